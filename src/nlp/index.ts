@@ -1,0 +1,108 @@
+/**
+ * The one adapter over wink-nlp (see GUIDE: nothing else imports wink).
+ * It turns text into plain tokens and sentences with character offsets into the
+ * input string, so every other module works on plain objects.
+ */
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+
+/** One token of the text, with its character span (end exclusive). */
+export interface Token {
+  /** index of the token in the analysis */
+  index: number;
+  /** the token exactly as it appears in the text */
+  text: string;
+  start: number;
+  end: number;
+  /** lower-case lemma (wink's lemmatizer, needs POS) */
+  lemma: string;
+  /** Universal POS tag, e.g. NOUN, VERB, PROPN, PUNCT */
+  pos: string;
+  /** wink token type: word, number, punctuation, currency, symbol, tabCRLF, email, url, ... */
+  type: string;
+  /** wink's stop-word flag */
+  stop: boolean;
+  /** true when the token is in the scope of a negation (wink's negation flag) */
+  negated: boolean;
+  /** the whitespace before the token */
+  space: string;
+}
+
+/** One sentence: its character span and the token index range [tokenStart, tokenEnd). */
+export interface Sentence {
+  start: number;
+  end: number;
+  tokenStart: number;
+  tokenEnd: number;
+  text: string;
+}
+
+/** Result of analysing one text. */
+export interface Analysis {
+  text: string;
+  tokens: Token[];
+  sentences: Sentence[];
+}
+
+const nlp = winkNLP(model, ['sbd', 'pos', 'negation']);
+const its = nlp.its;
+
+/**
+ * Analyse a text: tokens with lemmas, POS and offsets, and sentences.
+ * wink's tokenization is lossless (spaces + values rebuild the text), which is
+ * what lets us compute offsets without searching.
+ */
+export function analyzeText(text: string): Analysis {
+  if (typeof text !== 'string') throw new TypeError(`nlp: analyzeText expects a string, got ${typeof text}`);
+  const doc = nlp.readDoc(text);
+  const values = doc.tokens().out(its.value) as string[];
+  const spaces = doc.tokens().out(its.precedingSpaces) as string[];
+  const lemmas = doc.tokens().out(its.lemma as never) as unknown as string[];
+  const tags = doc.tokens().out(its.pos) as string[];
+  const types = doc.tokens().out(its.type) as string[];
+  const stops = doc.tokens().out(its.stopWordFlag) as unknown as boolean[];
+  const negs = doc.tokens().out(its.negationFlag) as unknown as boolean[];
+  const tokens: Token[] = new Array(values.length);
+  let offset = 0;
+  for (let i = 0; i < values.length; i += 1) {
+    offset += spaces[i].length;
+    const start = offset;
+    offset += values[i].length;
+    tokens[i] = {
+      index: i,
+      text: values[i],
+      start,
+      end: offset,
+      lemma: (lemmas[i] ?? values[i]).toLowerCase(),
+      pos: tags[i],
+      type: types[i],
+      stop: Boolean(stops[i]),
+      negated: Boolean(negs[i]),
+      space: spaces[i],
+    };
+  }
+  const sentences: Sentence[] = [];
+  doc.sentences().each((s: { out(f: unknown): unknown }) => {
+    const span = s.out(its.span) as unknown as [number, number];
+    let first = span[0];
+    let last = span[1];
+    // skip line-break tokens at the sentence edges so spans hold only text
+    while (first <= last && tokens[first]?.type === 'tabCRLF') first += 1;
+    while (last >= first && tokens[last]?.type === 'tabCRLF') last -= 1;
+    if (first > last) return;
+    const start = tokens[first].start;
+    const end = tokens[last].end;
+    sentences.push({ start, end, tokenStart: first, tokenEnd: last + 1, text: text.slice(start, end) });
+  });
+  return { text, tokens, sentences };
+}
+
+/** Tokens only (same as analyzeText(text).tokens). */
+export function tokenize(text: string): Token[] {
+  return analyzeText(text).tokens;
+}
+
+/** wink's bare readDoc with token values, used as the in-run baseline in benchmarks. */
+export function readBare(text: string): number {
+  return nlp.readDoc(text).tokens().length();
+}
