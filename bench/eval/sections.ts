@@ -1,0 +1,10 @@
+/** The list of evaluation sections, in the order they print. */
+import type { EvalContext } from './corpus.js';
+
+/** One area's evaluation: printable lines and any broken quality floors. */
+export interface EvalSection {
+  name: string;
+  run(ctx: EvalContext): { lines: string[]; failures: string[] };
+}
+
+export const evaluationSections: EvalSection[] = [];

@@ -1,0 +1,53 @@
+/**
+ * analysis: run the whole pure pipeline over a set of articles in memory
+ * (ingest → nlp → quotes → editorial → pairing). Used by `retold analyze` and
+ * by the evaluation; the store-backed import calls the same steps one article
+ * at a time.
+ */
+import { prepareArticle, type ArticleInput, type PreparedArticle } from '../ingest/index.js';
+import { analyzeText, type Analysis } from '../nlp/index.js';
+import { extractQuotes, type Quote } from '../quotes/index.js';
+import { detectEditorial, type EditorialSpan } from '../editorial/index.js';
+
+/** One article of an in-memory analysis. */
+export interface AnalyzedArticle {
+  file: string;
+  article: PreparedArticle;
+  analysis: Analysis;
+  quotes: Quote[];
+  editorial: EditorialSpan[];
+}
+
+/** Prepare and analyse one input: the per-article part of the pipeline. */
+export function analyzeArticle(file: string, input: ArticleInput): AnalyzedArticle {
+  const article = prepareArticle(input);
+  const analysis = analyzeText(article.text);
+  const quotes = extractQuotes(article.text, analysis);
+  const editorial = detectEditorial(article.text, quotes, analysis);
+  return { file, article, analysis, quotes, editorial };
+}
+
+/** The stable JSON shape of `retold analyze --format json` (see GUIDE §5). */
+export interface AnalyzeOutput {
+  articles: { file: string; title: string; outlet: string | null; published: string | null; text: string }[];
+  quotes: { id: string; article: number; start: number; end: number; text: string; kind: string; speaker: string | null; cue: string | null }[];
+  pairs: { a: string; b: string; score: number; relation: string }[];
+  editorial: { article: number; start: number; end: number; text: string; category: string; voice: string }[];
+}
+
+/** Analyse a set of articles and build the analyze output. */
+export function analyzeCorpus(inputs: { file: string; input: ArticleInput }[]): { items: AnalyzedArticle[]; output: AnalyzeOutput } {
+  const items = inputs.map(({ file, input }) => analyzeArticle(file, input));
+  const output: AnalyzeOutput = { articles: [], quotes: [], pairs: [], editorial: [] };
+  items.forEach((item, i) => {
+    const { article } = item;
+    output.articles.push({ file: item.file, title: article.title, outlet: article.outlet, published: article.published, text: article.text });
+    item.quotes.forEach((q, j) => {
+      output.quotes.push({ id: `q${i}-${j}`, article: i, start: q.start, end: q.end, text: q.text, kind: q.kind, speaker: q.speaker, cue: q.cue });
+    });
+    for (const e of item.editorial) {
+      output.editorial.push({ article: i, start: e.start, end: e.end, text: e.text, category: e.category, voice: e.voice });
+    }
+  });
+  return { items, output };
+}
