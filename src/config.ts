@@ -1,0 +1,72 @@
+/**
+ * Configuration from environment variables, validated with zod at start-up.
+ * A bad value stops the start with a message naming the variable.
+ */
+import { z } from 'zod';
+
+const bool = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no'])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const schema = z.object({
+  RETOLD_DB: z.string().min(1).default('var/retold.sqlite'),
+  RETOLD_HOST: z.string().min(1).default('127.0.0.1'),
+  RETOLD_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  RETOLD_MAX_UPLOAD_MB: z.coerce.number().positive().max(100).default(5),
+  RETOLD_FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  RETOLD_FETCH_MAX_REDIRECTS: z.coerce.number().int().min(0).max(20).default(5),
+  RETOLD_ALLOW_PRIVATE_URLS: bool.default(false),
+  RETOLD_LOAD_SAMPLES: bool.default(true),
+});
+
+/** The validated configuration. */
+export interface Config {
+  /** path of the SQLite database file (":memory:" for a throw-away one) */
+  dbPath: string;
+  host: string;
+  port: number;
+  /** largest accepted upload or request body, in bytes */
+  maxUploadBytes: number;
+  fetchTimeoutMs: number;
+  fetchMaxRedirects: number;
+  allowPrivateUrls: boolean;
+  loadSamples: boolean;
+}
+
+/** Documentation of each variable, used by the README table and `retold --help`. */
+export const configDocs: { name: keyof z.infer<typeof schema>; default: string; meaning: string }[] = [
+  { name: 'RETOLD_DB', default: 'var/retold.sqlite', meaning: 'SQLite database file (created with its folder if missing)' },
+  { name: 'RETOLD_HOST', default: '127.0.0.1', meaning: 'address the server binds to' },
+  { name: 'RETOLD_PORT', default: '3000', meaning: 'port the server listens on (0 picks a free one)' },
+  { name: 'RETOLD_MAX_UPLOAD_MB', default: '5', meaning: 'largest upload, pasted text, JSON body or fetched page, in MiB' },
+  { name: 'RETOLD_FETCH_TIMEOUT_MS', default: '10000', meaning: 'time limit for importing by URL' },
+  { name: 'RETOLD_FETCH_MAX_REDIRECTS', default: '5', meaning: 'redirects followed when importing by URL' },
+  { name: 'RETOLD_ALLOW_PRIVATE_URLS', default: 'false', meaning: 'allow importing from loopback and private addresses' },
+  { name: 'RETOLD_LOAD_SAMPLES', default: 'true', meaning: 'load the sample corpus into an empty database on first start' },
+];
+
+/** A configuration error naming the variable at fault. */
+export class ConfigError extends Error {}
+
+/** Read and validate the configuration from an environment. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const picked = Object.fromEntries(
+    Object.keys(schema.shape).map((k) => [k, env[k] === '' ? undefined : env[k]]),
+  );
+  const result = schema.safeParse(picked);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `config: ${i.path.join('.')}=${JSON.stringify(picked[String(i.path[0])])} is invalid: ${i.message}`);
+    throw new ConfigError(lines.join('\n'));
+  }
+  const c = result.data;
+  return {
+    dbPath: c.RETOLD_DB,
+    host: c.RETOLD_HOST,
+    port: c.RETOLD_PORT,
+    maxUploadBytes: Math.round(c.RETOLD_MAX_UPLOAD_MB * 1024 * 1024),
+    fetchTimeoutMs: c.RETOLD_FETCH_TIMEOUT_MS,
+    fetchMaxRedirects: c.RETOLD_FETCH_MAX_REDIRECTS,
+    allowPrivateUrls: c.RETOLD_ALLOW_PRIVATE_URLS,
+    loadSamples: c.RETOLD_LOAD_SAMPLES,
+  };
+}

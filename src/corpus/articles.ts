@@ -1,0 +1,66 @@
+/**
+ * Article orchestration shared by the web pages, the JSON API and the CLI:
+ * import (prepare → analyse → store in one transaction), edit, delete.
+ */
+import type { Db } from '../db.js';
+import { prepareArticle, type ArticleInput } from '../ingest/index.js';
+import { hashText } from '../ingest/hash.js';
+import {
+  deleteArticle as deleteArticleRow,
+  findArticleByHash,
+  getArticle,
+  insertArticle,
+  updateArticleMetadata,
+  type ArticleMetadata,
+  type ArticleRow,
+  type ArticleSummary,
+} from '../store/articles.js';
+import { analyzeStoredArticle } from './analysis.js';
+
+/** The outcome of importing one input. */
+export type ImportResult =
+  | { status: 'imported'; article: ArticleRow }
+  | { status: 'duplicate'; existing: ArticleSummary };
+
+/**
+ * Import one article: prepare it (normalize, strip furniture, detect metadata),
+ * refuse a duplicate of an existing text, and store it with its analysis in
+ * one transaction, so a failure leaves the database as it was.
+ */
+export function importArticle(db: Db, input: ArticleInput): ImportResult {
+  const prepared = prepareArticle(input);
+  const textHash = hashText(prepared.text);
+  return db.transaction((): ImportResult => {
+    const existing = findArticleByHash(db, textHash);
+    if (existing) return { status: 'duplicate', existing };
+    const id = insertArticle(db, {
+      title: prepared.title,
+      outlet: prepared.outlet,
+      author: prepared.author,
+      published: prepared.published,
+      url: prepared.url,
+      format: prepared.format,
+      original: prepared.original,
+      text: prepared.text,
+      textHash,
+      furniture: prepared.furniture,
+      wordCount: prepared.wordCount,
+    });
+    const article = getArticle(db, id)!;
+    analyzeStoredArticle(db, article);
+    return { status: 'imported', article };
+  }).immediate();
+}
+
+/** Correct an article's metadata. Returns undefined when it does not exist. */
+export function editArticle(db: Db, id: number, metadata: ArticleMetadata): ArticleRow | undefined {
+  return db.transaction(() => {
+    if (!updateArticleMetadata(db, id, metadata)) return undefined;
+    return getArticle(db, id);
+  })();
+}
+
+/** Delete an article with everything that hangs on it. */
+export function removeArticle(db: Db, id: number): boolean {
+  return deleteArticleRow(db, id);
+}

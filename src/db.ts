@@ -1,0 +1,65 @@
+/**
+ * The SQLite database: open with WAL and foreign keys, apply numbered
+ * migrations from migrations/ (each in one transaction, version recorded),
+ * refuse a database newer than the code.
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { migrationsDir } from './paths.js';
+
+export type Db = Database.Database;
+
+/** A numbered migration file. */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Read migrations/NNN_name.sql in version order. */
+export function readMigrations(dir: string = migrationsDir): Migration[] {
+  return readdirSync(dir)
+    .filter((f) => /^\d+_[\w-]+\.sql$/.test(f))
+    .map((f) => ({ version: Number.parseInt(f, 10), name: f, sql: readFileSync(join(dir, f), 'utf8') }))
+    .sort((a, b) => a.version - b.version);
+}
+
+/** Raised when the database was written by a newer retold. */
+export class SchemaTooNewError extends Error {}
+
+/**
+ * Apply the migrations the database does not have yet. Re-running is a no-op.
+ * Returns the versions applied.
+ */
+export function migrate(db: Db, migrations: Migration[] = readMigrations()): number[] {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const latest = migrations.length ? migrations[migrations.length - 1].version : 0;
+  if (current > latest) {
+    throw new SchemaTooNewError(
+      `db: the database is at schema version ${current}, newer than this retold (${latest}); upgrade retold or use another database`,
+    );
+  }
+  const applied: number[] = [];
+  for (const m of migrations) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+    applied.push(m.version);
+  }
+  return applied;
+}
+
+/** Open (creating if needed) and migrate a database. ":memory:" gives a fresh in-memory one. */
+export function openDatabase(path: string): Db {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('synchronous = NORMAL');
+  migrate(db);
+  return db;
+}

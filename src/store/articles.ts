@@ -1,0 +1,127 @@
+/** SQL for articles. */
+import type { Db } from '../db.js';
+import type { Furniture } from '../ingest/index.js';
+
+/** A stored article as the app uses it. */
+export interface ArticleRow {
+  id: number;
+  title: string;
+  outlet: string | null;
+  author: string | null;
+  published: string | null;
+  url: string | null;
+  format: string;
+  original: string;
+  text: string;
+  textHash: string;
+  furniture: Furniture[];
+  wordCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The list view of an article (no texts). */
+export type ArticleSummary = Pick<ArticleRow, 'id' | 'title' | 'outlet' | 'author' | 'published' | 'wordCount' | 'createdAt'>;
+
+/** What is needed to insert an article. */
+export type NewArticle = Omit<ArticleRow, 'id' | 'createdAt' | 'updatedAt'>;
+
+/** Editable metadata fields. */
+export interface ArticleMetadata {
+  title: string;
+  outlet: string | null;
+  author: string | null;
+  published: string | null;
+  url: string | null;
+}
+
+const columns = `id, title, outlet, author, published, url, format, original, text, text_hash AS textHash,
+  furniture, word_count AS wordCount, created_at AS createdAt, updated_at AS updatedAt`;
+
+function toArticle(row: Record<string, unknown> | undefined): ArticleRow | undefined {
+  if (!row) return undefined;
+  return { ...(row as unknown as ArticleRow), furniture: JSON.parse(row.furniture as string) as Furniture[] };
+}
+
+/** Insert an article, returning its id. */
+export function insertArticle(db: Db, a: NewArticle): number {
+  const info = db
+    .prepare(
+      `INSERT INTO articles (title, outlet, author, published, url, format, original, text, text_hash, furniture, word_count)
+       VALUES (@title, @outlet, @author, @published, @url, @format, @original, @text, @textHash, @furniture, @wordCount)`,
+    )
+    .run({ ...a, furniture: JSON.stringify(a.furniture) });
+  return Number(info.lastInsertRowid);
+}
+
+/** One article by id, or undefined. */
+export function getArticle(db: Db, id: number): ArticleRow | undefined {
+  return toArticle(db.prepare(`SELECT ${columns} FROM articles WHERE id = ?`).get(id) as Record<string, unknown> | undefined);
+}
+
+/** The article with this normalized-text hash, if any. */
+export function findArticleByHash(db: Db, textHash: string): ArticleSummary | undefined {
+  return db
+    .prepare(`SELECT id, title, outlet, author, published, word_count AS wordCount, created_at AS createdAt FROM articles WHERE text_hash = ?`)
+    .get(textHash) as ArticleSummary | undefined;
+}
+
+/** Sort keys of the article list. */
+export const articleSorts = { title: 'title COLLATE NOCASE', outlet: 'outlet COLLATE NOCASE', published: 'published', words: 'word_count', added: 'id' } as const;
+export type ArticleSort = keyof typeof articleSorts;
+
+/** All articles, sorted. Undated/unknown values sort last either way. */
+export function listArticles(db: Db, sort: ArticleSort = 'published', dir: 'asc' | 'desc' = 'asc'): ArticleSummary[] {
+  const col = articleSorts[sort];
+  const order = dir === 'desc' ? 'DESC' : 'ASC';
+  return db
+    .prepare(
+      `SELECT id, title, outlet, author, published, word_count AS wordCount, created_at AS createdAt FROM articles
+       ORDER BY (${col.split(' ')[0]} IS NULL), ${col} ${order}, id ${order}`,
+    )
+    .all() as ArticleSummary[];
+}
+
+/** Count of articles. */
+export function countArticles(db: Db): number {
+  return (db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
+}
+
+/** Update the editable metadata. Returns false when the article does not exist. */
+export function updateArticleMetadata(db: Db, id: number, m: ArticleMetadata): boolean {
+  const info = db
+    .prepare(
+      `UPDATE articles SET title = @title, outlet = @outlet, author = @author, published = @published, url = @url,
+       updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = @id`,
+    )
+    .run({ ...m, id });
+  return info.changes > 0;
+}
+
+/** Delete an article (its quotes, pairs and the rest go with it by foreign keys). */
+export function deleteArticle(db: Db, id: number): boolean {
+  return db.prepare('DELETE FROM articles WHERE id = ?').run(id).changes > 0;
+}
+
+/** A full-text search hit. */
+export interface ArticleSearchHit extends ArticleSummary {
+  snippet: string;
+}
+
+/**
+ * Full-text search (FTS5). The query is taken as plain words: each word is
+ * quoted so FTS syntax in user input cannot cause errors.
+ */
+export function searchArticles(db: Db, query: string, limit = 50): ArticleSearchHit[] {
+  const words = query.match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (words.length === 0) return [];
+  const match = words.map((w) => `"${w}"`).join(' ');
+  return db
+    .prepare(
+      `SELECT a.id, a.title, a.outlet, a.author, a.published, a.word_count AS wordCount, a.created_at AS createdAt,
+         snippet(articles_fts, 3, char(2), char(3), '…', 24) AS snippet
+       FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+       WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?`,
+    )
+    .all(match, limit) as ArticleSearchHit[];
+}
