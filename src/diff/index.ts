@@ -1,0 +1,6 @@
+/**
+ * diff: word-level diffs of two versions of a statement, their HTML rendering,
+ * and a typed list of what changed between them. Pure.
+ */
+export { diffVersions, diffUnits, splitDiffUnits, normalizeUnitKey, type DiffPart, type DiffUnit } from './word-diff.js';
+export { renderDiff, escapeHtml, type RenderMode } from './render-diff.js';
