@@ -1,0 +1,193 @@
+#!/usr/bin/env node
+/**
+ * The `retold` command. Exit codes: 0 success, 1 some input failed (each
+ * failure on stderr with the file and why), 2 usage error.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { configDocs, ConfigError, loadConfig, type Config } from './config.js';
+import { openDatabase } from './db.js';
+import { importFile, importUrl, type SourceOutcome } from './corpus/sources.js';
+import { loadSampleCorpus } from './corpus/samples.js';
+import { startServer } from './server.js';
+import { IngestError, parseUpload, type ArticleInput } from './ingest/index.js';
+import { analyzeCorpus } from './analysis/index.js';
+
+const usage = `usage: retold <command> [options]
+
+commands:
+  serve                              start the web server
+  import FILE|DIR|URL...             import articles into the database
+  analyze --format json FILE...      analyse files in memory and print quotes, pairs, editorial spans
+
+configuration (environment variables):
+${configDocs.map((d) => `  ${d.name.padEnd(28)} ${d.meaning} (default ${d.default})`).join('\n')}
+`;
+
+class UsageError extends Error {}
+
+const importable = /\.(txt|text|md|markdown|html?|json)$/i;
+
+/** Expand directories into the importable files they hold (sorted), keep files and URLs. */
+function expandInputs(args: string[]): string[] {
+  const out: string[] = [];
+  for (const a of args) {
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(a)) {
+      out.push(a);
+      continue;
+    }
+    let st;
+    try {
+      st = statSync(a);
+    } catch {
+      out.push(a); // reported as a failure when read
+      continue;
+    }
+    if (st.isDirectory()) {
+      for (const f of readdirSync(a).sort()) if (importable.test(f)) out.push(join(a, f));
+    } else out.push(a);
+  }
+  return out;
+}
+
+/** Read a file for import, refusing it before reading when it is over the limit. */
+function readInput(path: string, maxBytes: number): { name: string; bytes: Uint8Array } {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    throw new IngestError(`cannot read ${path}: no such file`, 400);
+  }
+  if (size > maxBytes) throw new IngestError(`file is ${size} bytes, over the limit of ${maxBytes} (RETOLD_MAX_UPLOAD_MB)`, 413);
+  return { name: basename(path), bytes: readFileSync(path) };
+}
+
+function progress(done: number, total: number): void {
+  if (!process.stderr.isTTY || total < 5) return;
+  const width = 30;
+  const filled = Math.round((done / total) * width);
+  process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
+  if (done === total) process.stderr.write('\n');
+}
+
+async function runImport(config: Config, args: string[]): Promise<number> {
+  if (args.length === 0) throw new UsageError('import: give at least one FILE, DIR or URL');
+  const inputs = expandInputs(args);
+  const db = openDatabase(config.dbPath);
+  const outcomes: SourceOutcome[] = [];
+  try {
+    for (const [i, input] of inputs.entries()) {
+      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input)) outcomes.push(...(await importUrl(db, config, input)));
+      else {
+        try {
+          const file = readInput(input, config.maxUploadBytes);
+          outcomes.push(...importFile(db, { ...file, name: input }));
+        } catch (err) {
+          if (!(err instanceof IngestError)) throw err;
+          outcomes.push({ source: input, status: 'failed', error: err.message, httpStatus: err.status });
+        }
+      }
+      progress(i + 1, inputs.length);
+    }
+  } finally {
+    db.close();
+  }
+  let imported = 0;
+  let duplicates = 0;
+  let failed = 0;
+  for (const o of outcomes) {
+    if (o.status === 'imported') imported += 1;
+    else if (o.status === 'duplicate') {
+      duplicates += 1;
+      process.stderr.write(`${o.source}: duplicate of article ${o.existing.id} "${o.existing.title}"\n`);
+    } else {
+      failed += 1;
+      process.stderr.write(`${o.source}: failed: ${o.error}\n`);
+    }
+  }
+  console.log(`imported ${imported}, duplicates ${duplicates}, failed ${failed}`);
+  return failed > 0 ? 1 : 0;
+}
+
+function runAnalyze(config: Config, args: string[]): number {
+  const { values, positionals } = parseArgs({ args, options: { format: { type: 'string', default: 'json' } }, allowPositionals: true });
+  if (values.format !== 'json') throw new UsageError(`analyze: unknown format ${values.format} (only json)`);
+  if (positionals.length === 0) throw new UsageError('analyze: give at least one FILE');
+  const items: { file: string; input: ArticleInput }[] = [];
+  let failed = 0;
+  for (const path of expandInputs(positionals)) {
+    try {
+      const file = readInput(path, config.maxUploadBytes);
+      for (const input of parseUpload(file)) items.push({ file: path, input });
+    } catch (err) {
+      if (!(err instanceof IngestError)) throw err;
+      failed += 1;
+      process.stderr.write(`${path}: ${err.message}\n`);
+    }
+  }
+  const { output } = analyzeCorpus(items);
+  process.stdout.write(`${JSON.stringify(output)}\n`);
+  return failed > 0 ? 1 : 0;
+}
+
+/** Run the CLI with the given arguments; resolves to the exit code (serve keeps running). */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
+    process.stdout.write(usage);
+    return command ? 0 : 2;
+  }
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  try {
+    switch (command) {
+      case 'serve': {
+        const running = await startServer(config);
+        const stop = () => void running.close().then(() => process.exit(0));
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+        return -1;
+      }
+      case 'import':
+        return await runImport(config, rest);
+      case 'analyze':
+        return runAnalyze(config, rest);
+      case 'load-samples': {
+        const db = openDatabase(config.dbPath);
+        console.log(`loaded ${loadSampleCorpus(db)} sample articles`);
+        db.close();
+        return 0;
+      }
+      default:
+        throw new UsageError(`unknown command: ${command}`);
+    }
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`retold: ${err.message}\n\n${usage}`);
+      return 2;
+    }
+    throw err;
+  }
+}
+
+const invokedDirectly = process.argv[1] && /cli\.(ts|js)$/.test(process.argv[1]);
+if (invokedDirectly) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      if (code >= 0) process.exitCode = code;
+    },
+    (err: unknown) => {
+      console.error(err);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,45 @@
+/** Starting the web server: config, database, migrations, sample corpus, listen. */
+import type { Server } from 'node:http';
+import { createApp } from './app.js';
+import type { Config } from './config.js';
+import { openDatabase, type Db } from './db.js';
+import { loadSampleCorpus } from './corpus/samples.js';
+
+/** A running server and its database. */
+export interface Running {
+  server: Server;
+  db: Db;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Open the database, load the samples on first start, and listen. */
+export async function startServer(config: Config, log: (line: string) => void = console.log): Promise<Running> {
+  const db = openDatabase(config.dbPath);
+  if (config.loadSamples) {
+    const n = loadSampleCorpus(db);
+    if (n > 0) log(`retold: loaded ${n} sample articles into ${config.dbPath}`);
+  }
+  const app = createApp({ db, config });
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(config.port, config.host, () => resolve(s));
+    s.once('error', reject);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  log(`retold: serving ${url} (database ${config.dbPath})`);
+  return {
+    server,
+    db,
+    url,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          db.close();
+          resolve();
+        });
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,96 @@
+/** JSON API for articles: the same validation and domain functions as the pages. */
+import type { RequestHandler, Response } from 'express';
+import type { Config } from '../config.js';
+import type { Db } from '../db.js';
+import { editArticle, removeArticle } from '../corpus/articles.js';
+import { articleMetadataSchema, fieldErrors, urlImportSchema } from '../corpus/schemas.js';
+import { batchStatus, importFile, importUrl, type SourceOutcome } from '../corpus/sources.js';
+import { getArticle, listArticles, searchArticles, type ArticleRow } from '../store/articles.js';
+import { parseId } from './params.js';
+
+const db = (res: Response): Db => res.app.locals.db as Db;
+const config = (res: Response): Config => res.app.locals.config as Config;
+
+/** The API view of an article (the original is left out of lists). */
+function present(a: ArticleRow) {
+  return {
+    id: a.id,
+    title: a.title,
+    outlet: a.outlet,
+    author: a.author,
+    published: a.published,
+    url: a.url,
+    format: a.format,
+    wordCount: a.wordCount,
+    text: a.text,
+    furniture: a.furniture,
+    createdAt: a.createdAt,
+    updatedAt: a.updatedAt,
+  };
+}
+
+function presentOutcome(o: SourceOutcome) {
+  if (o.status === 'imported') return { source: o.source, status: o.status, article: { id: o.article.id, title: o.article.title } };
+  if (o.status === 'duplicate') return { source: o.source, status: o.status, existing: { id: o.existing.id, title: o.existing.title } };
+  return { source: o.source, status: o.status, error: o.error };
+}
+
+/** GET /api/articles */
+export const list: RequestHandler = (_req, res) => {
+  res.json({ articles: listArticles(db(res)) });
+};
+
+/** GET /api/articles/:id */
+export const show: RequestHandler = (req, res) => {
+  const id = parseId(req.params.id);
+  const article = id === undefined ? undefined : getArticle(db(res), id);
+  if (!article) return void res.status(404).json({ error: `No article with id ${req.params.id}` });
+  res.json({ article: present(article) });
+};
+
+/**
+ * POST /api/articles: a JSON body ({title, outlet, author, published, url, text} or an array),
+ * or multipart files. JSON bodies go through the same parser as uploaded .json files.
+ */
+export const create: RequestHandler = (req, res) => {
+  const outcomes: SourceOutcome[] = [];
+  const files = (req.files as Express.Multer.File[] | undefined) ?? [];
+  for (const f of files) outcomes.push(...importFile(db(res), { name: f.originalname, type: f.mimetype, bytes: f.buffer }));
+  if (Buffer.isBuffer(req.body)) {
+    outcomes.push(...importFile(db(res), { name: 'request body', type: 'application/json', bytes: req.body }));
+  }
+  if (outcomes.length === 0) return void res.status(400).json({ error: 'request: send a JSON article (with "text") or multipart files' });
+  res.status(batchStatus(outcomes)).json({ results: outcomes.map(presentOutcome) });
+};
+
+/** POST /api/articles/fetch {url} */
+export const fetchUrl: RequestHandler = async (req, res) => {
+  const parsed = urlImportSchema.safeParse(req.body ?? {});
+  if (!parsed.success) return void res.status(400).json({ error: 'request: invalid body', fields: fieldErrors(parsed.error) });
+  const outcomes = await importUrl(db(res), config(res), parsed.data.url);
+  res.status(batchStatus(outcomes)).json({ results: outcomes.map(presentOutcome) });
+};
+
+/** PATCH /api/articles/:id with any of the metadata fields. */
+export const update: RequestHandler = (req, res) => {
+  const id = parseId(req.params.id);
+  const article = id === undefined ? undefined : getArticle(db(res), id);
+  if (!article || id === undefined) return void res.status(404).json({ error: `No article with id ${req.params.id}` });
+  const parsed = articleMetadataSchema.safeParse({ ...article, ...(req.body ?? {}) });
+  if (!parsed.success) return void res.status(400).json({ error: 'request: invalid metadata', fields: fieldErrors(parsed.error) });
+  res.json({ article: present(editArticle(db(res), id, parsed.data)!) });
+};
+
+/** DELETE /api/articles/:id */
+export const destroy: RequestHandler = (req, res) => {
+  const id = parseId(req.params.id);
+  if (id === undefined || !removeArticle(db(res), id)) return void res.status(404).json({ error: `No article with id ${req.params.id}` });
+  res.status(204).end();
+};
+
+/** GET /api/search?q= */
+export const search: RequestHandler = (req, res) => {
+  const q = typeof req.query.q === 'string' ? req.query.q.slice(0, 500) : '';
+  if (!q.trim()) return void res.status(400).json({ error: 'request: give a query in q' });
+  res.json({ q, hits: searchArticles(db(res), q).map((h) => ({ ...h, snippet: h.snippet.replace(/[\u0002\u0003]/g, '') })) });
+};

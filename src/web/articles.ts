@@ -1,0 +1,126 @@
+/** Article pages: list, view, import, edit, delete, search. */
+import type { Request, RequestHandler, Response } from 'express';
+import { z } from 'zod';
+import type { Config } from '../config.js';
+import type { Db } from '../db.js';
+import { editArticle, removeArticle } from '../corpus/articles.js';
+import { articleMetadataSchema, fieldErrors } from '../corpus/schemas.js';
+import { batchStatus, importFile, importPaste, importUrl, type SourceOutcome } from '../corpus/sources.js';
+import { articleSorts, getArticle, listArticles, searchArticles, type ArticleSort } from '../store/articles.js';
+import { parseId } from './params.js';
+import { sendError } from './errors.js';
+import { escapeHtml, paragraphsOf, renderHighlighted, type Paragraph } from './render-text.js';
+
+const db = (res: Response): Db => res.app.locals.db as Db;
+const config = (res: Response): Config => res.app.locals.config as Config;
+
+const listQuery = z.object({
+  sort: z.enum(Object.keys(articleSorts) as [ArticleSort, ...ArticleSort[]]).catch('published'),
+  dir: z.enum(['asc', 'desc']).catch('asc'),
+});
+
+/** Home: what retold is, the articles, the way in. */
+export const home: RequestHandler = (_req, res) => {
+  res.render('home', { title: 'retold', articles: listArticles(db(res), 'published', 'asc') });
+};
+
+/** GET /articles */
+export const list: RequestHandler = (req, res) => {
+  const { sort, dir } = listQuery.parse(req.query);
+  res.render('articles/list', { title: 'Articles', articles: listArticles(db(res), sort, dir), sort, dir });
+};
+
+/** GET /articles/:id */
+export const show: RequestHandler = (req, res) => {
+  const id = parseId(req.params.id);
+  const article = id === undefined ? undefined : getArticle(db(res), id);
+  if (!article) return sendError(req, res, 404, `No article with id ${req.params.id}`);
+  const renderParagraph = (p: Paragraph) => renderHighlighted(article.text, [], p.start, p.end);
+  res.render('articles/show', { title: article.title, article, paragraphs: paragraphsOf(article.text), renderParagraph });
+};
+
+/** GET /articles/new */
+export const newForm: RequestHandler = (_req, res) => {
+  res.render('articles/new', { title: 'Import articles', values: {}, errors: {}, outcomes: [] });
+};
+
+const pasteForm = z.object({
+  text: z.string().optional().default(''),
+  url: z.string().trim().optional().default(''),
+  title: z.string().optional(),
+  outlet: z.string().optional(),
+  author: z.string().optional(),
+  published: z.string().optional(),
+});
+
+/** POST /articles: pasted text, uploaded files and/or an address, in one form. */
+export const create: RequestHandler = async (req, res) => {
+  const values = pasteForm.parse(req.body ?? {});
+  const files = (req.files as Express.Multer.File[] | undefined) ?? [];
+  const outcomes: SourceOutcome[] = [];
+  for (const f of files) outcomes.push(...importFile(db(res), { name: f.originalname, type: f.mimetype, bytes: f.buffer }));
+  if (values.text.trim()) {
+    const meta = articleMetadataSchema.partial().safeParse({ ...values, title: values.title || undefined });
+    if (!meta.success) return renderImport(res, 400, values, fieldErrors(meta.error), outcomes);
+    outcomes.push(...importPaste(db(res), values.text, meta.data));
+  }
+  if (values.url) outcomes.push(...(await importUrl(db(res), config(res), values.url)));
+  if (outcomes.length === 0) {
+    return renderImport(res, 400, values, { _: 'Paste a text, choose one or more files, or give an address.' }, outcomes);
+  }
+  const status = batchStatus(outcomes);
+  const only = outcomes.length === 1 ? outcomes[0] : undefined;
+  if (only?.status === 'imported') return res.redirect(303, `/articles/${only.article.id}`);
+  renderImport(res, status, status === 201 || status === 200 ? {} : values, {}, outcomes);
+};
+
+function renderImport(res: Response, status: number, values: object, errors: Record<string, string>, outcomes: SourceOutcome[]): void {
+  res.status(status).render('articles/new', { title: 'Import articles', values, errors, outcomes });
+}
+
+/** GET /articles/:id/edit */
+export const editForm: RequestHandler = (req, res) => {
+  const id = parseId(req.params.id);
+  const article = id === undefined ? undefined : getArticle(db(res), id);
+  if (!article) return sendError(req, res, 404, `No article with id ${req.params.id}`);
+  res.render('articles/edit', { title: `Edit: ${article.title}`, article, values: article, errors: {} });
+};
+
+/** POST /articles/:id/edit */
+export const update: RequestHandler = (req, res) => {
+  const id = parseId(req.params.id);
+  const article = id === undefined ? undefined : getArticle(db(res), id);
+  if (!article || id === undefined) return sendError(req, res, 404, `No article with id ${req.params.id}`);
+  const parsed = articleMetadataSchema.safeParse(req.body ?? {});
+  if (!parsed.success) {
+    return res.status(400).render('articles/edit', { title: `Edit: ${article.title}`, article, values: req.body ?? {}, errors: fieldErrors(parsed.error) });
+  }
+  editArticle(db(res), id, parsed.data);
+  res.redirect(303, `/articles/${id}`);
+};
+
+/** GET /articles/:id/delete */
+export const confirmDelete: RequestHandler = (req, res) => {
+  const id = parseId(req.params.id);
+  const article = id === undefined ? undefined : getArticle(db(res), id);
+  if (!article) return sendError(req, res, 404, `No article with id ${req.params.id}`);
+  res.render('articles/delete', { title: `Delete: ${article.title}`, article });
+};
+
+/** POST /articles/:id/delete */
+export const destroy: RequestHandler = (req, res) => {
+  const id = parseId(req.params.id);
+  if (id === undefined || !removeArticle(db(res), id)) return sendError(req, res, 404, `No article with id ${req.params.id}`);
+  res.redirect(303, '/articles');
+};
+
+/** GET /search?q= */
+export const search: RequestHandler = (req: Request, res) => {
+  const q = typeof req.query.q === 'string' ? req.query.q.slice(0, 500) : '';
+  const hits = (q ? searchArticles(db(res), q) : []).map((h) => ({
+    ...h,
+    // FTS5 marks matches with \u0002…\u0003; escape first, then turn the marks into <mark>
+    snippetHtml: escapeHtml(h.snippet).replace(/\u0002/g, '<mark>').replace(/\u0003/g, '</mark>'),
+  }));
+  res.render('articles/search', { title: q ? `Search: ${q}` : 'Search', q, hits });
+};

@@ -1,0 +1,52 @@
+/** Not-found and error handling: JSON for /api, a page otherwise. */
+import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
+import multer from 'multer';
+import { IngestError } from '../ingest/index.js';
+
+/** Send an error as JSON on the API and as a page elsewhere. */
+export function sendError(req: Request, res: Response, status: number, message: string): void {
+  res.status(status);
+  if (req.path.startsWith('/api/')) {
+    res.json({ error: message });
+  } else {
+    res.render('error', { title: `Error ${status}`, status, message });
+  }
+}
+
+/** 404 for anything no route matched. */
+export const handleNotFound: RequestHandler = (req, res) => {
+  sendError(req, res, 404, `Nothing here: ${req.path}`);
+};
+
+interface HttpishError {
+  status?: number;
+  statusCode?: number;
+  type?: string;
+  expose?: boolean;
+  message?: string;
+}
+
+/** Known client errors get their status and message; anything else is logged and is a 500. */
+export const handleErrors: ErrorRequestHandler = (err: unknown, req, res, _next) => {
+  void _next;
+  if (err instanceof IngestError) return sendError(req, res, err.status, err.message);
+  if (err instanceof multer.MulterError) {
+    const status = err.code === 'LIMIT_FILE_SIZE' ? 413 : 400;
+    const message = err.code === 'LIMIT_FILE_SIZE' ? 'upload: a file is larger than the upload limit' : `upload: ${err.message}`;
+    return sendError(req, res, status, message);
+  }
+  const e = err as HttpishError;
+  const status = e.status ?? e.statusCode;
+  if (status && status >= 400 && status < 500) {
+    const message =
+      e.type === 'entity.too.large'
+        ? 'request: the body is larger than the upload limit'
+        : e.type === 'entity.parse.failed'
+          ? 'request: the body is not valid JSON'
+          : (e.expose && e.message) || 'bad request';
+    return sendError(req, res, status, message);
+  }
+  console.error(err);
+  if (res.headersSent) return;
+  sendError(req, res, 500, 'Something went wrong on our side; the error has been logged.');
+};
