@@ -4,3 +4,12 @@
  */
 export { diffVersions, diffUnits, splitDiffUnits, normalizeUnitKey, type DiffPart, type DiffUnit } from './word-diff.js';
 export { renderDiff, escapeHtml, type RenderMode } from './render-diff.js';
+export {
+  summarizeChanges,
+  isDefaultLoaded,
+  type VersionContext,
+  type ChangeType,
+  type Change,
+  type SummarizeOptions,
+  type ChangeSummary,
+} from './summarize-changes.js';

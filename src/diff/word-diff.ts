@@ -121,37 +121,76 @@ export function diffVersions(a: string, b: string): DiffPart[] {
   return diffUnits(a, splitDiffUnits(a), b, splitDiffUnits(b));
 }
 
+/** A run of the diff before rendering: shared units, or a change (deleted and/or inserted units). */
+interface Run {
+  equal: boolean;
+  unitsA: DiffUnit[];
+  unitsB: DiffUnit[];
+}
+
+/** A unit that carries no content of its own: stop words, punctuation, quote marks. */
+function isWeakUnit(u: DiffUnit): boolean {
+  return u.tokens.every((t) => t.stop || t.type === 'punctuation' || !/[\p{L}\p{N}]/u.test(t.text));
+}
+
+/**
+ * Fold short islands of function words inside a rewrite into the change around
+ * them. Myers' diff (jsdiff) aligns on any shared word, so a reworded sentence
+ * comes out as `<del>x</del><ins>y</ins> the <del>…</del>` fragments; this is the
+ * word-level form of the "semantic cleanup" in N. Fraser, Diff Strategies (2006):
+ * an equality goes when the changes on both sides are much larger than it.
+ */
+function foldWeakIslands(runs: Run[]): Run[] {
+  const out = [...runs];
+  let k = 1;
+  while (k < out.length - 1) {
+    const [before, island, after] = [out[k - 1], out[k], out[k + 1]];
+    const size = (r: Run) => r.unitsA.length + r.unitsB.length;
+    if (island.equal && !before.equal && !after.equal && island.unitsA.every(isWeakUnit) && size(before) + size(after) >= 4 * island.unitsA.length) {
+      out.splice(k - 1, 3, {
+        equal: false,
+        unitsA: [...before.unitsA, ...island.unitsA, ...after.unitsA],
+        unitsB: [...before.unitsB, ...island.unitsB, ...after.unitsB],
+      });
+      k = Math.max(1, k - 1);
+    } else {
+      k += 1;
+    }
+  }
+  return out;
+}
+
 /** Diff already split units (lets callers that need the units split only once). */
 export function diffUnits(a: string, unitsA: DiffUnit[], b: string, unitsB: DiffUnit[]): DiffPart[] {
   const changes = diffArrays(unitsA, unitsB, { comparator: (x, y) => x.key === y.key });
-  const parts: DiffPart[] = [];
+  const runs: Run[] = [];
   let ia = 0;
   let ib = 0;
   for (const c of changes) {
     // jsdiff reports the new side's tokens for equal runs, so walk both arrays by count
-    if (c.count === 0) continue;
-    if (c.removed) {
-      const run = unitsA.slice(ia, ia + c.count);
-      ia += c.count;
-      parts.push({ op: 'delete', a: sliceRun(a, run), spaceA: run[0].space });
-    } else if (c.added) {
-      const run = unitsB.slice(ib, ib + c.count);
-      ib += c.count;
-      parts.push({ op: 'insert', b: sliceRun(b, run), spaceB: run[0].space });
+    const takeA = c.added ? 0 : c.count;
+    const takeB = c.removed ? 0 : c.count;
+    const run: Run = { equal: !c.added && !c.removed, unitsA: unitsA.slice(ia, ia + takeA), unitsB: unitsB.slice(ib, ib + takeB) };
+    ia += takeA;
+    ib += takeB;
+    if (run.unitsA.length + run.unitsB.length === 0) continue;
+    const last = runs[runs.length - 1];
+    // adjacent removals and additions form one change, read delete-then-insert
+    if (last && !last.equal && !run.equal) {
+      last.unitsA.push(...run.unitsA);
+      last.unitsB.push(...run.unitsB);
     } else {
-      const runA = unitsA.slice(ia, ia + c.count);
-      const runB = unitsB.slice(ib, ib + c.count);
-      ia += c.count;
-      ib += c.count;
-      parts.push({ op: 'equal', a: sliceRun(a, runA), b: sliceRun(b, runB), spaceA: runA[0].space, spaceB: runB[0].space });
+      runs.push(run);
     }
   }
-  // a substitution always reads delete-then-insert, whatever order the diff found
-  for (let i = 1; i < parts.length; i += 1) {
-    if (parts[i - 1].op === 'insert' && parts[i].op === 'delete') {
-      [parts[i - 1], parts[i]] = [parts[i], parts[i - 1]];
-      if (i > 1) i -= 2;
+  const parts: DiffPart[] = [];
+  for (const run of foldWeakIslands(runs)) {
+    if (run.equal) {
+      parts.push({ op: 'equal', a: sliceRun(a, run.unitsA), b: sliceRun(b, run.unitsB), spaceA: run.unitsA[0].space, spaceB: run.unitsB[0].space });
+      continue;
     }
+    if (run.unitsA.length) parts.push({ op: 'delete', a: sliceRun(a, run.unitsA), spaceA: run.unitsA[0].space });
+    if (run.unitsB.length) parts.push({ op: 'insert', b: sliceRun(b, run.unitsB), spaceB: run.unitsB[0].space });
   }
   return parts;
 }

@@ -1,0 +1,420 @@
+/**
+ * diff: what changed between two versions of a statement, as typed changes with
+ * a plain sentence each, plus a fidelity score. Works on the quote, its
+ * sentence and its attribution; the word diff itself comes from word-diff.ts.
+ */
+import loadedWords from '../../data/diff-loaded-words.json' with { type: 'json' };
+import { analyzeText, type Token } from '../nlp/index.js';
+import { diffUnits, normalizeUnitKey, splitDiffUnits, type DiffPart, type DiffUnit } from './word-diff.js';
+
+/** One version of a statement as an article reports it. */
+export interface VersionContext {
+  /** the quoted words */
+  quote: string;
+  /** the text around the quote: its sentence, or a wider window such as its paragraph */
+  sentence: string;
+  /** offsets of the quote inside `sentence` (end exclusive) */
+  quoteStart: number;
+  quoteEnd: number;
+  /** the speaker's name, or null when unknown */
+  speaker: string | null;
+  /** the words the article uses for the speaker here: "the Iraqi official" */
+  speakerMention: string | null;
+  /** the cue verb phrase: "told", "declared firmly" */
+  cue: string | null;
+  /** the outlet the statement was said to ("told Newsweek"), if given */
+  outlet: string | null;
+  /** quote kind: full, partial, scare, indirect */
+  kind: string;
+}
+
+/** The kinds of change the summary reports. */
+export type ChangeType =
+  | 'negation-changed'
+  | 'number-changed'
+  | 'date-changed'
+  | 'moved-out-of-quote'
+  | 'moved-into-quote'
+  | 'loaded-added'
+  | 'speaker-label-changed'
+  | 'cue-changed'
+  | 'kind-changed'
+  | 'words-dropped'
+  | 'words-added';
+
+/** One change, with a sentence for readers and the words involved. */
+export interface Change {
+  type: ChangeType;
+  message: string;
+  words: string[];
+  /** the earlier and later wording, for changes that replace one with the other */
+  earlier?: string | null;
+  later?: string | null;
+}
+
+/** Options of summarizeChanges. */
+export interface SummarizeOptions {
+  /** whether a word (lemma and Universal POS tag) is loaded or an intensifier; defaults to data/diff-loaded-words.json */
+  isLoaded?: (lemma: string, pos: string) => boolean;
+}
+
+/** The changes between two versions, most consequential first, with the word diff of the quotes. */
+export interface ChangeSummary {
+  changes: Change[];
+  /** share of the earlier quote's content words (lemmas, stop words aside) the later quote keeps, 0..1 */
+  fidelity: number;
+  /** word diff of the two quotes, for renderDiff */
+  parts: DiffPart[];
+}
+
+const INTENSIFIERS = new Set(loadedWords.intensifiers);
+const LOADED = new Set([...loadedWords.intensifiers, ...loadedWords.loaded]);
+
+/** Default loaded-word test: the small list in data/diff-loaded-words.json. */
+export function isDefaultLoaded(lemma: string, pos: string): boolean {
+  void pos;
+  return LOADED.has(lemma.toLowerCase());
+}
+
+const NEGATIONS = new Set(['not', 'no', 'never', 'nothing', 'none', 'nobody', 'neither', 'nor', 'nowhere', 'cannot', 'without']);
+const FUNCTION_POS = new Set(['PUNCT', 'PART', 'SYM', 'X', 'DET', 'ADP', 'CCONJ', 'SCONJ', 'PRON', 'AUX']);
+const MONTHS = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$/i;
+const DATE_WORDS = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday|tomorrow)$/i;
+/** Words that open a time limit: "by the end of 2025", "until March". */
+const DEADLINE_OPENERS = /^(?:by|until|till|before|within|no)$/i;
+
+function isContent(t: Token): boolean {
+  if (t.type === 'number') return true;
+  return t.type === 'word' && !t.stop && !FUNCTION_POS.has(t.pos) && /[\p{L}\p{N}]/u.test(t.text);
+}
+
+function lemmaKey(t: Token): string {
+  return normalizeUnitKey(t.type === 'number' ? t.text : t.lemma);
+}
+
+function isNumberUnit(u: DiffUnit): boolean {
+  return u.tokens.some((t) => t.type === 'number' || (t.pos === 'NUM' && /\d/.test(t.text)));
+}
+
+/** Date words, years, decades, and day numbers next to a month name. */
+function markDateUnits(units: DiffUnit[]): boolean[] {
+  // month names count when capitalized, so the verbs "may" and "march" do not
+  const isMonth = (u: DiffUnit | undefined) => u !== undefined && MONTHS.test(u.text) && /^[A-Z]/.test(u.text);
+  return units.map((u, i) => {
+    if (isMonth(u)) return true;
+    if (DATE_WORDS.test(u.text) || u.tokens.some((t) => t.type === 'decade' || t.type === 'date')) return true;
+    if (/^(?:1[89]|20)\d\d$/.test(u.text)) return true;
+    if (/^\d{1,2}(?:st|nd|rd|th)?$/.test(u.text)) return isMonth(units[i - 1]) || isMonth(units[i + 1]) || (units[i + 1]?.text === 'of' && isMonth(units[i + 2]));
+    return false;
+  });
+}
+
+/** Date expressions of a text: runs of date units, commas and "of" inside a run allowed. */
+function extractDates(units: DiffUnit[]): { key: string; start: number; end: number }[] {
+  const dates = markDateUnits(units);
+  const found: { key: string; start: number; end: number }[] = [];
+  let i = 0;
+  while (i < units.length) {
+    if (!dates[i]) { i += 1; continue; }
+    let j = i;
+    while (j + 2 < units.length && /^(?:,|of)$/.test(units[j + 1].text) && dates[j + 2]) j += 2;
+    while (j + 1 < units.length && dates[j + 1]) j += 1;
+    const run = units.slice(i, j + 1);
+    found.push({ key: run.map((u) => u.key).join(' '), start: run[0].start, end: run[run.length - 1].end });
+    i = j + 1;
+  }
+  return found;
+}
+
+/** Multiset of content lemmas with the tokens behind each. */
+function collectContent(tokens: Token[]): Map<string, Token[]> {
+  const bag = new Map<string, Token[]>();
+  for (const t of tokens) {
+    if (!isContent(t)) continue;
+    const key = lemmaKey(t);
+    const list = bag.get(key);
+    if (list) list.push(t);
+    else bag.set(key, [t]);
+  }
+  return bag;
+}
+
+/** Tokens of `from` beyond what `to` has of the same lemma. */
+function subtractContent(from: Map<string, Token[]>, to: Map<string, Token[]>): Token[] {
+  const extra: Token[] = [];
+  for (const [key, list] of from) extra.push(...list.slice(to.get(key)?.length ?? 0));
+  return extra.sort((x, y) => x.start - y.start);
+}
+
+function quoted(words: string[]): string {
+  return words.map((w) => `'${w}'`).join(', ');
+}
+
+function foldPhrase(text: string | null): string {
+  return text === null ? '' : normalizeUnitKey(text.trim().replace(/\s+/g, ' '));
+}
+
+/** Parts of the text around a quote that are the writer's words: outside the quote, the speaker's label and the cue. */
+function splitWriterSegments(v: VersionContext): string[] {
+  const { sentence } = v;
+  if (!(Number.isInteger(v.quoteStart) && Number.isInteger(v.quoteEnd) && v.quoteStart >= 0 && v.quoteStart <= v.quoteEnd && v.quoteEnd <= sentence.length)) {
+    throw new RangeError(`diff: quote offsets ${v.quoteStart}..${v.quoteEnd} are outside a sentence of length ${sentence.length}`);
+  }
+  let segments = [sentence.slice(0, v.quoteStart), sentence.slice(v.quoteEnd)];
+  // attribution words restate who spoke; they are not quote content moved into the writer's voice
+  for (const cut of [v.speakerMention, v.cue, v.outlet]) {
+    if (!cut || !cut.trim()) continue;
+    const needle = cut.trim().toLowerCase();
+    segments = segments.flatMap((s) => {
+      const pieces: string[] = [];
+      let rest = s;
+      let at = rest.toLowerCase().indexOf(needle);
+      while (at >= 0) {
+        pieces.push(rest.slice(0, at));
+        rest = rest.slice(at + needle.length);
+        at = rest.toLowerCase().indexOf(needle);
+      }
+      pieces.push(rest);
+      return pieces;
+    });
+  }
+  return segments.filter((s) => /[\p{L}\p{N}]/u.test(s));
+}
+
+interface Moved {
+  text: string;
+  keys: string[];
+  units: DiffUnit[];
+}
+
+/**
+ * Phrases of `quoteUnits` that also stand, word for word, in one of `segments`
+ * and hold words the other quote lacks (`missing` lemma keys). Longest first,
+ * without overlap. Two content words, or one figure or date, make a phrase;
+ * a single common word in both places says nothing about a move.
+ */
+function findMovedPhrases(quote: string, quoteUnits: DiffUnit[], segments: string[], missing: Set<string>): Moved[] {
+  const dates = markDateUnits(quoteUnits);
+  const candidates: { i: number; len: number }[] = [];
+  for (const segment of segments) {
+    const other = splitDiffUnits(segment);
+    // longest common runs ending at (i, j): the plain dynamic-programming table
+    let prev = new Array<number>(other.length + 1).fill(0);
+    for (let i = 0; i < quoteUnits.length; i += 1) {
+      const row = new Array<number>(other.length + 1).fill(0);
+      for (let j = 0; j < other.length; j += 1) {
+        if (quoteUnits[i].key === other[j].key) row[j + 1] = prev[j] + 1;
+      }
+      prev = row;
+      for (let j = 0; j < other.length; j += 1) {
+        const len = row[j + 1];
+        const extends_ = i + 1 < quoteUnits.length && j + 1 < other.length && quoteUnits[i + 1].key === other[j + 1].key;
+        if (len > 0 && !extends_) candidates.push({ i: i - len + 1, len });
+      }
+    }
+  }
+  candidates.sort((x, y) => y.len - x.len || x.i - y.i);
+  const taken = new Array<boolean>(quoteUnits.length).fill(false);
+  const moved: Moved[] = [];
+  for (const { i, len } of candidates) {
+    let s = i;
+    let e = i + len;
+    const isEdge = (u: DiffUnit) => !/[\p{L}\p{N}]/u.test(u.text);
+    while (s < e && isEdge(quoteUnits[s])) s += 1;
+    while (e > s && isEdge(quoteUnits[e - 1])) e -= 1;
+    if (s >= e || taken.slice(s, e).some(Boolean)) continue;
+    const run = quoteUnits.slice(s, e);
+    const contentTokens = run.flatMap((u) => u.tokens.filter(isContent));
+    if (!contentTokens.some((t) => missing.has(lemmaKey(t)))) continue;
+    const hasFigure = run.some((u, k) => isNumberUnit(u) || dates[s + k]);
+    if (contentTokens.length < 2 && !hasFigure) continue;
+    for (let k = s; k < e; k += 1) taken[k] = true;
+    moved.push({ text: quote.slice(run[0].start, run[run.length - 1].end), keys: contentTokens.map(lemmaKey), units: run });
+  }
+  return moved.sort((x, y) => x.units[0].start - y.units[0].start);
+}
+
+function describePhrase(m: Moved, dates: boolean[], quoteUnits: DiffUnit[]): string {
+  const hasDate = m.units.some((u) => dates[quoteUnits.indexOf(u)]);
+  if (hasDate) return DEADLINE_OPENERS.test(m.units[0].text) ? 'Deadline' : 'Date';
+  if (m.units.some(isNumberUnit)) return 'Figure';
+  return 'Words';
+}
+
+/** Remove one token per key from a list of tokens, for words a move accounts for. */
+function consumeKeys(tokens: Token[], keys: string[]): Token[] {
+  const left = [...tokens];
+  for (const key of keys) {
+    const at = left.findIndex((t) => lemmaKey(t) === key);
+    if (at >= 0) left.splice(at, 1);
+  }
+  return left;
+}
+
+function formatCue(v: VersionContext): string | null {
+  const cue = v.cue?.trim() || null;
+  const outlet = v.outlet?.trim() || null;
+  if (!cue) return outlet ? `to ${outlet}` : null;
+  if (!outlet) return cue;
+  // "told Newsweek" reads as written; other cues need the preposition
+  return /\btold$|\btells?$/i.test(cue) ? `${cue} ${outlet}` : `${cue} to ${outlet}`;
+}
+
+function keyCue(v: VersionContext): string {
+  const lemmas = v.cue ? analyzeText(v.cue).tokens.filter((t) => /[\p{L}\p{N}]/u.test(t.text)).map((t) => t.lemma) : [];
+  return `${lemmas.join(' ')}|${foldPhrase(v.outlet)}`;
+}
+
+function describeReplacement(what: string, earlier: string | null, later: string | null): string {
+  if (earlier && later) return `${what} changed from '${earlier}' to '${later}'`;
+  if (earlier) return `${what} '${earlier}' dropped`;
+  return `${what} '${later}' added`;
+}
+
+function compareNegation(a: Token[], b: Token[]): Change[] {
+  const polarity = (tokens: Token[]) => {
+    const byLemma = new Map<string, boolean>();
+    for (const t of tokens) {
+      if (!isContent(t) && t.pos !== 'VERB') continue;
+      byLemma.set(t.lemma, (byLemma.get(t.lemma) ?? false) || t.negated);
+    }
+    return byLemma;
+  };
+  const negWords = (tokens: Token[]) => tokens.filter((t) => NEGATIONS.has(t.lemma) || NEGATIONS.has(t.text.toLowerCase())).map((t) => t.text);
+  const pa = polarity(a);
+  const pb = polarity(b);
+  const gained: string[] = [];
+  const lost: string[] = [];
+  for (const [lemma, negA] of pa) {
+    const negB = pb.get(lemma);
+    if (negB === undefined || negA === negB) continue;
+    (negB ? gained : lost).push(lemma);
+  }
+  const wa = negWords(a);
+  const wb = negWords(b);
+  const changes: Change[] = [];
+  if (lost.length > 0 || (gained.length === 0 && wa.length > 0 && wb.length === 0)) {
+    changes.push({ type: 'negation-changed', message: lost.length ? `Negation dropped: ${quoted(lost)} no longer negated in the later version` : `Negation dropped: ${quoted(wa)} no longer in the quote`, words: [...wa, ...lost], earlier: wa.join(' ') || null, later: wb.join(' ') || null });
+  }
+  if (gained.length > 0 || (lost.length === 0 && wb.length > 0 && wa.length === 0)) {
+    changes.push({ type: 'negation-changed', message: gained.length ? `Negation added: ${quoted(gained)} negated in the later version` : `Negation added: ${quoted(wb)} now in the quote`, words: [...wb, ...gained], earlier: wa.join(' ') || null, later: wb.join(' ') || null });
+  }
+  return changes;
+}
+
+/** Figures or dates that differ between the quotes, paired in order where both sides changed. */
+function compareValues(type: 'number-changed' | 'date-changed', what: string, a: { text: string; key: string }[], b: { text: string; key: string }[]): Change[] {
+  const left = [...a];
+  const right = [...b];
+  for (let i = left.length - 1; i >= 0; i -= 1) {
+    const at = right.findIndex((x) => x.key === left[i].key);
+    if (at >= 0) {
+      right.splice(at, 1);
+      left.splice(i, 1);
+    }
+  }
+  const changes: Change[] = [];
+  const n = Math.max(left.length, right.length);
+  for (let i = 0; i < n; i += 1) {
+    const e = left[i]?.text ?? null;
+    const l = right[i]?.text ?? null;
+    changes.push({ type, message: `${describeReplacement(what, e, l)}${e && l ? '' : e ? ' from the quote' : ' to the quote'}`, words: [e, l].filter((x): x is string => x !== null), earlier: e, later: l });
+  }
+  return changes;
+}
+
+/**
+ * Summarize what changed from the earlier version of a statement to the later
+ * one: negation, figures and dates, words moved across the quote marks, loaded
+ * words added, speaker label, cue and kind, then content words dropped and added
+ * (most consequential first). Fidelity is the share of the earlier quote's
+ * content lemmas the later quote keeps (1 when the earlier has none).
+ */
+export function summarizeChanges(earlier: VersionContext, later: VersionContext, opts: SummarizeOptions = {}): ChangeSummary {
+  for (const v of [earlier, later]) {
+    if (!v || typeof v.quote !== 'string' || typeof v.sentence !== 'string') throw new TypeError('diff: summarizeChanges expects versions with string quote and sentence');
+  }
+  const isLoaded = opts.isLoaded ?? isDefaultLoaded;
+  const unitsA = splitDiffUnits(earlier.quote);
+  const unitsB = splitDiffUnits(later.quote);
+  const parts = diffUnits(earlier.quote, unitsA, later.quote, unitsB);
+  const tokensA = unitsA.flatMap((u) => u.tokens);
+  const tokensB = unitsB.flatMap((u) => u.tokens);
+  const bagA = collectContent(tokensA);
+  const bagB = collectContent(tokensB);
+  let dropped = subtractContent(bagA, bagB);
+  let added = subtractContent(bagB, bagA);
+  const totalA = [...bagA.values()].reduce((n, l) => n + l.length, 0);
+  const fidelity = totalA === 0 ? 1 : (totalA - dropped.length) / totalA;
+
+  const changes: Change[] = [];
+  changes.push(...compareNegation(tokensA, tokensB));
+
+  const datesA = markDateUnits(unitsA);
+  const datesB = markDateUnits(unitsB);
+  const movedOut = findMovedPhrases(earlier.quote, unitsA, splitWriterSegments(later), new Set(dropped.map(lemmaKey)));
+  const movedIn = findMovedPhrases(later.quote, unitsB, splitWriterSegments(earlier), new Set(added.map(lemmaKey)));
+  const movedUnits = new Set([...movedOut, ...movedIn].flatMap((m) => m.units));
+  const notMoved = <T extends { start: number }>(units: DiffUnit[], list: T[]) => list.filter((x) => !units.some((u) => movedUnits.has(u) && u.start <= x.start && x.start < u.end));
+
+  const figures = (units: DiffUnit[], dates: boolean[]) => units.filter((u, i) => isNumberUnit(u) && !dates[i]).map((u) => ({ text: u.text, key: u.key, start: u.start }));
+  const datesOf = (text: string, units: DiffUnit[]) => extractDates(units).map((d) => ({ ...d, text: text.slice(d.start, d.end) }));
+  changes.push(...compareValues('number-changed', 'Figure', notMoved(unitsA, figures(unitsA, datesA)), notMoved(unitsB, figures(unitsB, datesB))));
+  changes.push(...compareValues('date-changed', 'Date', notMoved(unitsA, datesOf(earlier.quote, unitsA)), notMoved(unitsB, datesOf(later.quote, unitsB))));
+
+  for (const m of movedOut) {
+    changes.push({ type: 'moved-out-of-quote', message: `${describePhrase(m, datesA, unitsA)} '${m.text}' moved from inside the quote into the writer's sentence`, words: [m.text] });
+    dropped = consumeKeys(dropped, m.keys);
+  }
+  for (const m of movedIn) {
+    changes.push({ type: 'moved-into-quote', message: `${describePhrase(m, datesB, unitsB)} '${m.text}' moved from the writer's sentence into the quote`, words: [m.text] });
+    added = consumeKeys(added, m.keys);
+  }
+
+  changes.push(...compareLoaded(earlier, later, tokensA, tokensB, isLoaded));
+
+  const labelA = earlier.speakerMention?.trim() || earlier.speaker?.trim() || null;
+  const labelB = later.speakerMention?.trim() || later.speaker?.trim() || null;
+  if ((labelA || labelB) && foldPhrase(labelA) !== foldPhrase(labelB)) {
+    changes.push({ type: 'speaker-label-changed', message: describeReplacement('Speaker label', labelA, labelB), words: [labelA, labelB].filter((x): x is string => x !== null), earlier: labelA, later: labelB });
+  }
+  const cueA = formatCue(earlier);
+  const cueB = formatCue(later);
+  if ((cueA || cueB) && keyCue(earlier) !== keyCue(later)) {
+    changes.push({ type: 'cue-changed', message: describeReplacement('Cue', cueA, cueB), words: [cueA, cueB].filter((x): x is string => x !== null), earlier: cueA, later: cueB });
+  }
+  if (earlier.kind !== later.kind) {
+    changes.push({ type: 'kind-changed', message: `Quote changed from ${earlier.kind} to ${later.kind}`, words: [], earlier: earlier.kind, later: later.kind });
+  }
+
+  // figures and dates have their own entries above
+  const isValue = (units: DiffUnit[], dates: boolean[]) => (t: Token) => {
+    const at = units.findIndex((u) => u.tokens.includes(t));
+    return at >= 0 && (isNumberUnit(units[at]) || dates[at]);
+  };
+  const droppedWords = dropped.filter((t) => !isValue(unitsA, datesA)(t)).map((t) => t.text);
+  const addedWords = added.filter((t) => !isValue(unitsB, datesB)(t)).map((t) => t.text);
+  if (droppedWords.length) changes.push({ type: 'words-dropped', message: `Dropped from the quote: ${quoted(droppedWords)}`, words: droppedWords });
+  if (addedWords.length) changes.push({ type: 'words-added', message: `Added to the quote: ${quoted(addedWords)}`, words: addedWords });
+  return { changes, fidelity, parts };
+}
+
+/** Loaded words the later version brings into the quote, the cue or the speaker label. */
+function compareLoaded(earlier: VersionContext, later: VersionContext, tokensA: Token[], tokensB: Token[], isLoaded: (lemma: string, pos: string) => boolean): Change[] {
+  const places = (v: VersionContext, quoteTokens: Token[]) => [
+    { where: 'the quote', tokens: quoteTokens },
+    { where: 'the cue', tokens: v.cue ? analyzeText(v.cue).tokens : [] },
+    { where: 'the speaker label', tokens: v.speakerMention ? analyzeText(v.speakerMention).tokens : [] },
+  ];
+  const before = new Set(places(earlier, tokensA).flatMap((p) => p.tokens).filter((t) => isLoaded(t.lemma, t.pos)).map((t) => t.lemma));
+  const changes: Change[] = [];
+  for (const { where, tokens } of places(later, tokensB)) {
+    for (const t of tokens) {
+      if (t.type !== 'word' || before.has(t.lemma) || !isLoaded(t.lemma, t.pos)) continue;
+      before.add(t.lemma);
+      const label = INTENSIFIERS.has(t.lemma) ? 'Intensifier' : 'Loaded word';
+      changes.push({ type: 'loaded-added', message: `${label} '${t.text}' added to ${where}`, words: [t.text] });
+    }
+  }
+  return changes;
+}
