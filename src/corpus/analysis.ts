@@ -1,12 +1,42 @@
 /**
- * Running the analysis of a stored article (quotes, editorial spans, pairs)
- * and storing the results. Called inside the import transaction.
+ * Running the analysis of a stored article (quotes, speakers, editorial
+ * spans, pairs) and storing the results. Called inside the import
+ * transaction, and again when an article's text changes.
  */
 import type { Db } from '../db.js';
+import { analyzeText } from '../nlp/index.js';
+import { extractQuotes } from '../quotes/index.js';
+import { detectEditorial } from '../editorial/index.js';
 import type { ArticleRow } from '../store/articles.js';
+import { deleteQuotesOfArticle, insertQuote } from '../store/quotes.js';
+import { deleteEditorialSpansOfArticle, insertEditorialSpan } from '../store/editorial.js';
+import { deleteUnquotedSpeakers } from '../store/speakers.js';
+import { resolveSpeaker } from './speakers.js';
 
-/** Analyse a stored article and store the results (filled in as the analysis steps land). */
+/** Analyse a stored article and (re)place its quotes and suggestions. Run inside a transaction. */
 export function analyzeStoredArticle(db: Db, article: ArticleRow): void {
-  void db;
-  void article;
+  const analysis = analyzeText(article.text);
+  const quotes = extractQuotes(article.text, analysis);
+  deleteQuotesOfArticle(db, article.id);
+  deleteEditorialSpansOfArticle(db, article.id);
+  for (const q of quotes) {
+    const speakerId = q.speaker ? resolveSpeaker(db, q.speaker) : null;
+    insertQuote(db, {
+      articleId: article.id,
+      start: q.start,
+      end: q.end,
+      text: q.text,
+      kind: q.kind,
+      speakerId,
+      speakerName: q.speaker,
+      speakerMention: (q as { speakerMention?: string | null }).speakerMention ?? null,
+      cue: q.cue,
+      outlet: q.outlet,
+      group: (q as { group?: number | null }).group ?? null,
+    });
+  }
+  deleteUnquotedSpeakers(db);
+  for (const e of detectEditorial(article.text, quotes, analysis)) {
+    insertEditorialSpan(db, { articleId: article.id, start: e.start, end: e.end, text: e.text, category: e.category, voice: e.voice });
+  }
 }
