@@ -1,5 +1,6 @@
 /** The list of evaluation sections, in the order they print. */
 import type { EvalContext } from './corpus.js';
+import { editorialSection } from './editorial.js';
 
 /** One area's evaluation: printable lines and any broken quality floors. */
 export interface EvalSection {
@@ -7,4 +8,4 @@ export interface EvalSection {
   run(ctx: EvalContext): { lines: string[]; failures: string[] };
 }
 
-export const evaluationSections: EvalSection[] = [];
+export const evaluationSections: EvalSection[] = [editorialSection];

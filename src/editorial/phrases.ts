@@ -1,0 +1,103 @@
+/**
+ * Multi-word patterns (data/lexicons/phrases.json) matched over tokens inside
+ * one sentence, on lemma or lower-case text, so "it was important to note"
+ * and "sowing new discord" match the same patterns as their base forms.
+ */
+import type { Token } from '../nlp/index.js';
+import phraseFile from '../../data/lexicons/phrases.json' with { type: 'json' };
+import { isEditorialCategory, type EditorialCategoryId } from './categories.js';
+import { isWord, type DetectContext } from './context.js';
+
+type Slot =
+  | { kind: 'word'; words: Set<string>; optional: boolean }
+  | { kind: 'pos'; tags: Set<string>; optional: boolean }
+  | { kind: 'skip'; max: number };
+
+/** A compiled phrase pattern. */
+export interface PhrasePattern {
+  category: EditorialCategoryId;
+  source: string;
+  slots: Slot[];
+}
+
+/** A pattern match: the character span and the pattern behind it. */
+export interface PhraseHit {
+  start: number;
+  end: number;
+  category: EditorialCategoryId;
+  pattern: string;
+}
+
+/**
+ * Compile one pattern. Syntax: space-separated slots; `a|b` matches lemma or
+ * lower-case text; `?` suffix = optional; `<ADJ|PROPN>` matches by POS;
+ * `~N` skips up to N tokens.
+ */
+export function compilePhrase(category: string, pattern: string): PhrasePattern {
+  if (!isEditorialCategory(category)) throw new Error(`editorial: phrase ${JSON.stringify(pattern)} has unknown category ${JSON.stringify(category)}`);
+  const slots: Slot[] = pattern
+    .trim()
+    .split(/\s+/)
+    .map((part) => {
+      const skip = /^~(\d+)$/.exec(part);
+      if (skip) return { kind: 'skip', max: Number(skip[1]) };
+      const optional = part.endsWith('?');
+      const body = optional ? part.slice(0, -1) : part;
+      const pos = /^<([A-Z|]+)>$/.exec(body);
+      if (pos) return { kind: 'pos', tags: new Set(pos[1].split('|')), optional };
+      if (!/^[\p{L}'’-]+(?:\|[\p{L}'’-]+)*$/u.test(body)) throw new Error(`editorial: bad slot ${JSON.stringify(part)} in phrase ${JSON.stringify(pattern)}`);
+      return { kind: 'word', words: new Set(body.toLowerCase().split('|')), optional };
+    });
+  if (!slots.some((s) => s.kind === 'word' && !s.optional)) throw new Error(`editorial: phrase ${JSON.stringify(pattern)} needs at least one required word`);
+  return { category, source: pattern, slots };
+}
+
+const patterns: PhrasePattern[] = phraseFile.patterns.map((p) => compilePhrase(p.category, p.pattern));
+
+function slotAccepts(slot: Slot, token: Token): boolean {
+  if (slot.kind === 'word') {
+    const lower = token.text.toLowerCase();
+    // wink leaves capitalized plurals unlemmatized ("Palestinians"), so try the singular too
+    return slot.words.has(token.lemma) || slot.words.has(lower) || (lower.endsWith('s') && slot.words.has(lower.slice(0, -1)));
+  }
+  if (slot.kind === 'pos') return isWord(token) && slot.tags.has(token.pos);
+  return false;
+}
+
+// Backtracking over a handful of slots and a sentence's tokens: patterns are
+// short, so this stays linear in practice. Returns the index after the last
+// consumed token, or -1.
+function matchFrom(slots: Slot[], si: number, tokens: Token[], ti: number, end: number): number {
+  if (si === slots.length) return ti;
+  const slot = slots[si];
+  if (slot.kind === 'skip') {
+    for (let k = 0; k <= slot.max && ti + k <= end; k += 1) {
+      if (k > 0 && !isWord(tokens[ti + k - 1])) break;
+      const r = matchFrom(slots, si + 1, tokens, ti + k, end);
+      if (r >= 0) return r;
+    }
+    return -1;
+  }
+  if (ti < end && slotAccepts(slot, tokens[ti])) {
+    const r = matchFrom(slots, si + 1, tokens, ti + 1, end);
+    if (r >= 0) return r;
+  }
+  return slot.optional ? matchFrom(slots, si + 1, tokens, ti, end) : -1;
+}
+
+/** Find every phrase pattern match, sentence by sentence. */
+export function findPhraseHits(ctx: DetectContext, list: PhrasePattern[] = patterns): PhraseHit[] {
+  const { tokens, sentences } = ctx.analysis;
+  const hits: PhraseHit[] = [];
+  for (const s of sentences) {
+    for (let ti = s.tokenStart; ti < s.tokenEnd; ti += 1) {
+      if (!isWord(tokens[ti])) continue;
+      for (const p of list) {
+        const after = matchFrom(p.slots, 0, tokens, ti, s.tokenEnd);
+        if (after <= ti) continue;
+        hits.push({ start: tokens[ti].start, end: tokens[after - 1].end, category: p.category, pattern: p.source });
+      }
+    }
+  }
+  return hits;
+}
