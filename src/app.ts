@@ -9,6 +9,7 @@ import type { Db } from './db.js';
 import { publicDir, viewsDir } from './paths.js';
 import * as articles from './web/articles.js';
 import * as articlesApi from './web/api-articles.js';
+import * as speakers from './web/speakers.js';
 import { handleErrors, handleNotFound } from './web/errors.js';
 import { uploadFiles } from './web/upload.js';
 import { formatDate } from './web/format.js';
@@ -55,6 +56,10 @@ export function createApp({ db, config }: AppDeps): Express {
   app.get('/articles/:id/delete', articles.confirmDelete);
   app.post('/articles/:id/delete', form, articles.destroy);
   app.get('/search', articles.search);
+  app.get('/speakers', speakers.list);
+  app.get('/speakers/:id', speakers.show);
+  app.post('/speakers/:id/merge', form, speakers.merge);
+  app.post('/speakers/:id/split', form, speakers.split);
 
   // JSON API
   app.get('/api/articles', articlesApi.list);
@@ -64,6 +69,10 @@ export function createApp({ db, config }: AppDeps): Express {
   app.patch('/api/articles/:id', jsonSmall, articlesApi.update);
   app.delete('/api/articles/:id', articlesApi.destroy);
   app.get('/api/search', articlesApi.search);
+  app.get('/api/speakers', speakers.apiList);
+  app.get('/api/speakers/:id', speakers.apiShow);
+  app.post('/api/speakers/:id/merge', jsonSmall, speakers.merge);
+  app.post('/api/speakers/:id/split', jsonSmall, speakers.split);
   app.get('/healthz', (_req, res) => {
     res.type('text/plain').send('ok');
   });

@@ -7,6 +7,9 @@ import { editArticle, removeArticle } from '../corpus/articles.js';
 import { articleMetadataSchema, fieldErrors } from '../corpus/schemas.js';
 import { batchStatus, importFile, importPaste, importUrl, type SourceOutcome } from '../corpus/sources.js';
 import { articleSorts, getArticle, listArticles, searchArticles, type ArticleSort } from '../store/articles.js';
+import { listQuotesOfArticle } from '../store/quotes.js';
+import { listEditorialSpans } from '../store/editorial.js';
+import { editorialHighlights, quoteHighlights } from './highlights.js';
 import { parseId } from './params.js';
 import { sendError } from './errors.js';
 import { escapeHtml, paragraphsOf, renderHighlighted, type Paragraph } from './render-text.js';
@@ -35,8 +38,11 @@ export const show: RequestHandler = (req, res) => {
   const id = parseId(req.params.id);
   const article = id === undefined ? undefined : getArticle(db(res), id);
   if (!article) return sendError(req, res, 404, `No article with id ${req.params.id}`);
-  const renderParagraph = (p: Paragraph) => renderHighlighted(article.text, [], p.start, p.end);
-  res.render('articles/show', { title: article.title, article, paragraphs: paragraphsOf(article.text), renderParagraph });
+  const quotes = listQuotesOfArticle(db(res), article.id);
+  const editorial = listEditorialSpans(db(res), article.id).filter((e) => e.status !== 'dismissed');
+  const highlights = [...quoteHighlights(quotes), ...editorialHighlights(editorial)];
+  const renderParagraph = (p: Paragraph) => renderHighlighted(article.text, highlights, p.start, p.end);
+  res.render('articles/show', { title: article.title, article, paragraphs: paragraphsOf(article.text), renderParagraph, quotes, editorial });
 };
 
 /** GET /articles/new */
