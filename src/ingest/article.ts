@@ -1,0 +1,63 @@
+/**
+ * ingest: the shapes every ingest module shares — what comes in, what goes
+ * out, and the one error type (kept apart from index.ts so the format and
+ * furniture modules can import it without an import cycle).
+ */
+
+/** What a user or a file gives us. Any metadata field may be missing. */
+export interface ArticleInput {
+  title?: string | null;
+  outlet?: string | null;
+  author?: string | null;
+  /** ISO date (YYYY-MM-DD) or anything parseDate understands */
+  published?: string | null;
+  url?: string | null;
+  text: string;
+  /** the original bytes/text as received (HTML, JSON, ...); defaults to text */
+  original?: string;
+  /** the format the input came in: txt, md, html, json, url */
+  format?: string;
+}
+
+/** A line (or the leading part of a line) removed from the article text, and why. */
+export interface Furniture {
+  text: string;
+  reason: string;
+}
+
+/** Article metadata; null where neither the input nor the text says. */
+export interface ArticleMetadata {
+  title: string | null;
+  outlet: string | null;
+  author: string | null;
+  /** YYYY-MM-DD */
+  published: string | null;
+}
+
+/** An article ready to store. */
+export interface PreparedArticle {
+  title: string;
+  outlet: string | null;
+  author: string | null;
+  published: string | null;
+  url: string | null;
+  original: string;
+  format: string;
+  /** normalized article text: NFC, \n line ends, single spaces, paragraphs split by a blank line */
+  text: string;
+  furniture: Furniture[];
+  wordCount: number;
+  /** where the title came from: given with the input, found in the text, or made from the first sentence */
+  titleSource: 'input' | 'detected' | 'fallback';
+}
+
+/** A problem with an input, with the HTTP status it maps to. */
+export class IngestError extends Error {
+  constructor(
+    message: string,
+    readonly status: 400 | 413 | 415 | 422 = 400,
+  ) {
+    super(message);
+    this.name = 'IngestError';
+  }
+}

@@ -1,0 +1,42 @@
+/** ingest: text normalization shared by every format. */
+
+// Spaces other than U+0020 that text pasted from web pages carries: tab, NBSP,
+// Ogham space, en/em/thin/hair spaces, narrow NBSP, medium math space, ideographic space.
+const SPACES = /[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000 ]+/g;
+// Invisible characters that only break word matching: zero-width space, word
+// joiner, BOM, soft hyphen, direction marks, other C0/C1 controls.
+const INVISIBLE = /[\u200b\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069\x00-\x08\x0e-\x1f\x7f-\x9f]/g;
+// ZWNJ/ZWJ are part of the spelling between letters of some scripts (Persian
+// "زبان‌های", Indic conjuncts, emoji sequences); elsewhere they are noise.
+const JOINER_NOISE = /(?<![\p{L}\p{M}\p{Extended_Pictographic}])[\u200c\u200d]|[\u200c\u200d](?![\p{L}\p{M}\p{Extended_Pictographic}])|(?<=\p{Script=Latin})[\u200c\u200d]|[\u200c\u200d](?=\p{Script=Latin})/gu;
+
+/**
+ * Normalize text: Unicode NFC, \n line endings, zero-width characters removed,
+ * runs of spaces (NBSP, thin spaces, tabs, ...) collapsed to one space, lines
+ * trimmed, paragraphs separated by exactly one blank line. Lines inside a
+ * paragraph keep their single \n.
+ */
+export function normalizeText(raw: string): string {
+  const text = raw
+    .normalize('NFC')
+    .replace(/\r\n?|[\u2028\u2029\u0085\v\f]/g, '\n')
+    .replace(INVISIBLE, '')
+    .replace(JOINER_NOISE, '')
+    .replace(SPACES, ' ');
+  return text
+    .split(/\n[ \n]*\n/)
+    .map((p) =>
+      p
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .join('\n'),
+    )
+    .filter((p) => p.length > 0)
+    .join('\n\n');
+}
+
+/** Count words (runs of letters/digits, with inner apostrophes, hyphens, points and commas). */
+export function countWords(text: string): number {
+  return (text.match(/[\p{L}\p{N}]+(?:['’\-.,][\p{L}\p{N}]+)*/gu) ?? []).length;
+}
