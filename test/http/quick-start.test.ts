@@ -44,7 +44,11 @@ describe('quick start', () => {
       const home = await (await fetch(url)).text();
       expect(home).toContain('Articles (5)');
     } finally {
-      if (child.pid) process.kill(-child.pid, 'SIGTERM');
+      try {
+        if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
     }
   }, 180_000);
 });
