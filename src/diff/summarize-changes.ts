@@ -126,24 +126,47 @@ function extractDates(units: DiffUnit[]): { key: string; start: number; end: num
   return found;
 }
 
-/** Multiset of content lemmas with the tokens behind each. */
-function collectContent(tokens: Token[]): Map<string, Token[]> {
-  const bag = new Map<string, Token[]>();
-  for (const t of tokens) {
-    if (!isContent(t)) continue;
-    const key = lemmaKey(t);
-    const list = bag.get(key);
-    if (list) list.push(t);
-    else bag.set(key, [t]);
+/**
+ * Match the content words of two versions: same lemma first, then same spelling,
+ * then one's lemma against the other's spelling. The later passes are there
+ * because the tagger can read a capitalized word at the start of a quote as a
+ * proper noun and leave it unlemmatized ("Troops" against "troop").
+ */
+function matchContent(a: Token[], b: Token[]): { dropped: Token[]; added: Token[]; kept: number } {
+  let left = a.filter(isContent);
+  let right = b.filter(isContent);
+  let kept = 0;
+  const spelling = (t: Token) => normalizeUnitKey(t.text);
+  const passes: [(t: Token) => string, (t: Token) => string][] = [
+    [lemmaKey, lemmaKey],
+    [spelling, spelling],
+    [lemmaKey, spelling],
+    [spelling, lemmaKey],
+  ];
+  for (const [keyA, keyB] of passes) {
+    const pool = new Map<string, number>();
+    for (const t of right) pool.set(keyB(t), (pool.get(keyB(t)) ?? 0) + 1);
+    const stillLeft: Token[] = [];
+    const used = new Map<string, number>();
+    for (const t of left) {
+      const k = keyA(t);
+      if ((pool.get(k) ?? 0) > 0) {
+        pool.set(k, (pool.get(k) ?? 0) - 1);
+        used.set(k, (used.get(k) ?? 0) + 1);
+        kept += 1;
+      } else {
+        stillLeft.push(t);
+      }
+    }
+    right = right.filter((t) => {
+      const n = used.get(keyB(t)) ?? 0;
+      if (n === 0) return true;
+      used.set(keyB(t), n - 1);
+      return false;
+    });
+    left = stillLeft;
   }
-  return bag;
-}
-
-/** Tokens of `from` beyond what `to` has of the same lemma. */
-function subtractContent(from: Map<string, Token[]>, to: Map<string, Token[]>): Token[] {
-  const extra: Token[] = [];
-  for (const [key, list] of from) extra.push(...list.slice(to.get(key)?.length ?? 0));
-  return extra.sort((x, y) => x.start - y.start);
+  return { dropped: left, added: right, kept };
 }
 
 function quoted(words: string[]): string {
@@ -219,10 +242,17 @@ function findMovedPhrases(quote: string, quoteUnits: DiffUnit[], segments: strin
   for (const { i, len } of candidates) {
     let s = i;
     let e = i + len;
-    const isEdge = (u: DiffUnit) => !/[\p{L}\p{N}]/u.test(u.text);
+    // a phrase starts and ends on a content word or figure: "cut by 40 percent", not "be cut by 40 percent,"
+    const isEdge = (u: DiffUnit) => u.tokens.every((t) => !isContent(t));
     while (s < e && isEdge(quoteUnits[s])) s += 1;
     while (e > s && isEdge(quoteUnits[e - 1])) e -= 1;
-    if (s >= e || taken.slice(s, e).some(Boolean)) continue;
+    if (s >= e) continue;
+    // ...except that a time limit keeps its opener: "by the end of 2025"
+    if (quoteUnits.slice(s, e).some((u, k) => dates[s + k])) {
+      const opener = quoteUnits.slice(i, s).findIndex((u) => DEADLINE_OPENERS.test(u.text));
+      if (opener >= 0) s = i + opener;
+    }
+    if (taken.slice(s, e).some(Boolean)) continue;
     const run = quoteUnits.slice(s, e);
     const contentTokens = run.flatMap((u) => u.tokens.filter(isContent));
     if (!contentTokens.some((t) => missing.has(lemmaKey(t)))) continue;
@@ -251,6 +281,23 @@ function consumeKeys(tokens: Token[], keys: string[]): Token[] {
   return left;
 }
 
+/**
+ * A name's consonant skeleton, so that transliterations of one name (al-Yasser,
+ * al-Yasir; Musawi, Moussawi) are not reported as a new label when only the
+ * names are known.
+ */
+function skeletonName(name: string | null): string {
+  if (!name) return '';
+  return name
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z\s]/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => w[0] + w.slice(1).replace(/[aeiouyw]/g, '').replace(/(.)\1+/g, '$1'))
+    .join(' ');
+}
+
 function formatCue(v: VersionContext): string | null {
   const cue = v.cue?.trim() || null;
   const outlet = v.outlet?.trim() || null;
@@ -273,10 +320,11 @@ function describeReplacement(what: string, earlier: string | null, later: string
 
 function compareNegation(a: Token[], b: Token[]): Change[] {
   const polarity = (tokens: Token[]) => {
-    const byLemma = new Map<string, boolean>();
+    const byLemma = new Map<string, { text: string; negated: boolean }>();
     for (const t of tokens) {
       if (!isContent(t) && t.pos !== 'VERB') continue;
-      byLemma.set(t.lemma, (byLemma.get(t.lemma) ?? false) || t.negated);
+      const seen = byLemma.get(t.lemma);
+      byLemma.set(t.lemma, { text: seen?.text ?? t.text, negated: (seen?.negated ?? false) || t.negated });
     }
     return byLemma;
   };
@@ -285,10 +333,11 @@ function compareNegation(a: Token[], b: Token[]): Change[] {
   const pb = polarity(b);
   const gained: string[] = [];
   const lost: string[] = [];
-  for (const [lemma, negA] of pa) {
-    const negB = pb.get(lemma);
-    if (negB === undefined || negA === negB) continue;
-    (negB ? gained : lost).push(lemma);
+  for (const [lemma, inA] of pa) {
+    const inB = pb.get(lemma);
+    if (inB === undefined || inA.negated === inB.negated) continue;
+    if (inB.negated) gained.push(inB.text);
+    else lost.push(inA.text);
   }
   const wa = negWords(a);
   const wb = negWords(b);
@@ -340,12 +389,11 @@ export function summarizeChanges(earlier: VersionContext, later: VersionContext,
   const parts = diffUnits(earlier.quote, unitsA, later.quote, unitsB);
   const tokensA = unitsA.flatMap((u) => u.tokens);
   const tokensB = unitsB.flatMap((u) => u.tokens);
-  const bagA = collectContent(tokensA);
-  const bagB = collectContent(tokensB);
-  let dropped = subtractContent(bagA, bagB);
-  let added = subtractContent(bagB, bagA);
-  const totalA = [...bagA.values()].reduce((n, l) => n + l.length, 0);
-  const fidelity = totalA === 0 ? 1 : (totalA - dropped.length) / totalA;
+  const matched = matchContent(tokensA, tokensB);
+  let dropped = matched.dropped;
+  let added = matched.added;
+  const totalA = matched.kept + dropped.length;
+  const fidelity = totalA === 0 ? 1 : matched.kept / totalA;
 
   const changes: Change[] = [];
   changes.push(...compareNegation(tokensA, tokensB));
@@ -375,7 +423,9 @@ export function summarizeChanges(earlier: VersionContext, later: VersionContext,
 
   const labelA = earlier.speakerMention?.trim() || earlier.speaker?.trim() || null;
   const labelB = later.speakerMention?.trim() || later.speaker?.trim() || null;
-  if ((labelA || labelB) && foldPhrase(labelA) !== foldPhrase(labelB)) {
+  const byMention = Boolean(earlier.speakerMention?.trim() || later.speakerMention?.trim());
+  const differ = byMention ? foldPhrase(labelA) !== foldPhrase(labelB) : skeletonName(labelA) !== skeletonName(labelB);
+  if ((labelA || labelB) && differ) {
     changes.push({ type: 'speaker-label-changed', message: describeReplacement('Speaker label', labelA, labelB), words: [labelA, labelB].filter((x): x is string => x !== null), earlier: labelA, later: labelB });
   }
   const cueA = formatCue(earlier);
