@@ -7,6 +7,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyzeCorpus, type AnalyzeOutput, type AnalyzedArticle } from '../../src/analysis/index.js';
+import { loadVectors } from '../../src/vectors/load.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const goldPath = resolve(root, '..', 'shared', 'gold', 'seed-gold.json');
@@ -46,7 +47,7 @@ export function loadEvalContext(): EvalContext | null {
     raw.set(file.slice(0, 3), text);
     return { file, input: { text } };
   });
-  const { items, output } = analyzeCorpus(inputs);
+  const { items, output } = analyzeCorpus(inputs, loadVectors());
   const index = new Map(files.map((f, i) => [f.slice(0, 3), i]));
   return (cached = { gold, index, raw, items, output });
 }

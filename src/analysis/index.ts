@@ -8,6 +8,7 @@ import { prepareArticle, type ArticleInput, type PreparedArticle } from '../inge
 import { analyzeText, type Analysis } from '../nlp/index.js';
 import { extractQuotes, type Quote } from '../quotes/index.js';
 import { detectEditorial, type EditorialSpan } from '../editorial/index.js';
+import { pairCorpus, type WordVectors } from '../pairing/index.js';
 
 /** One article of an in-memory analysis. */
 export interface AnalyzedArticle {
@@ -35,8 +36,12 @@ export interface AnalyzeOutput {
   editorial: { article: number; start: number; end: number; text: string; category: string; voice: string }[];
 }
 
-/** Analyse a set of articles and build the analyze output. */
-export function analyzeCorpus(inputs: { file: string; input: ArticleInput }[]): { items: AnalyzedArticle[]; output: AnalyzeOutput } {
+/**
+ * Analyse a set of articles and build the analyze output. Pairing runs after
+ * the per-article steps; pass the word vectors (src/vectors/load.ts) so
+ * reworded statements pair too — without them only shared words count.
+ */
+export function analyzeCorpus(inputs: { file: string; input: ArticleInput }[], vectors?: WordVectors): { items: AnalyzedArticle[]; output: AnalyzeOutput } {
   const items = inputs.map(({ file, input }) => analyzeArticle(file, input));
   const output: AnalyzeOutput = { articles: [], quotes: [], pairs: [], editorial: [] };
   items.forEach((item, i) => {
@@ -49,5 +54,7 @@ export function analyzeCorpus(inputs: { file: string; input: ArticleInput }[]): 
       output.editorial.push({ article: i, start: e.start, end: e.end, text: e.text, category: e.category, voice: e.voice });
     }
   });
+  const pairingQuotes = output.quotes.map((q) => ({ id: q.id, article: String(q.article), text: q.text, speaker: q.speaker, kind: q.kind, published: output.articles[q.article].published }));
+  output.pairs = pairCorpus(pairingQuotes, vectors).map(({ a, b, score, relation }) => ({ a, b, score, relation }));
   return { items, output };
 }

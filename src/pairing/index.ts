@@ -1,5 +1,7 @@
 /**
- * pairing: find the versions of the same statement across articles. Pure.
+ * pairing: find the versions of the same statement across articles. Pure:
+ * texts and plain objects in, plain objects out; the word vectors come in as
+ * an argument (load them with src/vectors/load.ts).
  */
 
 export type Relation = 'verbatim' | 'near-verbatim' | 'trimmed' | 'paraphrase' | 'gist';
@@ -23,3 +25,13 @@ export interface PairSuggestion {
   relation: Relation;
   reasons: string[];
 }
+
+export { PAIR_THRESHOLD } from './threshold.js';
+
+export type { WordVectors } from '../vectors/table.js';
+export { prepareStatement, type StatementFeatures, type ContentWord } from './features.js';
+export { scoreFeatures, relateWords, detectSurfaceRelation, type StatementScore, type Substitution } from './score.js';
+export { matchSpeakers, splitSpeakerName, type SpeakerMatch } from './speaker.js';
+export { createPairIndex, addToIndex, removeFromIndex, findPairsFor, pairCorpus, DEFAULT_INDEX_OPTIONS, type PairIndex, type PairIndexOptions } from './pair-index.js';
+export { groupStatements, type Statement, type StatementVersion } from './statements.js';
+export { compareStatements, type StatementComparison } from './compare.js';

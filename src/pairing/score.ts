@@ -1,0 +1,339 @@
+/**
+ * pairing: score two statements. The shorter statement is aligned with every
+ * stretch (window) of the longer one, so a quote can pair with part of a longer
+ * quote; words match exactly by lemma, or softly through word vectors
+ * ("pledges" ~ "promises"), and names, numbers and dates only match exactly.
+ * The window score is a weighted F1 of the two sides' coverage, in the spirit
+ * of BERTScore's greedy matching (Zhang et al. 2020) with static vectors.
+ */
+import { diffArrays } from 'diff';
+import { computeCosine } from '../vectors/table.js';
+import type { ContentWord, StatementFeatures } from './features.js';
+import type { SpeakerMatch } from './speaker.js';
+import type { Relation } from './index.js';
+
+/** Similarity of two words with a shared stem. */
+const STEM_SIMILARITY = 0.85;
+/** Cosine below which two word vectors are unrelated. */
+const COSINE_FLOOR = 0.35;
+/** A soft match counts at most this much of an exact one. */
+const SOFT_CAP = 0.9;
+/** Score change when both speakers are known: same person / different people. */
+const SAME_SPEAKER_BONUS = 0.08;
+const OTHER_SPEAKER_PENALTY = 0.25;
+/** Score change when the aligned stretches carry different numbers. */
+const NUMBER_PENALTY = 0.3;
+/** Matched weight at which a statement is long enough to trust its F1 fully. */
+const EVIDENCE_HALF = 1.5;
+/** Score change when a shared word is negated on one side only. */
+const NEGATION_PENALTY = 0.3;
+/** Exact-lemma F1 from which a reworded pair is a paraphrase rather than a gist. */
+const PARAPHRASE_LEXICAL_F1 = 0.45;
+
+/** A word-for-word substitution found by the alignment. */
+export interface Substitution {
+  from: string;
+  to: string;
+  similarity: number;
+}
+
+/** Everything the scorer found about two statements. */
+export interface StatementScore {
+  score: number;
+  relation: Relation;
+  reasons: string[];
+  /** soft F1 of the best window before speaker/number adjustments */
+  f1: number;
+  /** exact-lemma F1 over the same window */
+  lexicalF1: number;
+  shared: string[];
+  substitutions: Substitution[];
+  /** the window of the longer statement, in content-word indices, and which side is longer */
+  window: { side: 'a' | 'b'; start: number; end: number; of: number };
+}
+
+/** Do two words share a stem ("defend"/"defense", "Iraq"/"Iraqi", "occupy"/"occupier")? */
+function shareStem(a: string, b: string): boolean {
+  const [s, l] = a.length <= b.length ? [a, b] : [b, a];
+  if (s.length < 4) return false;
+  if (l.startsWith(s) && l.length - s.length <= 3) return true;
+  let p = 0;
+  while (p < s.length && s[p] === l[p]) p += 1;
+  return p >= 5 && p >= 0.75 * s.length;
+}
+
+/**
+ * Is one word negated where the other is not? Only the first content word
+ * after a cue counts as negated, and it contradicts only a partner outside any
+ * negation, so "cannot withstand" and "will not be able to withstand" agree.
+ */
+function contradicts(a: ContentWord, b: ContentWord): boolean {
+  return (a.negated && !b.inNegation) || (b.negated && !a.inNegation);
+}
+
+/** Similarity of two content words, 0..1. */
+export function relateWords(a: ContentWord, b: ContentWord): number {
+  let s = 0;
+  if (a.key === b.key || a.text.toLowerCase() === b.text.toLowerCase()) s = 1;
+  else if (a.kind === 'number' || b.kind === 'number' || a.kind === 'date' || b.kind === 'date') s = 0;
+  else if (shareStem(a.key, b.key)) s = STEM_SIMILARITY;
+  else if (a.kind === 'word' && b.kind === 'word' && a.vector && b.vector) {
+    const c = computeCosine(a.vector, b.vector);
+    s = Math.max(0, Math.min(1, (c - COSINE_FLOOR) / (1 - COSINE_FLOOR - 0.1))) * SOFT_CAP;
+  }
+  // "will withdraw" and "will not withdraw" share words but not the claim
+  if (s > 0 && contradicts(a, b)) s *= 0.5;
+  return s;
+}
+
+/** Normalize a text for the verbatim test: typographic quotes, dashes, spaces, edge punctuation. */
+function normalizeVerbatim(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/[‘’`´]/g, "'")
+    .replace(/[“”«»„]/g, '"')
+    .replace(/[‐‑‒–—]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[\s"'.,;:…-]+|[\s"'.,;:…-]+$/g, '');
+}
+
+/** Is `needle` a contiguous run of `hay`? */
+function containsRun(hay: string[], needle: string[]): boolean {
+  outer: for (let i = 0; i + needle.length <= hay.length; i += 1) {
+    for (let j = 0; j < needle.length; j += 1) if (hay[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** The surface relation when the words themselves show it, else null. */
+export function detectSurfaceRelation(a: StatementFeatures, b: StatementFeatures): 'verbatim' | 'near-verbatim' | 'trimmed' | null {
+  if (normalizeVerbatim(a.text) === normalizeVerbatim(b.text)) return 'verbatim';
+  const wa = a.words;
+  const wb = b.words;
+  if (!wa.length || !wb.length) return null;
+  if (wa.length === wb.length && wa.every((w, i) => w === wb[i])) return 'near-verbatim';
+  const [short, long, shortF] = wa.length <= wb.length ? [wa, wb, a] : [wb, wa, b];
+  if (short.length >= 3 && shortF.content.length >= 2 && containsRun(long, short)) return 'trimmed';
+  if (short.length >= 4) {
+    let changed = 0;
+    for (const part of diffArrays(wa, wb)) if (part.added || part.removed) changed += part.count ?? part.value.length;
+    // "a word or two": two changed words count as one substitution plus one edit
+    if (changed <= 3 && Math.abs(wa.length - wb.length) <= 2) return 'near-verbatim';
+  }
+  return null;
+}
+
+/** Join the surface words of content words i..j of a statement. */
+function spanText(words: ContentWord[], from: number, to: number): string {
+  return words.slice(from, to + 1).map((w) => w.text).join(' ');
+}
+
+/** One aligned word pair: index in the shorter, index in the longer, similarity. */
+type Link = [number, number, number];
+
+/** Result of aligning the shorter statement with one window of the longer. */
+interface WindowMatch {
+  start: number;
+  end: number;
+  f1: number;
+  /** matched weight of the shorter statement */
+  matched: number;
+  links: Link[];
+}
+
+/** How many windows found by the fast search are re-aligned one-to-one. */
+const WINDOWS_RESCORED = 24;
+
+/**
+ * Fast window search: each shorter word takes its best partner in the window
+ * (partners may repeat), which bounds the one-to-one score from above.
+ */
+function searchWindows(S: ContentWord[], L: ContentWord[], sim: Float64Array[], sWeight: number): { start: number; end: number; f1: number }[] {
+  const ns = S.length;
+  const nl = L.length;
+  const colMax = new Float64Array(nl);
+  for (let j = 0; j < nl; j += 1) for (let i = 0; i < ns; i += 1) colMax[j] = Math.max(colMax[j], sim[i][j]);
+  // a window shorter than most of the shorter statement would let it match a fragment
+  const minLen = Math.min(nl, Math.max(1, Math.ceil(ns * 0.75)));
+  const maxLen = Math.min(nl, Math.ceil(ns * 1.8) + 3);
+  const rowMax = new Float64Array(ns);
+  const found: { start: number; end: number; f1: number }[] = [];
+  for (let start = 0; start + minLen <= nl; start += 1) {
+    rowMax.fill(0);
+    let lWeight = 0;
+    let lCovered = 0;
+    for (let end = start; end < Math.min(nl, start + maxLen); end += 1) {
+      lWeight += L[end].weight;
+      lCovered += L[end].weight * colMax[end];
+      for (let i = 0; i < ns; i += 1) if (sim[i][end] > rowMax[i]) rowMax[i] = sim[i][end];
+      if (end + 1 - start < minLen || lWeight === 0) continue;
+      let matched = 0;
+      for (let i = 0; i < ns; i += 1) matched += S[i].weight * rowMax[i];
+      const recall = matched / sWeight;
+      const precision = lCovered / lWeight;
+      const f1 = recall + precision ? (2 * recall * precision) / (recall + precision) : 0;
+      found.push({ start, end: end + 1, f1 });
+    }
+  }
+  return found.sort((x, y) => y.f1 - x.f1 || (x.end - x.start) - (y.end - y.start)).slice(0, WINDOWS_RESCORED);
+}
+
+/** Greedy one-to-one alignment of the shorter statement with a window of the longer. */
+function alignWindow(S: ContentWord[], L: ContentWord[], sim: Float64Array[], sWeight: number, start: number, end: number): WindowMatch {
+  const cand: Link[] = [];
+  for (let i = 0; i < S.length; i += 1) for (let j = start; j < end; j += 1) if (sim[i][j] > 0) cand.push([i, j, sim[i][j]]);
+  cand.sort((x, y) => y[2] - x[2] || Math.abs(x[0] - x[1]) - Math.abs(y[0] - y[1]));
+  const usedS = new Set<number>();
+  const usedL = new Set<number>();
+  const links: Link[] = [];
+  for (const link of cand) {
+    if (usedS.has(link[0]) || usedL.has(link[1])) continue;
+    usedS.add(link[0]);
+    usedL.add(link[1]);
+    links.push(link);
+  }
+  let matched = 0;
+  let covered = 0;
+  let lWeight = 0;
+  for (let j = start; j < end; j += 1) lWeight += L[j].weight;
+  for (const [i, j, s] of links) {
+    matched += S[i].weight * s;
+    covered += L[j].weight * s;
+  }
+  const recall = sWeight ? matched / sWeight : 0;
+  const precision = lWeight ? covered / lWeight : 0;
+  const f1 = recall + precision ? (2 * recall * precision) / (recall + precision) : 0;
+  return { start, end, f1, matched, links };
+}
+
+/**
+ * Score two prepared statements. `speakers` says whether the speakers are the
+ * same person, different known people, or unknown.
+ */
+export function scoreFeatures(a: StatementFeatures, b: StatementFeatures, speakers: SpeakerMatch = 'unknown'): StatementScore {
+  const weightOf = (f: StatementFeatures) => f.content.reduce((t, w) => t + w.weight, 0);
+  const swap = weightOf(a) > weightOf(b) || (weightOf(a) === weightOf(b) && a.content.length > b.content.length);
+  const S = (swap ? b : a).content; // shorter: aligned as a whole
+  const L = (swap ? a : b).content; // longer: searched by window
+  const nl = L.length;
+  const sim: Float64Array[] = S.map((w) => Float64Array.from(L, (v) => relateWords(w, v)));
+  const sWeight = S.reduce((t, w) => t + w.weight, 0);
+
+  let best: WindowMatch = { start: 0, end: nl, f1: 0, matched: 0, links: [] };
+  if (sWeight > 0 && nl) {
+    for (const w of searchWindows(S, L, sim, sWeight)) {
+      const m = alignWindow(S, L, sim, sWeight, w.start, w.end);
+      if (m.f1 > best.f1 + 1e-9) best = m;
+    }
+  }
+
+  // exact-lemma F1 over the same window, what was shared, substituted, negated
+  const shared = new Set<string>();
+  const negatedDiff = new Set<string>();
+  const substitutions: Substitution[] = [];
+  let exactS = 0;
+  let exactL = 0;
+  for (const [i, j, s] of best.links) {
+    if (contradicts(S[i], L[j]) && s >= STEM_SIMILARITY * 0.5) negatedDiff.add(S[i].text);
+    else if (S[i].key === L[j].key) {
+      exactS += S[i].weight;
+      exactL += L[j].weight;
+      if (S[i].weight > 0) shared.add(S[i].text);
+    } else if (s >= 0.3) {
+      // a shared stem ("Russia"/"Russian") is the same word for the relation
+      if (s >= STEM_SIMILARITY) {
+        exactS += S[i].weight;
+        exactL += L[j].weight;
+      }
+      substitutions.push(swap ? { from: L[j].text, to: S[i].text, similarity: s } : { from: S[i].text, to: L[j].text, similarity: s });
+    }
+  }
+  let lWin = 0;
+  for (let j = best.start; j < best.end; j += 1) lWin += L[j].weight;
+  const lr = sWeight ? exactS / sWeight : 0;
+  const lp = lWin ? exactL / lWin : 0;
+  const lexicalF1 = lr + lp ? (2 * lr * lp) / (lr + lp) : 0;
+
+  // numbers and dates: shared ones support nothing alone, different ones count against
+  const inWindow = (j: number) => j >= best.start && j < best.end;
+  const isValue = (w: ContentWord) => w.kind === 'number' || w.kind === 'date';
+  const strayS = S.filter((w) => isValue(w) && !L.some((v, j) => inWindow(j) && v.key === w.key));
+  const strayL = L.filter((v, j) => inWindow(j) && isValue(v) && !S.some((w) => w.key === v.key));
+  const numbersDiffer = strayS.some((w) => strayL.some((v) => v.kind === w.kind));
+
+  // short statements give little evidence: two shared words are not a claim
+  let score = best.f1 * (best.matched / (best.matched + EVIDENCE_HALF));
+  const surface = detectSurfaceRelation(a, b);
+  if (surface === 'verbatim') score = 1;
+  else if (surface === 'near-verbatim') score = Math.max(score, 0.95);
+  else if (surface === 'trimmed') score = Math.max(score, 0.9);
+  const reasons: string[] = [];
+  if (surface) reasons.push(surface === 'trimmed' ? 'one quote is a contiguous part of the other' : `${surface} wording`);
+  if (shared.size) reasons.push(`shared words: ${[...shared].join(', ')}`);
+  const phrases = describeSubstitutions(S, L, best, swap);
+  if (phrases.length) reasons.push(`substitutions: ${phrases.join('; ')}`);
+  if (negatedDiff.size) {
+    score -= NEGATION_PENALTY;
+    reasons.push(`negation differs: ${[...negatedDiff].join(', ')}`);
+  }
+  if (nl > 0 && (best.start > 0 || best.end < nl)) {
+    reasons.push(`${swap ? 'second' : 'first'} statement matches part of the ${swap ? 'first' : 'second'} (content words ${best.start + 1}–${best.end} of ${nl})`);
+  }
+  if (numbersDiffer) {
+    score -= NUMBER_PENALTY;
+    reasons.push(`numbers or dates differ: ${strayS.map((w) => w.text).join(', ')} / ${strayL.map((w) => w.text).join(', ')}`);
+  }
+  if (speakers === 'same') {
+    score += SAME_SPEAKER_BONUS;
+    reasons.push('same speaker');
+  } else if (speakers === 'different') {
+    score -= OTHER_SPEAKER_PENALTY;
+    reasons.push('different speakers');
+  }
+  score = Math.max(0, Math.min(1, score));
+  const relation: Relation = surface ?? (lexicalF1 >= PARAPHRASE_LEXICAL_F1 ? 'paraphrase' : 'gist');
+  return {
+    score,
+    relation,
+    reasons,
+    f1: best.f1,
+    lexicalF1,
+    shared: [...shared],
+    substitutions,
+    window: { side: swap ? 'a' : 'b', start: best.start, end: best.end, of: nl },
+  };
+}
+
+/**
+ * Describe substitutions as phrases: each soft match grows over the unmatched
+ * content words next to it on both sides, so "occupying American forces →
+ * occupiers" reads as one rewording. Written from the first statement's side.
+ */
+function describeSubstitutions(S: ContentWord[], L: ContentWord[], m: WindowMatch, swap: boolean): string[] {
+  const linkedS = new Set(m.links.filter((l) => l[2] >= 0.3).map((l) => l[0]));
+  const linkedL = new Set(m.links.filter((l) => l[2] >= 0.3).map((l) => l[1]));
+  const out: string[] = [];
+  const usedS = new Set<number>();
+  const usedL = new Set<number>();
+  for (const [i, j, s] of [...m.links].sort((x, y) => x[0] - y[0])) {
+    if (s < 0.3 || S[i].key === L[j].key || usedS.has(i) || usedL.has(j)) continue;
+    let s0 = i;
+    let s1 = i;
+    const free = (k: number) => !linkedS.has(k) && !usedS.has(k) && S[k].sentence === S[i].sentence && S[k].weight > 0;
+    while (s0 > 0 && free(s0 - 1)) s0 -= 1;
+    while (s1 < S.length - 1 && free(s1 + 1)) s1 += 1;
+    let l0 = j;
+    let l1 = j;
+    const freeL = (k: number) => !linkedL.has(k) && !usedL.has(k) && L[k].sentence === L[j].sentence && L[k].weight > 0;
+    while (l0 > m.start && freeL(l0 - 1)) l0 -= 1;
+    while (l1 < m.end - 1 && freeL(l1 + 1)) l1 += 1;
+    for (let k = s0; k <= s1; k += 1) usedS.add(k);
+    for (let k = l0; k <= l1; k += 1) usedL.add(k);
+    const from = spanText(S, s0, s1);
+    const to = spanText(L, l0, l1);
+    out.push(swap ? `${to} → ${from}` : `${from} → ${to}`);
+  }
+  return out;
+}
