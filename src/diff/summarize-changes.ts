@@ -83,6 +83,9 @@ const DATE_WORDS = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday
 /** Words that open a time limit: "by the end of 2025", "until March". */
 const DEADLINE_OPENERS = /^(?:by|until|till|before|within|no)$/i;
 
+/** A complete double-quoted passage: “…”, „…“, «…», "…" (single quotes are too easily apostrophes). */
+const OTHER_QUOTE = /“[^“”]*”|„[^„“”]*[“”]|«[^«»]*»|"[^"]*"/;
+
 function isContent(t: Token): boolean {
   if (t.type === 'number') return true;
   return t.type === 'word' && !t.stop && !FUNCTION_POS.has(t.pos) && /[\p{L}\p{N}]/u.test(t.text);
@@ -201,6 +204,8 @@ function splitWriterSegments(v: VersionContext): string[] {
       return pieces;
     });
   }
+  // other quotes in a wider window are someone's words too, not the writer's
+  segments = segments.flatMap((s) => s.split(OTHER_QUOTE));
   return segments.filter((s) => /[\p{L}\p{N}]/u.test(s));
 }
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderDiff, summarizeChanges, type ChangeType, type VersionContext } from '../../src/diff/index.js';
 
@@ -213,6 +214,41 @@ describe('summarizeChanges', () => {
     ['has no content words to lose', 'and so it is', 'totally new words here', 1],
   ])('scores fidelity when the later version %s', (_name, a, b, fidelity) => {
     expect(summarizeChanges(version(a, a), version(b, b)).fidelity).toBeCloseTo(fidelity, 5);
+  });
+
+  it('does not take words of another quote in the window for the writer\'s', () => {
+    const earlier = version('"Troops leave by the end of 2025," he said.', 'Troops leave by the end of 2025,');
+    const otherQuote = version('“They leave by the end of 2025,” a rival said. “Troops leave,” he said.', 'Troops leave,');
+    const writer = version('They leave by the end of 2025, he said. “Troops leave,” he said.', 'Troops leave,');
+    expect(summarizeChanges(earlier, otherQuote).changes.map((c) => c.type)).not.toContain('moved-out-of-quote');
+    expect(summarizeChanges(earlier, writer).changes.map((c) => c.type)).toContain('moved-out-of-quote');
+  });
+
+  it('reports nothing and full fidelity for any version compared with itself', () => {
+    const word = fc.constantFrom('We', 'troops', 'will', 'not', 'leave', 'Iraq', 'by', 'March', '3', '2025', '2,500', '$40', 'brutal', 'firmly', 'the', ',', '—');
+    const text = fc.array(word, { minLength: 1, maxLength: 12 }).map((ws) => ws.join(' '));
+    fc.assert(
+      fc.property(text, fc.option(fc.constantFrom('said', 'told', 'declared firmly')), (quote, cue) => {
+        const v = version(`"${quote}," he ${cue ?? 'said'}.`, quote, { cue });
+        const summary = summarizeChanges(v, { ...v });
+        expect(summary.changes).toEqual([]);
+        expect(summary.fidelity).toBe(1);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('keeps fidelity between 0 and 1 for any pair of versions', () => {
+    const word = fc.constantFrom('We', 'troops', 'forces', 'will', 'not', 'leave', 'stay', 'Iraq', 'by', 'June', '2025', '2,500', 'brutal', 'the', ',');
+    const text = fc.array(word, { maxLength: 10 }).map((ws) => ws.join(' '));
+    fc.assert(
+      fc.property(text, text, (a, b) => {
+        const { fidelity } = summarizeChanges(version(a, a), version(b, b));
+        expect(fidelity).toBeGreaterThanOrEqual(0);
+        expect(fidelity).toBeLessThanOrEqual(1);
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it('rejects quote offsets outside the sentence with a message naming the module', () => {
