@@ -51,11 +51,15 @@ export interface PreparedArticle {
   titleSource: 'input' | 'detected' | 'fallback';
 }
 
-/** A problem with an input, with the HTTP status it maps to. */
+/**
+ * A problem with an input, with the HTTP status it maps to: 400 bad input,
+ * 413 too large, 415 not text, 422 no article in it, 502 the remote site
+ * answered with an error, 504 the remote site did not answer in time.
+ */
 export class IngestError extends Error {
   constructor(
     message: string,
-    readonly status: 400 | 413 | 415 | 422 = 400,
+    readonly status: 400 | 413 | 415 | 422 | 502 | 504 = 400,
   ) {
     super(message);
     this.name = 'IngestError';

@@ -69,7 +69,20 @@ const CREDIT_LABEL = /^\(?(?:photo(?:graph)?s?|images?|pictures?|picture credit|
 const AGENCY = '(?:Getty Images|AFP|AP|Reuters|EPA(?:-EFE)?|Shutterstock|Alamy|Bloomberg|Xinhua|Anadolu(?: Agency)?|Pool|AAP|PA(?: Images| Wire)?|Sipa(?: USA)?|TASS|SOPA Images|NurPhoto|LightRocket|Zuma(?: Press)?|Press Association)';
 const AGENCY_CREDIT = new RegExp(`^\\(?(?:(?:[\\p{Lu}][\\p{L}.'’-]*\\s){0,4}(?:via\\s|for\\s)?)?${AGENCY}(?:\\sPhoto|\\sImages|\\svia\\sGetty\\sImages)?(?:\\s?/\\s?[\\p{Lu}][\\p{L}.'’ -]{1,40})?\\)?$`, 'u');
 const CONTRIBUTED = /^(?:the\s+)?[\p{Lu}][\p{L}.'’&\s-]{1,60}?\s+contributed(?:\s+(?:reporting|to this report))?(?:\s+to\s+(?:this|the)\s+(?:report|story|article))?\.?$/u;
-const REPORTING_BY = /^\(?(?:additional\s+)?(?:reporting|writing|editing|compiled|research)\s+by\s+[^.]{2,160}[.)]*\)?$|^(?:[—–-]\s*)?with (?:files|reporting) from\b.{2,80}$/i;
+const FILES_FROM = /^(?:[—–-]\s*)?with (?:files|reporting) from\s+(?:the\s+)?\p{Lu}.{1,80}$/iu;
+const CREDIT_CLAUSE = /^(?:additional\s+)?(?:reporting|writing|editing|compiled|research|graphics|photos)(?:\s+and\s+\w+)?\s+by\s+(.+?)(?:\s+in\s+\p{Lu}[\p{L} .-]*)?$/iu;
+const NAME_LIST = /^\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|al-\S+|de|van|von|bin))*(?:\s*(?:,|\band\b|&)\s*\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|al-\S+|de|van|von|bin))*)*$/u;
+
+/** "(Reporting by Jane Doe in Kyiv; Editing by John Roe)": a wire service's credit line, names only. */
+function isReportingCredit(line: string): boolean {
+  if (FILES_FROM.test(line)) return true;
+  const body = line.replace(/^\(|\)?\.?$/g, '').replace(/\)$/, '');
+  const clauses = body.split(/\s*;\s*/);
+  return clauses.every((c) => {
+    const m = CREDIT_CLAUSE.exec(c.trim());
+    return !!m && NAME_LIST.test(m[1].trim());
+  });
+}
 
 /** "Name/Agency", "Master Sergeant Jo Roe/Joint Task Force/U.S. Army": a photo credit with slashes. */
 function isSlashCredit(line: string): boolean {
@@ -99,7 +112,7 @@ function classifyAnywhere(line: string): { reason: string; outlet?: string } | n
   if (PROMPT.test(line) && words <= 20) return { reason: 'subscription or sharing prompt' };
   if (COPYRIGHT.test(line) && words <= 25) return { reason: 'copyright notice', outlet: readCopyrightHolder(line) ?? undefined };
   if (CREDIT_LABEL.test(line) || AGENCY_CREDIT.test(line) || isSlashCredit(line)) return { reason: 'photo credit' };
-  if (CONTRIBUTED.test(line) || REPORTING_BY.test(line)) return { reason: 'agency or reporting credit' };
+  if (CONTRIBUTED.test(line) || isReportingCredit(line)) return { reason: 'agency or reporting credit' };
   return null;
 }
 
