@@ -71,15 +71,18 @@ export function deriveAdverbBases(word: string): string[] {
   if (word.endsWith('ily')) bases.push(`${word.slice(0, -3)}y`);
   if (word.endsWith('ally')) bases.push(word.slice(0, -4));
   if (word.endsWith('bly') || word.endsWith('ply')) bases.push(`${stem}le`);
-  return bases;
+  // short stems are other words that happen to end in -ly (rally, belly)
+  return bases.filter((b) => b.length >= 4);
 }
 
 // wink tags participles used as modifiers as ADJ ("trampled") and capitalizes
 // sentence-initial words into PROPN, so a part of speech is accepted when the
 // token could plausibly be that word class; a capitalized word inside a
 // sentence stays a name ("Patriot missiles", "Mr. Savage").
-function fitsPos(token: Token, pos: string, sentenceInitial: boolean): boolean {
-  const properOk = token.pos === 'PROPN' && (sentenceInitial || token.text === token.text.toLowerCase());
+function fitsPos(token: Token, pos: string, sentenceInitial: boolean, next: Token | undefined): boolean {
+  // at a sentence start a capital proves nothing, unless the word heads a name ("Patriot batteries")
+  const headsName = next !== undefined && (next.pos === 'PROPN' || next.pos === 'NOUN') && next.space !== '';
+  const properOk = token.pos === 'PROPN' && ((sentenceInitial && !headsName) || token.text === token.text.toLowerCase());
   switch (pos) {
     case 'NOUN':
       return token.pos === 'NOUN' || properOk;
@@ -92,14 +95,11 @@ function fitsPos(token: Token, pos: string, sentenceInitial: boolean): boolean {
   }
 }
 
-function matchToken(token: Token, sentenceInitial: boolean): Entry | undefined {
+function matchToken(token: Token, sentenceInitial: boolean, next: Token | undefined): Entry | undefined {
   const lower = token.text.toLowerCase();
-  // hyphenated coinages (so-called, world-class) are unambiguous whatever wink tags them
-  const anyPos = lower.includes('-');
   for (const key of new Set([token.lemma, lower])) {
     for (const entry of wordTable.get(key) ?? []) {
-      if (anyPos) return entry;
-      for (const pos of entry.pos) if (pos !== 'ADV' && fitsPos(token, pos, sentenceInitial)) return entry;
+      for (const pos of entry.pos) if (pos !== 'ADV' && fitsPos(token, pos, sentenceInitial, next)) return entry;
     }
   }
   if (token.pos === 'ADV' || token.pos === 'ADJ') {
@@ -112,11 +112,35 @@ function matchToken(token: Token, sentenceInitial: boolean): Entry | undefined {
 
 /** Every token of the text that a word lexicon lists, with its category. */
 export function findLexiconHits(ctx: DetectContext): LexiconHit[] {
+  const { tokens } = ctx.analysis;
   const hits: LexiconHit[] = [];
-  for (const token of ctx.analysis.tokens) {
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i];
     if (token.type !== 'word') continue;
-    const entry = matchToken(token, ctx.sentenceStarts.has(token.index));
+    const compound = matchCompound(tokens, i);
+    if (compound) {
+      hits.push({ start: token.start, end: tokens[compound.last].end, category: compound.entry.category, lexicon: compound.entry.lexicon });
+      i = compound.last;
+      continue;
+    }
+    const entry = matchToken(token, ctx.sentenceStarts.has(i), tokens[i + 1]);
     if (entry) hits.push({ start: token.start, end: token.end, category: entry.category, lexicon: entry.lexicon });
   }
   return hits;
+}
+
+// wink splits hyphenated words (so-called → so, -, called); rebuild the
+// compound from tokens joined by hyphens with no space and look it up whole.
+// Compounds are unambiguous, so their part of speech is not checked.
+function matchCompound(tokens: Token[], i: number): { entry: Entry; last: number } | undefined {
+  let text = tokens[i].text.toLowerCase();
+  let last = i;
+  let found: { entry: Entry; last: number } | undefined;
+  while (last + 2 < tokens.length && tokens[last + 1].text === '-' && tokens[last + 1].space === '' && tokens[last + 2].space === '' && tokens[last + 2].type === 'word') {
+    text += `-${tokens[last + 2].text.toLowerCase()}`;
+    last += 2;
+    const entry = wordTable.get(text)?.[0];
+    if (entry) found = { entry, last };
+  }
+  return found;
 }
