@@ -1,0 +1,187 @@
+/**
+ * quotes/people: the people and organisations an article names, found as
+ * runs of proper-name words outside quotations. Titles ("President",
+ * "Maj. Gen.") are kept apart as roles; the fullest form of each name wins.
+ */
+import lexicon from '../../data/quotes/lexicon.json' with { type: 'json' };
+import { speakerKey } from './speakers.js';
+import type { Word } from './words.js';
+
+const titleWords = new Set(lexicon.titleWords.map((w) => w.toLowerCase()));
+const orgWords = new Set(lexicon.orgWords.map((w) => w.toLowerCase()));
+const placeWords = new Set(lexicon.placeWords.map((w) => w.toLowerCase()));
+const particles = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'abu', 'abd', 'ul', 'de', 'da', 'di', 'del', 'van', 'von', 'der', 'den', 'du', 'le', 'la']);
+const connectors = new Set(['of', 'in', 'for']);
+
+/** A person named in the article. */
+export interface Person {
+  name: string;
+  key: string;
+  surname: string;
+  /** lower-case role words: titles and descriptions ("prime", "minister", "spokesman") */
+  roles: Set<string>;
+}
+
+/** One place where a person or organisation is named. */
+export interface Mention {
+  /** index of the first word of the name */
+  at: number;
+  kind: 'person' | 'org';
+  name: string;
+  person: Person | null;
+}
+
+/** A classified run of name words. */
+export interface NameRun {
+  from: number;
+  to: number;
+  kind: 'person' | 'org' | 'single' | 'other';
+  /** the name without titles (the whole run for organisations) */
+  name: string;
+  titles: string[];
+}
+
+/** True when a word can be part of a proper name. */
+export function isNameWord(w: Word): boolean {
+  if (w.mark || w.quoted) return false;
+  if (/^(al|el|ad|as|ash|at|az|an|ar|bin|ibn|abu)-\p{Lu}/u.test(w.text)) return true;
+  if (!/^\p{Lu}/u.test(w.text)) return false;
+  return w.pos === 'PROPN' || titleWords.has(w.lower) || w.pos === 'X' || ((w.pos === 'NOUN' || w.pos === 'ADJ') && /^\p{Lu}/u.test(w.text) && w.start > 0);
+}
+
+function isTitle(w: Word): boolean {
+  return titleWords.has(w.lower);
+}
+
+/** Strip a possessive ending (Iraq’s → Iraq). */
+function stripPossessive(s: string): string {
+  return s.replace(/['’]s$/u, '');
+}
+
+/** Classify words [from, to) as a person, an organisation, a lone word or other. */
+export function classifyRun(words: Word[], from: number, to: number, text: string): NameRun {
+  let lastTitle = -1;
+  for (let i = from; i < to; i += 1) if (isTitle(words[i])) lastTitle = i;
+  const titles = lastTitle >= 0 ? words.slice(from, lastTitle + 1).map((w) => w.lower) : [];
+  const rest = words.slice(lastTitle >= 0 ? lastTitle + 1 : from, to);
+  const whole = stripPossessive(text.slice(words[from].start, words[to - 1].end));
+  if (rest.length === 0) return { from, to, kind: 'other', name: whole, titles };
+  const restName = stripPossessive(text.slice(rest[0].start, rest[rest.length - 1].end));
+  if (words.slice(from, to).some((w) => orgWords.has(stripPossessive(w.lower)))) {
+    return { from, to, kind: 'org', name: whole, titles: [] };
+  }
+  if (rest.some((w) => connectors.has(w.lower))) return { from, to, kind: 'other', name: whole, titles };
+  if (rest.every((w) => placeWords.has(stripPossessive(w.lower)))) return { from, to, kind: 'other', name: whole, titles };
+  if (rest.length === 1) return { from, to, kind: lastTitle >= 0 ? 'person' : 'single', name: restName, titles };
+  return { from, to, kind: 'person', name: restName, titles };
+}
+
+/** Find the maximal name runs in words [from, to). */
+export function findNameRuns(words: Word[], from: number, to: number, text: string): NameRun[] {
+  const runs: NameRun[] = [];
+  let i = from;
+  while (i < to) {
+    if (!isNameWord(words[i])) {
+      i += 1;
+      continue;
+    }
+    let j = i + 1;
+    while (j < to) {
+      const w = words[j];
+      if (isNameWord(w) && w.paragraph === words[j - 1].paragraph) {
+        j += 1;
+        continue;
+      }
+      const joins = (particles.has(w.lower) || connectors.has(w.lower)) && j + 1 < to && isNameWord(words[j + 1]);
+      if (joins) {
+        j += 2;
+        continue;
+      }
+      break;
+    }
+    runs.push(classifyRun(words, i, j, text));
+    i = j;
+  }
+  return runs;
+}
+
+/** The people of an article, with an index by surname key. */
+export interface People {
+  persons: Person[];
+  mentions: Mention[];
+  bySurname: Map<string, Person[]>;
+  byKey: Map<string, Person>;
+}
+
+function lastKeyWord(key: string): string {
+  const i = key.lastIndexOf(' ');
+  return i < 0 ? key : key.slice(i + 1);
+}
+
+/** Look up the fullest person whose surname is this single word, or null. */
+export function findBySurname(people: People, word: string): Person | null {
+  const list = people.bySurname.get(lastKeyWord(speakerKey(word)));
+  if (!list || list.length === 0) return null;
+  let best = list[0];
+  for (const p of list) if (p.name.split(' ').length > best.name.split(' ').length) best = p;
+  return best;
+}
+
+/** Add role words found right before a name run (lower-case nouns: "movement spokesman"). */
+function rolesBefore(words: Word[], from: number): string[] {
+  const roles: string[] = [];
+  for (let i = from - 1; i >= 0 && i >= from - 3; i -= 1) {
+    const w = words[i];
+    if (w.pos !== 'NOUN' || /^\p{Lu}/u.test(w.text) || w.quoted) break;
+    roles.push(w.lower);
+  }
+  return roles;
+}
+
+/** Role words from an appositive after a name: "Firas al-Yasir, a senior representative of ...". */
+function rolesAfter(words: Word[], to: number): string[] {
+  if (words[to]?.text !== ',') return [];
+  const roles: string[] = [];
+  for (let i = to + 1; i < words.length && i < to + 8; i += 1) {
+    const w = words[i];
+    if (w.text === ',' || w.lower === 'of' || w.text === '.' || w.pos === 'VERB') break;
+    if (w.pos === 'NOUN' || w.pos === 'ADJ') roles.push(w.lower);
+  }
+  return roles;
+}
+
+/** Collect the people and organisations named outside quotations. */
+export function collectPeople(words: Word[], text: string): People {
+  const runs = findNameRuns(words, 0, words.length, text);
+  const byKey = new Map<string, Person>();
+  const bySurname = new Map<string, Person[]>();
+  const persons: Person[] = [];
+  const personOf = (run: NameRun): Person | null => {
+    const key = speakerKey(run.name);
+    if (!key) return null;
+    let p = byKey.get(key);
+    if (!p) {
+      p = { name: run.name, key, surname: lastKeyWord(key), roles: new Set() };
+      byKey.set(key, p);
+      persons.push(p);
+      const list = bySurname.get(p.surname) ?? [];
+      list.push(p);
+      bySurname.set(p.surname, list);
+    }
+    for (const t of run.titles) if (!placeWords.has(t)) p.roles.add(t);
+    for (const r of rolesBefore(words, run.from)) p.roles.add(r);
+    for (const r of rolesAfter(words, run.to)) p.roles.add(r);
+    return p;
+  };
+  for (const run of runs) if (run.kind === 'person') personOf(run);
+  const mentions: Mention[] = [];
+  for (const run of runs) {
+    if (run.kind === 'person') mentions.push({ at: run.from, kind: 'person', name: run.name, person: personOf(run) });
+    else if (run.kind === 'org') mentions.push({ at: run.from, kind: 'org', name: run.name.replace(/^the\s+/i, ''), person: null });
+    else if (run.kind === 'single') {
+      const p = findBySurname({ persons, mentions, bySurname, byKey }, run.name);
+      if (p) mentions.push({ at: run.from, kind: 'person', name: p.name, person: p });
+    }
+  }
+  return { persons, mentions, bySurname, byKey };
+}

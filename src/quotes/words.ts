@@ -1,0 +1,94 @@
+/**
+ * quotes/words: wink tokens regrouped into the words attribution reasons
+ * about — "al-Yasir", "secretary-general" and "Maj." as one word each — with
+ * flags for quotation marks and sentence ends.
+ */
+import type { Token } from '../nlp/index.js';
+
+/** One word of the text (one or more tokens joined without spaces). */
+export interface Word {
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+  pos: string;
+  lemma: string;
+  /** true when the word lies inside a quotation's marks */
+  quoted: boolean;
+  /** a quotation mark character */
+  mark: boolean;
+  /** index of the paragraph (line) holding the word */
+  paragraph: number;
+}
+
+const markChars = new Set(['“', '”', '"', '«', '»', '„', '‘', '’', "'", '‹', '›']);
+const abbreviations = new Set(['maj', 'gen', 'lt', 'col', 'capt', 'sgt', 'adm', 'cmdr', 'brig', 'cpl', 'pvt', 'dr', 'mr', 'mrs', 'ms', 'rev', 'sen', 'rep', 'gov', 'prof', 'st', 'jr', 'sr', 'sec', 'no', 'vs', 'inc', 'ltd', 'co', 'corp']);
+
+/** True for a quotation mark character. */
+export function isMarkChar(ch: string): boolean {
+  return markChars.has(ch);
+}
+
+/**
+ * Group tokens into words: a hyphen joining two tokens without spaces makes
+ * one word (al-Yasir), and a known abbreviation takes its period (Maj.).
+ */
+export function buildWords(text: string, tokens: Token[]): Word[] {
+  const words: Word[] = [];
+  let paragraph = 0;
+  let lastEnd = 0;
+  const countBreaks = (from: number, to: number): void => {
+    for (let i = from; i < to; i += 1) if (text.charCodeAt(i) === 10) paragraph += 1;
+  };
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t.type === 'tabCRLF' || t.text.trim() === '') continue;
+    if (t.start < lastEnd || t.end > text.length) continue;
+    countBreaks(lastEnd, t.start);
+    lastEnd = t.end;
+    const prev = words[words.length - 1];
+    const glued = prev !== undefined && prev.end === t.start && !prev.mark;
+    if (glued && t.text === '-' && tokens[i + 1] && tokens[i + 1].start === t.end && /^[\p{L}\p{N}]/u.test(tokens[i + 1].text)) {
+      const n = tokens[i + 1];
+      prev.text = text.slice(prev.start, n.end);
+      prev.lower = prev.text.toLowerCase();
+      prev.end = n.end;
+      prev.pos = n.pos === 'PROPN' || prev.pos === 'PROPN' ? 'PROPN' : n.pos;
+      prev.lemma = `${prev.lower.slice(0, prev.lower.length - n.text.length)}${n.lemma}`;
+      lastEnd = n.end;
+      i += 1;
+      continue;
+    }
+    if (glued && t.text === '.' && abbreviations.has(prev.lower)) {
+      prev.text += '.';
+      prev.lower += '.';
+      prev.end = t.end;
+      continue;
+    }
+    const isMark = t.text.length === 1 && markChars.has(t.text);
+    words.push({
+      text: t.text,
+      lower: t.text.toLowerCase(),
+      start: t.start,
+      end: t.end,
+      pos: isMark ? 'PUNCT' : t.pos,
+      lemma: t.lemma,
+      quoted: false,
+      mark: isMark,
+      paragraph,
+    });
+  }
+  return words;
+}
+
+/** Index of the first word starting at or after offset (binary search). */
+export function findWordAt(words: Word[], offset: number): number {
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (words[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
