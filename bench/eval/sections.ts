@@ -1,6 +1,7 @@
 /** The list of evaluation sections, in the order they print. */
 import type { EvalContext } from './corpus.js';
 import { editorialSection } from './editorial.js';
+import { pairsSection } from './pairs.js';
 
 /** One area's evaluation: printable lines and any broken quality floors. */
 export interface EvalSection {
@@ -8,4 +9,4 @@ export interface EvalSection {
   run(ctx: EvalContext): { lines: string[]; failures: string[] };
 }
 
-export const evaluationSections: EvalSection[] = [editorialSection];
+export const evaluationSections: EvalSection[] = [editorialSection, pairsSection];

@@ -1,9 +1,10 @@
 /**
- * pairing: do two speaker names name the same person? Until the corpus-wide
- * speaker resolution gives every quote a key, names are compared by their
- * lower-case words without Arabic article prefixes, and a name matches a
- * fuller form of itself ("al-Yasser" ~ "Firas al-Yasser").
+ * pairing: do two speaker names name the same person? Names are compared by
+ * the words of their speaker keys (quotes/speakers.ts: case, accents, "al-"
+ * and transliteration vowels do not count), titles aside, and a name matches
+ * a fuller form of itself ("al-Yasir" ~ "Firas al-Yasser").
  */
+import { speakerKey } from '../quotes/speakers.js';
 
 /** How two speakers relate: the same, different known people, or unknown. */
 export type SpeakerMatch = 'same' | 'different' | 'unknown';
@@ -24,8 +25,8 @@ export function splitSpeakerName(name: string): string[] {
 /** Compare two speakers; null or empty names are unknown. */
 export function matchSpeakers(a: string | null | undefined, b: string | null | undefined): SpeakerMatch {
   if (!a || !b) return 'unknown';
-  const wa = splitSpeakerName(a);
-  const wb = splitSpeakerName(b);
+  const wa = speakerKey(splitSpeakerName(a).join(' ')).split(' ').filter(Boolean);
+  const wb = speakerKey(splitSpeakerName(b).join(' ')).split(' ').filter(Boolean);
   if (!wa.length || !wb.length) return 'unknown';
   const [short, long] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
   const longSet = new Set(long);
