@@ -2,6 +2,7 @@
 import type { EvalContext } from './corpus.js';
 import { editorialSection } from './editorial.js';
 import { pairsSection } from './pairs.js';
+import { quotesSection } from './quotes.js';
 
 /** One area's evaluation: printable lines and any broken quality floors. */
 export interface EvalSection {
@@ -9,4 +10,4 @@ export interface EvalSection {
   run(ctx: EvalContext): { lines: string[]; failures: string[] };
 }
 
-export const evaluationSections: EvalSection[] = [editorialSection, pairsSection];
+export const evaluationSections: EvalSection[] = [quotesSection, editorialSection, pairsSection];
