@@ -5,6 +5,9 @@
  */
 import loadedWords from '../../data/diff-loaded-words.json' with { type: 'json' };
 import { analyzeText, type Token } from '../nlp/index.js';
+import { isContent, lemmaKey, matchContent } from './content-words.js';
+import { extractDates, isNumberUnit, markDateUnits } from './figures-and-dates.js';
+import { consumeKeys, describePhrase, findMovedPhrases, splitWriterSegments } from './moved-phrases.js';
 import { diffUnits, normalizeUnitKey, splitDiffUnits, type DiffPart, type DiffUnit } from './word-diff.js';
 
 /** One version of a statement as an article reports it. */
@@ -77,100 +80,6 @@ export function isDefaultLoaded(lemma: string, pos: string): boolean {
 }
 
 const NEGATIONS = new Set(['not', 'no', 'never', 'nothing', 'none', 'nobody', 'neither', 'nor', 'nowhere', 'cannot', 'without']);
-const FUNCTION_POS = new Set(['PUNCT', 'PART', 'SYM', 'X', 'DET', 'ADP', 'CCONJ', 'SCONJ', 'PRON', 'AUX']);
-const MONTHS = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$/i;
-const DATE_WORDS = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday|tomorrow)$/i;
-/** Words that open a time limit: "by the end of 2025", "until March". */
-const DEADLINE_OPENERS = /^(?:by|until|till|before|within|no)$/i;
-
-/** A complete double-quoted passage: “…”, „…“, «…», "…" (single quotes are too easily apostrophes). */
-const OTHER_QUOTE = /“[^“”]*”|„[^„“”]*[“”]|«[^«»]*»|"[^"]*"/;
-
-function isContent(t: Token): boolean {
-  if (t.type === 'number') return true;
-  return t.type === 'word' && !t.stop && !FUNCTION_POS.has(t.pos) && /[\p{L}\p{N}]/u.test(t.text);
-}
-
-function lemmaKey(t: Token): string {
-  return normalizeUnitKey(t.type === 'number' ? t.text : t.lemma);
-}
-
-function isNumberUnit(u: DiffUnit): boolean {
-  return u.tokens.some((t) => t.type === 'number' || (t.pos === 'NUM' && /\d/.test(t.text)));
-}
-
-/** Date words, years, decades, and day numbers next to a month name. */
-function markDateUnits(units: DiffUnit[]): boolean[] {
-  // month names count when capitalized, so the verbs "may" and "march" do not
-  const isMonth = (u: DiffUnit | undefined) => u !== undefined && MONTHS.test(u.text) && /^[A-Z]/.test(u.text);
-  return units.map((u, i) => {
-    if (isMonth(u)) return true;
-    if (DATE_WORDS.test(u.text) || u.tokens.some((t) => t.type === 'decade' || t.type === 'date')) return true;
-    if (/^(?:1[89]|20)\d\d$/.test(u.text)) return true;
-    if (/^\d{1,2}(?:st|nd|rd|th)?$/.test(u.text)) return isMonth(units[i - 1]) || isMonth(units[i + 1]) || (units[i + 1]?.text === 'of' && isMonth(units[i + 2]));
-    return false;
-  });
-}
-
-/** Date expressions of a text: runs of date units, commas and "of" inside a run allowed. */
-function extractDates(units: DiffUnit[]): { key: string; start: number; end: number }[] {
-  const dates = markDateUnits(units);
-  const found: { key: string; start: number; end: number }[] = [];
-  let i = 0;
-  while (i < units.length) {
-    if (!dates[i]) { i += 1; continue; }
-    let j = i;
-    while (j + 2 < units.length && /^(?:,|of)$/.test(units[j + 1].text) && dates[j + 2]) j += 2;
-    while (j + 1 < units.length && dates[j + 1]) j += 1;
-    const run = units.slice(i, j + 1);
-    found.push({ key: run.map((u) => u.key).join(' '), start: run[0].start, end: run[run.length - 1].end });
-    i = j + 1;
-  }
-  return found;
-}
-
-/**
- * Match the content words of two versions: same lemma first, then same spelling,
- * then one's lemma against the other's spelling. The later passes are there
- * because the tagger can read a capitalized word at the start of a quote as a
- * proper noun and leave it unlemmatized ("Troops" against "troop").
- */
-function matchContent(a: Token[], b: Token[]): { dropped: Token[]; added: Token[]; kept: number } {
-  let left = a.filter(isContent);
-  let right = b.filter(isContent);
-  let kept = 0;
-  const spelling = (t: Token) => normalizeUnitKey(t.text);
-  const passes: [(t: Token) => string, (t: Token) => string][] = [
-    [lemmaKey, lemmaKey],
-    [spelling, spelling],
-    [lemmaKey, spelling],
-    [spelling, lemmaKey],
-  ];
-  for (const [keyA, keyB] of passes) {
-    const pool = new Map<string, number>();
-    for (const t of right) pool.set(keyB(t), (pool.get(keyB(t)) ?? 0) + 1);
-    const stillLeft: Token[] = [];
-    const used = new Map<string, number>();
-    for (const t of left) {
-      const k = keyA(t);
-      if ((pool.get(k) ?? 0) > 0) {
-        pool.set(k, (pool.get(k) ?? 0) - 1);
-        used.set(k, (used.get(k) ?? 0) + 1);
-        kept += 1;
-      } else {
-        stillLeft.push(t);
-      }
-    }
-    right = right.filter((t) => {
-      const n = used.get(keyB(t)) ?? 0;
-      if (n === 0) return true;
-      used.set(keyB(t), n - 1);
-      return false;
-    });
-    left = stillLeft;
-  }
-  return { dropped: left, added: right, kept };
-}
 
 function quoted(words: string[]): string {
   return words.map((w) => `'${w}'`).join(', ');
@@ -178,112 +87,6 @@ function quoted(words: string[]): string {
 
 function foldPhrase(text: string | null): string {
   return text === null ? '' : normalizeUnitKey(text.trim().replace(/\s+/g, ' '));
-}
-
-/** Parts of the text around a quote that are the writer's words: outside the quote, the speaker's label and the cue. */
-function splitWriterSegments(v: VersionContext): string[] {
-  const { sentence } = v;
-  if (!(Number.isInteger(v.quoteStart) && Number.isInteger(v.quoteEnd) && v.quoteStart >= 0 && v.quoteStart <= v.quoteEnd && v.quoteEnd <= sentence.length)) {
-    throw new RangeError(`diff: quote offsets ${v.quoteStart}..${v.quoteEnd} are outside a sentence of length ${sentence.length}`);
-  }
-  let segments = [sentence.slice(0, v.quoteStart), sentence.slice(v.quoteEnd)];
-  // attribution words restate who spoke; they are not quote content moved into the writer's voice
-  for (const cut of [v.speakerMention, v.cue, v.outlet]) {
-    if (!cut || !cut.trim()) continue;
-    const needle = cut.trim().toLowerCase();
-    segments = segments.flatMap((s) => {
-      const pieces: string[] = [];
-      let rest = s;
-      let at = rest.toLowerCase().indexOf(needle);
-      while (at >= 0) {
-        pieces.push(rest.slice(0, at));
-        rest = rest.slice(at + needle.length);
-        at = rest.toLowerCase().indexOf(needle);
-      }
-      pieces.push(rest);
-      return pieces;
-    });
-  }
-  // other quotes in a wider window are someone's words too, not the writer's
-  segments = segments.flatMap((s) => s.split(OTHER_QUOTE));
-  return segments.filter((s) => /[\p{L}\p{N}]/u.test(s));
-}
-
-interface Moved {
-  text: string;
-  keys: string[];
-  units: DiffUnit[];
-}
-
-/**
- * Phrases of `quoteUnits` that also stand, word for word, in one of `segments`
- * and hold words the other quote lacks (`missing` lemma keys). Longest first,
- * without overlap. Two content words, or one figure or date, make a phrase;
- * a single common word in both places says nothing about a move.
- */
-function findMovedPhrases(quote: string, quoteUnits: DiffUnit[], segments: string[], missing: Set<string>): Moved[] {
-  const dates = markDateUnits(quoteUnits);
-  const candidates: { i: number; len: number }[] = [];
-  for (const segment of segments) {
-    const other = splitDiffUnits(segment);
-    // longest common runs ending at (i, j): the plain dynamic-programming table
-    let prev = new Array<number>(other.length + 1).fill(0);
-    for (let i = 0; i < quoteUnits.length; i += 1) {
-      const row = new Array<number>(other.length + 1).fill(0);
-      for (let j = 0; j < other.length; j += 1) {
-        if (quoteUnits[i].key === other[j].key) row[j + 1] = prev[j] + 1;
-      }
-      prev = row;
-      for (let j = 0; j < other.length; j += 1) {
-        const len = row[j + 1];
-        const extends_ = i + 1 < quoteUnits.length && j + 1 < other.length && quoteUnits[i + 1].key === other[j + 1].key;
-        if (len > 0 && !extends_) candidates.push({ i: i - len + 1, len });
-      }
-    }
-  }
-  candidates.sort((x, y) => y.len - x.len || x.i - y.i);
-  const taken = new Array<boolean>(quoteUnits.length).fill(false);
-  const moved: Moved[] = [];
-  for (const { i, len } of candidates) {
-    let s = i;
-    let e = i + len;
-    // a phrase starts and ends on a content word or figure: "cut by 40 percent", not "be cut by 40 percent,"
-    const isEdge = (u: DiffUnit) => u.tokens.every((t) => !isContent(t));
-    while (s < e && isEdge(quoteUnits[s])) s += 1;
-    while (e > s && isEdge(quoteUnits[e - 1])) e -= 1;
-    if (s >= e) continue;
-    // ...except that a time limit keeps its opener: "by the end of 2025"
-    if (quoteUnits.slice(s, e).some((u, k) => dates[s + k])) {
-      const opener = quoteUnits.slice(i, s).findIndex((u) => DEADLINE_OPENERS.test(u.text));
-      if (opener >= 0) s = i + opener;
-    }
-    if (taken.slice(s, e).some(Boolean)) continue;
-    const run = quoteUnits.slice(s, e);
-    const contentTokens = run.flatMap((u) => u.tokens.filter(isContent));
-    if (!contentTokens.some((t) => missing.has(lemmaKey(t)))) continue;
-    const hasFigure = run.some((u, k) => isNumberUnit(u) || dates[s + k]);
-    if (contentTokens.length < 2 && !hasFigure) continue;
-    for (let k = s; k < e; k += 1) taken[k] = true;
-    moved.push({ text: quote.slice(run[0].start, run[run.length - 1].end), keys: contentTokens.map(lemmaKey), units: run });
-  }
-  return moved.sort((x, y) => x.units[0].start - y.units[0].start);
-}
-
-function describePhrase(m: Moved, dates: boolean[], quoteUnits: DiffUnit[]): string {
-  const hasDate = m.units.some((u) => dates[quoteUnits.indexOf(u)]);
-  if (hasDate) return DEADLINE_OPENERS.test(m.units[0].text) ? 'Deadline' : 'Date';
-  if (m.units.some(isNumberUnit)) return 'Figure';
-  return 'Words';
-}
-
-/** Remove one token per key from a list of tokens, for words a move accounts for. */
-function consumeKeys(tokens: Token[], keys: string[]): Token[] {
-  const left = [...tokens];
-  for (const key of keys) {
-    const at = left.findIndex((t) => lemmaKey(t) === key);
-    if (at >= 0) left.splice(at, 1);
-  }
-  return left;
 }
 
 /**
