@@ -11,6 +11,8 @@ import * as articles from './web/articles.js';
 import * as articlesApi from './web/api-articles.js';
 import * as speakers from './web/speakers.js';
 import { handleErrors, handleNotFound } from './web/errors.js';
+import * as auth from './web/auth.js';
+import { checkCsrf, createLoginLimiter, loadSession, requireRole } from './web/auth.js';
 import { uploadFiles } from './web/upload.js';
 import { formatDate } from './web/format.js';
 
@@ -40,39 +42,49 @@ export function createApp({ db, config }: AppDeps): Express {
   );
   app.use('/static', express.static(publicDir, { maxAge: '1h' }));
 
+  app.locals.loginLimiter = createLoginLimiter(10, 15 * 60_000);
+  app.use(loadSession);
+
   const form = express.urlencoded({ extended: false, limit: config.maxUploadBytes });
   const json = express.raw({ type: ['application/json', 'application/ld+json'], limit: config.maxUploadBytes });
   const jsonSmall = express.json({ limit: '64kb' });
   const upload = uploadFiles(config.maxUploadBytes);
+  const reviewer = requireRole('reviewer');
 
   // pages
   app.get('/', articles.home);
+  app.get('/login', auth.loginForm);
+  app.post('/login', form, checkCsrf, auth.login);
+  app.post('/logout', form, checkCsrf, auth.logout);
   app.get('/articles', articles.list);
-  app.get('/articles/new', articles.newForm);
-  app.post('/articles', upload, form, articles.create);
+  app.get('/articles/new', reviewer, articles.newForm);
+  app.post('/articles', reviewer, upload, form, checkCsrf, articles.create);
   app.get('/articles/:id', articles.show);
-  app.get('/articles/:id/edit', articles.editForm);
-  app.post('/articles/:id/edit', form, articles.update);
-  app.get('/articles/:id/delete', articles.confirmDelete);
-  app.post('/articles/:id/delete', form, articles.destroy);
+  app.get('/articles/:id/edit', reviewer, articles.editForm);
+  app.post('/articles/:id/edit', reviewer, form, checkCsrf, articles.update);
+  app.get('/articles/:id/delete', reviewer, articles.confirmDelete);
+  app.post('/articles/:id/delete', reviewer, form, checkCsrf, articles.destroy);
   app.get('/search', articles.search);
   app.get('/speakers', speakers.list);
   app.get('/speakers/:id', speakers.show);
-  app.post('/speakers/:id/merge', form, speakers.merge);
-  app.post('/speakers/:id/split', form, speakers.split);
+  app.post('/speakers/:id/merge', reviewer, form, checkCsrf, speakers.merge);
+  app.post('/speakers/:id/split', reviewer, form, checkCsrf, speakers.split);
 
   // JSON API
+  app.post('/api/login', jsonSmall, checkCsrf, auth.login);
+  app.post('/api/logout', checkCsrf, auth.logout);
+  app.get('/api/me', auth.me);
   app.get('/api/articles', articlesApi.list);
-  app.post('/api/articles', upload, json, articlesApi.create);
-  app.post('/api/articles/fetch', jsonSmall, articlesApi.fetchUrl);
+  app.post('/api/articles', reviewer, upload, json, checkCsrf, articlesApi.create);
+  app.post('/api/articles/fetch', reviewer, jsonSmall, checkCsrf, articlesApi.fetchUrl);
   app.get('/api/articles/:id', articlesApi.show);
-  app.patch('/api/articles/:id', jsonSmall, articlesApi.update);
-  app.delete('/api/articles/:id', articlesApi.destroy);
+  app.patch('/api/articles/:id', reviewer, jsonSmall, checkCsrf, articlesApi.update);
+  app.delete('/api/articles/:id', reviewer, checkCsrf, articlesApi.destroy);
   app.get('/api/search', articlesApi.search);
   app.get('/api/speakers', speakers.apiList);
   app.get('/api/speakers/:id', speakers.apiShow);
-  app.post('/api/speakers/:id/merge', jsonSmall, speakers.merge);
-  app.post('/api/speakers/:id/split', jsonSmall, speakers.split);
+  app.post('/api/speakers/:id/merge', reviewer, jsonSmall, checkCsrf, speakers.merge);
+  app.post('/api/speakers/:id/split', reviewer, jsonSmall, checkCsrf, speakers.split);
   app.get('/healthz', (_req, res) => {
     res.type('text/plain').send('ok');
   });

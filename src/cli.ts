@@ -13,6 +13,9 @@ import { loadSampleCorpus } from './corpus/samples.js';
 import { startServer } from './server.js';
 import { IngestError, parseUpload, type ArticleInput } from './ingest/index.js';
 import { analyzeCorpus } from './analysis/index.js';
+import { AccountError, changePassword, createUser, disableUser, roleSchema } from './corpus/users.js';
+import { generatePassword } from './auth/password.js';
+import { listUsers } from './store/users.js';
 
 const usage = `usage: retold <command> [options]
 
@@ -20,6 +23,13 @@ commands:
   serve                              start the web server
   import FILE|DIR|URL...             import articles into the database
   analyze --format json FILE...      analyse files in memory and print quotes, pairs, editorial spans
+  user add NAME [--role R] [--password-stdin]
+                                     create an account (role admin|reviewer|viewer, default reviewer);
+                                     prints a generated password once unless one is read from stdin
+  user passwd NAME [--password-stdin]
+                                     set a new password (generated and printed unless read from stdin)
+  user list                          list accounts
+  user disable NAME [--enable]       disable (or enable again) an account and end its sessions
 
 configuration (environment variables):
 ${configDocs.map((d) => `  ${d.name.padEnd(28)} ${d.meaning} (default ${d.default})`).join('\n')}
@@ -131,6 +141,54 @@ function runAnalyze(config: Config, args: string[]): number {
   return failed > 0 ? 1 : 0;
 }
 
+async function readStdinLine(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0];
+}
+
+async function runUser(config: Config, args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { role: { type: 'string', default: 'reviewer' }, 'password-stdin': { type: 'boolean', default: false }, enable: { type: 'boolean', default: false } },
+    allowPositionals: true,
+  });
+  const [action, name] = positionals;
+  const db = openDatabase(config.dbPath);
+  try {
+    if (action === 'list') {
+      for (const u of listUsers(db)) console.log(`${u.username}\t${u.role}\t${u.disabled ? 'disabled' : 'active'}\t${u.createdAt}`);
+      return 0;
+    }
+    if (!name) throw new UsageError('user: give a user name');
+    if (action === 'add' || action === 'passwd') {
+      const role = roleSchema.safeParse(values.role);
+      if (!role.success) throw new UsageError(`user: unknown role ${values.role} (admin, reviewer or viewer)`);
+      const fromStdin = values['password-stdin'];
+      const password = fromStdin ? await readStdinLine() : generatePassword();
+      if (action === 'add') createUser(db, name, password, role.data);
+      else changePassword(db, name, password);
+      console.log(action === 'add' ? `created ${name} (${role.data})` : `changed the password of ${name}`);
+      if (!fromStdin) console.log(`password: ${password}   (shown only this once)`);
+      return 0;
+    }
+    if (action === 'disable') {
+      disableUser(db, name, !values.enable);
+      console.log(`${values.enable ? 'enabled' : 'disabled'} ${name}`);
+      return 0;
+    }
+    throw new UsageError(`user: unknown action ${action ?? ''} (add, passwd, list, disable)`);
+  } catch (err) {
+    if (err instanceof AccountError) {
+      process.stderr.write(`${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  } finally {
+    db.close();
+  }
+}
+
 /** Run the CLI with the given arguments; resolves to the exit code (serve keeps running). */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -161,6 +219,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runImport(config, rest);
       case 'analyze':
         return runAnalyze(config, rest);
+      case 'user':
+        return await runUser(config, rest);
       case 'load-samples': {
         const db = openDatabase(config.dbPath);
         console.log(`loaded ${loadSampleCorpus(db)} sample articles`);

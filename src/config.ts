@@ -17,6 +17,8 @@ const schema = z.object({
   RETOLD_FETCH_MAX_REDIRECTS: z.coerce.number().int().min(0).max(20).default(5),
   RETOLD_ALLOW_PRIVATE_URLS: bool.default(false),
   RETOLD_LOAD_SAMPLES: bool.default(true),
+  RETOLD_SESSION_HOURS: z.coerce.number().positive().max(24 * 90).default(168),
+  RETOLD_SECURE_COOKIES: bool.default(false),
 });
 
 /** The validated configuration. */
@@ -31,6 +33,10 @@ export interface Config {
   fetchMaxRedirects: number;
   allowPrivateUrls: boolean;
   loadSamples: boolean;
+  /** how long a login lasts */
+  sessionHours: number;
+  /** mark cookies Secure (when served over https behind a proxy) */
+  secureCookies: boolean;
 }
 
 /** Documentation of each variable, used by the README table and `retold --help`. */
@@ -43,6 +49,8 @@ export const configDocs: { name: keyof z.infer<typeof schema>; default: string; 
   { name: 'RETOLD_FETCH_MAX_REDIRECTS', default: '5', meaning: 'redirects followed when importing by URL' },
   { name: 'RETOLD_ALLOW_PRIVATE_URLS', default: 'false', meaning: 'allow importing from loopback and private addresses' },
   { name: 'RETOLD_LOAD_SAMPLES', default: 'true', meaning: 'load the sample corpus into an empty database on first start' },
+  { name: 'RETOLD_SESSION_HOURS', default: '168', meaning: 'how long a login lasts, in hours' },
+  { name: 'RETOLD_SECURE_COOKIES', default: 'false', meaning: 'mark cookies Secure (set when served over https)' },
 ];
 
 /** A configuration error naming the variable at fault. */
@@ -68,5 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     fetchMaxRedirects: c.RETOLD_FETCH_MAX_REDIRECTS,
     allowPrivateUrls: c.RETOLD_ALLOW_PRIVATE_URLS,
     loadSamples: c.RETOLD_LOAD_SAMPLES,
+    sessionHours: c.RETOLD_SESSION_HOURS,
+    secureCookies: c.RETOLD_SECURE_COOKIES,
   };
 }

@@ -4,6 +4,7 @@ import { createApp } from './app.js';
 import type { Config } from './config.js';
 import { openDatabase, type Db } from './db.js';
 import { loadSampleCorpus } from './corpus/samples.js';
+import { ensureAdmin } from './corpus/users.js';
 
 /** A running server and its database. */
 export interface Running {
@@ -19,6 +20,11 @@ export async function startServer(config: Config, log: (line: string) => void = 
   if (config.loadSamples) {
     const n = loadSampleCorpus(db);
     if (n > 0) log(`retold: loaded ${n} sample articles into ${config.dbPath}`);
+  }
+  const admin = ensureAdmin(db);
+  if (admin) {
+    // printed once, on the first start only; it is stored hashed
+    log(`retold: created the first account — user "${admin.username}", password "${admin.password}" (shown only this once; change it with: retold user passwd ${admin.username})`);
   }
   const app = createApp({ db, config });
   const server = await new Promise<Server>((resolve, reject) => {

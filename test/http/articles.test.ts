@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { makeApp, snapshotCounts } from '../helpers/app.js';
+import { makeApp, signIn, snapshotCounts } from '../helpers/app.js';
 
 const story = {
   title: 'Council approves new bridge',
@@ -13,26 +13,28 @@ const story = {
 
 describe('articles over the JSON API', () => {
   it('imports a JSON article, lists it, shows it and tells a duplicate apart', async () => {
-    const { app } = makeApp();
-    const created = await request(app).post('/api/articles').send(story).expect(201);
+    const { app, db } = makeApp();
+    const api = await signIn(app, db);
+    const created = await api.post('/api/articles').send(story).expect(201);
     expect(created.body.results[0]).toMatchObject({ status: 'imported', article: { title: story.title } });
     const id = created.body.results[0].article.id as number;
 
-    const list = await request(app).get('/api/articles').expect(200);
+    const list = await api.get('/api/articles').expect(200);
     expect(list.body.articles.map((a: { id: number }) => a.id)).toEqual([id]);
 
-    const shown = await request(app).get(`/api/articles/${id}`).expect(200);
+    const shown = await api.get(`/api/articles/${id}`).expect(200);
     expect(shown.body.article).toMatchObject({ outlet: 'Riverside Gazette', author: 'Ana Lopez', published: '2024-05-02' });
     expect(shown.body.article.text).toContain('Construction starts next year.');
 
-    const again = await request(app).post('/api/articles').send({ ...story, title: 'Another title' }).expect(200);
+    const again = await api.post('/api/articles').send({ ...story, title: 'Another title' }).expect(200);
     expect(again.body.results[0]).toMatchObject({ status: 'duplicate', existing: { id } });
-    expect((await request(app).get('/api/articles')).body.articles).toHaveLength(1);
+    expect((await api.get('/api/articles')).body.articles).toHaveLength(1);
   });
 
   it('imports an array of articles in one request', async () => {
-    const { app } = makeApp();
-    const res = await request(app)
+    const { app, db } = makeApp();
+    const api = await signIn(app, db);
+    const res = await api
       .post('/api/articles')
       .send([story, { ...story, text: 'A second, different story about the river.' }])
       .expect(201);
@@ -40,32 +42,35 @@ describe('articles over the JSON API', () => {
   });
 
   it('edits metadata with PATCH and validates it', async () => {
-    const { app } = makeApp();
-    const id = (await request(app).post('/api/articles').send(story)).body.results[0].article.id;
-    const ok = await request(app).patch(`/api/articles/${id}`).send({ outlet: 'Valley Times', published: '2024-05-03' }).expect(200);
+    const { app, db } = makeApp();
+    const api = await signIn(app, db);
+    const id = (await api.post('/api/articles').send(story)).body.results[0].article.id;
+    const ok = await api.patch(`/api/articles/${id}`).send({ outlet: 'Valley Times', published: '2024-05-03' }).expect(200);
     expect(ok.body.article).toMatchObject({ outlet: 'Valley Times', published: '2024-05-03', title: story.title });
-    const bad = await request(app).patch(`/api/articles/${id}`).send({ published: '2024-02-30' }).expect(400);
+    const bad = await api.patch(`/api/articles/${id}`).send({ published: '2024-02-30' }).expect(400);
     expect(bad.body.fields.published).toMatch(/date/);
-    expect((await request(app).get(`/api/articles/${id}`)).body.article.published).toBe('2024-05-03');
+    expect((await api.get(`/api/articles/${id}`)).body.article.published).toBe('2024-05-03');
   });
 
   it('deletes an article, and a second delete is a 404', async () => {
-    const { app } = makeApp();
-    const id = (await request(app).post('/api/articles').send(story)).body.results[0].article.id;
-    await request(app).delete(`/api/articles/${id}`).expect(204);
-    await request(app).get(`/api/articles/${id}`).expect(404);
-    await request(app).delete(`/api/articles/${id}`).expect(404);
+    const { app, db } = makeApp();
+    const api = await signIn(app, db);
+    const id = (await api.post('/api/articles').send(story)).body.results[0].article.id;
+    await api.delete(`/api/articles/${id}`).expect(204);
+    await api.get(`/api/articles/${id}`).expect(404);
+    await api.delete(`/api/articles/${id}`).expect(404);
   });
 
   it('finds articles by full-text search', async () => {
-    const { app } = makeApp();
-    await request(app).post('/api/articles').send(story).expect(201);
-    const hits = await request(app).get('/api/search').query({ q: 'neighbourhoods' }).expect(200);
+    const { app, db } = makeApp();
+    const api = await signIn(app, db);
+    await api.post('/api/articles').send(story).expect(201);
+    const hits = await api.get('/api/search').query({ q: 'neighbourhoods' }).expect(200);
     expect(hits.body.hits).toHaveLength(1);
     expect(hits.body.hits[0].title).toBe(story.title);
-    expect((await request(app).get('/api/search').query({ q: 'submarine' })).body.hits).toHaveLength(0);
+    expect((await api.get('/api/search').query({ q: 'submarine' })).body.hits).toHaveLength(0);
     // FTS syntax in user input is taken as words, not an error
-    await request(app).get('/api/search').query({ q: 'bridge" OR (' }).expect(200);
+    await api.get('/api/search').query({ q: 'bridge" OR (' }).expect(200);
   });
 
   it.each([
@@ -73,8 +78,9 @@ describe('articles over the JSON API', () => {
     ['/api/articles/abc', 404],
     ['/api/articles/-1', 404],
   ])('answers %s with %i', async (path, status) => {
-    const { app } = makeApp();
-    const res = await request(app).get(path).expect(status);
+    const { app, db } = makeApp();
+    const api = await signIn(app, db);
+    const res = await api.get(path).expect(status);
     expect(res.body.error).toMatch(/No article/);
   });
 });
@@ -101,9 +107,10 @@ describe('bad input over the API leaves the database as it was', () => {
 
   it.each(cases)('refuses %s with a clear message', async (_name, send, status, message) => {
     const { app, db } = makeApp();
-    await request(app).post('/api/articles').send(story).expect(201);
+    const api = await signIn(app, db);
+    await api.post('/api/articles').send(story).expect(201);
     const before = snapshotCounts(db);
-    const res = await send(request(app).post('/api/articles')).expect(status);
+    const res = await send(api.post('/api/articles')).expect(status);
     const text = JSON.stringify(res.body);
     expect(text).toMatch(message);
     expect(snapshotCounts(db)).toEqual(before);
@@ -111,15 +118,17 @@ describe('bad input over the API leaves the database as it was', () => {
 
   it('refuses an upload over the size limit with 413', async () => {
     const { app, db } = makeApp({ maxUploadBytes: 1024 });
+    const api = await signIn(app, db);
     const before = snapshotCounts(db);
-    const res = await request(app).post('/api/articles').attach('files', Buffer.alloc(4096, 'a'), 'big.txt').expect(413);
+    const res = await api.post('/api/articles').attach('files', Buffer.alloc(4096, 'a'), 'big.txt').expect(413);
     expect(res.body.error).toMatch(/larger than the upload limit/);
     expect(snapshotCounts(db)).toEqual(before);
   });
 
   it('refuses a JSON body over the limit from its declared length, before reading it', async () => {
-    const { app } = makeApp({ maxUploadBytes: 1024 });
-    const res = await request(app)
+    const { app, db } = makeApp({ maxUploadBytes: 1024 });
+    const api = await signIn(app, db);
+    const res = await api
       .post('/api/articles')
       .set('content-type', 'application/json')
       .send(JSON.stringify({ text: 'x'.repeat(5000) }))
@@ -128,7 +137,8 @@ describe('bad input over the API leaves the database as it was', () => {
   });
 
   it('refuses a POST with nothing to import', async () => {
-    const { app } = makeApp();
-    await request(app).post('/api/articles').expect(400);
+    const { app, db } = makeApp();
+    const api = await signIn(app, db);
+    await api.post('/api/articles').expect(400);
   });
 });

@@ -1,0 +1,167 @@
+/**
+ * Sessions, roles and CSRF for the web pages and the API.
+ * - The session cookie is HttpOnly and SameSite=Lax; its token is stored hashed.
+ * - Every state-changing request must carry the CSRF token: the session's when
+ *   logged in, else the one in the anonymous `retold_csrf` cookie (login form).
+ *   Forms send it as `_csrf`, scripts as the `X-CSRF-Token` header.
+ * - Roles: viewer reads, reviewer also writes, admin also manages.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { z } from 'zod';
+import type { Config } from '../config.js';
+import type { Db } from '../db.js';
+import { generateToken } from '../auth/password.js';
+import { logIn, logOut, sessionUser } from '../corpus/users.js';
+import type { Role, UserRow } from '../store/users.js';
+
+export const sessionCookie = 'retold_session';
+export const csrfCookie = 'retold_csrf';
+
+const db = (res: Response): Db => res.app.locals.db as Db;
+const config = (res: Response): Config => res.app.locals.config as Config;
+
+/** Parse the Cookie header. */
+function readCookies(req: Request): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const i = part.indexOf('=');
+    if (i < 0) continue;
+    const k = part.slice(0, i).trim();
+    try {
+      out[k] = decodeURIComponent(part.slice(i + 1).trim());
+    } catch {
+      // ignore a malformed cookie
+    }
+  }
+  return out;
+}
+
+function cookieOptions(res: Response, maxAgeMs?: number) {
+  return { httpOnly: true, sameSite: 'lax' as const, secure: config(res).secureCookies, path: '/', ...(maxAgeMs ? { maxAge: maxAgeMs } : {}) };
+}
+
+/** Load the session's user (res.locals.user) and the CSRF token (res.locals.csrfToken) for every request. */
+export const loadSession: RequestHandler = (req, res, next) => {
+  const cookies = readCookies(req);
+  const token = cookies[sessionCookie];
+  const session = token ? sessionUser(db(res), token) : undefined;
+  res.locals.user = session?.user ?? null;
+  if (session) {
+    res.locals.csrfToken = session.csrfToken;
+  } else {
+    let anon = cookies[csrfCookie];
+    if (!anon || !/^[\w-]{20,100}$/.test(anon)) {
+      anon = generateToken();
+      res.cookie(csrfCookie, anon, { ...cookieOptions(res), sameSite: 'strict' });
+    }
+    res.locals.csrfToken = anon;
+  }
+  next();
+};
+
+const rank: Record<Role, number> = { viewer: 0, reviewer: 1, admin: 2 };
+
+function isApi(req: Request): boolean {
+  return req.originalUrl.startsWith('/api/');
+}
+
+/** Only users with at least this role; anonymous → 401 (API) or the login page; too low → 403. */
+export function requireRole(role: Role): RequestHandler {
+  return (req, res, next) => {
+    const user = res.locals.user as UserRow | null;
+    if (!user) {
+      if (isApi(req)) return void res.status(401).json({ error: 'auth: log in first' });
+      return res.redirect(303, `/login?next=${encodeURIComponent(req.method === 'GET' ? req.originalUrl : (req.get('referer') ?? '/'))}`);
+    }
+    if (rank[user.role] < rank[role]) {
+      res.status(403);
+      if (isApi(req)) return void res.json({ error: `auth: needs the ${role} role` });
+      return res.render('error', { title: 'Error 403', status: 403, message: `This needs the ${role} role; you are a ${user.role}.` });
+    }
+    next();
+  };
+}
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** Refuse a state-changing request without the right CSRF token (403). Runs after the body parsers. */
+export const checkCsrf: RequestHandler = (req: Request, res: Response, next: NextFunction) => {
+  const sent = (req.get('x-csrf-token') ?? (req.body && typeof req.body === 'object' && !Buffer.isBuffer(req.body) ? (req.body as Record<string, unknown>)._csrf : undefined)) as unknown;
+  const expected = res.locals.csrfToken as string | undefined;
+  if (typeof sent !== 'string' || !expected || !sameToken(sent, expected)) {
+    res.status(403);
+    if (isApi(req)) return void res.json({ error: 'csrf: missing or wrong CSRF token' });
+    return res.render('error', { title: 'Error 403', status: 403, message: 'The form expired or did not come from this site. Go back, reload the page and try again.' });
+  }
+  next();
+};
+
+/** A small fixed-window limiter of login attempts per client address. */
+export function createLoginLimiter(maxAttempts: number, windowMs: number) {
+  const hits = new Map<string, { count: number; resetAt: number }>();
+  return {
+    /** True when this attempt is allowed (counts it). */
+    allow(key: string, now = Date.now()): boolean {
+      const h = hits.get(key);
+      if (!h || h.resetAt <= now) {
+        if (hits.size > 10_000) hits.clear();
+        hits.set(key, { count: 1, resetAt: now + windowMs });
+        return true;
+      }
+      h.count += 1;
+      return h.count <= maxAttempts;
+    },
+  };
+}
+
+const loginBody = z.object({ username: z.string().max(200).default(''), password: z.string().max(500).default(''), next: z.string().optional() });
+
+/** A safe place to go after login: a path of this site only. */
+function safeNext(next: string | undefined): string {
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
+}
+
+/** GET /login */
+export const loginForm: RequestHandler = (req, res) => {
+  res.render('login', { title: 'Log in', error: null, username: '', next: safeNext(typeof req.query.next === 'string' ? req.query.next : undefined) });
+};
+
+/** POST /login (form) and POST /api/login (JSON). */
+export const login: RequestHandler = (req, res) => {
+  const limiter = res.app.locals.loginLimiter as ReturnType<typeof createLoginLimiter>;
+  const body = loginBody.safeParse(req.body ?? {});
+  const { username, password, next } = body.success ? body.data : { username: '', password: '', next: undefined };
+  if (!limiter.allow(req.ip ?? 'unknown')) {
+    res.status(429).set('Retry-After', '900');
+    if (isApi(req)) return void res.json({ error: 'auth: too many login attempts; wait 15 minutes' });
+    return res.render('login', { title: 'Log in', error: 'Too many login attempts. Wait 15 minutes and try again.', username, next: safeNext(next) });
+  }
+  const session = logIn(db(res), username, password, config(res).sessionHours);
+  if (!session) {
+    res.status(401);
+    if (isApi(req)) return void res.json({ error: 'auth: wrong user name or password' });
+    return res.render('login', { title: 'Log in', error: 'Wrong user name or password.', username, next: safeNext(next) });
+  }
+  res.cookie(sessionCookie, session.token, cookieOptions(res, config(res).sessionHours * 3600_000));
+  if (isApi(req)) return void res.json({ user: session.user, csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() });
+  res.redirect(303, safeNext(next));
+};
+
+/** POST /logout */
+export const logout: RequestHandler = (req, res) => {
+  const token = readCookies(req)[sessionCookie];
+  if (token) logOut(db(res), token);
+  res.clearCookie(sessionCookie, { path: '/' });
+  if (isApi(req)) return void res.status(204).end();
+  res.redirect(303, '/');
+};
+
+/** GET /api/me */
+export const me: RequestHandler = (_req, res) => {
+  res.json({ user: res.locals.user, csrfToken: res.locals.csrfToken });
+};
