@@ -132,8 +132,10 @@ export function readByline(line: string): { author: string; date: string | null 
   if (!m) return null;
   const date = findDates(m[1])[0] ?? null;
   const rest = date ? m[1].slice(0, date.index) + m[1].slice(date.index + date.text.length) : m[1];
+  // After a bar, bullet or dash comes the desk or outlet, not more authors.
   const names = rest
-    .split(/\s*(?:,|\||•|·|—|–|\band\b|&)\s*/)
+    .split(/\s*(?:\||•|·|—|–)\s*/)[0]
+    .split(/\s*(?:,|\band\b|&)\s*/)
     .map((s) => s.trim())
     .filter((s) => s && isPersonName(titleCaseIfShouting(s)))
     .map(titleCaseIfShouting);
