@@ -7,6 +7,7 @@
 import type { Token } from '../nlp/index.js';
 import verbs from '../../data/lexicons/attribution-verbs.json' with { type: 'json' };
 import { isQuoteMark, isWord, type DetectContext } from './context.js';
+import { deriveInflectionBases } from './lexicon.js';
 
 const loaded = new Set(verbs.loaded);
 const neutral = new Set(verbs.neutral);
@@ -26,8 +27,17 @@ function isVerbLike(token: Token): boolean {
   return token.pos === 'VERB' || (token.pos === 'ADJ' && /ed$/i.test(token.text)) || token.pos === 'PROPN';
 }
 
-function hasLaterFiniteVerb(tokens: Token[], from: number, end: number): boolean {
-  for (let i = from; i < end; i += 1) if (tokens[i].pos === 'VERB' || tokens[i].pos === 'AUX') return true;
+// A clause complement reads subject-then-verb ("insisted his militia and its
+// allies requested ..."): from `from`, only noun-phrase tokens may come before
+// the verb. A preposition first ("admitted two protesters to a cell") means the
+// verb took a plain object, not speech.
+const NOUN_PHRASE = new Set(['NOUN', 'PROPN', 'DET', 'PRON', 'ADJ', 'NUM', 'CCONJ', 'PART', 'ADV']);
+function hasClauseVerb(tokens: Token[], from: number, end: number): boolean {
+  for (let i = from; i < end; i += 1) {
+    const t = tokens[i];
+    if (t.pos === 'VERB' || t.pos === 'AUX') return true;
+    if (!NOUN_PHRASE.has(t.pos) && !/^[,'’]$/.test(t.text)) return false;
+  }
   return false;
 }
 
@@ -45,13 +55,13 @@ function introducesSpeech(tokens: Token[], i: number, sentenceStart: number, sen
   const word = next.text.toLowerCase();
   if (word === 'that' || word === ':' || isQuoteMark(next)) return true;
   if (word === ',' && n + 1 < sentenceEnd && isQuoteMark(tokens[n + 1])) return true;
-  if (SUBJECT_PRONOUNS.has(word)) return hasLaterFiniteVerb(tokens, n + 1, sentenceEnd);
+  if (SUBJECT_PRONOUNS.has(word)) return hasClauseVerb(tokens, n + 1, sentenceEnd);
   if (['DET', 'PRON', 'PROPN', 'NOUN', 'NUM', 'ADJ'].includes(next.pos)) {
     // a noun object the verb takes directly ("claimed responsibility") is not speech
     let head = n;
     while (head < sentenceEnd && !['NOUN', 'PROPN'].includes(tokens[head].pos) && isWord(tokens[head])) head += 1;
     if (head < sentenceEnd && notAttribution.has(tokens[head].lemma)) return false;
-    return hasLaterFiniteVerb(tokens, head + 1, sentenceEnd);
+    return hasClauseVerb(tokens, head + 1, sentenceEnd);
   }
   return false;
 }
@@ -69,13 +79,15 @@ export function findAttributionHits(ctx: DetectContext): AttributionHit[] {
       if (prev && prev.pos === 'DET') continue;
       // "self-proclaimed", "so-claimed": the verb is half of a compound adjective
       if (prev && prev.text === '-' && prev.end === t.start) continue;
-      const isLoaded = loaded.has(t.lemma);
+      // wink leaves some past tenses unlemmatized ("fumed"), so try their base forms too
+      const lemmas = t.lemma === t.text.toLowerCase() ? [t.lemma, ...deriveInflectionBases(t.lemma)] : [t.lemma];
+      const isLoaded = lemmas.some((l) => loaded.has(l));
       const before = prev && manner.has(prev.text.toLowerCase()) ? prev : undefined;
       const after = i + 1 < s.tokenEnd && manner.has(tokens[i + 1].text.toLowerCase()) ? tokens[i + 1] : undefined;
-      const coloured = neutral.has(t.lemma) && (before || after);
+      const coloured = lemmas.some((l) => neutral.has(l)) && (before || after);
       if (!isLoaded && !coloured) continue;
       if (!introducesSpeech(tokens, i, s.tokenStart, s.tokenEnd)) continue;
-      hits.push({ start: (before ?? t).start, end: (after ?? t).end, verb: t.lemma });
+      hits.push({ start: (before ?? t).start, end: (after ?? t).end, verb: lemmas.find((l) => loaded.has(l) || neutral.has(l)) ?? t.lemma });
     }
   }
   return hits;

@@ -102,12 +102,37 @@ function matchToken(token: Token, sentenceInitial: boolean, next: Token | undefi
       for (const pos of entry.pos) if (pos !== 'ADV' && fitsPos(token, pos, sentenceInitial, next)) return entry;
     }
   }
+  if (token.lemma === lower) {
+    for (const base of deriveInflectionBases(lower)) {
+      for (const entry of wordTable.get(base) ?? []) {
+        for (const pos of entry.pos) if ((pos === 'VERB' || pos === 'NOUN') && fitsPos(token, pos, sentenceInitial, next)) return entry;
+      }
+    }
+  }
   if (token.pos === 'ADV' || token.pos === 'ADJ') {
     for (const base of deriveAdverbBases(lower)) {
       for (const entry of wordTable.get(base) ?? []) if (entry.pos.has('ADV')) return entry;
     }
   }
   return undefined;
+}
+
+/**
+ * Candidate base forms of a word, for when wink's lemmatizer leaves an
+ * inflected verb or plural as it is (fumed → fume, slams → slam,
+ * trapped → trap).
+ */
+export function deriveInflectionBases(word: string): string[] {
+  const w = word.toLowerCase();
+  const bases: string[] = [];
+  if (w.endsWith('ied')) bases.push(`${w.slice(0, -3)}y`);
+  if (w.endsWith('ed')) bases.push(w.slice(0, -2), w.slice(0, -1));
+  if (/([b-df-hj-np-tv-z])\1ed$/.test(w)) bases.push(w.slice(0, -3));
+  if (w.endsWith('ing')) bases.push(w.slice(0, -3), `${w.slice(0, -3)}e`);
+  if (w.endsWith('ies')) bases.push(`${w.slice(0, -3)}y`);
+  if (w.endsWith('es')) bases.push(w.slice(0, -2));
+  if (w.endsWith('s') && !w.endsWith('ss')) bases.push(w.slice(0, -1));
+  return bases.filter((b) => b.length >= 3);
 }
 
 /** Every token of the text that a word lexicon lists, with its category. */

@@ -52,6 +52,11 @@ describe('detectEditorial: one category at a time, with inflections and context'
     // puffery
     ['The club has become a force to be reckoned with.', 'puffery:writer:a force to be reckoned with'],
     ['The legendary singer performed in Cairo.', 'puffery:writer:legendary'],
+    // tabloid style: verbs of attack and coloured speech tags, even where wink leaves them unlemmatized
+    ['Critics slammed the plan as unworkable.', 'loaded-term:writer:slammed'],
+    ['“Never again,” one backbencher fumed.', 'attribution-verb:writer:fumed'],
+    ['Local leaders hit out at the council over the closures.', 'loaded-term:writer:hit out at'],
+    ['Officials said the floods had wreaked havoc on farms.', 'loaded-term:writer:wreaked havoc'],
   ])('flags %j', (text, expected) => {
     expect(render(detectEditorial(text, [])).join('|')).toBe(expected);
   });
@@ -62,6 +67,9 @@ describe('detectEditorial: one category at a time, with inflections and context'
     'Three people were admitted to hospital.',
     'The ship changed course overnight.',
     'Patriot batteries were moved to the border.',
+    'Police admitted two protesters to a holding cell and later released them.',
+    'The roof of the mine collapsed after heavy rain, officials said.',
+    'The rally drew about 3,000 people to the square.',
   ])('flags nothing in the neutral use %j', (text) => {
     expect(detectEditorial(text, [])).toEqual([]);
   });
