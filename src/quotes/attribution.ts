@@ -291,8 +291,10 @@ function outletAfter(ctx: Context, v: number, upper: number): string | null {
   const { words, text } = ctx;
   const lemma = words[v].lemma;
   if (lemma !== 'tell' && lemma !== 'say') return null;
-  const runs = findNameRuns(words, v + 1, Math.min(upper, v + 5), text);
-  if (runs.length === 0 || runs[0].from !== v + 1) return null;
+  // "told The Associated Press", "told the BBC"
+  const at = words[v + 1]?.lower === 'the' ? v + 2 : v + 1;
+  const runs = findNameRuns(words, at, Math.min(upper, at + 5), text);
+  if (runs.length === 0 || runs[0].from !== at) return null;
   const after = words[runs[0].to];
   if (lemma === 'say' && after?.lower !== 'that') return null;
   if (runs[0].kind === 'person') return null;
@@ -304,14 +306,11 @@ function outletInFrame(ctx: Context, from: number, upper: number): string | null
   const { words, text } = ctx;
   for (let i = from; i < upper - 2; i += 1) {
     const w = words[i];
-    if ((w.lower === 'speaking' || w.lower === 'talking') && words[i + 1].lower === 'to') {
-      const runs = findNameRuns(words, i + 2, Math.min(upper, i + 6), text);
-      if (runs.length > 0 && runs[0].from === i + 2) return runs[0].name;
-    }
-    if (w.lower === 'interview' && words[i + 1].lower === 'with') {
-      const runs = findNameRuns(words, i + 2, Math.min(upper, i + 6), text);
-      if (runs.length > 0 && runs[0].from === i + 2) return runs[0].name;
-    }
+    const intro = ((w.lower === 'speaking' || w.lower === 'talking') && words[i + 1].lower === 'to') || (w.lower === 'interview' && words[i + 1].lower === 'with');
+    if (!intro) continue;
+    const at = words[i + 2].lower === 'the' ? i + 3 : i + 2;
+    const runs = findNameRuns(words, at, Math.min(upper, at + 5), text);
+    if (runs.length > 0 && runs[0].from === at && runs[0].kind !== 'person') return runs[0].name;
   }
   return null;
 }

@@ -61,6 +61,16 @@ function isNameSpan(text: string, span: MarkedSpan, words: Word[], from: number,
   return true;
 }
 
+/** True when a naming verb ("nicknamed", "dubbed", "so-called") stands just before the opening mark. */
+function followsNamingCue(words: Word[], openW: number): boolean {
+  for (let i = openW - 1; i >= 0 && i >= openW - 4; i -= 1) {
+    const w = words[i];
+    if (w.paragraph !== words[openW].paragraph || isSentenceEnd(w) || w.mark) return false;
+    if (namingCues.has(w.lower) || w.lower === 'so-called') return true;
+  }
+  return false;
+}
+
 /** Word index range [from, to) of the words inside a span's marks. */
 function wordsInside(words: Word[], span: MarkedSpan): { from: number; to: number } {
   return { from: findWordAt(words, span.start), to: findWordAt(words, span.end) };
@@ -76,7 +86,8 @@ function classifyKind(text: string, span: MarkedSpan, words: Word[], openW: numb
   const bare = content.replace(/[.,;:!?…]+$/u, '');
   const prev = precedingWord(words, openW);
   const prevText = prev && prev.paragraph === words[openW]?.paragraph ? prev : undefined;
-  if (prevText && (namingCues.has(prevText.lower) || prevText.lower === 'so-called')) return 'scare';
+  // a label after a naming verb: nicknamed (the prison) “The Cage”, so-called “reforms”
+  if (followsNamingCue(words, openW)) return 'scare';
   const startsUpper = /^[^\p{L}]*\p{Lu}/u.test(content);
   const afterBoundary = !prevText || /^[:.,!?;—–-]$/.test(prevText.text) || prevText.mark || prevText.end < span.open - 1 && /[.!?:]$/.test(text.slice(prevText.start, prevText.end)) || (isCue(prevText) && startsUpper);
   const glued = prevText !== undefined && prevText.end === span.open && /^\p{Lu}/u.test(prevText.text);
@@ -138,7 +149,7 @@ function attributeDirect(ctx: Context, d: Direct, opens: Set<number>, closes: Se
   if (d.kind === 'full') chosen = trailingNear ? trailing : leading ?? trailing;
   else chosen = leading ?? trailing;
   if (!chosen && d.kind === 'partial') chosen = subjectOfClause(ctx, leadFrom, d.openW);
-  if (chosen && !chosen.outlet && gluedOutlet) chosen = { ...chosen, outlet: gluedOutlet };
+  if (gluedOutlet && !chosen?.outlet) chosen = chosen ? { ...chosen, outlet: gluedOutlet } : { speaker: null, mention: null, cue: null, outlet: gluedOutlet, kind: null };
   return chosen;
 }
 
@@ -240,10 +251,7 @@ function extractWith(text: string, analysis: Analysis): Quote[] {
   for (const span of spans) {
     const inside = wordsInside(words, span);
     const openW = findWordAt(words, span.open);
-    if (isNameSpan(text, span, words, inside.from, inside.to)) {
-      const prev = precedingWord(words, openW);
-      if (!prev || !namingCues.has(prev.lower)) continue;
-    }
+    if (isNameSpan(text, span, words, inside.from, inside.to) && !followsNamingCue(words, openW)) continue;
     for (let i = inside.from; i < inside.to; i += 1) words[i].quoted = true;
     if (words[openW]) words[openW].quoted = true;
     const closeW = span.close === null ? -1 : findWordAt(words, span.close);

@@ -67,7 +67,8 @@ export function classifyRun(words: Word[], from: number, to: number, text: strin
   const whole = stripPossessive(text.slice(words[from].start, words[to - 1].end));
   if (rest.length === 0) return { from, to, kind: 'other', name: whole, titles };
   const restName = stripPossessive(text.slice(rest[0].start, rest[rest.length - 1].end));
-  if (words.slice(from, to).some((w) => orgWords.has(stripPossessive(w.lower)))) {
+  // org words after the titles make an organisation ("Israel Defense Forces"); before them they are a rank ("Army Maj. Gen.")
+  if (rest.some((w) => orgWords.has(stripPossessive(w.lower)))) {
     return { from, to, kind: 'org', name: whole, titles: [] };
   }
   if (rest.some((w) => connectors.has(w.lower))) return { from, to, kind: 'other', name: whole, titles };
