@@ -126,27 +126,31 @@ function describeReplacement(what: string, earlier: string | null, later: string
   return `${what} '${later}' added`;
 }
 
-function compareNegation(a: Token[], b: Token[]): Change[] {
-  const polarity = (tokens: Token[]) => {
-    const byLemma = new Map<string, { text: string; negated: boolean }>();
-    for (const t of tokens) {
-      if (!isContent(t) && t.pos !== 'VERB') continue;
-      const seen = byLemma.get(t.lemma);
-      byLemma.set(t.lemma, { text: seen?.text ?? t.text, negated: (seen?.negated ?? false) || t.negated });
-    }
-    return byLemma;
+/**
+ * Negation that changed between the quotes. wink marks every token up to the end
+ * of a clause as negated, so a flag alone would call "advanced strikes" negated in
+ * "cannot withstand the advanced strikes"; we compare the words a negation governs
+ * (the first content word or verb after it) against the other version's flags.
+ */
+function compareNegation(a: Token[], b: Token[], writtenAs: (t: Token) => string): Change[] {
+  const isNegation = (t: Token) => NEGATIONS.has(t.lemma) || NEGATIONS.has(t.text.toLowerCase());
+  const heads = (tokens: Token[]) => {
+    const found: Token[] = [];
+    tokens.forEach((t, i) => {
+      if (!isNegation(t)) return;
+      const head = tokens.slice(i + 1).find((x) => !isNegation(x) && (isContent(x) || x.pos === 'VERB'));
+      // a word past the end of wink's scope ("not, firmly") is not governed by the negation
+      if (head?.negated) found.push(head);
+    });
+    return found;
   };
-  const negWords = (tokens: Token[]) => tokens.filter((t) => NEGATIONS.has(t.lemma) || NEGATIONS.has(t.text.toLowerCase())).map((t) => t.text);
-  const pa = polarity(a);
-  const pb = polarity(b);
-  const gained: string[] = [];
-  const lost: string[] = [];
-  for (const [lemma, inA] of pa) {
-    const inB = pb.get(lemma);
-    if (inB === undefined || inA.negated === inB.negated) continue;
-    if (inB.negated) gained.push(inB.text);
-    else lost.push(inA.text);
-  }
+  const flagOf = (tokens: Token[], lemma: string) => {
+    const same = tokens.filter((t) => t.lemma === lemma);
+    return same.length === 0 ? undefined : same.some((t) => t.negated);
+  };
+  const negWords = (tokens: Token[]) => tokens.filter(isNegation).map(writtenAs);
+  const lost = heads(a).filter((h) => flagOf(b, h.lemma) === false).map((h) => h.text);
+  const gained = heads(b).filter((h) => flagOf(a, h.lemma) === false).map((h) => h.text);
   const wa = negWords(a);
   const wb = negWords(b);
   const changes: Change[] = [];
@@ -204,7 +208,9 @@ export function summarizeChanges(earlier: VersionContext, later: VersionContext,
   const fidelity = totalA === 0 ? 1 : matched.kept / totalA;
 
   const changes: Change[] = [];
-  changes.push(...compareNegation(tokensA, tokensB));
+  // negation words are shown as written: "cannot", not wink's "not"
+  const unitOf = new Map([...unitsA, ...unitsB].flatMap((u) => u.tokens.map((t) => [t, u.text] as const)));
+  changes.push(...compareNegation(tokensA, tokensB, (t) => unitOf.get(t) ?? t.text));
 
   const datesA = markDateUnits(unitsA);
   const datesB = markDateUnits(unitsB);

@@ -60,6 +60,17 @@ describe('summarizeChanges on the mission example', () => {
     expect(s.changes[1].words).toEqual(['occupiers', 'able', 'methods']);
     expect(s.fidelity).toBeCloseTo(4 / 9, 5);
   });
+
+  it('reports the partial retelling of the strikes as a fragment that lost its negation', () => {
+    const sentence =
+      'The representative suggested that Iran-backed Iraqi militias would carry out “advanced and modern strikes” against U.S. forces if they do not leave Iraq by the end of 2025.';
+    const partial = version(sentence, 'advanced and modern strikes', { kind: 'partial', speakerMention: 'The representative', cue: 'suggested' });
+    const s = summarizeChanges(version(`"${strikesA}"`, strikesA), partial);
+    const messages = s.changes.map((c) => `${c.type}: ${c.message}`);
+    expect(messages).toContain("negation-changed: Negation dropped: 'cannot' no longer in the quote");
+    expect(messages).toContain('kind-changed: Quote changed from full to partial');
+    expect(s.changes.filter((c) => c.type === 'negation-changed')).toHaveLength(1);
+  });
 });
 
 type Case = [name: string, earlier: VersionContext, later: VersionContext, type: ChangeType, message: string];
@@ -70,14 +81,14 @@ const cases: Case[] = [
     version('"We will withdraw our troops," the minister said.', 'We will withdraw our troops,'),
     version('"We will not withdraw our troops," the minister said.', 'We will not withdraw our troops,'),
     'negation-changed',
-    "Negation added: 'withdraw', 'troops' negated in the later version",
+    "Negation added: 'withdraw' negated in the later version",
   ],
   [
     'a negation dropped in a British paper with single quotes',
     version("'We cannot accept this deal,' she told the BBC.", 'We cannot accept this deal,'),
     version("'We can accept this deal,' she said.", 'We can accept this deal,'),
     'negation-changed',
-    "Negation dropped: 'accept', 'deal' no longer negated in the later version",
+    "Negation dropped: 'accept' no longer negated in the later version",
   ],
   [
     'a changed troop figure',
