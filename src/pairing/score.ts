@@ -27,6 +27,8 @@ const NUMBER_PENALTY = 0.3;
 const EVIDENCE_HALF = 1.5;
 /** Score change when a shared word is negated on one side only. */
 const NEGATION_PENALTY = 0.3;
+/** Share of the shorter statement's common-word weight that must find a partner. */
+const NAMES_ONLY_SHARE = 0.15;
 /** Exact-lemma F1 from which a reworded pair is a paraphrase rather than a gist. */
 const PARAPHRASE_LEXICAL_F1 = 0.45;
 
@@ -86,6 +88,8 @@ export function relateWords(a: ContentWord, b: ContentWord): number {
   return s;
 }
 
+const NEGATION_WORDS = new Set(['not', "n't", 'no', 'never', 'cannot', "can't", "won't", "don't", "doesn't", "didn't", 'nothing', 'none', 'nobody', 'neither', 'nor', 'without']);
+
 /** Normalize a text for the verbatim test: typographic quotes, dashes, spaces, edge punctuation. */
 function normalizeVerbatim(text: string): string {
   return text
@@ -118,9 +122,15 @@ export function detectSurfaceRelation(a: StatementFeatures, b: StatementFeatures
   if (short.length >= 3 && shortF.content.length >= 2 && containsRun(long, short)) return 'trimmed';
   if (short.length >= 4) {
     let changed = 0;
-    for (const part of diffArrays(wa, wb)) if (part.added || part.removed) changed += part.count ?? part.value.length;
+    let negationChanged = false;
+    for (const part of diffArrays(wa, wb)) {
+      if (!part.added && !part.removed) continue;
+      changed += part.count ?? part.value.length;
+      // "will sign" / "will not sign" differ by one word and say the opposite
+      if (part.value.some((w) => NEGATION_WORDS.has(w))) negationChanged = true;
+    }
     // "a word or two": two changed words count as one substitution plus one edit
-    if (changed <= 3 && Math.abs(wa.length - wb.length) <= 2) return 'near-verbatim';
+    if (changed <= 3 && Math.abs(wa.length - wb.length) <= 2 && !negationChanged) return 'near-verbatim';
   }
   return null;
 }
@@ -265,6 +275,10 @@ export function scoreFeatures(a: StatementFeatures, b: StatementFeatures, speake
 
   // short statements give little evidence: two shared words are not a claim
   let score = best.f1 * (best.matched / (best.matched + EVIDENCE_HALF));
+  // who and where without what: shared names alone are not the same statement
+  const wordWeight = S.reduce((t, w) => t + (w.kind === 'word' ? w.weight : 0), 0);
+  const wordMatched = best.links.reduce((t, [i, , s]) => t + (S[i].kind === 'word' && s >= 0.5 ? S[i].weight * s : 0), 0);
+  const namesOnly = wordWeight > 0 && wordMatched < NAMES_ONLY_SHARE * wordWeight;
   const surface = detectSurfaceRelation(a, b);
   if (surface === 'verbatim') score = 1;
   else if (surface === 'near-verbatim') score = Math.max(score, 0.95);
@@ -280,6 +294,10 @@ export function scoreFeatures(a: StatementFeatures, b: StatementFeatures, speake
   }
   if (nl > 0 && (best.start > 0 || best.end < nl)) {
     reasons.push(`${swap ? 'second' : 'first'} statement matches part of the ${swap ? 'first' : 'second'} (content words ${best.start + 1}–${best.end} of ${nl})`);
+  }
+  if (namesOnly && !surface) {
+    score *= 0.5;
+    reasons.push('little in common beyond names');
   }
   if (numbersDiffer) {
     score -= NUMBER_PENALTY;
