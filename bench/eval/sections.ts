@@ -1,6 +1,7 @@
 /** The list of evaluation sections, in the order they print. */
 import type { EvalContext } from './corpus.js';
 import { editorialSection } from './editorial.js';
+import { metadataSection } from './metadata.js';
 import { pairsSection } from './pairs.js';
 import { quotesSection } from './quotes.js';
 
@@ -10,4 +11,4 @@ export interface EvalSection {
   run(ctx: EvalContext): { lines: string[]; failures: string[] };
 }
 
-export const evaluationSections: EvalSection[] = [quotesSection, editorialSection, pairsSection];
+export const evaluationSections: EvalSection[] = [metadataSection, quotesSection, editorialSection, pairsSection];
