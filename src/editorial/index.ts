@@ -60,18 +60,17 @@ const RULE_RANK: Record<EditorialRule, number> = { 'scare-quote': 0, question: 1
 
 function buildContext(text: string, quotes: QuoteSpan[], analysis: Analysis): DetectContext {
   const { sentenceStarts, sentenceOf } = indexSentences(analysis);
-  let quoted: Range[];
-  let scare: Range[];
-  if (quotes.length > 0) {
-    quoted = quotes.filter((q) => q.kind === 'full' || q.kind === 'partial');
-    scare = quotes.filter((q) => q.kind === 'scare');
-  } else {
-    // no quotations given: fall back on the quotation marks themselves
-    const regions = findQuotationRegions(text);
-    scare = pickScareRegions(text, analysis, regions);
-    quoted = regions.filter((r) => !scare.some((s) => s.start === r.start && s.end === r.end));
-  }
-  return { text, analysis, sentenceStarts, sentenceOf, quoted, scare };
+  const regions = findQuotationRegions(text);
+  const given = quotes.filter((q) => q.kind === 'full' || q.kind === 'partial');
+  // With no quotations given, the marks alone decide which short quotations
+  // are scare quotes; with quotations given, the extractor has decided.
+  const scare: Range[] = quotes.length > 0 ? quotes.filter((q) => q.kind === 'scare') : pickScareRegions(text, analysis, regions);
+  const overlaps = (a: Range, b: Range) => a.start < b.end && b.start < a.end;
+  // Words between quotation marks are someone else's even when the extractor
+  // missed that quotation (a headline, a slogan), so longer marked stretches
+  // count as quoted too; with no quotations given, every non-scare one does.
+  const marked = regions.filter((r) => (r.words >= 3 || quotes.length === 0) && !scare.some((s) => overlaps(s, r)));
+  return { text, analysis, sentenceStarts, sentenceOf, quoted: [...given, ...marked], scare };
 }
 
 // Widen a scare-quote span to take in the quotation marks (and a comma inside

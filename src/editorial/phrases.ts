@@ -85,14 +85,27 @@ function matchFrom(slots: Slot[], si: number, tokens: Token[], ti: number, end: 
   return slot.optional ? matchFrom(slots, si + 1, tokens, ti, end) : -1;
 }
 
+// A pattern can only match a sentence that holds a word for each of its
+// required word slots; checking that first skips most patterns on most
+// sentences.
+function canMatch(p: PhrasePattern, tokens: Token[], from: number, to: number): boolean {
+  return p.slots.every((slot) => {
+    if (slot.kind !== 'word' || slot.optional) return true;
+    for (let i = from; i < to; i += 1) if (slotAccepts(slot, tokens[i])) return true;
+    return false;
+  });
+}
+
 /** Find every phrase pattern match, sentence by sentence. */
 export function findPhraseHits(ctx: DetectContext, list: PhrasePattern[] = patterns): PhraseHit[] {
   const { tokens, sentences } = ctx.analysis;
   const hits: PhraseHit[] = [];
   for (const s of sentences) {
+    const candidates = list.filter((p) => canMatch(p, tokens, s.tokenStart, s.tokenEnd));
+    if (candidates.length === 0) continue;
     for (let ti = s.tokenStart; ti < s.tokenEnd; ti += 1) {
       if (!isWord(tokens[ti])) continue;
-      for (const p of list) {
+      for (const p of candidates) {
         const after = matchFrom(p.slots, 0, tokens, ti, s.tokenEnd);
         if (after <= ti) continue;
         hits.push({ start: tokens[ti].start, end: tokens[after - 1].end, category: p.category, pattern: p.source });

@@ -91,6 +91,18 @@ describe('detectEditorial: voice', () => {
     expect(render(detectEditorial(text, []))).toEqual(['intensifier:quoted:devastating']);
   });
 
+  it('counts words between quotation marks as quoted even when the given quotes miss that quotation', () => {
+    const text = 'Banners read “Death to the occupiers” as the minister said “we are ready to talk” on Monday.';
+    const at = text.indexOf('“we');
+    const spans = detectEditorial(text, [{ start: at, end: text.indexOf('on Monday') - 1, kind: 'partial' }]);
+    expect(render(spans)).toEqual(['loaded-label:quoted:occupiers']);
+  });
+
+  it('gives voice quoted to a short quotation with a speaker when no quote spans are given', () => {
+    const text = 'The minister called them “cowardly thugs” on Monday.';
+    expect(render(detectEditorial(text, []))).toEqual(['loaded-term:quoted:cowardly', 'loaded-label:quoted:thugs']);
+  });
+
   it('does not count a quoted question as rhetorical', () => {
     const text = 'The mayor spoke first. “Who will pay for this?” she said. The vote is on Friday.';
     expect(detectEditorial(text, quotesOf(text, 'full'))).toEqual([]);
