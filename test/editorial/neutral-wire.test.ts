@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectEditorial } from '../../src/editorial/index.js';
+import { detectEditorial, tagText } from '../../src/editorial/index.js';
 
 // Sentences in the plain style of wire copy (AP, Reuters, AFP): facts,
 // neutral reporting verbs and named sources. A reviewer should see no flag on
@@ -39,5 +39,11 @@ const neutral = [
 describe('detectEditorial on neutral wire copy', () => {
   it.each(neutral)('flags nothing in %j', (text) => {
     expect(detectEditorial(text, [])).toEqual([]);
+  });
+});
+
+describe('tagText on neutral wire copy (with quote extraction)', () => {
+  it.each(neutral)('flags nothing in %j', (text) => {
+    expect(tagText(text)).toEqual([]);
   });
 });
