@@ -6,6 +6,7 @@
  */
 import lexicon from '../../data/quotes/lexicon.json' with { type: 'json' };
 import { findBySurname, findNameRuns, type People, type Person } from './people.js';
+import { speakerKey } from './speakers.js';
 import type { Word } from './words.js';
 
 const cueVerbs = new Set(lexicon.cueVerbs);
@@ -201,11 +202,13 @@ function nearestPersonBefore(ctx: Context, at: number): Person | null {
 function resolveDescription(ctx: Context, desc: string[], at: number): Person | null {
   const head = desc[desc.length - 1];
   if (head) {
-    const fits = ctx.people.persons.filter((p) => desc.every((d) => p.roles.has(d)));
+    const fits = (ctx.people.byRole.get(head) ?? []).filter((p) => desc.every((d) => p.roles.has(d)));
     if (fits.length > 0) {
       const { mentions } = ctx.people;
-      for (let k = lastIndexBefore(mentions, at); k >= 0; k -= 1) if (mentions[k].person && fits.includes(mentions[k].person!)) return mentions[k].person;
-      for (const m of mentions) if (m.at >= at && m.person && fits.includes(m.person)) return m.person;
+      // bounded look-back and look-ahead keep the work per quote constant
+      const k0 = lastIndexBefore(mentions, at);
+      for (let k = k0; k >= 0 && k0 - k < 200; k -= 1) if (mentions[k].person && fits.includes(mentions[k].person!)) return mentions[k].person;
+      for (let k = k0 + 1; k < mentions.length && k - k0 < 200; k += 1) if (mentions[k].person && fits.includes(mentions[k].person!)) return mentions[k].person;
     }
   }
   // "the prime minister" names an office: without a person holding it, do not guess
@@ -242,7 +245,7 @@ export function resolvePhrase(ctx: Context, from: number, to: number): Omit<Attr
   const head = words[headEnd - 1];
   const headIsCommon = head && !/^\p{Lu}/u.test(head.text) && !/^(al|el)-/u.test(head.lower) && head.text !== '»';
   if (headIsCommon) {
-    if (personRoleNouns.has(head.lower) || people.persons.some((p) => p.roles.has(head.lower))) {
+    if (personRoleNouns.has(head.lower) || people.byRole.has(head.lower)) {
       const runs = findNameRuns(words, from, headEnd, text).filter((r) => r.kind === 'person');
       if (runs.length > 0) {
         const p = people.byKey.get(speakerKeyOf(runs[runs.length - 1].name, people));
@@ -275,8 +278,8 @@ export function resolvePhrase(ctx: Context, from: number, to: number): Omit<Attr
 }
 
 function speakerKeyOf(name: string, people: People): string {
-  for (const p of people.persons) if (p.name === name) return p.key;
-  return '';
+  const key = speakerKey(name);
+  return people.byKey.has(key) ? key : '';
 }
 
 /** The cue verb phrase: the verb and a following manner adverb ("declared firmly"). */

@@ -12,6 +12,7 @@ import { analyzeText, type Analysis } from '../nlp/index.js';
 import { attributeAt, isCue, isSentenceEnd, resolvePhrase, findSubjectBefore, type Attribution, type Context } from './attribution.js';
 import { findMarkedSpans, type MarkedSpan } from './marks.js';
 import { collectPeople, findNameRuns } from './people.js';
+import { speakerKey } from './speakers.js';
 import { buildWords, findWordAt, type Word } from './words.js';
 
 export { speakerKey, matchSpeaker, type KnownSpeaker } from './speakers.js';
@@ -181,7 +182,7 @@ function collectSpeakers(ctx: Context): void {
     const lastWord = r.mention.split(/\s+/).pop() ?? '';
     if (!/^\p{Lu}/u.test(lastWord) && !/^(al|el)-/u.test(lastWord)) continue;
     if (r.kind === 'person' && r.speaker) {
-      const p = ctx.people.persons.find((x) => x.name === r.speaker);
+      const p = ctx.people.byKey.get(speakerKey(r.speaker));
       if (p) ctx.speakers.push({ at: i, person: p });
     } else if (r.kind === 'org' && r.speaker) ctx.groupSpeakers.push({ at: i, name: r.speaker });
   }
@@ -285,18 +286,20 @@ function extractWith(text: string, analysis: Analysis): Quote[] {
   }
   for (const d of directs) if (d.kind !== 'scare') d.attribution = attributeDirect(ctx, d, opens, closes);
   // quotes without their own attribution take their group's, their paragraph's, or the previous paragraph's
+  const attributedGroup = new Map<number, Direct>();
+  for (const d of directs) if (d.attribution?.speaker && !attributedGroup.has(d.group)) attributedGroup.set(d.group, d);
   for (let k = 0; k < directs.length; k += 1) {
     const d = directs[k];
     if (d.kind === 'scare' || (d.attribution && d.attribution.speaker)) continue;
-    const sameGroup = directs.find((x) => x.group === d.group && x !== d && x.attribution?.speaker);
-    let from: Direct | undefined = sameGroup;
+    let from: Direct | undefined = attributedGroup.get(d.group);
     if (!from && d.kind === 'full') {
-      for (let j = k - 1; j >= 0 && !from; j -= 1) {
+      // look a few quotations either way in the same paragraph (bounded, to stay linear)
+      for (let j = k - 1; j >= 0 && j >= k - 6 && !from; j -= 1) {
         const x = directs[j];
         if (x.span.paragraphStart !== d.span.paragraphStart) break;
         if (x.attribution?.speaker && x.kind === 'full') from = x;
       }
-      for (let j = k + 1; j < directs.length && !from; j += 1) {
+      for (let j = k + 1; j < directs.length && j <= k + 6 && !from; j += 1) {
         const x = directs[j];
         if (x.span.paragraphStart !== d.span.paragraphStart) break;
         if (x.attribution?.speaker && x.kind === 'full') from = x;
@@ -360,9 +363,8 @@ function extractMarksOnly(text: string): Quote[] {
  */
 export function extractQuotes(text: string, analysis?: Analysis): Quote[] {
   if (typeof text !== 'string' || text.length === 0) return [];
-  const a = analysis && analysis.text === text ? analysis : analyzeText(text);
   try {
-    return extractWith(text, a);
+    return extractWith(text, analysis && analysis.text === text ? analysis : analyzeText(text));
   } catch {
     // a bug in attribution must not lose the quotations themselves
     return extractMarksOnly(text);

@@ -112,6 +112,8 @@ export interface People {
   mentions: Mention[];
   bySurname: Map<string, Person[]>;
   byKey: Map<string, Person>;
+  /** role word → persons holding it */
+  byRole: Map<string, Person[]>;
 }
 
 function lastKeyWord(key: string): string {
@@ -180,9 +182,17 @@ export function collectPeople(words: Word[], text: string): People {
     if (run.kind === 'person') mentions.push({ at: run.from, kind: 'person', name: run.name, person: personOf(run) });
     else if (run.kind === 'org') mentions.push({ at: run.from, kind: 'org', name: run.name.replace(/^the\s+/i, ''), person: null });
     else if (run.kind === 'single') {
-      const p = findBySurname({ persons, mentions, bySurname, byKey }, run.name);
+      const p = findBySurname({ persons, mentions, bySurname, byKey, byRole: new Map() }, run.name);
       if (p) mentions.push({ at: run.from, kind: 'person', name: p.name, person: p });
     }
   }
-  return { persons, mentions, bySurname, byKey };
+  const byRole = new Map<string, Person[]>();
+  for (const p of persons) {
+    for (const r of p.roles) {
+      const list = byRole.get(r) ?? [];
+      list.push(p);
+      byRole.set(r, list);
+    }
+  }
+  return { persons, mentions, bySurname, byKey, byRole };
 }
