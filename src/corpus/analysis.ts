@@ -12,6 +12,8 @@ import { deleteQuotesOfArticle, insertQuote } from '../store/quotes.js';
 import { deleteEditorialSpansOfArticle, insertEditorialSpan } from '../store/editorial.js';
 import { deleteUnquotedSpeakers } from '../store/speakers.js';
 import { resolveSpeaker } from './speakers.js';
+import { pairStoredArticle } from './pairs.js';
+import { loadVectors } from '../vectors/load.js';
 
 /** Analyse a stored article and (re)place its quotes and suggestions. Run inside a transaction. */
 export function analyzeStoredArticle(db: Db, article: ArticleRow): void {
@@ -29,14 +31,16 @@ export function analyzeStoredArticle(db: Db, article: ArticleRow): void {
       kind: q.kind,
       speakerId,
       speakerName: q.speaker,
-      speakerMention: (q as { speakerMention?: string | null }).speakerMention ?? null,
+      speakerMention: q.speakerMention,
       cue: q.cue,
       outlet: q.outlet,
-      group: (q as { group?: number | null }).group ?? null,
+      group: q.group,
     });
   }
   deleteUnquotedSpeakers(db);
   for (const e of detectEditorial(article.text, quotes, analysis)) {
     insertEditorialSpan(db, { articleId: article.id, start: e.start, end: e.end, text: e.text, category: e.category, voice: e.voice });
   }
+  // the word-vector table is read once per process (about 10 MB)
+  pairStoredArticle(db, article.id, loadVectors());
 }

@@ -1,0 +1,195 @@
+/**
+ * The comparison of two articles: their paired statements with word diffs and
+ * change summaries, and both texts aligned paragraph by paragraph.
+ */
+import type { Db } from '../db.js';
+import { analyzeText } from '../nlp/index.js';
+import { renderDiff, summarizeChanges, type Change, type VersionContext } from '../diff/index.js';
+import { getArticle, type ArticleRow } from '../store/articles.js';
+import { getQuotesWithArticles, type QuoteWithArticle } from '../store/quotes.js';
+import { listPairsBetween, type PairRow } from '../store/pairs.js';
+import { paragraphsOf, type Paragraph } from '../web/render-text.js';
+
+/** One version of a statement in its context. */
+export interface VersionView {
+  quote: QuoteWithArticle;
+  /** the quote's sentence(s) with the quote's offsets inside */
+  context: string;
+  quoteStart: number;
+  quoteEnd: number;
+  /** escaped HTML of the context with the quote's diff marks */
+  html: string;
+  paragraph: number;
+}
+
+/** One paired statement between the two articles. */
+export interface ComparedPair {
+  pair: PairRow;
+  /** the version of the earlier article (left) and of the later one (right) */
+  earlier: VersionView;
+  later: VersionView;
+  inlineHtml: string;
+  changes: Change[];
+  fidelity: number;
+}
+
+/** A row of the whole-article view: a paragraph on each side, or a gap. */
+export interface AlignedRow {
+  left: (Paragraph & { index: number }) | null;
+  right: (Paragraph & { index: number }) | null;
+  anchored: boolean;
+}
+
+/** The comparison of two articles, the earlier on the left. */
+export interface Comparison {
+  left: ArticleRow;
+  right: ArticleRow;
+  pairs: ComparedPair[];
+  rows: AlignedRow[];
+}
+
+/** Earlier first: by publication date, undated last, then by id. */
+function orderArticles(x: ArticleRow, y: ArticleRow): [ArticleRow, ArticleRow] {
+  const key = (a: ArticleRow) => `${a.published ?? '9999-99-99'}#${String(a.id).padStart(12, '0')}`;
+  return key(x) <= key(y) ? [x, y] : [y, x];
+}
+
+/** Sentence spans of an article text (computed once per comparison). */
+function sentenceSpans(text: string): { start: number; end: number }[] {
+  return analyzeText(text).sentences.map((s) => ({ start: s.start, end: s.end }));
+}
+
+/** The sentences covering [start, end), widened to whole sentences. */
+function contextOf(text: string, sentences: { start: number; end: number }[], start: number, end: number): { from: number; to: number } {
+  let from = start;
+  let to = end;
+  for (const s of sentences) {
+    if (s.start <= start && start < s.end) from = Math.min(from, s.start);
+    if (s.start < end && end <= s.end) to = Math.max(to, s.end);
+  }
+  // a closing quote mark may sit just past the sentence end
+  return { from, to: Math.min(text.length, Math.max(to, end)) };
+}
+
+function paragraphIndex(paragraphs: Paragraph[], offset: number): number {
+  const i = paragraphs.findIndex((p) => p.start <= offset && offset < p.end);
+  return i < 0 ? paragraphs.length - 1 : i;
+}
+
+function escape(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/** Context for the change summary: the quote's paragraph, with the quote's offsets in it. */
+function versionContext(article: ArticleRow, paragraphs: Paragraph[], q: QuoteWithArticle): VersionContext {
+  const p = paragraphs[paragraphIndex(paragraphs, q.start)];
+  return {
+    quote: q.text,
+    sentence: p.text,
+    quoteStart: q.start - p.start,
+    quoteEnd: Math.min(q.end, p.end) - p.start,
+    speaker: q.speaker ?? q.speakerName,
+    speakerMention: q.speakerMention,
+    cue: q.cue,
+    outlet: q.outlet,
+    kind: q.kind,
+  };
+}
+
+/**
+ * Build the comparison of two articles, or undefined when one does not exist.
+ * The articles may share no statement: then pairs is empty and the texts are
+ * shown side by side all the same.
+ */
+export function compareArticles(db: Db, idX: number, idY: number): Comparison | undefined {
+  const x = getArticle(db, idX);
+  const y = getArticle(db, idY);
+  if (!x || !y) return undefined;
+  const [left, right] = orderArticles(x, y);
+  const pairRows = listPairsBetween(db, left.id, right.id);
+  const quotes = new Map(getQuotesWithArticles(db, pairRows.flatMap((p) => [p.quoteA, p.quoteB])).map((q) => [q.id, q]));
+  const sides = new Map(
+    [left, right].map((a) => [a.id, { article: a, paragraphs: paragraphsOf(a.text), sentences: pairRows.length ? sentenceSpans(a.text) : [] }]),
+  );
+
+  const pairs: ComparedPair[] = [];
+  for (const pair of pairRows) {
+    const qa = quotes.get(pair.quoteA);
+    const qb = quotes.get(pair.quoteB);
+    if (!qa || !qb) continue;
+    const [qe, ql] = qa.articleId === left.id ? [qa, qb] : [qb, qa];
+    const se = sides.get(left.id)!;
+    const sl = sides.get(right.id)!;
+    const summary = summarizeChanges(versionContext(left, se.paragraphs, qe), versionContext(right, sl.paragraphs, ql));
+    const view = (side: typeof se, q: QuoteWithArticle, mode: 'a' | 'b'): VersionView => {
+      const { from, to } = contextOf(side.article.text, side.sentences, q.start, q.end);
+      const context = side.article.text.slice(from, to);
+      const before = escape(context.slice(0, q.start - from));
+      const after = escape(context.slice(q.end - from));
+      const quoted = renderDiff(summary.parts, mode);
+      return {
+        quote: q,
+        context,
+        quoteStart: q.start - from,
+        quoteEnd: q.end - from,
+        html: `${before}<span class="quoted">${quoted}</span>${after}`,
+        paragraph: paragraphIndex(side.paragraphs, q.start),
+      };
+    };
+    pairs.push({
+      pair,
+      earlier: view(se, qe, 'a'),
+      later: view(sl, ql, 'b'),
+      inlineHtml: renderDiff(summary.parts, 'inline'),
+      changes: summary.changes,
+      fidelity: summary.fidelity,
+    });
+  }
+
+  const rows = alignParagraphs(
+    sides.get(left.id)!.paragraphs,
+    sides.get(right.id)!.paragraphs,
+    pairs.map((p) => [p.earlier.paragraph, p.later.paragraph] as [number, number]),
+  );
+  return { left, right, pairs, rows };
+}
+
+/**
+ * Align two paragraph lists using anchors (paragraph i of the left pairs with
+ * paragraph j of the right): the largest set of anchors that keeps both orders
+ * (longest increasing subsequence), and the paragraphs between anchors set
+ * against each other or against a gap.
+ */
+export function alignParagraphs(left: Paragraph[], right: Paragraph[], anchors: [number, number][]): AlignedRow[] {
+  const unique = [...new Map(anchors.map((a) => [`${a[0]}:${a[1]}`, a])).values()].sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+  // longest chain increasing in both coordinates (n is small: the pairs of two articles)
+  const best: number[] = unique.map(() => 1);
+  const prev: number[] = unique.map(() => -1);
+  for (let i = 0; i < unique.length; i += 1) {
+    for (let j = 0; j < i; j += 1) {
+      if (unique[j][0] < unique[i][0] && unique[j][1] < unique[i][1] && best[j] + 1 > best[i]) {
+        best[i] = best[j] + 1;
+        prev[i] = j;
+      }
+    }
+  }
+  let end = best.length ? best.indexOf(Math.max(...best)) : -1;
+  const chain: [number, number][] = [];
+  while (end >= 0) {
+    chain.unshift(unique[end]);
+    end = prev[end];
+  }
+  const rows: AlignedRow[] = [];
+  const L = (i: number) => ({ ...left[i], index: i });
+  const R = (j: number) => ({ ...right[j], index: j });
+  let i = 0;
+  let j = 0;
+  for (const [ai, aj] of [...chain, [left.length, right.length] as [number, number]]) {
+    // paragraphs between anchors: side by side while both have some, then against a gap
+    while (i < ai && j < aj) rows.push({ left: L(i++), right: R(j++), anchored: false });
+    while (i < ai) rows.push({ left: L(i++), right: null, anchored: false });
+    while (j < aj) rows.push({ left: null, right: R(j++), anchored: false });
+    if (ai < left.length && aj < right.length) rows.push({ left: L(i++), right: R(j++), anchored: true });
+  }
+  return rows;
+}

@@ -1,0 +1,170 @@
+/** SQL for pairs, their review decisions, and the lemma index pairing looks candidates up in. */
+import type { Db } from '../db.js';
+
+export type PairStatus = 'suggested' | 'confirmed' | 'rejected';
+
+/** A stored pair (quote_a < quote_b). */
+export interface PairRow {
+  id: number;
+  quoteA: number;
+  quoteB: number;
+  articleA: number;
+  articleB: number;
+  score: number;
+  relation: 'verbatim' | 'near-verbatim' | 'trimmed' | 'paraphrase' | 'gist';
+  reasons: string[];
+  status: PairStatus;
+  origin: 'machine' | 'reviewer';
+}
+
+const columns = `p.id, p.quote_a AS quoteA, p.quote_b AS quoteB, qa.article_id AS articleA, qb.article_id AS articleB,
+  p.score, p.relation, p.reasons, p.status, p.origin`;
+const from = 'FROM pairs p JOIN quotes qa ON qa.id = p.quote_a JOIN quotes qb ON qb.id = p.quote_b';
+const toPair = (r: Record<string, unknown>): PairRow => ({ ...(r as unknown as PairRow), reasons: JSON.parse(r.reasons as string) as string[] });
+
+/** Insert or refresh a pair; the ids are put in order. Returns the pair id. */
+export function upsertPair(
+  db: Db,
+  p: { quoteA: number; quoteB: number; score: number; relation: PairRow['relation']; reasons: string[]; status?: PairStatus; origin?: PairRow['origin'] },
+): number {
+  const [a, b] = p.quoteA < p.quoteB ? [p.quoteA, p.quoteB] : [p.quoteB, p.quoteA];
+  db.prepare(
+    `INSERT INTO pairs (quote_a, quote_b, score, relation, reasons, status, origin) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (quote_a, quote_b) DO UPDATE SET score = excluded.score, relation = excluded.relation, reasons = excluded.reasons,
+       status = excluded.status, origin = excluded.origin`,
+  ).run(a, b, Math.min(1, Math.max(0, p.score)), p.relation, JSON.stringify(p.reasons), p.status ?? 'suggested', p.origin ?? 'machine');
+  return (db.prepare('SELECT id FROM pairs WHERE quote_a = ? AND quote_b = ?').get(a, b) as { id: number }).id;
+}
+
+/** One pair. */
+export function getPair(db: Db, id: number): PairRow | undefined {
+  const r = db.prepare(`SELECT ${columns} ${from} WHERE p.id = ?`).get(id) as Record<string, unknown> | undefined;
+  return r && toPair(r);
+}
+
+/** Set a pair's review status. */
+export function setPairStatus(db: Db, id: number, status: PairStatus): boolean {
+  return db.prepare('UPDATE pairs SET status = ? WHERE id = ?').run(status, id).changes > 0;
+}
+
+/** Pairs between two articles (either order), strongest first; rejected ones left out unless asked. */
+export function listPairsBetween(db: Db, articleX: number, articleY: number, withRejected = false): PairRow[] {
+  return (
+    db
+      .prepare(
+        `SELECT ${columns} ${from}
+         WHERE ((qa.article_id = ? AND qb.article_id = ?) OR (qa.article_id = ? AND qb.article_id = ?))
+           ${withRejected ? '' : "AND p.status <> 'rejected'"}
+         ORDER BY (p.status = 'confirmed') DESC, p.score DESC`,
+      )
+      .all(articleX, articleY, articleY, articleX) as Record<string, unknown>[]
+  ).map(toPair);
+}
+
+/** Pairs touching any of these quotes (not rejected). */
+export function listPairsOfQuotes(db: Db, quoteIds: number[]): PairRow[] {
+  if (quoteIds.length === 0) return [];
+  const ids = JSON.stringify(quoteIds);
+  return (
+    db
+      .prepare(
+        `SELECT ${columns} ${from} WHERE p.status <> 'rejected'
+           AND (p.quote_a IN (SELECT value FROM json_each(?)) OR p.quote_b IN (SELECT value FROM json_each(?)))`,
+      )
+      .all(ids, ids) as Record<string, unknown>[]
+  ).map(toPair);
+}
+
+/** Pairs of an article (not rejected). */
+export function listPairsOfArticle(db: Db, articleId: number): PairRow[] {
+  return (
+    db
+      .prepare(`SELECT ${columns} ${from} WHERE p.status <> 'rejected' AND (qa.article_id = ? OR qb.article_id = ?) ORDER BY p.score DESC`)
+      .all(articleId, articleId) as Record<string, unknown>[]
+  ).map(toPair);
+}
+
+/** Articles sharing statements with this one: how many pairs and the best score, strongest first. */
+export function listRelatedArticles(db: Db, articleId: number): { articleId: number; pairs: number; best: number }[] {
+  return db
+    .prepare(
+      `SELECT CASE WHEN qa.article_id = ? THEN qb.article_id ELSE qa.article_id END AS articleId,
+         count(*) AS pairs, max(p.score) AS best
+       ${from} WHERE p.status <> 'rejected' AND (qa.article_id = ? OR qb.article_id = ?)
+       GROUP BY 1 ORDER BY pairs DESC, best DESC`,
+    )
+    .all(articleId, articleId, articleId) as { articleId: number; pairs: number; best: number }[];
+}
+
+/** Every pair that is not rejected (for grouping statements). */
+export function listAllPairs(db: Db): PairRow[] {
+  return (db.prepare(`SELECT ${columns} ${from} WHERE p.status <> 'rejected'`).all() as Record<string, unknown>[]).map(toPair);
+}
+
+/** A review decision kept by the words of both spans. */
+export interface PairReview {
+  articleA: number;
+  startA: number;
+  textA: string;
+  articleB: number;
+  startB: number;
+  textB: string;
+  status: 'confirmed' | 'rejected';
+  origin: 'machine' | 'reviewer';
+}
+
+/** Record a review decision (ordered by article id so each pair has one key). */
+export function savePairReview(db: Db, r: PairReview): void {
+  const flip = r.articleA > r.articleB || (r.articleA === r.articleB && r.textA > r.textB);
+  const x = flip ? { articleA: r.articleB, startA: r.startB, textA: r.textB, articleB: r.articleA, startB: r.startA, textB: r.textA } : r;
+  db.prepare(
+    `INSERT INTO pair_reviews (article_a, start_a, text_a, article_b, start_b, text_b, status, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (article_a, text_a, article_b, text_b) DO UPDATE SET status = excluded.status, start_a = excluded.start_a,
+       start_b = excluded.start_b, reviewed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
+  ).run(x.articleA, x.startA, x.textA, x.articleB, x.startB, x.textB, r.status, r.origin);
+}
+
+/** Review decisions involving an article. */
+export function listPairReviewsOfArticle(db: Db, articleId: number): PairReview[] {
+  return db
+    .prepare(
+      `SELECT article_a AS articleA, start_a AS startA, text_a AS textA, article_b AS articleB, start_b AS startB, text_b AS textB, status, origin
+       FROM pair_reviews WHERE article_a = ? OR article_b = ?`,
+    )
+    .all(articleId, articleId) as PairReview[];
+}
+
+/** Index a quote's terms. */
+export function insertQuoteTerms(db: Db, quoteId: number, terms: string[]): void {
+  const stmt = db.prepare('INSERT OR IGNORE INTO quote_terms (term, quote_id) VALUES (?, ?)');
+  for (const t of terms) stmt.run(t, quoteId);
+}
+
+/**
+ * Candidate quotes of other articles sharing terms with a statement: each
+ * term's posting list is read only up to `postingCap` (newest first) and
+ * weighted by IDF, so the cost does not grow with the corpus.
+ */
+export function findCandidateQuotes(db: Db, terms: string[], excludeArticle: number, postingCap: number, limit: number): number[] {
+  if (terms.length === 0) return [];
+  // corpus size and document frequencies are estimated in bounded time: the
+  // largest quote id stands for the corpus size, and frequencies are counted
+  // only up to a cap (a word that common is weak evidence anyway)
+  const total = (db.prepare('SELECT max(id) AS n FROM quotes').get() as { n: number | null }).n || 1;
+  const df = db.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM quote_terms WHERE term = ? LIMIT 5000)');
+  const postings = db.prepare(
+    `SELECT t.quote_id AS id FROM quote_terms t JOIN quotes q ON q.id = t.quote_id
+     WHERE t.term = ? AND q.article_id <> ? ORDER BY t.quote_id DESC LIMIT ?`,
+  );
+  const acc = new Map<number, number>();
+  for (const term of terms) {
+    const n = (df.get(term) as { n: number }).n;
+    if (n === 0) continue;
+    const idf = Math.log(1 + total / n);
+    for (const { id } of postings.all(term, excludeArticle, postingCap) as { id: number }[]) acc.set(id, (acc.get(id) ?? 0) + idf);
+  }
+  return [...acc.entries()]
+    .sort((x, y) => y[1] - x[1])
+    .slice(0, limit)
+    .map(([id]) => id);
+}
