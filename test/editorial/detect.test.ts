@@ -57,6 +57,11 @@ describe('detectEditorial: one category at a time, with inflections and context'
     ['“Never again,” one backbencher fumed.', 'attribution-verb:writer:fumed'],
     ['Local leaders hit out at the council over the closures.', 'loaded-term:writer:hit out at'],
     ['Officials said the floods had wreaked havoc on farms.', 'loaded-term:writer:wreaked havoc'],
+    // opinion-site style
+    ['The plan shows utter contempt for the law.', 'intensifier:writer:utter'],
+    ['The treaty is nothing but a pretext for war.', 'editorial-comment:writer:is nothing but|doubt:writer:pretext'],
+    ['Every single problem in the region stems from foreign meddling.', 'generalization:writer:Every single problem in the region stems from|loaded-term:writer:meddling'],
+    ['The mainstream media ignored the rally.', 'loaded-label:writer:mainstream media'],
   ])('flags %j', (text, expected) => {
     expect(render(detectEditorial(text, [])).join('|')).toBe(expected);
   });
