@@ -16,8 +16,6 @@ export interface DetectContext {
   analysis: Analysis;
   /** indices of tokens that begin a sentence or a line */
   sentenceStarts: Set<number>;
-  /** sentence index of every token */
-  sentenceOf: Int32Array;
   /** stretches in someone else's words (full and partial quotations) */
   quoted: Range[];
   /** stretches the quote extractor (or the fallback scanner) marked as scare quotes */
@@ -36,12 +34,10 @@ export function isWord(token: Token): boolean {
   return token.type !== 'punctuation' && token.type !== 'tabCRLF' && token.type !== 'symbol' && /[\p{L}\p{N}]/u.test(token.text);
 }
 
-/** Build the sentence-start set and the token→sentence map of an analysis. */
-export function indexSentences(analysis: Analysis): { sentenceStarts: Set<number>; sentenceOf: Int32Array } {
+/** Build the set of tokens that open a sentence or a line. */
+export function indexSentences(analysis: Analysis): { sentenceStarts: Set<number> } {
   const sentenceStarts = new Set<number>();
-  const sentenceOf = new Int32Array(analysis.tokens.length).fill(-1);
-  analysis.sentences.forEach((s, i) => {
-    for (let t = s.tokenStart; t < s.tokenEnd; t += 1) sentenceOf[t] = i;
+  analysis.sentences.forEach((s) => {
     // an opening quotation mark or bracket does not stop the next word from being sentence-initial
     let first = s.tokenStart;
     while (first < s.tokenEnd && OPEN_QUOTES.has(analysis.tokens[first].text)) first += 1;
@@ -50,7 +46,7 @@ export function indexSentences(analysis: Analysis): { sentenceStarts: Set<number
   analysis.tokens.forEach((t, i) => {
     if (t.type === 'tabCRLF' && i + 1 < analysis.tokens.length) sentenceStarts.add(i + 1);
   });
-  return { sentenceStarts, sentenceOf };
+  return { sentenceStarts };
 }
 
 /** True when the range lies inside one of `ranges` (by its midpoint, so a word at a quote's edge counts). */

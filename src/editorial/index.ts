@@ -59,7 +59,7 @@ interface Candidate {
 const RULE_RANK: Record<EditorialRule, number> = { 'scare-quote': 0, question: 1, attribution: 2, 'sentence-adverb': 3, phrase: 4, lexicon: 5 };
 
 function buildContext(text: string, quotes: QuoteSpan[], analysis: Analysis): DetectContext {
-  const { sentenceStarts, sentenceOf } = indexSentences(analysis);
+  const { sentenceStarts } = indexSentences(analysis);
   const regions = findQuotationRegions(text);
   const given = quotes.filter((q) => q.kind === 'full' || q.kind === 'partial');
   // With no quotations given, the marks alone decide which short quotations
@@ -70,7 +70,7 @@ function buildContext(text: string, quotes: QuoteSpan[], analysis: Analysis): De
   // missed that quotation (a headline, a slogan), so longer marked stretches
   // count as quoted too; with no quotations given, every non-scare one does.
   const marked = regions.filter((r) => (r.words >= 3 || quotes.length === 0) && !scare.some((s) => overlaps(s, r)));
-  return { text, analysis, sentenceStarts, sentenceOf, quoted: [...given, ...marked], scare };
+  return { text, analysis, sentenceStarts, quoted: [...given, ...marked], scare };
 }
 
 // Widen a scare-quote span to take in the quotation marks (and a comma inside
