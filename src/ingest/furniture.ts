@@ -22,7 +22,9 @@ import {
   isEmail,
   isHeadlineLike,
   isPersonName,
+  isRelativeTime,
   readByline,
+  readRoleLine,
   readDateLine,
   readDatePrefix,
   readSignature,
@@ -37,7 +39,7 @@ export interface FurnitureClues {
   title: string | null;
   dates: { iso: string; source: 'header' | 'byline' | 'updated' | 'signature' }[];
   authors: { name: string; source: 'byline' | 'signature' | 'bio' }[];
-  outlets: { name: string; source: 'promotion' | 'address' | 'copyright' }[];
+  outlets: { name: string; source: 'promotion' | 'address' | 'copyright' | 'dateline' }[];
 }
 
 /** The article text with its furniture taken out. */
@@ -59,13 +61,17 @@ const HEAD_LINES = 30;
 const TAIL_LINES = 8;
 
 const CLOSE = /^(?:close|×|✕|✖|x|close (?:this )?(?:window|dialog|menu|panel)|skip to (?:main )?content|toggle navigation)$/i;
-const RELATED = /^(?:read more|read also|also read|more on this(?: story)?|related(?: articles?| stories| content| coverage| news)?|recommended(?: for you)?|see also|more from [\p{L} ]{2,30}|watch|watch now|listen|trending|most read|top stories|editor'?s picks?|you may also like|you might also like)\s*(?:[:|–—>»-]|$)/iu;
+const RELATED = /^(?:read more|read also|also read|more on this(?: story| topic)?|related(?: articles?| stories| content| coverage| news| topics)?|topics|tags|explore more on (?:these|this) topics?|recommended(?: for you)?|see also|more from [\p{L} ]{2,30}|watch|watch now|listen|trending|most read|top stories|editor'?s picks?|you may also like|you might also like)\s*(?:[:|–—>»-]|$)/iu;
 const ADVERT = /^(?:advertisement|advert|sponsored(?: content)?|paid content|promoted|story continues below(?: advertisement)?|article continues below(?: advertisement)?|continue reading(?: below)?|scroll to continue(?: with content)?|content continues below)$/i;
 const PROMPT =
-  /^(?:subscribe\b|sign up\b|sign in\b|log in\b|register\b|get (?:our|the) [\p{L} ]{0,40}newsletter|download (?:our|the) [\p{L} ]{0,20}app|join (?:us|our)\b|follow (?:us\b|@|[\p{Lu}][\p{L}. ]{0,40} on (?:twitter|x|facebook|instagram|telegram|tiktok|youtube|linkedin|threads|bluesky))|like us on\b|share (?:this|on|via)\b|share$|tweet$|click here\b|tap here\b|support (?:our|independent|quality) journalism|never miss\b|get the latest\b|get breaking news\b|enable notifications|turn on notifications|we use cookies|accept (?:all )?cookies|our newsletters?\b|newsletter\b)/iu;
+  /^(?:subscribe\b|sign up\b|sign in\b|log in\b|register\b|get (?:our|the) [\p{L} ]{0,40}newsletter|download (?:our|the) [\p{L} ]{0,20}app|join (?:us|our)\b|follow (?:us\b|@|[\p{Lu}][\p{L}. ]{0,40} on (?:twitter|x|facebook|instagram|telegram|tiktok|youtube|linkedin|threads|bluesky))|like us on\b|share (?:this|on|via)\b|share$|tweet$|click here\b|tap here\b|support (?:our|independent|quality) journalism|never miss\b|get the latest\b|get breaking news\b|enable notifications|turn on notifications|we use cookies|accept (?:all )?cookies|our newsletters?\b|newsletter\b|save$|save articles? (?:to|for)\b|print$|print this (?:article|page)|listen to this article|reuse this content|comments$|\d+ comments$|view comments|leave a comment|our standards:|report an error|give feedback)/iu;
 const LATEST = /^for (?:all |more of )?(?:the )?(?:latest|more)\b.{0,160}\b(?:go to|visit|head to|head over to|follow|see)\s+(.{2,60}?)\s*[.!]?$/i;
 const COPYRIGHT = /^(?:©|\(c\)|copyright\b)|all rights reserved\.?$/i;
-const CREDIT_LABEL = /^\(?(?:photo(?:graph)?s?|images?|pictures?|picture credit|photo credit|image credit|credit|illustration|video|file photo|main image|top image|lead image)(?: by)?\s*[:|]\s*\S.{0,100}$/i;
+const CREDIT_LABEL = /^\(?(?:photo(?:graph)?s?|images?|pictures?|picture credit|photo credit|image credit|image source|credit|illustration|video|file photo|main image|top image|lead image)(?: by)?\s*[:|,]\s*\S.{0,100}$/i;
+const CAPTION_LABEL = /^(?:image caption|caption|photo caption)\s*[:,]\s*\S/i;
+// A wire dateline names the agency that wrote the story: "WASHINGTON (AP) —", "LONDON, March 5 (Reuters) -".
+const DATELINE = /^\p{Lu}[\p{Lu}\p{L}.' -]{1,40}(?:,\s*[\p{L}.]+\s*\d{0,2})?\s*\((AP|Reuters|AFP|UPI|dpa|Xinhua|Bloomberg|CNN|IANS|PTI|Anadolu)\)\s*[—–-]\s*/u;
+const AGENCY_NAMES: Record<string, string> = { AP: 'Associated Press' };
 const AGENCY = '(?:Getty Images|AFP|AP|Reuters|EPA(?:-EFE)?|Shutterstock|Alamy|Bloomberg|Xinhua|Anadolu(?: Agency)?|Pool|AAP|PA(?: Images| Wire)?|Sipa(?: USA)?|TASS|SOPA Images|NurPhoto|LightRocket|Zuma(?: Press)?|Press Association)';
 const AGENCY_CREDIT = new RegExp(`^\\(?(?:(?:[\\p{Lu}][\\p{L}.'’-]*\\s){0,4}(?:via\\s|for\\s)?)?${AGENCY}(?:\\sPhoto|\\sImages|\\svia\\sGetty\\sImages)?(?:\\s?/\\s?[\\p{Lu}][\\p{L}.'’ -]{1,40})?\\)?$`, 'u');
 const CONTRIBUTED = /^(?:the\s+)?[\p{Lu}][\p{L}.'’&\s-]{1,60}?\s+contributed(?:\s+(?:reporting|to this report))?(?:\s+to\s+(?:this|the)\s+(?:report|story|article))?\.?$/u;
@@ -112,6 +118,8 @@ function classifyAnywhere(line: string): { reason: string; outlet?: string } | n
   if (PROMPT.test(line) && words <= 20) return { reason: 'subscription or sharing prompt' };
   if (COPYRIGHT.test(line) && words <= 25) return { reason: 'copyright notice', outlet: readCopyrightHolder(line) ?? undefined };
   if (CREDIT_LABEL.test(line) || AGENCY_CREDIT.test(line) || isSlashCredit(line)) return { reason: 'photo credit' };
+  if (CAPTION_LABEL.test(line) && words <= 60) return { reason: 'photo caption' };
+  if (isRelativeTime(line)) return { reason: 'date line (relative time)' };
   if (CONTRIBUTED.test(line) || isReportingCredit(line)) return { reason: 'agency or reporting credit' };
   return null;
 }
@@ -176,6 +184,10 @@ export function separateFurniture(text: string): FurnitureResult {
   }
 
   const titleIndex = markHeader(lines, clues, latinDocument);
+  markEarlyCredits(lines, clues);
+  const firstKept = lines.find((l) => !l.removed || l.prefix);
+  const dateline = firstKept ? DATELINE.exec(firstKept.prefix ? firstKept.text.slice(firstKept.prefix.length).trim() : firstKept.text) : null;
+  if (dateline) clues.outlets.push({ name: AGENCY_NAMES[dateline[1]] ?? dateline[1], source: 'dateline' });
   markRepeats(lines, titleIndex);
   markCaptions(lines, titleIndex);
   markTail(lines, clues, latinDocument);
@@ -233,7 +245,7 @@ function markHeader(lines: Line[], clues: FurnitureClues, latinDocument: boolean
       kind.set(i, 'date');
     } else if (byline) {
       remove(line, 'byline');
-      clues.authors.push({ name: byline.author, source: 'byline' });
+      if (byline.author) clues.authors.push({ name: byline.author, source: 'byline' });
       if (byline.date) clues.dates.push({ iso: byline.date, source: 'byline' });
     } else if (latinDocument && shareLatin(line.text) < 0.5) {
       remove(line, 'site header in another script');
@@ -262,6 +274,41 @@ function markHeader(lines: Line[], clues: FurnitureClues, latinDocument: boolean
     }
   }
   return titleIndex;
+}
+
+const EARLY_LINES = 12;
+
+/**
+ * Bylines and date lines often follow a standfirst that already reads like
+ * running text, so they are also looked for in the first lines after the
+ * head: "By Jane Doe", "Published On 5 Mar 2024", and a writer's role line
+ * ("Ukraine correspondent") right after a byline.
+ */
+function markEarlyCredits(lines: Line[], clues: FurnitureClues): void {
+  let seen = 0;
+  let previous: Line | null = null;
+  for (const line of lines) {
+    if (seen >= EARLY_LINES) break;
+    if (line.removed && line.removed !== 'byline') continue;
+    seen++;
+    if (!line.removed) {
+      const byline = readByline(line.text);
+      const date = readDateLine(line.text);
+      const role = readRoleLine(line.text);
+      if (byline) {
+        remove(line, 'byline');
+        if (byline.author) clues.authors.push({ name: byline.author, source: 'byline' });
+        if (byline.date) clues.dates.push({ iso: byline.date, source: 'byline' });
+      } else if (date) {
+        remove(line, date.updated ? 'date line (update stamp)' : 'date line (published date)');
+        clues.dates.push({ iso: date.iso, source: date.updated ? 'updated' : 'header' });
+      } else if (role && (role.author || previous?.removed === 'byline')) {
+        remove(line, 'byline');
+        if (role.author) clues.authors.push({ name: role.author, source: 'byline' });
+      }
+    }
+    previous = line;
+  }
 }
 
 /** Repeated headlines, a line repeated right after itself, and pull quotes that repeat a paragraph. */
@@ -320,8 +367,16 @@ function markCaptions(lines: Line[], titleIndex: number): void {
   });
 }
 
-/** The end of the page: signature, author bio, site footer. */
+const TOPICS_LABEL = /^(?:related topics|topics|tags|explore more on (?:these|this) topics?|more on (?:these|this) topics?|filed under)\s*:?$/i;
+
+/** The end of the page: topic tags, signature, author bio, site footer. */
 function markTail(lines: Line[], clues: FurnitureClues, latinDocument: boolean): void {
+  // After a topics label come single tags ("Ukraine", "Pensions") and more chrome.
+  const label = lines.findIndex((l, i) => i >= lines.length - 30 && TOPICS_LABEL.test(l.text));
+  if (label >= 0) {
+    remove(lines[label], 'topic tags');
+    for (let i = label + 1; i < lines.length && (lines[i].removed || (splitWords(lines[i].text).length <= 4 && !/[.!?"“”]$/.test(lines[i].text))); i++) remove(lines[i], 'topic tags');
+  }
   let seen = 0;
   for (let i = lines.length - 1; i >= 0 && seen < TAIL_LINES; i--) {
     const line = lines[i];
@@ -343,6 +398,8 @@ function markTail(lines: Line[], clues: FurnitureClues, latinDocument: boolean):
       clues.outlets.push({ name: host, source: 'address' });
     } else if (isEmail(line.text)) {
       remove(line, 'site e-mail address');
+    } else if (/^sources?\s*:\s*\S.{1,80}$/i.test(line.text) && !hasQuotation(line.text)) {
+      remove(line, 'source credit');
     } else if (latinDocument && shareLatin(line.text) < 0.5 && !hasQuotation(line.text)) {
       remove(line, 'site footer in another script');
     } else break;

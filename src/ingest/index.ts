@@ -3,7 +3,7 @@
  * article: normalized text, removed page furniture, detected metadata.
  * Pure: no I/O.
  */
-import { IngestError, type ArticleInput, type PreparedArticle } from './article.js';
+import { IngestError, type ArticleInput, type ArticleMetadata, type PreparedArticle } from './article.js';
 import { separateFurniture } from './furniture.js';
 import { makeFallbackTitle, normalizeGivenDate, resolveMetadata } from './metadata.js';
 import { countWords, normalizeText } from './normalize.js';
@@ -49,9 +49,15 @@ export function prepareArticle(input: ArticleInput): PreparedArticle {
 }
 
 /** Detect metadata from raw text alone (null where the text does not say). */
-export function detectMetadata(raw: string): ReturnType<typeof resolveMetadata> {
+export function detectMetadata(raw: string): ArticleMetadata {
+  const none: ArticleMetadata = { title: null, outlet: null, author: null, published: null };
   const normalized = normalizeText(raw);
-  if (!normalized) return { title: null, outlet: null, author: null, published: null };
-  const { text, clues } = separateFurniture(normalized);
-  return resolveMetadata(clues, text);
+  if (!normalized) return none;
+  try {
+    const { text, clues } = separateFurniture(normalized);
+    return resolveMetadata(clues, text);
+  } catch (err) {
+    if (err instanceof IngestError) return none;
+    throw err;
+  }
 }

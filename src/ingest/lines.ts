@@ -89,7 +89,7 @@ export function isEmail(line: string): boolean {
   return /^(?:e-?mail:?\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/i.test(line);
 }
 
-const DATE_LABEL = /^(?:date|dated|published|posted|publication date|first published|on)\b\s*[:\-–|]?\s*/i;
+const DATE_LABEL = /^(?:date|dated|(?:published|posted|first published)(?:\s+on)?|publication date|on)\b\s*[:\-–|]?\s*/i;
 const UPDATED_LABEL = /^(?:updated|last updated|last modified|modified)\b\s*[:\-–|]?\s*/i;
 
 /**
@@ -126,21 +126,49 @@ export function readDatePrefix(line: string): { prefix: string; iso: string } | 
   return { prefix: prefix.trim(), iso: date.iso };
 }
 
-/** "By Jane Doe", "By JANE DOE and John Roe | Reuters", "By Jane Doe, March 5, 2024": the names, or null. */
-export function readByline(line: string): { author: string; date: string | null } | null {
+// Words of a staff credit rather than a person's name: "By Staff Writer", "By News Desk".
+const ROLE = /\b(?:staff|writers?|correspondents?|reporters?|desk|editors?|agenc(?:y|ies)|news|team|online|web|bureau|service|contributors?|columnists?|analysts?|journalists?|producers?)\b/i;
+
+/**
+ * "By Jane Doe", "By JANE DOE and John Roe | Reuters", "By Jane Doe, March 5, 2024":
+ * the names (null for a staff credit such as "By Staff Writer"), or null when the
+ * line is not a byline.
+ */
+export function readByline(line: string): { author: string | null; date: string | null } | null {
   const m = /^by\s+(.{3,120})$/i.exec(line);
   if (!m) return null;
   const date = findDates(m[1])[0] ?? null;
   const rest = date ? m[1].slice(0, date.index) + m[1].slice(date.index + date.text.length) : m[1];
   // After a bar, bullet or dash comes the desk or outlet, not more authors.
-  const names = rest
+  const parts = rest
     .split(/\s*(?:\||•|·|—|–)\s*/)[0]
     .split(/\s*(?:,|\band\b|&)\s*/)
-    .map((s) => s.trim())
-    .filter((s) => s && isPersonName(titleCaseIfShouting(s)))
-    .map(titleCaseIfShouting);
-  if (names.length === 0) return null;
+    .map((s) => titleCaseIfShouting(s.trim()))
+    .filter(Boolean);
+  const names = parts.filter((s) => isPersonName(s) && !ROLE.test(s));
+  if (names.length === 0) return parts.length && parts.length <= 3 && parts.every((p) => ROLE.test(p) && splitWords(p).length <= 4) ? { author: null, date: date?.iso ?? null } : null;
   return { author: names.join(' and '), date: date?.iso ?? null };
+}
+
+/**
+ * "Peter Walker Political correspondent", "Ukraine correspondent": a byline
+ * with the writer's role; the name when the line starts with one.
+ */
+export function readRoleLine(line: string): { author: string | null } | null {
+  const words = line.split(' ');
+  if (words.length > 8 || !ROLE.test(words.at(-1) ?? '') || /[.,;:!?"“”]/.test(line) || !/^\p{Lu}/u.test(line)) return null;
+  // Try a name followed by one qualifier first ("Peter Walker Political correspondent").
+  for (const n of [words.length - 2, words.length - 1, words.length - 3]) {
+    if (n < 2 || n > 4) continue;
+    const name = words.slice(0, n).join(' ');
+    if (isPersonName(name) && !ROLE.test(name)) return { author: name };
+  }
+  return words.length <= 4 ? { author: null } : null;
+}
+
+/** "2 hours ago", "5 min read", "Updated 3 days ago": a relative time stamp or reading time. */
+export function isRelativeTime(line: string): boolean {
+  return /^(?:(?:updated|published|posted)\s+)?(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$|^\d+\s*(?:-|–)?\s*min(?:ute)?s?\s+read$/i.test(line);
 }
 
 /** "JANE DOE" → "Jane Doe"; mixed case is left alone. */

@@ -17,7 +17,7 @@ const NOT_OUTLETS = /^(?:The|He|She|They|We|It|This|That|Police|Officials?|Repor
 
 const DATE_RANK = { header: 0, byline: 1, signature: 2, updated: 3 } as const;
 const AUTHOR_RANK = { byline: 0, signature: 1, bio: 2 } as const;
-const OUTLET_RANK = { promotion: 0, address: 1, copyright: 2 } as const;
+const OUTLET_RANK = { promotion: 0, address: 1, copyright: 2, dateline: 3 } as const;
 
 /** The outlet an article names as itself when it asks someone for comment, or null. */
 export function findSelfReference(text: string): string | null {
@@ -49,7 +49,8 @@ export function normalizeGivenDate(value: string): string {
 
 /** A title made from the text's first sentence, at most ~100 characters, cut at a word boundary. */
 export function makeFallbackTitle(text: string, max = 100): string {
-  const firstLine = (text.split('\n', 50).find((l) => l.trim()) ?? '').slice(0, 2000);
+  // A wire dateline ("WASHINGTON (AP) — ") is not part of the story's first sentence.
+  const firstLine = (text.split('\n', 50).find((l) => l.trim()) ?? '').slice(0, 2000).replace(/^\p{Lu}[\p{Lu}\p{L}.' -]{1,40}(?:,\s*[\p{L}.]+\s*\d{0,2})?\s*\([\p{L}]{2,12}\)\s*[—–-]\s*/u, '');
   const sentence = /^.+?[.!?](?=\s+["“‘]?\p{Lu}|\s*$)/u.exec(firstLine)?.[0] ?? firstLine;
   if (sentence.length <= max) return sentence.replace(/\.$/, '');
   const cut = sentence.slice(0, max + 1);
