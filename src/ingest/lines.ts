@@ -41,11 +41,12 @@ export function isBodyLine(line: string): boolean {
   return words >= 4 && /[.!?…]["”’»)\]]*$/u.test(line) && !/^\p{Ll}/u.test(line);
 }
 
-/** A line shaped like a headline: 3–30 words, no sentence-final full stop, starting with a capital or digit. */
+/** A line shaped like a headline: 3–30 words, no sentence-final full stop, starting with a capital, a digit or a letter of a caseless script. */
 export function isHeadlineLike(line: string): boolean {
   const words = splitWords(line);
   if (words.length < 3 || words.length > 30 || line.length < 15 || line.length > 200) return false;
-  if (!/^["“‘«]?[\p{Lu}\p{N}]/u.test(line)) return false;
+  // Scripts without case (Arabic, Persian, Chinese, ...) have no capital to start with.
+  if (!/^["“‘«]?[\p{Lu}\p{N}\p{Lo}]/u.test(line)) return false;
   if (/[.,;:…]["”’»)]*$/u.test(line) && !/\b\p{Lu}\.\p{Lu}\.$/u.test(line)) return false;
   if (isWebAddress(line) || isEmail(line) || parseDate(line)) return false;
   return true;

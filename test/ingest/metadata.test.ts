@@ -30,6 +30,7 @@ describe('detectMetadata on other outlets\' pages', () => {
     ['a footer web address', `${BODY}\n\nhttps://www.northern-post.example/news`, { outlet: 'northern-post.example' }],
     ['a copyright footer', `${BODY}\n\n© 2024 Northern Post. All rights reserved.`, { outlet: 'Northern Post' }],
     ['a promotional line naming the site', `${BODY}\n\nFor more of the latest news, visit The Daily Ledger.\n\n${BODY}`, { outlet: 'The Daily Ledger' }],
+    ['a headline in a script without capitals', `عراق خواستار خروج نیروهای آمریکایی شد\n\nیک مقام ارشد یک گروه شبه‌نظامی عراقی روز پنجشنبه گفت که نیروهای آمریکایی باید تا پایان سال ۲۰۲۵ از کشور خارج شوند و این خواسته قطعی است.`, { title: 'عراق خواستار خروج نیروهای آمریکایی شد' }],
     ['an outlet asking for comment', `${BODY} The Guardian has contacted the ministry for comment.`, { outlet: 'The Guardian' }],
   ])('reads %s', (_name, text, expected) => {
     expect(detectMetadata(text)).toMatchObject(expected);

@@ -40,6 +40,17 @@ describe('ingest never fails with anything but IngestError', () => {
     );
   });
 
+  it('parseUpload on arbitrary markup inside an HTML page', () => {
+    const markup = fc.array(fc.oneof(fc.constantFrom('<p>', '</p>', '<div>', '<br>', '<script>', '<figure>', '<!--', '&amp;', '&#0;', '<h1>'), fc.string({ maxLength: 30 })), { maxLength: 20 });
+    fc.assert(
+      fc.property(markup, (parts) => {
+        const bytes = new TextEncoder().encode(`<!doctype html><html><body>${parts.join('')}</body></html>`);
+        expect(unexpectedError(() => parseUpload({ name: 'page.html', bytes }))).toBeNull();
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it('prepareArticle keeps every word of text without furniture in order', () => {
     fc.assert(
       fc.property(fc.array(fc.stringMatching(/^[a-z]{1,8}$/), { minLength: 30, maxLength: 60 }), (words) => {
