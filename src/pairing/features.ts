@@ -19,6 +19,8 @@ export interface ContentWord {
   key: string;
   /** the word as written */
   text: string;
+  /** the word as written, lower-cased */
+  lower: string;
   kind: ContentKind;
   /** the first content word in the scope of a negation ("not *raise* rates") */
   negated: boolean;
@@ -110,7 +112,7 @@ export function prepareStatement(text: string, vectors?: WordVectors): Statement
     if (!/[\p{L}\p{N}]/u.test(lower)) continue;
     words.push(lower.replace(/^['"]+|['"]+$/g, ''));
     if (t.type === 'number' || t.pos === 'NUM' && /\d/.test(t.text)) {
-      content.push({ key: t.text.replace(/[,\s]/g, ''), text: t.text, kind: 'number', negated: t.negated, inNegation: t.negated, sentence, weight: 0, vector: undefined });
+      content.push({ key: t.text.replace(/[,\s]/g, ''), text: t.text, lower, kind: 'number', negated: t.negated, inNegation: t.negated, sentence, weight: 0, vector: undefined });
       continue;
     }
     if (t.stop || t.type !== 'word' && t.type !== 'hashtag') continue;
@@ -119,16 +121,16 @@ export function prepareStatement(text: string, vectors?: WordVectors): Statement
     const negated = t.negated && !scopeUsed;
     if (t.negated) scopeUsed = true;
     if (MONTHS_AND_DAYS.has(lemma)) {
-      content.push({ key: lemma, text: t.text, kind: 'date', negated, inNegation: t.negated, sentence, weight: 0, vector: undefined });
+      content.push({ key: lemma, text: t.text, lower, kind: 'date', negated, inNegation: t.negated, sentence, weight: 0, vector: undefined });
       continue;
     }
     const { vector, rank } = lookupVector(vectors, lemma, lower);
     const weight = weighRank(vectors ? rank : 1000);
     if (t.pos === 'PROPN') {
       // a shared name says who or where, not what was claimed
-      content.push({ key: normalizeNameKey(lemma), text: t.text, kind: 'name', negated, inNegation: t.negated, sentence, weight: Math.min(weight, NAME_WEIGHT_CAP), vector: undefined });
+      content.push({ key: normalizeNameKey(lemma), text: t.text, lower, kind: 'name', negated, inNegation: t.negated, sentence, weight: Math.min(weight, NAME_WEIGHT_CAP), vector: undefined });
     } else {
-      content.push({ key: lemma, text: t.text, kind: 'word', negated, inNegation: t.negated, sentence, weight, vector });
+      content.push({ key: lemma, text: t.text, lower, kind: 'word', negated, inNegation: t.negated, sentence, weight, vector });
     }
   }
   return { text, content, words, sentences: Math.max(1, analysis.sentences.length) };

@@ -35,7 +35,7 @@ export interface PairIndexOptions {
   threshold: number;
 }
 
-export const DEFAULT_INDEX_OPTIONS: PairIndexOptions = { postingCap: 400, candidates: 40, threshold: PAIR_THRESHOLD };
+export const DEFAULT_INDEX_OPTIONS: PairIndexOptions = { postingCap: 400, candidates: 25, threshold: PAIR_THRESHOLD };
 
 /** Quote kinds that never pair: a scare quote marks a word, not a statement. */
 const UNPAIRED_KINDS = new Set(['scare']);
@@ -121,8 +121,8 @@ function findCandidates(index: PairIndex, entry: IndexedQuote, options: PairInde
 }
 
 /** Score a prepared pair into a suggestion. */
-function suggestPair(x: IndexedQuote, y: IndexedQuote): PairSuggestion {
-  const s = scoreFeatures(x.features, y.features, matchSpeakers(x.quote.speaker, y.quote.speaker));
+function suggestPair(x: IndexedQuote, y: IndexedQuote, floor: number): PairSuggestion {
+  const s = scoreFeatures(x.features, y.features, matchSpeakers(x.quote.speaker, y.quote.speaker), floor);
   return { a: x.quote.id, b: y.quote.id, score: Math.round(s.score * 1000) / 1000, relation: s.relation, reasons: s.reasons };
 }
 
@@ -140,7 +140,7 @@ function findPrepared(index: PairIndex, prepared: IndexedQuote[], options: PairI
     for (const id of findCandidates(index, entry, options)) {
       const other = index.quotes.get(id);
       if (!other) continue;
-      const pair = suggestPair(other, entry);
+      const pair = suggestPair(other, entry, options.threshold);
       if (pair.score >= options.threshold) pairs.push(pair);
     }
   }

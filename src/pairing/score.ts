@@ -23,6 +23,8 @@ const SAME_SPEAKER_BONUS = 0.08;
 const OTHER_SPEAKER_PENALTY = 0.25;
 /** Score change when the aligned stretches carry different numbers. */
 const NUMBER_PENALTY = 0.3;
+/** The evidence factor never exceeds this for statements of realistic length. */
+const EVIDENCE_CAP = 1;
 /** Matched weight at which a statement is long enough to trust its F1 fully. */
 const EVIDENCE_HALF = 1.5;
 /** Score change when a shared word is negated on one side only. */
@@ -56,8 +58,9 @@ export interface StatementScore {
 
 /** Do two words share a stem ("defend"/"defense", "Iraq"/"Iraqi", "occupy"/"occupier")? */
 function shareStem(a: string, b: string): boolean {
+  // cheap rejection first: this runs for every word pair of every candidate
+  if (a.length < 4 || b.length < 4 || a.charCodeAt(0) !== b.charCodeAt(0) || a.charCodeAt(3) !== b.charCodeAt(3)) return false;
   const [s, l] = a.length <= b.length ? [a, b] : [b, a];
-  if (s.length < 4) return false;
   if (l.startsWith(s) && l.length - s.length <= 3) return true;
   let p = 0;
   while (p < s.length && s[p] === l[p]) p += 1;
@@ -76,7 +79,7 @@ function contradicts(a: ContentWord, b: ContentWord): boolean {
 /** Similarity of two content words, 0..1. */
 export function relateWords(a: ContentWord, b: ContentWord): number {
   let s = 0;
-  if (a.key === b.key || a.text.toLowerCase() === b.text.toLowerCase()) s = 1;
+  if (a.key === b.key || a.lower === b.lower) s = 1;
   else if (a.kind === 'number' || b.kind === 'number' || a.kind === 'date' || b.kind === 'date') s = 0;
   else if (shareStem(a.key, b.key)) s = STEM_SIMILARITY;
   else if (a.kind === 'word' && b.kind === 'word' && a.vector && b.vector) {
@@ -120,7 +123,7 @@ export function detectSurfaceRelation(a: StatementFeatures, b: StatementFeatures
   if (wa.length === wb.length && wa.every((w, i) => w === wb[i])) return 'near-verbatim';
   const [short, long, shortF] = wa.length <= wb.length ? [wa, wb, a] : [wb, wa, b];
   if (short.length >= 3 && shortF.content.length >= 2 && containsRun(long, short)) return 'trimmed';
-  if (short.length >= 4) {
+  if (short.length >= 4 && Math.abs(wa.length - wb.length) <= 2) {
     let changed = 0;
     let negationChanged = false;
     for (const part of diffArrays(wa, wb)) {
@@ -153,7 +156,7 @@ interface WindowMatch {
   links: Link[];
 }
 
-/** How many windows found by the fast search are re-aligned one-to-one. */
+/** At most this many windows found by the fast search are re-aligned one-to-one. */
 const WINDOWS_RESCORED = 24;
 
 /**
@@ -220,9 +223,11 @@ function alignWindow(S: ContentWord[], L: ContentWord[], sim: Float64Array[], sW
 
 /**
  * Score two prepared statements. `speakers` says whether the speakers are the
- * same person, different known people, or unknown.
+ * same person, different known people, or unknown. With a `floor`, pairs that
+ * provably score below it return early with an upper-bound score and no
+ * details (the index passes its threshold here).
  */
-export function scoreFeatures(a: StatementFeatures, b: StatementFeatures, speakers: SpeakerMatch = 'unknown'): StatementScore {
+export function scoreFeatures(a: StatementFeatures, b: StatementFeatures, speakers: SpeakerMatch = 'unknown', floor = 0): StatementScore {
   const weightOf = (f: StatementFeatures) => f.content.reduce((t, w) => t + w.weight, 0);
   const swap = weightOf(a) > weightOf(b) || (weightOf(a) === weightOf(b) && a.content.length > b.content.length);
   const S = (swap ? b : a).content; // shorter: aligned as a whole
@@ -233,7 +238,18 @@ export function scoreFeatures(a: StatementFeatures, b: StatementFeatures, speake
 
   let best: WindowMatch = { start: 0, end: nl, f1: 0, matched: 0, links: [] };
   if (sWeight > 0 && nl) {
-    for (const w of searchWindows(S, L, sim, sWeight)) {
+    const surfaceFirst = detectSurfaceRelation(a, b);
+    // a surface relation fixes the score; one window is enough for the reasons
+    const windows = surfaceFirst ? searchWindows(S, L, sim, sWeight).slice(0, 1) : searchWindows(S, L, sim, sWeight);
+    // the fast search bounds the one-to-one F1 from above: when even the bound
+    // cannot reach `floor`, and the words show no surface relation, stop here
+    const bound = windows.length ? windows[0].f1 : 0;
+    if (bound * EVIDENCE_CAP + SAME_SPEAKER_BONUS < floor && !surfaceFirst) {
+      return { score: bound * EVIDENCE_CAP, relation: 'gist', reasons: ['too little in common'], f1: bound, lexicalF1: 0, shared: [], substitutions: [], window: { side: swap ? 'a' : 'b', start: 0, end: nl, of: nl } };
+    }
+    for (const w of windows) {
+      // branch and bound: windows come in falling order of their bound
+      if (w.f1 <= best.f1 + 1e-9) break;
       const m = alignWindow(S, L, sim, sWeight, w.start, w.end);
       if (m.f1 > best.f1 + 1e-9) best = m;
     }
