@@ -10,6 +10,7 @@ import { publicDir, viewsDir } from './paths.js';
 import * as articles from './web/articles.js';
 import * as articlesApi from './web/api-articles.js';
 import * as speakers from './web/speakers.js';
+import * as compare from './web/compare.js';
 import { handleErrors, handleNotFound } from './web/errors.js';
 import * as auth from './web/auth.js';
 import { checkCsrf, createLoginLimiter, loadSession, requireRole } from './web/auth.js';
@@ -69,6 +70,10 @@ export function createApp({ db, config }: AppDeps): Express {
   app.get('/speakers/:id', speakers.show);
   app.post('/speakers/:id/merge', reviewer, form, checkCsrf, speakers.merge);
   app.post('/speakers/:id/split', reviewer, form, checkCsrf, speakers.split);
+  app.get('/compare', compare.show);
+  app.get('/statements', compare.listPage);
+  app.get('/statements/:id', compare.statementPage);
+  app.post('/pairs/:id/review', reviewer, form, checkCsrf, compare.review);
 
   // JSON API
   app.post('/api/login', jsonSmall, checkCsrf, auth.login);
@@ -85,6 +90,11 @@ export function createApp({ db, config }: AppDeps): Express {
   app.get('/api/speakers/:id', speakers.apiShow);
   app.post('/api/speakers/:id/merge', reviewer, jsonSmall, checkCsrf, speakers.merge);
   app.post('/api/speakers/:id/split', reviewer, jsonSmall, checkCsrf, speakers.split);
+  app.get('/api/compare', compare.apiShow);
+  app.get('/api/statements', compare.apiStatements);
+  app.get('/api/statements/:id', compare.apiStatement);
+  app.post('/api/pairs', reviewer, jsonSmall, checkCsrf, compare.link);
+  app.post('/api/pairs/:id/review', reviewer, jsonSmall, checkCsrf, compare.review);
   app.get('/healthz', (_req, res) => {
     res.type('text/plain').send('ok');
   });

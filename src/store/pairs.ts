@@ -168,3 +168,13 @@ export function findCandidateQuotes(db: Db, terms: string[], excludeArticle: num
     .slice(0, limit)
     .map(([id]) => id);
 }
+
+/** The article pairs sharing the most statements (for the home page). */
+export function listTopArticlePairs(db: Db, limit: number): { articleA: number; articleB: number; pairs: number }[] {
+  return db
+    .prepare(
+      `SELECT min(qa.article_id, qb.article_id) AS articleA, max(qa.article_id, qb.article_id) AS articleB, count(*) AS pairs
+       ${from} WHERE p.status <> 'rejected' GROUP BY 1, 2 ORDER BY pairs DESC, max(p.score) DESC LIMIT ?`,
+    )
+    .all(limit) as { articleA: number; articleB: number; pairs: number }[];
+}

@@ -9,6 +9,7 @@ import { batchStatus, importFile, importPaste, importUrl, type SourceOutcome } f
 import { articleSorts, getArticle, listArticles, searchArticles, type ArticleSort } from '../store/articles.js';
 import { listQuotesOfArticle } from '../store/quotes.js';
 import { listEditorialSpans } from '../store/editorial.js';
+import { listRelatedArticles, listTopArticlePairs } from '../store/pairs.js';
 import { editorialHighlights, quoteHighlights } from './highlights.js';
 import { parseId } from './params.js';
 import { sendError } from './errors.js';
@@ -24,7 +25,8 @@ const listQuery = z.object({
 
 /** Home: what retold is, the articles, the way in. */
 export const home: RequestHandler = (_req, res) => {
-  res.render('home', { title: 'retold', articles: listArticles(db(res), 'published', 'asc') });
+  const featured = listTopArticlePairs(db(res), 3).map((t) => ({ ...t, a: getArticle(db(res), t.articleA)!, b: getArticle(db(res), t.articleB)! }));
+  res.render('home', { title: 'retold', articles: listArticles(db(res), 'published', 'asc'), featured });
 };
 
 /** GET /articles */
@@ -42,7 +44,9 @@ export const show: RequestHandler = (req, res) => {
   const editorial = listEditorialSpans(db(res), article.id).filter((e) => e.status !== 'dismissed');
   const highlights = [...quoteHighlights(quotes), ...editorialHighlights(editorial)];
   const renderParagraph = (p: Paragraph) => renderHighlighted(article.text, highlights, p.start, p.end);
-  res.render('articles/show', { title: article.title, article, paragraphs: paragraphsOf(article.text), renderParagraph, quotes, editorial });
+  const related = listRelatedArticles(db(res), article.id).map((r) => ({ ...r, article: getArticle(db(res), r.articleId)! }));
+  const others = listArticles(db(res), 'published', 'asc').filter((a) => a.id !== article.id);
+  res.render('articles/show', { title: article.title, article, paragraphs: paragraphsOf(article.text), renderParagraph, quotes, editorial, related, others });
 };
 
 /** GET /articles/new */

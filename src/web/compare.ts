@@ -1,0 +1,142 @@
+/** The comparison page and API, statements, and pair review. */
+import type { RequestHandler, Response } from 'express';
+import { z } from 'zod';
+import type { Db } from '../db.js';
+import { compareArticles } from '../corpus/comparison.js';
+import { linkQuotes, reviewPair } from '../corpus/pairs.js';
+import { getStatement, listStatements } from '../corpus/statements.js';
+import { getArticle, listArticles } from '../store/articles.js';
+import { loadVectors } from '../vectors/load.js';
+import { parseId } from './params.js';
+import { sendError } from './errors.js';
+import { escapeHtml, renderHighlighted, type Highlight } from './render-text.js';
+
+const db = (res: Response): Db => res.app.locals.db as Db;
+const compareQuery = z.object({ a: z.coerce.number().int().positive(), b: z.coerce.number().int().positive() });
+
+/** GET /compare?a=&b= — without both, a chooser. */
+export const show: RequestHandler = (req, res) => {
+  const q = compareQuery.safeParse(req.query);
+  if (!q.success) {
+    const a = parseId(req.query.a);
+    return res.render('compare/choose', { title: 'Compare articles', articles: listArticles(db(res), 'published', 'asc'), a: a ?? null });
+  }
+  if (q.data.a === q.data.b) return sendError(req, res, 400, 'Choose two different articles to compare.');
+  const comparison = compareArticles(db(res), q.data.a, q.data.b);
+  if (!comparison) return sendError(req, res, 404, 'One of the articles does not exist.');
+  // whole-article view: paired quotes highlighted and linked to their partner
+  const marks = new Map<number, Highlight[]>([
+    [comparison.left.id, []],
+    [comparison.right.id, []],
+  ]);
+  comparison.pairs.forEach((p, i) => {
+    const link = (v: typeof p.earlier, partner: typeof p.later, side: string, other: string) => ({
+      start: v.quote.start,
+      end: v.quote.end,
+      className: `anchor-quote q q-${v.quote.kind}`,
+      id: `${side}-q${v.quote.id}`,
+      title: `Statement ${i + 1}: ${p.pair.relation}, score ${p.pair.score.toFixed(2)}`,
+      data: { partner: `${other}-q${partner.quote.id}`, pair: i + 1 },
+    });
+    marks.get(comparison.left.id)!.push(link(p.earlier, p.later, 'left', 'right'));
+    marks.get(comparison.right.id)!.push(link(p.later, p.earlier, 'right', 'left'));
+  });
+  const renderSide = (articleId: number, text: string, from: number, to: number) => renderHighlighted(text, marks.get(articleId)!, from, to);
+  res.render('compare/show', { title: `Compare: ${comparison.left.title} / ${comparison.right.title}`, c: comparison, renderSide, escapeHtml });
+};
+
+/** GET /api/compare?a=&b= */
+export const apiShow: RequestHandler = (req, res) => {
+  const q = compareQuery.safeParse(req.query);
+  if (!q.success) return void res.status(400).json({ error: 'request: give two article ids as a and b' });
+  const c = compareArticles(db(res), q.data.a, q.data.b);
+  if (!c) return void res.status(404).json({ error: 'One of the articles does not exist.' });
+  const article = (a: typeof c.left) => ({ id: a.id, title: a.title, outlet: a.outlet, author: a.author, published: a.published });
+  const version = (v: (typeof c.pairs)[number]['earlier']) => ({
+    quoteId: v.quote.id,
+    articleId: v.quote.articleId,
+    start: v.quote.start,
+    end: v.quote.end,
+    text: v.quote.text,
+    kind: v.quote.kind,
+    speaker: v.quote.speaker,
+    speakerMention: v.quote.speakerMention,
+    cue: v.quote.cue,
+    outlet: v.quote.outlet,
+    context: v.context,
+    diffHtml: v.html,
+  });
+  res.json({
+    earlier: article(c.left),
+    later: article(c.right),
+    pairs: c.pairs.map((p) => ({
+      id: p.pair.id,
+      score: p.pair.score,
+      relation: p.pair.relation,
+      status: p.pair.status,
+      reasons: p.pair.reasons,
+      fidelity: p.fidelity,
+      earlier: version(p.earlier),
+      later: version(p.later),
+      diffHtml: p.inlineHtml,
+      changes: p.changes,
+    })),
+    alignment: c.rows.map((r) => ({ left: r.left?.index ?? null, right: r.right?.index ?? null, anchored: r.anchored })),
+  });
+};
+
+/** GET /statements */
+export const listPage: RequestHandler = (_req, res) => {
+  res.render('statements/list', { title: 'Statements', statements: listStatements(db(res)) });
+};
+
+/** GET /statements/:id (any quote id of the statement) */
+export const statementPage: RequestHandler = (req, res) => {
+  const id = parseId(req.params.id);
+  const statement = id === undefined ? undefined : getStatement(db(res), id);
+  if (!statement) return sendError(req, res, 404, `No statement with a quote ${req.params.id}`);
+  res.render('statements/show', { title: 'Statement', statement });
+};
+
+/** GET /api/statements/:id */
+export const apiStatement: RequestHandler = (req, res) => {
+  const id = parseId(req.params.id);
+  const statement = id === undefined ? undefined : getStatement(db(res), id);
+  if (!statement) return void res.status(404).json({ error: `No statement with a quote ${req.params.id}` });
+  res.json({ statement });
+};
+
+/** GET /api/statements */
+export const apiStatements: RequestHandler = (_req, res) => {
+  res.json({ statements: listStatements(db(res)) });
+};
+
+const reviewBody = z.object({ status: z.enum(['confirmed', 'rejected']), back: z.string().optional() });
+
+/** POST /pairs/:id/review and /api/pairs/:id/review {status: confirmed|rejected} */
+export const review: RequestHandler = (req, res) => {
+  const id = parseId(req.params.id);
+  const body = reviewBody.safeParse(req.body ?? {});
+  if (!body.success) return sendError(req, res, 400, 'review: status must be confirmed or rejected');
+  const pair = id === undefined ? undefined : reviewPair(db(res), id, body.data.status);
+  if (!pair) return sendError(req, res, 404, `No pair with id ${req.params.id}`);
+  if (req.originalUrl.startsWith('/api/')) return void res.json({ pair });
+  const back = body.data.back?.startsWith('/') && !body.data.back.startsWith('//') ? body.data.back : `/compare?a=${pair.articleA}&b=${pair.articleB}`;
+  res.redirect(303, back);
+};
+
+const linkBody = z.object({ quoteA: z.coerce.number().int().positive(), quoteB: z.coerce.number().int().positive() });
+
+/** POST /api/pairs {quoteA, quoteB}: link two quotes by hand. */
+export const link: RequestHandler = (req, res) => {
+  const body = linkBody.safeParse(req.body ?? {});
+  if (!body.success) return void res.status(400).json({ error: 'link: give quoteA and quoteB' });
+  const result = linkQuotes(db(res), body.data.quoteA, body.data.quoteB, loadVectors());
+  if ('error' in result) return void res.status(400).json(result);
+  res.status(201).json({ pair: result });
+};
+
+/** The articles to offer in "compare with…" on an article page. */
+export function articleChoices(database: Db, articleId: number) {
+  return listArticles(database, 'published', 'asc').filter((a) => a.id !== articleId && getArticle(database, a.id));
+}
