@@ -13,6 +13,7 @@ import { loadSampleCorpus } from './corpus/samples.js';
 import { startServer } from './server.js';
 import { IngestError, parseUpload, type ArticleInput } from './ingest/index.js';
 import { analyzeCorpus } from './analysis/index.js';
+import { loadVectors } from './vectors/load.js';
 import { AccountError, changePassword, createUser, disableUser, roleSchema } from './corpus/users.js';
 import { generatePassword } from './auth/password.js';
 import { listUsers } from './store/users.js';
@@ -136,7 +137,7 @@ function runAnalyze(config: Config, args: string[]): number {
       process.stderr.write(`${path}: ${err.message}\n`);
     }
   }
-  const { output } = analyzeCorpus(items);
+  const { output } = analyzeCorpus(items, loadVectors());
   process.stdout.write(`${JSON.stringify(output)}\n`);
   return failed > 0 ? 1 : 0;
 }

@@ -106,12 +106,14 @@ export const quotesSection: EvalSection = {
   name: 'Quotes and speakers (direct quotations)',
   run(ctx) {
     const s = scoreQuotes(ctx);
-    const speakerAccuracy = s.speakerScored ? s.speakerKeyed / s.speakerScored : 0;
+    // the floor uses names as the issue defines it (case and `al-` aside); the
+    // analysis resolves spelling variants across articles to one speaker entity
+    const speakerAccuracy = s.speakerScored ? s.speakerStrict / s.speakerScored : 0;
     const lines = [
       `quotes: ${s.matched} matched of ${s.expected} expected, ${s.predicted} predicted`,
       `precision ${pct(s.precision)}  recall ${pct(s.recall)}  F1 ${pct(s.f1)}`,
       `kind accuracy ${pct(s.matched ? s.kindAgree / s.matched : 0)} (${s.kindAgree}/${s.matched})`,
-      `speaker accuracy ${pct(speakerAccuracy)} (${s.speakerKeyed}/${s.speakerScored}, transliteration variants accepted); strict names ${pct(s.speakerScored ? s.speakerStrict / s.speakerScored : 0)} (${s.speakerStrict}/${s.speakerScored})`,
+      `speaker accuracy ${pct(speakerAccuracy)} (${s.speakerStrict}/${s.speakerScored}, by name, case and al- aside); with transliteration variants accepted ${pct(s.speakerScored ? s.speakerKeyed / s.speakerScored : 0)} (${s.speakerKeyed}/${s.speakerScored})`,
       ...s.missed.map((m) => `  missed [${m.article}] ${m.text.slice(0, 60)}`),
       ...s.spurious.map((m) => `  spurious [${m.article}] ${m.text}`),
       ...s.wrongSpeaker.map((w) => `  speaker [${w.article}] expected ${w.expected}, got ${w.got ?? 'none'}: ${w.text}`),

@@ -7,6 +7,7 @@
 import { prepareArticle, type ArticleInput, type PreparedArticle } from '../ingest/index.js';
 import { analyzeText, type Analysis } from '../nlp/index.js';
 import { extractQuotes, type Quote } from '../quotes/index.js';
+import { resolveSpeakerNames } from '../quotes/speakers.js';
 import { detectEditorial, type EditorialSpan } from '../editorial/index.js';
 import { pairCorpus, type WordVectors } from '../pairing/index.js';
 
@@ -43,12 +44,14 @@ export interface AnalyzeOutput {
  */
 export function analyzeCorpus(inputs: { file: string; input: ArticleInput }[], vectors?: WordVectors): { items: AnalyzedArticle[]; output: AnalyzeOutput } {
   const items = inputs.map(({ file, input }) => analyzeArticle(file, input));
+  // speakers are entities across the articles: spelling variants get one name
+  const speakerNames = resolveSpeakerNames(items.flatMap((it) => it.quotes.map((q) => q.speaker).filter((n): n is string => n !== null)));
   const output: AnalyzeOutput = { articles: [], quotes: [], pairs: [], editorial: [] };
   items.forEach((item, i) => {
     const { article } = item;
     output.articles.push({ file: item.file, title: article.title, outlet: article.outlet, published: article.published, text: article.text });
     item.quotes.forEach((q, j) => {
-      output.quotes.push({ id: `q${i}-${j}`, article: i, start: q.start, end: q.end, text: q.text, kind: q.kind, speaker: q.speaker, cue: q.cue });
+      output.quotes.push({ id: `q${i}-${j}`, article: i, start: q.start, end: q.end, text: q.text, kind: q.kind, speaker: q.speaker === null ? null : (speakerNames.get(q.speaker) ?? q.speaker), cue: q.cue });
     });
     for (const e of item.editorial) {
       output.editorial.push({ article: i, start: e.start, end: e.end, text: e.text, category: e.category, voice: e.voice });

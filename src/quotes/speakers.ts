@@ -84,3 +84,26 @@ export function matchSpeaker(name: string, known: KnownSpeaker[]): KnownSpeaker[
   }
   return fits.size === 1 ? [...fits][0] : null;
 }
+
+/**
+ * Resolve the speaker names of several articles to one name per person or
+ * group: variants that match (same key, or a surname alone) get the fullest
+ * name seen first. Used where no store keeps the entities (`retold analyze`).
+ */
+export function resolveSpeakerNames(names: string[]): Map<string, string> {
+  const known: KnownSpeaker[] = [];
+  const out = new Map<string, string>();
+  for (const name of names) {
+    if (out.has(name)) continue;
+    const id = matchSpeaker(name, known);
+    const entity = id === null ? undefined : known.find((s) => s.id === id);
+    if (!entity) {
+      known.push({ id: known.length, name, aliases: [name] });
+    } else {
+      entity.aliases.push(name);
+      if (name.split(/\s+/).length > entity.name.split(/\s+/).length) entity.name = name;
+    }
+  }
+  for (const s of known) for (const alias of s.aliases) out.set(alias, s.name);
+  return out;
+}
