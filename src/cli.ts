@@ -14,9 +14,13 @@ import { startServer } from './server.js';
 import { IngestError, parseUpload, type ArticleInput } from './ingest/index.js';
 import { analyzeCorpus } from './analysis/index.js';
 import { loadVectors } from './vectors/load.js';
+import { compareStatements } from './pairing/index.js';
+import { processJsonLines } from './jsonl.js';
+import { z } from 'zod';
 import { AccountError, changePassword, createUser, disableUser, roleSchema } from './corpus/users.js';
 import { generatePassword } from './auth/password.js';
 import { listUsers } from './store/users.js';
+import { BackupError, backupDatabase, restoreDatabase } from './corpus/backup.js';
 
 const usage = `usage: retold <command> [options]
 
@@ -24,6 +28,7 @@ commands:
   serve                              start the web server
   import FILE|DIR|URL...             import articles into the database
   analyze --format json FILE...      analyse files in memory and print quotes, pairs, editorial spans
+  compare --jsonl                    read {"id","a","b"} lines on stdin, write {"id","score","same","relation"} lines
   user add NAME [--role R] [--password-stdin]
                                      create an account (role admin|reviewer|viewer, default reviewer);
                                      prints a generated password once unless one is read from stdin
@@ -31,6 +36,8 @@ commands:
                                      set a new password (generated and printed unless read from stdin)
   user list                          list accounts
   user disable NAME [--enable]       disable (or enable again) an account and end its sessions
+  backup FILE                        copy the database to FILE (safe while the server runs)
+  restore FILE                       replace the database with the backup FILE (the server must be stopped)
 
 configuration (environment variables):
 ${configDocs.map((d) => `  ${d.name.padEnd(28)} ${d.meaning} (default ${d.default})`).join('\n')}
@@ -190,6 +197,41 @@ async function runUser(config: Config, args: string[]): Promise<number> {
   }
 }
 
+async function runBackup(config: Config, command: 'backup' | 'restore', args: string[]): Promise<number> {
+  if (args.length !== 1) throw new UsageError(`${command}: give one FILE`);
+  try {
+    if (command === 'backup') {
+      const done = await backupDatabase(config.dbPath, args[0]);
+      console.log(`backed up ${config.dbPath} to ${done.file} (${done.bytes} bytes, schema version ${done.schemaVersion})`);
+    } else {
+      const done = restoreDatabase(config.dbPath, args[0]);
+      console.log(`restored ${config.dbPath} from ${args[0]} (${done.bytes} bytes, schema version ${done.schemaVersion})`);
+    }
+    return 0;
+  } catch (err) {
+    if (!(err instanceof BackupError)) throw err;
+    process.stderr.write(`${err.message}\n`);
+    return 1;
+  }
+}
+
+const compareLine = z.object({
+  id: z.union([z.string(), z.number()]),
+  a: z.string().max(100_000),
+  b: z.string().max(100_000),
+});
+
+async function runCompare(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { jsonl: { type: 'boolean', default: false } } });
+  if (!values.jsonl) throw new UsageError('compare: only --jsonl is supported');
+  const vectors = loadVectors();
+  const failed = await processJsonLines(process.stdin, process.stdout, process.stderr, compareLine, ({ id, a, b }) => {
+    const r = compareStatements(a, b, vectors);
+    return { id, score: r.score, same: r.same, relation: r.relation };
+  });
+  return failed > 0 ? 1 : 0;
+}
+
 /** Run the CLI with the given arguments; resolves to the exit code (serve keeps running). */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -210,7 +252,14 @@ export async function main(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case 'serve': {
-        const running = await startServer(config);
+        let running;
+        try {
+          running = await startServer(config);
+        } catch (err) {
+          if (!(err instanceof BackupError)) throw err;
+          process.stderr.write(`${err.message}\n`);
+          return 1;
+        }
         const stop = () => void running.close().then(() => process.exit(0));
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
@@ -220,8 +269,13 @@ export async function main(argv: string[]): Promise<number> {
         return await runImport(config, rest);
       case 'analyze':
         return runAnalyze(config, rest);
+      case 'compare':
+        return await runCompare(rest);
       case 'user':
         return await runUser(config, rest);
+      case 'backup':
+      case 'restore':
+        return await runBackup(config, command, rest);
       case 'load-samples': {
         const db = openDatabase(config.dbPath);
         console.log(`loaded ${loadSampleCorpus(db)} sample articles`);

@@ -1,0 +1,93 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { projectRoot } from '../../src/paths.js';
+
+/** Run the CLI as a user would, with its own database. */
+function retold(args: string[], opts: { input?: string; db?: string } = {}) {
+  const db = opts.db ?? join(mkdtempSync(join(tmpdir(), 'retold-cli-')), 'r.sqlite');
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
+    cwd: projectRoot,
+    input: opts.input ?? '',
+    env: { ...process.env, RETOLD_DB: db },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, db };
+}
+
+const samples = join(projectRoot, 'data', 'samples');
+
+describe('retold analyze', () => {
+  it('prints the stable JSON shape for the files, in memory, without touching the database', () => {
+    const r = retold(['analyze', '--format', 'json', join(samples, '000_a404dea57b915c9a.txt'), join(samples, '001_a6efed5ff8a300ec.txt')]);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(Object.keys(out)).toEqual(['articles', 'quotes', 'pairs', 'editorial']);
+    expect(out.articles).toHaveLength(2);
+    expect(Object.keys(out.articles[0])).toEqual(['file', 'title', 'outlet', 'published', 'text']);
+    for (const q of out.quotes) {
+      expect(Object.keys(q)).toEqual(['id', 'article', 'start', 'end', 'text', 'kind', 'speaker', 'cue']);
+      expect(out.articles[q.article].text.slice(q.start, q.end)).toBe(q.text);
+    }
+    const byId = new Map(out.quotes.map((q: { id: string; text: string }) => [q.id, q.text]));
+    const mission = out.pairs.find((p: { a: string; b: string }) =>
+      [byId.get(p.a), byId.get(p.b)].some((t) => String(t).startsWith('We know that the occupiers')),
+    );
+    expect(mission).toBeDefined();
+    expect(mission.score).toBeGreaterThan(0);
+    expect(out.editorial.length).toBeGreaterThan(0);
+    expect(existsSync(r.db)).toBe(false);
+  });
+
+  it('reports an unreadable file on stderr and exits 1', () => {
+    const r = retold(['analyze', '--format', 'json', join(samples, 'nope.txt')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/nope\.txt/);
+  });
+
+  it('exits 2 on a usage error', () => {
+    expect(retold(['analyze', '--format', 'xml', 'x']).code).toBe(2);
+    expect(retold(['frobnicate']).code).toBe(2);
+  });
+});
+
+describe('retold compare --jsonl', () => {
+  it('answers each line with score, decision and relation, and reports bad lines', () => {
+    const input = [
+      JSON.stringify({ id: 1, a: 'We know that the occupying American forces cannot withstand the advanced and modern strikes of the resistance.', b: 'We know that the occupiers will not be able to withstand our modern methods of resistance.' }),
+      'not json',
+      JSON.stringify({ id: 'n', a: 'The dam will open in June, the minister said.', b: 'Schools stay closed for a week after the storm.' }),
+    ].join('\n');
+    const r = retold(['compare', '--jsonl'], { input });
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatchObject({ id: 1, same: true });
+    expect(['paraphrase', 'gist']).toContain(lines[0].relation);
+    expect(lines[1]).toMatchObject({ id: 'n', same: false, relation: null });
+    expect(r.stderr).toMatch(/line 2: not valid JSON/);
+  });
+});
+
+describe('retold import', () => {
+  it('imports a directory, reports duplicates and failures, and exits 1 when any failed', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'retold-import-'));
+    writeFileSync(join(dir, 'a.txt'), 'The council met on Tuesday to discuss the budget for next year.');
+    writeFileSync(join(dir, 'b.md'), '# Port reopens\n\nThe port reopened on **Sunday**, officials said.');
+    writeFileSync(join(dir, 'c.txt'), 'The council met on Tuesday to discuss the budget for next year.');
+    writeFileSync(join(dir, 'd.json'), '{"title": "no text"}');
+    writeFileSync(join(dir, 'e.txt'), '');
+    const r = retold(['import', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('imported 2, duplicates 1, failed 2');
+    expect(r.stderr).toMatch(/c\.txt: duplicate of article \d+/);
+    expect(r.stderr).toMatch(/d\.json: failed: .*text/);
+    expect(r.stderr).toMatch(/e\.txt: failed: .*empty/i);
+    const again = retold(['import', join(dir, 'a.txt')], { db: r.db });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('imported 0, duplicates 1, failed 0');
+  });
+});
