@@ -5,6 +5,7 @@ import type { Config } from './config.js';
 import { openDatabase, type Db } from './db.js';
 import { loadSampleCorpus } from './corpus/samples.js';
 import { ensureAdmin } from './corpus/users.js';
+import { acquireLock } from './corpus/backup.js';
 
 /** A running server and its database. */
 export interface Running {
@@ -16,7 +17,16 @@ export interface Running {
 
 /** Open the database, load the samples on first start, and listen. */
 export async function startServer(config: Config, log: (line: string) => void = console.log): Promise<Running> {
-  const db = openDatabase(config.dbPath);
+  // the lock tells `retold restore` that this database is in use
+  const releaseLock = acquireLock(config.dbPath);
+  let db: Db;
+  try {
+    db = openDatabase(config.dbPath);
+  } catch (err) {
+    releaseLock();
+    throw err;
+  }
+  process.once('exit', releaseLock);
   if (config.loadSamples) {
     const n = loadSampleCorpus(db);
     if (n > 0) log(`retold: loaded ${n} sample articles into ${config.dbPath}`);
@@ -43,6 +53,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
       new Promise<void>((resolve) => {
         server.close(() => {
           db.close();
+          releaseLock();
           resolve();
         });
         server.closeAllConnections();
