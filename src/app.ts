@@ -11,6 +11,7 @@ import * as articles from './web/articles.js';
 import * as articlesApi from './web/api-articles.js';
 import * as speakers from './web/speakers.js';
 import * as compare from './web/compare.js';
+import * as editorial from './web/editorial.js';
 import { handleErrors, handleNotFound } from './web/errors.js';
 import * as auth from './web/auth.js';
 import { checkCsrf, createLoginLimiter, loadSession, requireRole } from './web/auth.js';
@@ -74,6 +75,9 @@ export function createApp({ db, config }: AppDeps): Express {
   app.get('/statements', compare.listPage);
   app.get('/statements/:id', compare.statementPage);
   app.post('/pairs/:id/review', reviewer, form, checkCsrf, compare.review);
+  app.get('/editorial', editorial.categoriesPage);
+  app.post('/editorial/:id/accept', reviewer, form, checkCsrf, editorial.accept);
+  app.post('/editorial/:id/dismiss', reviewer, form, checkCsrf, editorial.dismiss);
 
   // JSON API
   app.post('/api/login', jsonSmall, checkCsrf, auth.login);
@@ -95,6 +99,10 @@ export function createApp({ db, config }: AppDeps): Express {
   app.get('/api/statements/:id', compare.apiStatement);
   app.post('/api/pairs', reviewer, jsonSmall, checkCsrf, compare.link);
   app.post('/api/pairs/:id/review', reviewer, jsonSmall, checkCsrf, compare.review);
+  app.get('/api/editorial/categories', editorial.apiCategories);
+  app.get('/api/articles/:id/editorial', editorial.apiArticle);
+  app.post('/api/editorial/:id/accept', reviewer, jsonSmall, checkCsrf, editorial.accept);
+  app.post('/api/editorial/:id/dismiss', reviewer, jsonSmall, checkCsrf, editorial.dismiss);
   app.get('/healthz', (_req, res) => {
     res.type('text/plain').send('ok');
   });

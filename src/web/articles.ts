@@ -11,6 +11,7 @@ import { listQuotesOfArticle } from '../store/quotes.js';
 import { listEditorialSpans } from '../store/editorial.js';
 import { listRelatedArticles, listTopArticlePairs } from '../store/pairs.js';
 import { editorialHighlights, quoteHighlights } from './highlights.js';
+import { viewArticleSuggestions } from './editorial.js';
 import { parseId } from './params.js';
 import { sendError } from './errors.js';
 import { escapeHtml, paragraphsOf, renderHighlighted, type Paragraph } from './render-text.js';
@@ -41,12 +42,23 @@ export const show: RequestHandler = (req, res) => {
   const article = id === undefined ? undefined : getArticle(db(res), id);
   if (!article) return sendError(req, res, 404, `No article with id ${req.params.id}`);
   const quotes = listQuotesOfArticle(db(res), article.id);
-  const editorial = listEditorialSpans(db(res), article.id).filter((e) => e.status !== 'dismissed');
+  const spans = listEditorialSpans(db(res), article.id);
+  const editorial = spans.filter((e) => e.status !== 'dismissed');
   const highlights = [...quoteHighlights(quotes), ...editorialHighlights(editorial)];
   const renderParagraph = (p: Paragraph) => renderHighlighted(article.text, highlights, p.start, p.end);
   const related = listRelatedArticles(db(res), article.id).map((r) => ({ ...r, article: getArticle(db(res), r.articleId)! }));
   const others = listArticles(db(res), 'published', 'asc').filter((a) => a.id !== article.id);
-  res.render('articles/show', { title: article.title, article, paragraphs: paragraphsOf(article.text), renderParagraph, quotes, editorial, related, others });
+  res.render('articles/show', {
+    title: article.title,
+    article,
+    paragraphs: paragraphsOf(article.text),
+    renderParagraph,
+    quotes,
+    editorial,
+    related,
+    others,
+    ...viewArticleSuggestions(spans, article.wordCount),
+  });
 };
 
 /** GET /articles/new */
