@@ -1,0 +1,266 @@
+/**
+ * Annotation orchestration shared by the pages, the API and the CLI: create,
+ * change and (soft) delete with ownership checks, every change kept in the
+ * history, and re-anchoring when an article's text changes.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../db.js';
+import { describeSpan, reanchor, type TextAnchor } from '../annotations/anchor.js';
+import { getArticle } from '../store/articles.js';
+import { getTag } from '../store/tags.js';
+import type { Role } from '../store/users.js';
+import {
+  getAnnotation,
+  insertAnnotation,
+  insertHistory,
+  selectAnnotations,
+  selectHistory,
+  updateAnnotationRow,
+  type AnchoredSpan,
+  type AnnotationChange,
+  type AnnotationFilters,
+  type AnnotationRow,
+  type HistoryRow,
+} from '../store/annotations.js';
+import { ensureTags } from './tags.js';
+
+/** A span as a client sends it: positions in the article's normalized text, and the words seen there. */
+export interface SpanInput {
+  articleId: number;
+  start: number;
+  /** End exclusive. */
+  end: number;
+  /** The words the client saw; when they are not at start–end the span is looked for nearby. */
+  exact?: string;
+}
+
+/** A new annotation: a tag, a note or both, on a span (and, for a pair note, a span in the other article). */
+export interface AnnotationInput extends SpanInput {
+  tagId?: string | null;
+  note?: string | null;
+  other?: SpanInput | null;
+}
+
+/** A change to an annotation; fields left out stay as they are. */
+export interface AnnotationEdit {
+  tagId?: string | null;
+  note?: string | null;
+  start?: number;
+  end?: number;
+  exact?: string;
+}
+
+/** Who is acting. */
+export interface Actor {
+  id: number;
+  role: Role;
+}
+
+/** The outcome of a write. */
+export type AnnotationResult =
+  | { status: 'ok'; annotation: AnnotationRow }
+  | { status: 'invalid'; errors: Record<string, string> }
+  | { status: 'not-found' }
+  | { status: 'forbidden' };
+
+/** Longest note kept (characters). */
+export const maxNoteLength = 10_000;
+
+const now = (): string => new Date().toISOString();
+
+/** The fields of an annotation that its history records. */
+function snapshot(a: AnnotationRow): Record<string, unknown> {
+  return { start: a.start, end: a.end, exact: a.exact, prefix: a.prefix, suffix: a.suffix, tagId: a.tagId, note: a.note, other: a.other, status: a.status };
+}
+
+/**
+ * Check a span against the article's text. Leading and trailing white space
+ * is left out; when `exact` is given but is not the text at start–end (the
+ * page was stale), the span is re-anchored by its words; if they are not
+ * found the span is refused.
+ */
+export function resolveSpan(db: Db, span: SpanInput): { ok: true; span: AnchoredSpan } | { ok: false; error: string } {
+  const article = getArticle(db, span.articleId);
+  if (!article) return { ok: false, error: `No article ${span.articleId}.` };
+  const text = article.text;
+  let { start, end } = span;
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > text.length || end <= start) {
+    if (span.exact === undefined) return { ok: false, error: `The span ${start}–${end} is not inside the article's text (${text.length} characters).` };
+    start = Math.min(Math.max(0, Math.trunc(start) || 0), text.length);
+    end = start;
+  }
+  if (span.exact !== undefined && text.slice(start, end) !== span.exact) {
+    const exact = span.exact.trim();
+    if (!exact) return { ok: false, error: 'The selected words are empty.' };
+    const found = reanchor({ start, end: start + exact.length, exact, prefix: '', suffix: '' }, text);
+    if (found.status !== 'unchanged' && found.status !== 'moved') return { ok: false, error: 'The selected words are not in the article’s text.' };
+    ({ start, end } = found);
+  }
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  if (end <= start) return { ok: false, error: 'The selection holds only white space.' };
+  return { ok: true, span: { articleId: article.id, ...describeSpan(text, start, end) } };
+}
+
+function checkTag(db: Db, tagId: string | null | undefined, keep: string | null): string | undefined {
+  if (tagId === null || tagId === undefined || tagId === keep) return undefined;
+  const tag = getTag(db, tagId);
+  if (!tag) return `No tag "${tagId}".`;
+  // a retired tag stays on old annotations but is not given to new ones
+  if (tag.retiredAt) return `The tag "${tag.label}" is retired.`;
+  return undefined;
+}
+
+function cleanNote(note: string | null | undefined): string | null {
+  if (note === null || note === undefined) return null;
+  const t = note.replace(/\r\n?/g, '\n').trim();
+  return t ? t : null;
+}
+
+/** Create an annotation by this user. */
+export function createAnnotation(db: Db, userId: number, input: AnnotationInput): AnnotationResult {
+  ensureTags(db);
+  return db.transaction((): AnnotationResult => {
+    const errors: Record<string, string> = {};
+    const main = resolveSpan(db, input);
+    if (!main.ok) errors.span = main.error;
+    let other: AnchoredSpan | null = null;
+    if (input.other) {
+      const o = resolveSpan(db, input.other);
+      if (!o.ok) errors.other = o.error;
+      else if (o.span.articleId === input.articleId) errors.other = 'The other span must be in another article.';
+      else other = o.span;
+    }
+    const note = cleanNote(input.note);
+    const tagId = input.tagId || null;
+    const tagError = checkTag(db, tagId, null);
+    if (tagError) errors.tagId = tagError;
+    if (!tagId && !note) errors.note = 'Choose a tag or write a note (or both).';
+    if (note && note.length > maxNoteLength) errors.note = `A note holds at most ${maxNoteLength} characters.`;
+    if (Object.keys(errors).length || !main.ok) return { status: 'invalid', errors };
+    const at = now();
+    const id = insertAnnotation(db, { uuid: randomUUID(), ...main.span, tagId, note, other, creatorId: userId, status: 'active', createdAt: at });
+    const annotation = getAnnotation(db, id)!;
+    insertHistory(db, { annotationId: id, userId, action: 'create', at, before: null, after: snapshot(annotation) });
+    return { status: 'ok', annotation };
+  })();
+}
+
+/** Reviewers change their own annotations; admins any; viewers none. */
+export function canChange(actor: Actor, annotation: Pick<AnnotationRow, 'creatorId'>): boolean {
+  return actor.role === 'admin' || (actor.role === 'reviewer' && annotation.creatorId === actor.id);
+}
+
+/** Change an annotation's tag, note or span. Ownership is checked here. */
+export function updateAnnotation(db: Db, actor: Actor, id: number, edit: AnnotationEdit): AnnotationResult {
+  return db.transaction((): AnnotationResult => {
+    const before = getAnnotation(db, id);
+    if (!before || before.status === 'deleted') return { status: 'not-found' };
+    if (!canChange(actor, before)) return { status: 'forbidden' };
+    const errors: Record<string, string> = {};
+    let span: TextAnchor = before;
+    let status = before.status;
+    if (edit.start !== undefined || edit.end !== undefined || edit.exact !== undefined) {
+      const r = resolveSpan(db, { articleId: before.articleId, start: edit.start ?? before.start, end: edit.end ?? before.end, exact: edit.exact });
+      if (!r.ok) errors.span = r.error;
+      else {
+        span = r.span;
+        // a reviewer placing an orphaned annotation again makes it active
+        status = 'active';
+      }
+    }
+    const tagId = edit.tagId === undefined ? before.tagId : edit.tagId || null;
+    const tagError = checkTag(db, tagId, before.tagId);
+    if (tagError) errors.tagId = tagError;
+    const note = edit.note === undefined ? before.note : cleanNote(edit.note);
+    if (!tagId && !note) errors.note = 'Keep a tag or a note (or both).';
+    if (note && note.length > maxNoteLength) errors.note = `A note holds at most ${maxNoteLength} characters.`;
+    if (Object.keys(errors).length) return { status: 'invalid', errors };
+    const at = now();
+    const change: AnnotationChange = { start: span.start, end: span.end, exact: span.exact, prefix: span.prefix, suffix: span.suffix, tagId, note, other: before.other, status, modifiedAt: at };
+    updateAnnotationRow(db, id, change);
+    const after = getAnnotation(db, id)!;
+    insertHistory(db, { annotationId: id, userId: actor.id, action: 'update', at, before: snapshot(before), after: snapshot(after) });
+    return { status: 'ok', annotation: after };
+  })();
+}
+
+/** Soft-delete an annotation: it keeps its row and history, with status `deleted`. */
+export function deleteAnnotation(db: Db, actor: Actor, id: number): AnnotationResult {
+  return db.transaction((): AnnotationResult => {
+    const before = getAnnotation(db, id);
+    if (!before || before.status === 'deleted') return { status: 'not-found' };
+    if (!canChange(actor, before)) return { status: 'forbidden' };
+    const at = now();
+    updateAnnotationRow(db, id, { ...before, status: 'deleted', modifiedAt: at });
+    const after = getAnnotation(db, id)!;
+    insertHistory(db, { annotationId: id, userId: actor.id, action: 'delete', at, before: snapshot(before), after: snapshot(after) });
+    return { status: 'ok', annotation: after };
+  })();
+}
+
+/** Annotations matching the filters (by default all but deleted ones). */
+export function listAnnotations(db: Db, filters: AnnotationFilters = {}): AnnotationRow[] {
+  return selectAnnotations(db, filters);
+}
+
+/** One annotation by id, or undefined. */
+export function findAnnotation(db: Db, id: number): AnnotationRow | undefined {
+  return getAnnotation(db, id);
+}
+
+/** An annotation's history, oldest first. */
+export function annotationHistory(db: Db, id: number): HistoryRow[] {
+  return selectHistory(db, id);
+}
+
+/** What re-anchoring did to an article's annotations. */
+export interface ReanchorSummary {
+  unchanged: number;
+  moved: number;
+  fuzzy: number;
+  orphaned: number;
+}
+
+/**
+ * Find every live annotation on an article again in its new text (as the main
+ * span or as the other span of a pair note). Moves are recorded in the
+ * history; an annotation whose words are gone is marked orphaned, keeping its
+ * old position and words, never silently moved or dropped. Run inside the
+ * transaction that changes the text.
+ */
+export function reanchorArticleAnnotations(db: Db, articleId: number, newText: string): ReanchorSummary {
+  const summary: ReanchorSummary = { unchanged: 0, moved: 0, fuzzy: 0, orphaned: 0 };
+  const at = now();
+  // orphaned ones are tried again too: a corrected text may bring their words back
+  const texts = new Map<number, string>([[articleId, newText]]);
+  const textOf = (id: number): string => {
+    if (!texts.has(id)) texts.set(id, getArticle(db, id)?.text ?? '');
+    return texts.get(id)!;
+  };
+  for (const before of selectAnnotations(db, { involvingArticleId: articleId, limit: 10_000 })) {
+    let orphaned = false;
+    let moved = false;
+    // both sides are placed again, each in its article's current text, so
+    // the status says whether the whole annotation is anchored
+    const place = (anchor: AnchoredSpan): AnchoredSpan => {
+      const r = reanchor(anchor, textOf(anchor.articleId));
+      if (anchor.articleId === articleId) summary[r.status] += 1;
+      if (r.status === 'orphaned') orphaned = true;
+      else if (r.status !== 'unchanged') moved = true;
+      return { articleId: anchor.articleId, ...pickAnchor(r) };
+    };
+    const { start, end, exact, prefix, suffix } = place(before);
+    const other = before.other && place(before.other);
+    const status = orphaned ? 'orphaned' : 'active';
+    if (!moved && status === before.status) continue;
+    updateAnnotationRow(db, before.id, { start, end, exact, prefix, suffix, tagId: before.tagId, note: before.note, other, status, modifiedAt: at });
+    const after = getAnnotation(db, before.id)!;
+    insertHistory(db, { annotationId: before.id, userId: null, action: status === 'orphaned' ? 'orphan' : 'reanchor', at, before: snapshot(before), after: snapshot(after) });
+  }
+  return summary;
+}
+
+function pickAnchor(a: TextAnchor): TextAnchor {
+  return { start: a.start, end: a.end, exact: a.exact, prefix: a.prefix, suffix: a.suffix };
+}
