@@ -4,8 +4,10 @@
  */
 import type { Db } from '../db.js';
 import { analyzeText } from '../nlp/index.js';
-import { renderDiff, summarizeChanges, type Change, type VersionContext } from '../diff/index.js';
+import { escapeHtml as escape, renderDiff, summarizeChanges, type Change, type ChangeType, type VersionContext } from '../diff/index.js';
+import { EDITORIAL_CATEGORIES } from '../editorial/index.js';
 import { getArticle, type ArticleRow } from '../store/articles.js';
+import { listEditorialSpans, type EditorialSpanRow } from '../store/editorial.js';
 import { getQuotesWithArticles, type QuoteWithArticle } from '../store/quotes.js';
 import { listPairsBetween, type PairRow } from '../store/pairs.js';
 import { paragraphsOf, type Paragraph } from '../web/render-text.js';
@@ -22,6 +24,18 @@ export interface VersionView {
   paragraph: number;
 }
 
+/**
+ * A change between two versions of a statement: the change summary's kinds,
+ * and `loaded-inside-quote`, loaded words the later version has inside the
+ * quotation marks where the earlier version's quote does not (found with the
+ * editorial lexicon through the later article's stored suggestions).
+ */
+export interface ComparedChange extends Omit<Change, 'type'> {
+  type: ChangeType | 'loaded-inside-quote';
+  /** for loaded-inside-quote: the editorial category of the words */
+  category?: string;
+}
+
 /** One paired statement between the two articles. */
 export interface ComparedPair {
   pair: PairRow;
@@ -29,7 +43,7 @@ export interface ComparedPair {
   earlier: VersionView;
   later: VersionView;
   inlineHtml: string;
-  changes: Change[];
+  changes: ComparedChange[];
   fidelity: number;
 }
 
@@ -76,10 +90,6 @@ function paragraphIndex(paragraphs: Paragraph[], offset: number): number {
   return i < 0 ? paragraphs.length - 1 : i;
 }
 
-function escape(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
-
 /** Context for the change summary: the quote's paragraph, with the quote's offsets in it. */
 function versionContext(article: ArticleRow, paragraphs: Paragraph[], q: QuoteWithArticle): VersionContext {
   const p = paragraphs[paragraphIndex(paragraphs, q.start)];
@@ -112,6 +122,8 @@ export function compareArticles(db: Db, idX: number, idY: number): Comparison | 
     [left, right].map((a) => [a.id, { article: a, paragraphs: paragraphsOf(a.text), sentences: pairRows.length ? sentenceSpans(a.text) : [] }]),
   );
 
+  // suggestions a reviewer dismissed are not editorial language
+  const laterSpans = pairRows.length ? listEditorialSpans(db, right.id).filter((e) => e.status !== 'dismissed') : [];
   const pairs: ComparedPair[] = [];
   for (const pair of pairRows) {
     const qa = quotes.get(pair.quoteA);
@@ -121,6 +133,7 @@ export function compareArticles(db: Db, idX: number, idY: number): Comparison | 
     const se = sides.get(left.id)!;
     const sl = sides.get(right.id)!;
     const summary = summarizeChanges(versionContext(left, se.paragraphs, qe), versionContext(right, sl.paragraphs, ql));
+    const loadedInside = findLoadedInsideQuote(qe.text, ql, laterSpans);
     const view = (side: typeof se, q: QuoteWithArticle, mode: 'a' | 'b'): VersionView => {
       const { from, to } = contextOf(side.article.text, side.sentences, q.start, q.end);
       const context = side.article.text.slice(from, to);
@@ -141,7 +154,7 @@ export function compareArticles(db: Db, idX: number, idY: number): Comparison | 
       earlier: view(se, qe, 'a'),
       later: view(sl, ql, 'b'),
       inlineHtml: renderDiff(summary.parts, 'inline'),
-      changes: summary.changes,
+      changes: mergeLoadedInside(summary.changes, loadedInside),
       fidelity: summary.fidelity,
     });
   }
@@ -152,6 +165,72 @@ export function compareArticles(db: Db, idX: number, idY: number): Comparison | 
     pairs.map((p) => [p.earlier.paragraph, p.later.paragraph] as [number, number]),
   );
   return { left, right, pairs, rows };
+}
+
+// Categories that describe the words themselves. Scare quotes and attribution
+// verbs sit outside a quotation by definition, and a rhetorical question is a
+// whole sentence, so none of them says "loaded words put inside the marks".
+const INSIDE_QUOTE_CATEGORIES = new Set(['loaded-term', 'loaded-label', 'intensifier', 'doubt', 'editorial-comment', 'generalization', 'puffery']);
+
+const categoryNames = new Map(EDITORIAL_CATEGORIES.map((c) => [c.id as string, c.name]));
+
+/** Lemmas and lower-case spellings of a text's words, to test "the earlier quote has this word". */
+function wordKeys(text: string): Set<string> {
+  const keys = new Set<string>();
+  for (const t of analyzeText(text).tokens) {
+    if (t.type !== 'word') continue;
+    keys.add(t.lemma.toLowerCase());
+    keys.add(t.text.toLowerCase());
+  }
+  return keys;
+}
+
+/**
+ * Loaded words the later version has inside its quotation marks that the
+ * earlier version's quote does not: editorial spans of the later article that
+ * lie inside the later quote and hold at least one content word (not a stop
+ * word) missing from the earlier quote, compared by lemma and by spelling. So
+ * "Israel previously threatened Iraq" retold as "Israel has already threatened
+ * Iraq during the war to destroy the Palestinians" reports "destroy the
+ * Palestinians", while a loaded word both versions quote is not reported.
+ */
+export function findLoadedInsideQuote(
+  earlierQuote: string,
+  laterQuote: { start: number; end: number },
+  laterSpans: readonly Pick<EditorialSpanRow, 'start' | 'end' | 'text' | 'category'>[],
+): ComparedChange[] {
+  const inside = laterSpans.filter((s) => s.start >= laterQuote.start && s.end <= laterQuote.end && INSIDE_QUOTE_CATEGORIES.has(s.category));
+  if (inside.length === 0) return [];
+  const earlier = wordKeys(earlierQuote);
+  const changes: ComparedChange[] = [];
+  for (const s of inside) {
+    const fresh = analyzeText(s.text).tokens.filter((t) => t.type === 'word' && !t.stop && !earlier.has(t.lemma.toLowerCase()) && !earlier.has(t.text.toLowerCase()));
+    if (fresh.length === 0) continue;
+    const name = categoryNames.get(s.category) ?? s.category;
+    changes.push({
+      type: 'loaded-inside-quote',
+      message: `${name} '${s.text}' inside the quote marks, where the earlier version has no such words`,
+      words: fresh.map((t) => t.text),
+      earlier: null,
+      later: s.text,
+      category: s.category,
+    });
+  }
+  return changes;
+}
+
+// The loaded-inside-quote lines go after the changes of meaning (negation,
+// figures, dates, moved words) and replace the summary's own "loaded word added
+// to the quote" line for the same words, so a word is reported once.
+const FIRST_CHANGES = new Set<string>(['negation-changed', 'number-changed', 'date-changed', 'moved-out-of-quote', 'moved-into-quote']);
+
+function mergeLoadedInside(changes: Change[], inside: ComparedChange[]): ComparedChange[] {
+  if (inside.length === 0) return changes;
+  const covered = new Set(inside.flatMap((c) => c.words.map((w) => w.toLowerCase())));
+  const rest = changes.filter((c) => !(c.type === 'loaded-added' && c.message.endsWith('to the quote') && c.words.every((w) => covered.has(w.toLowerCase()))));
+  const at = rest.findIndex((c) => !FIRST_CHANGES.has(c.type));
+  const cut = at < 0 ? rest.length : at;
+  return [...rest.slice(0, cut), ...inside, ...rest.slice(cut)];
 }
 
 /**

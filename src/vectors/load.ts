@@ -3,25 +3,14 @@
  * The table is one file read into typed arrays; see table.ts for the format.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { dataDir } from '../paths.js';
 import { buildVectorTable } from './build.js';
 import { decodeVectorTable, type WordVectors } from './table.js';
 
-/** Walk up from this module to the directory holding package.json (works from src/ and dist/). */
-function findProjectRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error('vectors: project root not found');
-    dir = up;
-  }
-  return dir;
-}
-
 /** Default location of the table: data/vectors/sg-100d-q8.bin in the project. */
 export function locateVectorTable(): string {
-  return join(findProjectRoot(), 'data', 'vectors', 'sg-100d-q8.bin');
+  return join(dataDir, 'vectors', 'sg-100d-q8.bin');
 }
 
 let loaded: WordVectors | undefined;
