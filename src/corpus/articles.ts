@@ -11,11 +11,13 @@ import {
   getArticle,
   insertArticle,
   updateArticleMetadata,
+  updateArticleText,
   type ArticleMetadata,
   type ArticleRow,
   type ArticleSummary,
 } from '../store/articles.js';
 import { analyzeStoredArticle } from './analysis.js';
+import { reanchorArticleAnnotations, type ReanchorSummary } from './annotations.js';
 
 /** The outcome of importing one input. */
 export type ImportResult =
@@ -58,6 +60,43 @@ export function editArticle(db: Db, id: number, metadata: ArticleMetadata): Arti
     if (!updateArticleMetadata(db, id, metadata)) return undefined;
     return getArticle(db, id);
   })();
+}
+
+/** The outcome of replacing an article's text. */
+export type ReplaceTextResult =
+  | { status: 'replaced'; article: ArticleRow; annotations: ReanchorSummary }
+  | { status: 'unchanged'; article: ArticleRow }
+  | { status: 'duplicate'; existing: ArticleSummary }
+  | { status: 'not-found' };
+
+/**
+ * Replace an article's text with a corrected version (re-import): in one
+ * transaction, store the new text, analyse it again and find its annotations
+ * again (those whose words are gone are marked orphaned, not moved or dropped).
+ * Metadata stays as it is.
+ */
+export function replaceArticleText(db: Db, id: number, input: Pick<ArticleInput, 'text' | 'original' | 'format'>): ReplaceTextResult {
+  const prepared = prepareArticle({ text: input.text, original: input.original, format: input.format });
+  const textHash = hashText(prepared.text);
+  return db.transaction((): ReplaceTextResult => {
+    const current = getArticle(db, id);
+    if (!current) return { status: 'not-found' };
+    if (current.textHash === textHash) return { status: 'unchanged', article: current };
+    const existing = findArticleByHash(db, textHash);
+    if (existing) return { status: 'duplicate', existing };
+    updateArticleText(db, id, {
+      format: prepared.format,
+      original: prepared.original,
+      text: prepared.text,
+      textHash,
+      furniture: prepared.furniture,
+      wordCount: prepared.wordCount,
+    });
+    const article = getArticle(db, id)!;
+    analyzeStoredArticle(db, article);
+    const annotations = reanchorArticleAnnotations(db, id, article.text);
+    return { status: 'replaced', article, annotations };
+  }).immediate();
 }
 
 /** Delete an article with everything that hangs on it. */

@@ -125,3 +125,18 @@ export function searchArticles(db: Db, query: string, limit = 50): ArticleSearch
     )
     .all(match, limit) as ArticleSearchHit[];
 }
+
+/** The text fields that change when a corrected version of an article replaces its text. */
+export type ArticleText = Pick<ArticleRow, 'format' | 'original' | 'text' | 'textHash' | 'furniture' | 'wordCount'>;
+
+/** Replace an article's text (metadata stays). */
+export function updateArticleText(db: Db, id: number, t: ArticleText): boolean {
+  return (
+    db
+      .prepare(
+        `UPDATE articles SET format = @format, original = @original, text = @text, text_hash = @textHash, furniture = @furniture,
+           word_count = @wordCount, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = @id`,
+      )
+      .run({ ...t, furniture: JSON.stringify(t.furniture), id }).changes > 0
+  );
+}
