@@ -209,7 +209,7 @@ export function findLoadedInsideQuote(
     const name = categoryNames.get(s.category) ?? s.category;
     changes.push({
       type: 'loaded-inside-quote',
-      message: `${name} '${s.text}' inside the quote marks, where the earlier version has no such words`,
+      message: `${name} '${s.text}' inside the quote marks; the earlier version's quote does not have ${fresh.map((t) => `'${t.text}'`).join(', ')}`,
       words: fresh.map((t) => t.text),
       earlier: null,
       later: s.text,

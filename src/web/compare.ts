@@ -7,6 +7,7 @@ import { linkQuotes, reviewPair } from '../corpus/pairs.js';
 import { getStatement, listStatements } from '../corpus/statements.js';
 import { getArticle, listArticles } from '../store/articles.js';
 import { loadVectors } from '../vectors/load.js';
+import { articleDensityChart } from './editorial.js';
 import { parseId } from './params.js';
 import { sendError } from './errors.js';
 import { escapeHtml, renderHighlighted, type Highlight } from './render-text.js';
@@ -42,7 +43,8 @@ export const show: RequestHandler = (req, res) => {
     marks.get(comparison.right.id)!.push(link(p.later, p.earlier, 'right', 'left'));
   });
   const renderSide = (articleId: number, text: string, from: number, to: number) => renderHighlighted(text, marks.get(articleId)!, from, to);
-  res.render('compare/show', { title: `Compare: ${comparison.left.title} / ${comparison.right.title}`, c: comparison, renderSide, escapeHtml });
+  const densityCharts = [comparison.left, comparison.right].map((a, i) => articleDensityChart(db(res), a, i === 0 ? 'density-earlier' : 'density-later'));
+  res.render('compare/show', { title: `Compare: ${comparison.left.title} / ${comparison.right.title}`, c: comparison, renderSide, escapeHtml, densityCharts });
 };
 
 /** GET /api/compare?a=&b= */

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { Db } from '../db.js';
 import { acceptEditorialSuggestion, dismissEditorialSuggestion, getArticleEditorial, measureArticleDensity, type EditorialDecision } from '../corpus/editorial.js';
 import { EDITORIAL_CATEGORIES } from '../editorial/index.js';
-import type { EditorialSpanRow } from '../store/editorial.js';
+import type { ArticleRow } from '../store/articles.js';
+import { listEditorialSpans, type EditorialSpanRow } from '../store/editorial.js';
 import { renderDensityChart } from './density-chart.js';
 import { parseId } from './params.js';
 import { sendError } from './errors.js';
@@ -68,4 +69,10 @@ export function viewArticleSuggestions(spans: EditorialSpanRow[], wordCount: num
     densityChart: renderDensityChart(measureArticleDensity(spans, wordCount), { idPrefix }),
     categoryName: nameCategory,
   };
+}
+
+/** The density chart of one stored article, titled with its outlet (for the comparison page). */
+export function articleDensityChart(database: Db, article: Pick<ArticleRow, 'id' | 'title' | 'outlet' | 'wordCount'>, idPrefix: string): string {
+  const density = measureArticleDensity(listEditorialSpans(database, article.id), article.wordCount);
+  return renderDensityChart(density, { idPrefix, title: `Editorial language per 1,000 words: ${article.outlet || article.title}` });
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { makeApp, signIn, snapshotCounts } from '../helpers/app.js';
 import { importArticle } from '../../src/corpus/articles.js';
 import { analyzeStoredArticle } from '../../src/corpus/analysis.js';
+import { loadSampleCorpus } from '../../src/corpus/samples.js';
 import { EDITORIAL_CATEGORIES } from '../../src/editorial/index.js';
 import { getArticle } from '../../src/store/articles.js';
 import { listEditorialSpans } from '../../src/store/editorial.js';
@@ -167,5 +168,60 @@ describe('accepting and dismissing suggestions', () => {
     const page = await request(app).get(`/articles/${id}`).expect(200);
     expect(page.text).not.toContain(`id="editorial-${same!.id}"`);
     expect(page.text).toContain(`id="editorial-${after.find((s) => s !== same)!.id}"`);
+  });
+});
+
+describe('editorial language on the comparison page', () => {
+  /** The ids of the sample articles by their file prefix (imported in manifest order). */
+  function sampleIds(db: Db): Record<string, number> {
+    const rows = db.prepare('SELECT id FROM articles ORDER BY id').all() as { id: number }[];
+    return Object.fromEntries(rows.map((r, i) => [`00${i}`, r.id]));
+  }
+
+  it('reports loaded words the later retelling puts inside the quote marks (samples 000 and 001)', async () => {
+    const { app, db } = makeApp();
+    loadSampleCorpus(db);
+    const ids = sampleIds(db);
+    const res = await request(app).get(`/compare?a=${ids['000']}&b=${ids['001']}`).expect(200);
+    const lines = [...res.text.matchAll(/<li class="change change-loaded-inside-quote">([^<]*)<\/li>/g)].map((m) => m[1]);
+    expect(lines.some((l) => l.includes('destroy the Palestinians') && l.includes('inside the quote marks'))).toBe(true);
+    const api = await request(app).get(`/api/compare?a=${ids['000']}&b=${ids['001']}`).expect(200);
+    const pair = api.body.pairs.find((p: { later: { text: string } }) => p.later.text.includes('to destroy the Palestinians'));
+    expect(pair.earlier.text).toContain('Battle of the Al-Aqsa Flood');
+    const finding = pair.changes.find((c: { type: string }) => c.type === 'loaded-inside-quote');
+    expect(finding).toMatchObject({ category: 'loaded-term', later: 'destroy the Palestinians' });
+    expect(finding.words).toEqual(expect.arrayContaining(['destroy', 'Palestinians']));
+  });
+
+  it('stops reporting the words once a reviewer dismisses the suggestion', async () => {
+    const { app, db } = makeApp();
+    loadSampleCorpus(db);
+    const ids = sampleIds(db);
+    const span = listEditorialSpans(db, ids['001']).find((s) => s.text.includes('destroy the Palestinians'))!;
+    const agent = await signIn(app, db, 'reviewer');
+    await agent.post(`/api/editorial/${span.id}/dismiss`).send({}).expect(200);
+    const api = await request(app).get(`/api/compare?a=${ids['000']}&b=${ids['001']}`).expect(200);
+    const found = api.body.pairs.flatMap((p: { changes: { type: string; later?: string }[] }) => p.changes).filter((c: { type: string; later?: string }) => c.type === 'loaded-inside-quote');
+    expect(found.map((c: { later?: string }) => c.later)).not.toContain('destroy the Palestinians');
+  });
+
+  it('shows both articles\' density charts side by side with their own ids', async () => {
+    const { app, db } = makeApp();
+    loadSampleCorpus(db);
+    const ids = sampleIds(db);
+    const res = await request(app).get(`/compare?a=${ids['000']}&b=${ids['001']}`).expect(200);
+    expect(res.text.match(/<svg class="density-chart"/g)).toHaveLength(2);
+    expect(res.text).toContain('id="density-earlier-title"');
+    expect(res.text).toContain('id="density-later-title"');
+  });
+
+  it('escapes an outlet name in the chart title', async () => {
+    const { app, db } = makeApp();
+    const a = importOpinion(db);
+    const b = importArticle(db, { text: OPINION.replace('Tuesday', 'Friday'), title: 'Second', outlet: 'Tom & <Jerry>', author: null, published: '2025-05-01', url: null, format: 'txt' });
+    if (b.status !== 'imported') throw new Error('test: import failed');
+    const res = await request(app).get(`/compare?a=${a}&b=${b.article.id}`).expect(200);
+    expect(res.text).toContain('Editorial language per 1,000 words: Tom &amp; &lt;Jerry&gt;</title>');
+    expect(res.text).not.toContain('<Jerry>');
   });
 });
