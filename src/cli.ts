@@ -13,6 +13,7 @@ import { loadSampleCorpus } from './corpus/samples.js';
 import { startServer } from './server.js';
 import { IngestError, parseUpload, type ArticleInput } from './ingest/index.js';
 import { analyzeCorpus } from './analysis/index.js';
+import { tagText } from './editorial/index.js';
 import { loadVectors } from './vectors/load.js';
 import { compareStatements } from './pairing/index.js';
 import { processJsonLines } from './jsonl.js';
@@ -28,6 +29,8 @@ commands:
   serve                              start the web server
   import FILE|DIR|URL...             import articles into the database
   analyze --format json FILE...      analyse files in memory and print quotes, pairs, editorial spans
+  tag --jsonl                        read {"id","text"} lines on stdin, write {"id","spans":[...]} lines
+                                     of editorial language (start, end, text, category, voice)
   compare --jsonl                    read {"id","a","b"} lines on stdin, write {"id","score","same","relation"} lines
   user add NAME [--role R] [--password-stdin]
                                      create an account (role admin|reviewer|viewer, default reviewer);
@@ -146,6 +149,19 @@ function runAnalyze(config: Config, args: string[]): number {
   }
   const { output } = analyzeCorpus(items, loadVectors());
   process.stdout.write(`${JSON.stringify(output)}\n`);
+  return failed > 0 ? 1 : 0;
+}
+
+const tagLine = z.object({ id: z.union([z.string(), z.number()]), text: z.string() });
+
+/** `retold tag --jsonl`: {"id","text"} lines in, {"id","spans"} lines out, in order. */
+async function runTag(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { jsonl: { type: 'boolean', default: false } } });
+  if (!values.jsonl) throw new UsageError('tag: only --jsonl is supported (lines of {"id","text"} on stdin)');
+  const failed = await processJsonLines(process.stdin, process.stdout, process.stderr, tagLine, ({ id, text }) => ({
+    id,
+    spans: tagText(text).map((e) => ({ start: e.start, end: e.end, text: e.text, category: e.category, voice: e.voice })),
+  }));
   return failed > 0 ? 1 : 0;
 }
 
@@ -269,6 +285,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runImport(config, rest);
       case 'analyze':
         return runAnalyze(config, rest);
+      case 'tag':
+        return await runTag(rest);
       case 'compare':
         return await runCompare(rest);
       case 'user':
