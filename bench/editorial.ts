@@ -1,0 +1,83 @@
+/**
+ * Editorial tagging benchmark: words per second through tagText (nlp analysis,
+ * quote extraction and detection) and through detectEditorial alone (analysis
+ * and quotes given), each beside wink-nlp's bare readDoc on the same texts in
+ * the same run, so the ratio says what the tagger costs on top of tokenizing
+ * whatever the machine.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { detectEditorial, tagText } from '../src/editorial/index.js';
+import { analyzeText, readBare } from '../src/nlp/index.js';
+import { extractQuotes } from '../src/quotes/index.js';
+import { makeRow, type BenchRow } from './table.js';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Options of the editorial benchmark. */
+export interface EditorialBenchOptions {
+  /** about how many words the generated corpus holds */
+  words: number;
+}
+
+const countWords = (text: string): number => text.split(/\s+/).filter(Boolean).length;
+
+/**
+ * The sample articles repeated until the corpus holds about `words` words.
+ * Each copy is one document, as an article would be tagged.
+ */
+export function generateTaggingCorpus(words: number): { texts: string[]; words: number } {
+  const dir = join(root, 'data', 'samples');
+  const samples = readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => readFileSync(join(dir, f), 'utf8'));
+  if (samples.length === 0) throw new Error('bench: no sample articles in data/samples');
+  const texts: string[] = [];
+  let total = 0;
+  while (total < words) {
+    const text = samples[texts.length % samples.length];
+    texts.push(text);
+    total += countWords(text);
+  }
+  return { texts, words: total };
+}
+
+/** Seconds to run fn over every text. */
+function time(texts: string[], fn: (text: string) => unknown): number {
+  const started = performance.now();
+  for (const t of texts) fn(t);
+  return (performance.now() - started) / 1000;
+}
+
+/** Run the editorial benchmark and return its rows. */
+export async function benchEditorial(options: Partial<EditorialBenchOptions> = {}): Promise<BenchRow[]> {
+  const { words } = { words: 200_000, ...options };
+  const corpus = generateTaggingCorpus(words);
+  // warm up wink, the lexicons and the JIT on one article before any clock runs
+  for (const t of corpus.texts.slice(0, 5)) {
+    readBare(t);
+    tagText(t);
+  }
+  const bare = corpus.words / time(corpus.texts, readBare);
+  const tagged = corpus.words / time(corpus.texts, tagText);
+  // detection alone: the analysis and quotes are made outside the clock
+  const prepared = corpus.texts.map((text) => {
+    const analysis = analyzeText(text);
+    return { text, analysis, quotes: extractQuotes(text, analysis).map((q) => ({ start: q.start, end: q.end, kind: q.kind })) };
+  });
+  const startedDetect = performance.now();
+  for (const p of prepared) detectEditorial(p.text, p.quotes, p.analysis);
+  const detected = corpus.words / ((performance.now() - startedDetect) / 1000);
+  const baselineName = 'wink readDoc alone, same texts';
+  return [
+    makeRow(`editorial tagging, tagText (${corpus.words.toLocaleString('en')} words)`, tagged, 'words/s', bare, baselineName),
+    makeRow('editorial detection alone, analysis and quotes given', detected, 'words/s', bare, baselineName),
+  ];
+}
+
+const invokedDirectly = process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1]);
+if (invokedDirectly) {
+  for (const r of await benchEditorial()) console.log(`${r.name}: ${r.value} ${r.unit} (baseline ${r.baseline}, ratio ${r.ratio})`);
+}
