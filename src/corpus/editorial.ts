@@ -1,11 +1,14 @@
 /**
  * Editorial-language suggestions of stored articles: reading them with their
- * density, and the reviewer's accept / dismiss decisions. Decisions are kept by
+ * density, and the reviewer's accept / dismiss decisions (accept also
+ * annotates the words with the category's tag). Decisions are kept by
  * the span's words, category and start (editorial_decisions), so they outlive
  * re-analysis of the article.
  */
 import type { Db } from '../db.js';
+import { createAnnotation, listAnnotations } from './annotations.js';
 import { measureDensity, type EditorialDensity } from '../editorial/index.js';
+import type { AnnotationRow } from '../store/annotations.js';
 import { getArticle, type ArticleRow } from '../store/articles.js';
 import { decideEditorialSpan, getEditorialSpan, listEditorialSpans, type EditorialSpanRow } from '../store/editorial.js';
 
@@ -16,9 +19,13 @@ export interface ArticleEditorial {
   density: EditorialDensity;
 }
 
-/** What a decision did: the span as it now stands. */
+/** What a decision did: the span as it now stands, and for an accept the annotation that carries its tag. */
 export interface EditorialDecision {
   span: EditorialSpanRow;
+  /** the reviewer's annotation with the category's tag on the span (accept only; null when none could be made) */
+  annotation?: AnnotationRow | null;
+  /** why no annotation was made, when the tag is refused (retired by an admin, say) */
+  annotationError?: string;
 }
 
 /**
@@ -40,12 +47,27 @@ export function getArticleEditorial(db: Db, articleId: number): ArticleEditorial
   return { article, spans, density: measureArticleDensity(spans, article.wordCount) };
 }
 
-/** Mark a suggestion accepted. Undefined when there is no such suggestion. */
-export function acceptEditorialSuggestion(db: Db, spanId: number): EditorialDecision | undefined {
-  const span = getEditorialSpan(db, spanId);
-  if (!span) return undefined;
-  decideEditorialSpan(db, span, 'accepted');
-  return { span: getEditorialSpan(db, spanId)! };
+/**
+ * Accept a suggestion in one step: mark it accepted and annotate its words,
+ * as this user, with the tag of its category (the taxonomy's editorial tags
+ * share the category ids). Accepting again reuses the active annotation with
+ * that tag on those words instead of adding a second one. When the tag is
+ * refused (retired) the suggestion is still accepted and the reason returned.
+ * Undefined when there is no such suggestion.
+ */
+export function acceptEditorialSuggestion(db: Db, spanId: number, userId: number): EditorialDecision | undefined {
+  return db.transaction((): EditorialDecision | undefined => {
+    const span = getEditorialSpan(db, spanId);
+    if (!span) return undefined;
+    decideEditorialSpan(db, span, 'accepted');
+    const accepted = getEditorialSpan(db, spanId)!;
+    const existing = listAnnotations(db, { articleId: span.articleId, tagId: span.category, status: 'active' }).find((a) => a.start === span.start && a.end === span.end);
+    if (existing) return { span: accepted, annotation: existing };
+    const made = createAnnotation(db, userId, { articleId: span.articleId, start: span.start, end: span.end, exact: span.text, tagId: span.category });
+    if (made.status === 'ok') return { span: accepted, annotation: made.annotation };
+    const why = made.status === 'invalid' ? Object.values(made.errors).join(' ') : made.status;
+    return { span: accepted, annotation: null, annotationError: why };
+  })();
 }
 
 /**

@@ -34,12 +34,14 @@ export const apiArticle: RequestHandler = (req, res) => {
 const decisionBody = z.object({ back: z.string().optional() });
 
 /** A handler for POST /editorial/:id/{accept,dismiss} and the same under /api. */
-function decide(apply: (db: Db, spanId: number) => EditorialDecision | undefined): RequestHandler {
+function decide(apply: (db: Db, spanId: number, userId: number) => EditorialDecision | undefined): RequestHandler {
   return (req, res) => {
     const id = parseId(req.params.id);
-    const decision = id === undefined ? undefined : apply(db(res), id);
+    // requireRole runs first, so there is a user
+    const user = res.locals.user as { id: number };
+    const decision = id === undefined ? undefined : apply(db(res), id, user.id);
     if (!decision) return sendError(req, res, 404, `No editorial suggestion with id ${req.params.id}`);
-    if (req.originalUrl.startsWith('/api/')) return void res.json({ span: decision.span });
+    if (req.originalUrl.startsWith('/api/')) return void res.json(decision);
     const back = decisionBody.safeParse(req.body ?? {}).data?.back;
     // only a path on this site, never another host ("//evil.example")
     const target = back?.startsWith('/') && !back.startsWith('//') ? back : `/articles/${decision.span.articleId}#suggestions`;

@@ -4,6 +4,8 @@ import { makeApp, signIn, snapshotCounts } from '../helpers/app.js';
 import { importArticle } from '../../src/corpus/articles.js';
 import { analyzeStoredArticle } from '../../src/corpus/analysis.js';
 import { loadSampleCorpus } from '../../src/corpus/samples.js';
+import { listAnnotations } from '../../src/corpus/annotations.js';
+import { changeTag, ensureTags } from '../../src/corpus/tags.js';
 import { EDITORIAL_CATEGORIES } from '../../src/editorial/index.js';
 import { getArticle } from '../../src/store/articles.js';
 import { listEditorialSpans } from '../../src/store/editorial.js';
@@ -108,6 +110,33 @@ describe('accepting and dismissing suggestions', () => {
     const agent = await signIn(app, db, 'reviewer');
     const res = await agent.post(`/editorial/${span.id}/dismiss`).type('form').send({ back: '//evil.example/' }).expect(303);
     expect(res.headers.location).toBe(`/articles/${id}#suggestions`);
+  });
+
+  it('annotates the accepted words with the category tag in one click, once', async () => {
+    const { app, db } = makeApp();
+    const id = importOpinion(db);
+    const span = firstSpan(db, id);
+    const agent = await signIn(app, db, 'reviewer', 'rita');
+    const res = await agent.post(`/api/editorial/${span.id}/accept`).send({}).expect(200);
+    expect(res.body.annotation).toMatchObject({ articleId: id, start: span.start, end: span.end, exact: span.text, tagId: span.category, creatorName: 'rita', status: 'active' });
+    await agent.post(`/editorial/${span.id}/accept`).type('form').send({}).expect(303);
+    const made = listAnnotations(db, { articleId: id });
+    expect(made).toHaveLength(1);
+    expect(made[0].id).toBe(res.body.annotation.id);
+  });
+
+  it('still accepts the suggestion when its tag is retired, and says why no annotation was made', async () => {
+    const { app, db } = makeApp();
+    const id = importOpinion(db);
+    const span = firstSpan(db, id);
+    ensureTags(db);
+    expect(changeTag(db, span.category, { retired: true }).status).toBe('ok');
+    const agent = await signIn(app, db, 'reviewer');
+    const res = await agent.post(`/api/editorial/${span.id}/accept`).send({}).expect(200);
+    expect(res.body.span.status).toBe('accepted');
+    expect(res.body.annotation).toBeNull();
+    expect(res.body.annotationError).toMatch(/retired/);
+    expect(listAnnotations(db, { articleId: id })).toHaveLength(0);
   });
 
   it.each(['accept', 'dismiss'] as const)('answers the API %s with the span and its new status', async (action) => {
