@@ -1,0 +1,121 @@
+/**
+ * reports: a report as Markdown (CommonMark with GitHub tables) for a
+ * newsroom wiki or a pull request. Article text is escaped so that no word
+ * of an article turns into markup: every ASCII punctuation character that
+ * Markdown gives a meaning is backslash-escaped, and line breaks inside a
+ * value become <br>. Deleted and inserted words keep the <del>/<ins> tags
+ * of the HTML diff, which GitHub and most wikis render.
+ */
+import { describeFilters, describeScope, formatOne, formatShare, nameArticle, splitDiffHtml } from './describe.js';
+import type { OutletProfile, Report, ReportAnnotation, ReportComparison, ReportSpan } from './model.js';
+
+/**
+ * Escape text for Markdown: backslash before the characters that start
+ * emphasis, links, code, HTML, tables, headings and lists, and before
+ * entity ampersands; line breaks become <br> so a value stays on its line.
+ */
+export function escapeMarkdown(text: string): string {
+  return (
+    text
+      .replace(/[\\`*_{}[\]()<>#!|~&]/g, (c) => `\\${c}`)
+      // list markers, setext underlines and numbered items only count at the start of a line
+      .replace(/(^|\n)([ \t]*)([-+=]|\d+[.)])/g, (_m, start: string, space: string, mark: string) => `${start}${space}${mark.slice(0, -1)}\\${mark.slice(-1)}`)
+      .replace(/\r\n?|\n/g, '<br>')
+  );
+}
+
+function cell(text: string): string {
+  return escapeMarkdown(text);
+}
+
+function diffMarkdown(html: string): string {
+  return splitDiffHtml(html)
+    .map((r) => (r.op === 'equal' ? escapeMarkdown(r.text) : `<${r.op}>${escapeMarkdown(r.text)}</${r.op}>`))
+    .join('');
+}
+
+function spanLine(s: ReportSpan): string {
+  return `> …${escapeMarkdown(s.prefix)}**${escapeMarkdown(s.exact)}**${escapeMarkdown(s.suffix)}…\n\n_${escapeMarkdown(s.articleTitle)}, characters ${s.start}–${s.end}_`;
+}
+
+function renderAnnotation(a: ReportAnnotation, i: number): string {
+  const head = [`### ${i + 1}. ${a.tagId ? escapeMarkdown(a.tagLabel ?? a.tagId) : 'Note'}`];
+  const meta = `- reviewer: ${escapeMarkdown(a.creatorName)}\n- created: ${a.createdAt}${a.modifiedAt !== a.createdAt ? `\n- changed: ${a.modifiedAt}` : ''}\n- status: ${a.status}\n- id: urn:uuid:${a.uuid}`;
+  const other = a.other ? `\nPair note; the other version:\n\n${spanLine(a.other)}\n` : '';
+  const note = a.note ? `\n**Note:** ${escapeMarkdown(a.note)}\n` : '';
+  return `${head.join('')}\n\n${spanLine(a)}\n${other}${note}\n${meta}\n`;
+}
+
+function renderComparison(c: ReportComparison, report: Report): string {
+  const name = (id: number) => {
+    const a = report.articles.find((x) => x.id === id);
+    return a ? nameArticle(a) : `article ${id}`;
+  };
+  const pairs = c.pairs.length
+    ? c.pairs
+        .map((p, i) => {
+          const changes = p.changes.length ? p.changes.map((ch) => `- ${escapeMarkdown(ch.message)}`).join('\n') : '- No change beyond the words marked.';
+          return `### Statement ${i + 1}: ${p.relation}\n\nscore ${p.score.toFixed(2)} · fidelity ${formatShare(p.fidelity)} · ${p.status}${p.earlier.speaker ? ` · speaker ${escapeMarkdown(p.earlier.speaker)}` : ''}\n\n- Earlier (${p.earlier.kind}): ${diffMarkdown(p.earlier.diffHtml)}\n- Later (${p.later.kind}): ${diffMarkdown(p.later.diffHtml)}\n\n**Changes:** ${diffMarkdown(p.inlineHtml)}\n\n${changes}\n`;
+        })
+        .join('\n')
+    : 'The two articles share no paired statement.\n';
+  return `## Comparison: ${escapeMarkdown(name(c.leftId))} → ${escapeMarkdown(name(c.rightId))}\n\n${pairs}`;
+}
+
+/** The outlet-profile section in Markdown. */
+export function renderOutletProfileMarkdown(p: OutletProfile): string {
+  const used = Object.entries(p.density.byCategory).filter(([, v]) => v.writer > 0 || v.quoted > 0);
+  const density = used.length
+    ? `| Category | Writer per 1,000 words | Quoted per 1,000 words |\n|---|---:|---:|\n${used.map(([id, v]) => `| ${cell(id)} | ${formatOne(v.writer)} | ${formatOne(v.quoted)} |`).join('\n')}`
+    : 'No editorial language found.';
+  const tags = p.topTags.length ? p.topTags.map((t) => `- ${escapeMarkdown(t.label)}: ${t.count}`).join('\n') : '- No reviewer tag.';
+  return `## Outlet profile: ${escapeMarkdown(p.outlet)}
+
+| | |
+|---|---:|
+| Articles | ${p.articles} |
+| Words | ${p.words} |
+| Statements first reported elsewhere, retold here | ${p.retold} |
+| Mean fidelity of those retellings | ${formatShare(p.meanFidelity)} |
+| Paraphrase or gist versions | ${p.looseVersions} |
+| … of which printed inside quote marks | ${p.looseInQuoteMarks} (${formatShare(p.looseQuotedShare)}) |
+| Editorial language in the writer's words, per 1,000 words | ${formatOne(p.density.writer)} |
+
+### Editorial density by category
+
+${density}
+
+### Most frequent reviewer tags
+
+${tags}
+`;
+}
+
+/** Render a report as Markdown. */
+export function renderReportMarkdown(report: Report): string {
+  const filters = describeFilters(report.filters);
+  const articles = `| # | Title | Outlet | Author | Published | Words | Address |\n|---:|---|---|---|---|---:|---|\n${report.articles
+    .map((a) => `| ${a.id} | ${cell(a.title)} | ${cell(a.outlet ?? '–')} | ${cell(a.author ?? '–')} | ${a.published ?? '–'} | ${a.wordCount} | ${a.url ? `<${a.url.replace(/[<>\s]/g, encodeURIComponent)}>` : '–'} |`)
+    .join('\n')}`;
+  const tags = report.tagTallies.length
+    ? `| Tag | Family | Annotations |\n|---|---|---:|\n${report.tagTallies.map((t) => `| ${cell(t.label)} | ${cell(t.family ?? '–')} | ${t.count} |`).join('\n')}`
+    : 'No tagged annotation.';
+  const usedCats = report.categoryTallies.filter((c) => c.writer + c.quoted > 0);
+  const cats = usedCats.length
+    ? `| Editorial category | Writer's words | Quoted |\n|---|---:|---:|\n${usedCats.map((c) => `| ${cell(c.name)} | ${c.writer} | ${c.quoted} |`).join('\n')}`
+    : 'No editorial language found.';
+  const density = report.articles
+    .map((a) => `- ${escapeMarkdown(nameArticle(a))}: ${formatOne(a.density.total)} in all, ${formatOne(a.density.writer)} in the writer's words, ${formatOne(a.density.quoted)} quoted`)
+    .join('\n');
+  const parts = [
+    `# ${escapeMarkdown(report.title)}`,
+    `${escapeMarkdown(describeScope(report))} · ${report.annotations.length} annotation${report.annotations.length === 1 ? '' : 's'}${filters.length ? ` · filtered by ${escapeMarkdown(filters.join(', '))}` : ''} · made ${report.generatedAt}`,
+    `## Articles\n\n${articles}`,
+    ...(report.profile ? [renderOutletProfileMarkdown(report.profile).trimEnd()] : []),
+    ...report.comparisons.map((c) => renderComparison(c, report).trimEnd()),
+    `## Annotations\n\n${report.annotations.length ? report.annotations.map(renderAnnotation).join('\n').trimEnd() : 'No annotation matches.'}`,
+    `## Tallies\n\n### Annotations per tag\n\n${tags}\n\n### Editorial spans per category\n\n${cats}`,
+    `## Editorial density (spans per 1,000 words)\n\n${density || 'No article.'}`,
+  ];
+  return `${parts.join('\n\n')}\n`;
+}

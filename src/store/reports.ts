@@ -1,0 +1,41 @@
+/** SQL the reports need beyond the other stores: finding articles by address and listing outlets. */
+import type { Db } from '../db.js';
+
+/** The id of the article with this address, if exactly one has it. */
+export function findArticleIdByUrl(db: Db, url: string): number | undefined {
+  const rows = db.prepare('SELECT id FROM articles WHERE url = ? LIMIT 2').all(url) as { id: number }[];
+  return rows.length === 1 ? rows[0].id : undefined;
+}
+
+/** The id of the article with this text hash, if any. */
+export function findArticleIdByHash(db: Db, textHash: string): number | undefined {
+  return (db.prepare('SELECT id FROM articles WHERE text_hash = ?').get(textHash) as { id: number } | undefined)?.id;
+}
+
+/** Ids of an outlet's articles (outlet names compare without case), by date then id. */
+export function listArticleIdsOfOutlet(db: Db, outlet: string): number[] {
+  return (
+    db.prepare('SELECT id FROM articles WHERE outlet = ? COLLATE NOCASE ORDER BY (published IS NULL), published, id').all(outlet) as { id: number }[]
+  ).map((r) => r.id);
+}
+
+/** Every outlet named by an article, with its article count and words, by name. */
+export function listOutletNames(db: Db): { outlet: string; articles: number; words: number }[] {
+  return db
+    .prepare(
+      `SELECT min(outlet) AS outlet, count(*) AS articles, sum(word_count) AS words FROM articles
+       WHERE outlet IS NOT NULL AND trim(outlet) <> '' GROUP BY outlet COLLATE NOCASE ORDER BY outlet COLLATE NOCASE`,
+    )
+    .all() as { outlet: string; articles: number; words: number }[];
+}
+
+/** Every article pair sharing at least one pair that is not rejected (lower id first). */
+export function listPairedArticlePairs(db: Db): { articleA: number; articleB: number }[] {
+  return db
+    .prepare(
+      `SELECT DISTINCT min(qa.article_id, qb.article_id) AS articleA, max(qa.article_id, qb.article_id) AS articleB
+       FROM pairs p JOIN quotes qa ON qa.id = p.quote_a JOIN quotes qb ON qb.id = p.quote_b
+       WHERE p.status <> 'rejected' AND qa.article_id <> qb.article_id ORDER BY 1, 2`,
+    )
+    .all() as { articleA: number; articleB: number }[];
+}
