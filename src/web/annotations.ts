@@ -1,0 +1,298 @@
+/**
+ * Annotation pages and JSON API. The form and the API share one schema and
+ * call the same domain functions; ownership is checked in the domain layer.
+ */
+import type { Request, RequestHandler, Response } from 'express';
+import { z } from 'zod';
+import type { Db } from '../db.js';
+import {
+  annotationHistory,
+  createAnnotation,
+  deleteAnnotation,
+  findAnnotation,
+  listAnnotations,
+  canChange,
+  updateAnnotation,
+  type AnnotationResult,
+} from '../corpus/annotations.js';
+import { listAllTags, listOfferedTags } from '../corpus/tags.js';
+import { measureArticleAgreement } from '../corpus/agreement.js';
+import { replaceArticleText } from '../corpus/articles.js';
+import { getArticle, listArticles, type ArticleRow } from '../store/articles.js';
+import { listUsers, type UserRow } from '../store/users.js';
+import type { AnnotationFilters, AnnotationRow } from '../store/annotations.js';
+import type { TagRow } from '../store/tags.js';
+import { sendError } from './errors.js';
+import { parseId } from './params.js';
+import { renderNote } from './render-note.js';
+import type { Highlight } from './render-text.js';
+
+const db = (res: Response): Db => res.app.locals.db as Db;
+const isApi = (req: Request): boolean => req.originalUrl.startsWith('/api/');
+
+/** An empty form field is "not given". */
+const blank = (v: unknown) => (v === '' ? undefined : v);
+const offset = z.preprocess(blank, z.coerce.number().int().min(0).max(100_000_000));
+const optionalText = (max: number) => z.preprocess(blank, z.string().max(max).optional());
+
+/** A new annotation, from a form (flat fields) or JSON (an `other` object). */
+export const annotationSchema = z
+  .object({
+    articleId: z.preprocess(blank, z.coerce.number().int().positive()),
+    start: offset,
+    end: offset,
+    exact: optionalText(20_000),
+    tagId: z.preprocess(blank, z.string().max(60).nullable().optional()),
+    note: z.preprocess(blank, z.string().max(10_000).nullable().optional()),
+    other: z
+      .object({ articleId: z.coerce.number().int().positive(), start: offset, end: offset, exact: optionalText(20_000) })
+      .nullable()
+      .optional(),
+    otherArticleId: z.preprocess(blank, z.coerce.number().int().positive().optional()),
+    otherStart: z.preprocess(blank, offset.optional()),
+    otherEnd: z.preprocess(blank, offset.optional()),
+    otherExact: optionalText(20_000),
+  })
+  .refine((a) => a.end > a.start, { message: 'The span must end after it starts.', path: ['end'] })
+  .transform(({ otherArticleId, otherStart, otherEnd, otherExact, ...a }) => ({
+    ...a,
+    other:
+      a.other ??
+      (otherArticleId !== undefined && otherStart !== undefined && otherEnd !== undefined
+        ? { articleId: otherArticleId, start: otherStart, end: otherEnd, exact: otherExact }
+        : null),
+  }));
+
+/** A change to an annotation. */
+export const annotationEditSchema = z.object({
+  tagId: z.preprocess(blank, z.string().max(60).nullable().optional()),
+  note: z.string().max(10_000).nullable().optional(),
+  start: z.preprocess(blank, offset.optional()),
+  end: z.preprocess(blank, offset.optional()),
+  exact: optionalText(20_000),
+});
+
+const isoDay = z.preprocess(blank, z.string().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/, 'Use a date like 2024-05-31.').optional());
+
+/** The list filters, from the query string. */
+export const filterSchema = z.object({
+  article: z.preprocess(blank, z.coerce.number().int().positive().optional()),
+  tag: z.preprocess(blank, z.string().max(60).optional()),
+  reviewer: z.preprocess(blank, z.string().max(100).optional()),
+  from: isoDay,
+  to: isoDay,
+  status: z.preprocess(blank, z.enum(['active', 'orphaned', 'deleted', 'all']).optional()),
+});
+
+function toFilters(q: z.infer<typeof filterSchema>): AnnotationFilters {
+  return { articleId: q.article, tagId: q.tag, creatorName: q.reviewer, from: q.from, to: q.to, status: q.status };
+}
+
+/** An annotation as the API shows it. */
+export function presentAnnotation(a: AnnotationRow) {
+  return {
+    id: a.id,
+    uuid: a.uuid,
+    articleId: a.articleId,
+    articleTitle: a.articleTitle,
+    start: a.start,
+    end: a.end,
+    exact: a.exact,
+    prefix: a.prefix,
+    suffix: a.suffix,
+    tagId: a.tagId,
+    tagLabel: a.tagLabel,
+    note: a.note,
+    other: a.other,
+    creator: { id: a.creatorId, username: a.creatorName },
+    status: a.status,
+    createdAt: a.createdAt,
+    modifiedAt: a.modifiedAt,
+  };
+}
+
+function issues(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const i of error.issues) out[String(i.path[0] ?? 'form')] ??= i.message;
+  return out;
+}
+
+/** A local path to go back to after a form, or the fallback. */
+function safeBack(value: unknown, fallback: string): string {
+  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : fallback;
+}
+
+const user = (res: Response): UserRow => res.locals.user as UserRow;
+
+/** What the article page needs for its annotation section. */
+export function viewArticleAnnotations(db: Db, article: ArticleRow) {
+  const annotations = listAnnotations(db, { involvingArticleId: article.id });
+  return {
+    annotations: annotations.filter((a) => a.status === 'active'),
+    orphaned: annotations.filter((a) => a.status === 'orphaned'),
+    offeredTags: listOfferedTags(db),
+    renderNote,
+  };
+}
+
+/** Active annotations on an article as highlights of its text. */
+export function annotationHighlights(annotations: AnnotationRow[], articleId: number): Highlight[] {
+  return annotations
+    .filter((a) => a.status === 'active' && a.articleId === articleId)
+    .map((a) => ({
+      start: a.start,
+      end: a.end,
+      className: 'ann',
+      id: `annotation-${a.id}`,
+      title: `${a.tagLabel ?? 'note'} — ${a.creatorName}`,
+      data: { annotation: a.id },
+    }));
+}
+
+function sendResult(req: Request, res: Response, r: AnnotationResult, okStatus: number, back: (a: AnnotationRow) => string): void {
+  if (r.status === 'not-found') return sendError(req, res, 404, 'annotations: no such annotation');
+  if (r.status === 'forbidden') return sendError(req, res, 403, 'annotations: only its author or an admin may change this annotation');
+  if (r.status === 'invalid') {
+    res.status(400);
+    if (isApi(req)) return void res.json({ error: `annotations: ${Object.values(r.errors).join(' ')}`, errors: r.errors });
+    return res.render('error', { title: 'Error 400', status: 400, message: `The annotation was not saved: ${Object.values(r.errors).join(' ')}` });
+  }
+  if (isApi(req)) return void res.status(okStatus).json({ annotation: presentAnnotation(r.annotation) });
+  res.redirect(303, back(r.annotation));
+}
+
+/** POST /annotations (form) and POST /api/annotations (JSON). */
+export const create: RequestHandler = (req, res) => {
+  const parsed = annotationSchema.safeParse(req.body ?? {});
+  if (!parsed.success) return sendResult(req, res, { status: 'invalid', errors: issues(parsed.error) }, 201, () => '/');
+  const r = createAnnotation(db(res), user(res).id, parsed.data);
+  sendResult(req, res, r, 201, (a) => safeBack(req.body?.back, `/articles/${a.articleId}#annotation-${a.id}`));
+};
+
+/** POST /annotations/:id/edit (form) and PATCH /api/annotations/:id (JSON). */
+export const update: RequestHandler = (req, res) => {
+  const id = parseId(req.params.id);
+  if (id === undefined) return sendError(req, res, 404, 'annotations: no such annotation');
+  const parsed = annotationEditSchema.safeParse(req.body ?? {});
+  if (!parsed.success) return sendResult(req, res, { status: 'invalid', errors: issues(parsed.error) }, 200, () => '/');
+  const r = updateAnnotation(db(res), user(res), id, parsed.data);
+  sendResult(req, res, r, 200, (a) => `/annotations/${a.id}`);
+};
+
+/** POST /annotations/:id/delete (form) and DELETE /api/annotations/:id. */
+export const destroy: RequestHandler = (req, res) => {
+  const id = parseId(req.params.id);
+  if (id === undefined) return sendError(req, res, 404, 'annotations: no such annotation');
+  const r = deleteAnnotation(db(res), user(res), id);
+  sendResult(req, res, r, 200, (a) => safeBack(req.body?.back, `/annotations/${a.id}`));
+};
+
+/** GET /annotations */
+export const listPage: RequestHandler = (req, res) => {
+  const parsed = filterSchema.safeParse(req.query);
+  const filters = parsed.success ? parsed.data : {};
+  const annotations = parsed.success ? listAnnotations(db(res), toFilters(parsed.data)) : [];
+  res.status(parsed.success ? 200 : 400).render('annotations/list', {
+    title: 'Annotations',
+    annotations,
+    filters,
+    errors: parsed.success ? {} : issues(parsed.error),
+    tags: listAllTags(db(res)),
+    articles: listArticles(db(res), 'published', 'asc'),
+    reviewers: listUsers(db(res)).filter((u) => u.role !== 'viewer'),
+    renderNote,
+  });
+};
+
+/** GET /api/annotations */
+export const apiList: RequestHandler = (req, res) => {
+  const parsed = filterSchema.safeParse(req.query);
+  if (!parsed.success) return void res.status(400).json({ error: 'annotations: bad filter', errors: issues(parsed.error) });
+  res.json({ annotations: listAnnotations(db(res), toFilters(parsed.data)).map(presentAnnotation) });
+};
+
+/** GET /annotations/:id — the annotation, its edit form and its history. */
+export const showPage: RequestHandler = (req, res) => {
+  const id = parseId(req.params.id);
+  const annotation = id === undefined ? undefined : findAnnotation(db(res), id);
+  if (!annotation) return sendError(req, res, 404, `No annotation with id ${req.params.id}`);
+  const me = res.locals.user as UserRow | null;
+  res.render('annotations/show', {
+    title: `Annotation on ${annotation.articleTitle}`,
+    annotation,
+    history: annotationHistory(db(res), annotation.id),
+    canEdit: Boolean(me && annotation.status !== 'deleted' && canChange(me, annotation)),
+    offeredTags: listOfferedTags(db(res)),
+    renderNote,
+  });
+};
+
+/** GET /api/annotations/:id */
+export const apiShow: RequestHandler = (req, res) => {
+  const id = parseId(req.params.id);
+  const annotation = id === undefined ? undefined : findAnnotation(db(res), id);
+  if (!annotation) return sendError(req, res, 404, 'annotations: no such annotation');
+  res.json({ annotation: presentAnnotation(annotation) });
+};
+
+/** GET /api/annotations/:id/history */
+export const apiHistory: RequestHandler = (req, res) => {
+  const id = parseId(req.params.id);
+  const annotation = id === undefined ? undefined : findAnnotation(db(res), id);
+  if (!annotation) return sendError(req, res, 404, 'annotations: no such annotation');
+  res.json({ annotation: presentAnnotation(annotation), history: annotationHistory(db(res), annotation.id) });
+};
+
+/** GET /articles/:id/agreement and GET /api/articles/:id/agreement */
+export const agreement: RequestHandler = (req, res) => {
+  const id = parseId(req.params.id);
+  const article = id === undefined ? undefined : getArticle(db(res), id);
+  if (!article) return sendError(req, res, 404, `No article with id ${req.params.id}`);
+  const result = measureArticleAgreement(db(res), article);
+  if (isApi(req)) return void res.json({ articleId: article.id, ...result });
+  const labels = new Map(listAllTags(db(res)).map((t: TagRow) => [t.id, t.label]));
+  res.render('articles/agreement', { title: `Agreement: ${article.title}`, article, ...result, labels });
+};
+
+const replaceSchema = z.object({ text: z.string().min(1, 'Paste the corrected text.').max(5_000_000), format: z.string().max(20).optional() });
+
+/** POST /articles/:id/text (form) and POST /api/articles/:id/text (JSON): a corrected version of the text. */
+export const replaceText: RequestHandler = (req, res) => {
+  const id = parseId(req.params.id);
+  if (id === undefined || !getArticle(db(res), id)) return sendError(req, res, 404, `No article with id ${req.params.id}`);
+  const parsed = replaceSchema.safeParse(req.body ?? {});
+  if (!parsed.success) return sendError(req, res, 400, `articles: ${parsed.error.issues[0].message}`);
+  const r = replaceArticleText(db(res), id, parsed.data);
+  if (r.status === 'not-found') return sendError(req, res, 404, `No article with id ${req.params.id}`);
+  if (r.status === 'duplicate') return sendError(req, res, 409, `articles: this text is already article ${r.existing.id} (${r.existing.title})`);
+  if (isApi(req)) return void res.json({ status: r.status, articleId: id, annotations: r.status === 'replaced' ? r.annotations : null });
+  res.redirect(303, `/articles/${id}#annotations`);
+};
+
+/** A quote's place, as the comparison shows it. */
+interface QuoteSpan {
+  articleId: number;
+  start: number;
+  end: number;
+}
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && a.end > b.start;
+
+/** What the comparison page needs to show and take notes on pairs as a whole. */
+export function viewPairNotes(db: Db, leftId: number, rightId: number) {
+  const notes = listAnnotations(db, { involvingArticleId: leftId, status: 'active' }).filter(
+    (a) => a.other && [leftId, rightId].includes(a.articleId) && [leftId, rightId].includes(a.other.articleId),
+  );
+  return {
+    renderNote,
+    /** Pair notes on these two quotes (either way round). */
+    pairNotesFor(x: QuoteSpan, y: QuoteSpan): AnnotationRow[] {
+      return notes.filter((n) =>
+        [
+          [x, y],
+          [y, x],
+        ].some(([p, q]) => n.articleId === p.articleId && overlaps(n, p) && n.other!.articleId === q.articleId && overlaps(n.other!, q)),
+      );
+    },
+  };
+}
