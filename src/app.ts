@@ -17,6 +17,9 @@ import * as auth from './web/auth.js';
 import { checkCsrf, createLoginLimiter, loadSession, requireRole } from './web/auth.js';
 import { uploadFiles } from './web/upload.js';
 import { formatDate } from './web/format.js';
+import * as annotations from './web/annotations.js';
+import * as tags from './web/tags.js';
+import { seedTags } from './corpus/tags.js';
 
 /** What the app needs from the outside. */
 export interface AppDeps {
@@ -52,6 +55,9 @@ export function createApp({ db, config }: AppDeps): Express {
   const jsonSmall = express.json({ limit: '64kb' });
   const upload = uploadFiles(config.maxUploadBytes);
   const reviewer = requireRole('reviewer');
+  const admin = requireRole('admin');
+  const jsonText = express.json({ limit: config.maxUploadBytes });
+  seedTags(db);
 
   // pages
   app.get('/', articles.home);
@@ -78,6 +84,16 @@ export function createApp({ db, config }: AppDeps): Express {
   app.get('/editorial', editorial.categoriesPage);
   app.post('/editorial/:id/accept', reviewer, form, checkCsrf, editorial.accept);
   app.post('/editorial/:id/dismiss', reviewer, form, checkCsrf, editorial.dismiss);
+  app.post('/articles/:id/text', reviewer, form, checkCsrf, annotations.replaceText);
+  app.get('/articles/:id/agreement', annotations.agreement);
+  app.get('/annotations', annotations.listPage);
+  app.post('/annotations', reviewer, form, checkCsrf, annotations.create);
+  app.get('/annotations/:id', annotations.showPage);
+  app.post('/annotations/:id/edit', reviewer, form, checkCsrf, annotations.update);
+  app.post('/annotations/:id/delete', reviewer, form, checkCsrf, annotations.destroy);
+  app.get('/tags', tags.listPage);
+  app.post('/tags', admin, form, checkCsrf, tags.create);
+  app.post('/tags/:id', admin, form, checkCsrf, tags.update);
 
   // JSON API
   app.post('/api/login', jsonSmall, checkCsrf, auth.login);
@@ -103,6 +119,17 @@ export function createApp({ db, config }: AppDeps): Express {
   app.get('/api/articles/:id/editorial', editorial.apiArticle);
   app.post('/api/editorial/:id/accept', reviewer, jsonSmall, checkCsrf, editorial.accept);
   app.post('/api/editorial/:id/dismiss', reviewer, jsonSmall, checkCsrf, editorial.dismiss);
+  app.post('/api/articles/:id/text', reviewer, jsonText, checkCsrf, annotations.replaceText);
+  app.get('/api/articles/:id/agreement', annotations.agreement);
+  app.get('/api/annotations', annotations.apiList);
+  app.post('/api/annotations', reviewer, jsonSmall, checkCsrf, annotations.create);
+  app.get('/api/annotations/:id', annotations.apiShow);
+  app.patch('/api/annotations/:id', reviewer, jsonSmall, checkCsrf, annotations.update);
+  app.delete('/api/annotations/:id', reviewer, checkCsrf, annotations.destroy);
+  app.get('/api/annotations/:id/history', annotations.apiHistory);
+  app.get('/api/tags', tags.apiList);
+  app.post('/api/tags', admin, jsonSmall, checkCsrf, tags.create);
+  app.patch('/api/tags/:id', admin, jsonSmall, checkCsrf, tags.update);
   app.get('/healthz', (_req, res) => {
     res.type('text/plain').send('ok');
   });

@@ -12,6 +12,7 @@ import { listEditorialSpans } from '../store/editorial.js';
 import { listRelatedArticles, listTopArticlePairs } from '../store/pairs.js';
 import { editorialHighlights, quoteHighlights } from './highlights.js';
 import { viewArticleSuggestions } from './editorial.js';
+import { annotationHighlights, viewArticleAnnotations } from './annotations.js';
 import { parseId } from './params.js';
 import { sendError } from './errors.js';
 import { escapeHtml, paragraphsOf, renderHighlighted, type Paragraph } from './render-text.js';
@@ -44,7 +45,8 @@ export const show: RequestHandler = (req, res) => {
   const quotes = listQuotesOfArticle(db(res), article.id);
   const spans = listEditorialSpans(db(res), article.id);
   const editorial = spans.filter((e) => e.status !== 'dismissed');
-  const highlights = [...quoteHighlights(quotes), ...editorialHighlights(editorial)];
+  const annotationView = viewArticleAnnotations(db(res), article);
+  const highlights = [...quoteHighlights(quotes), ...editorialHighlights(editorial), ...annotationHighlights(annotationView.annotations, article.id)];
   const renderParagraph = (p: Paragraph) => renderHighlighted(article.text, highlights, p.start, p.end);
   const related = listRelatedArticles(db(res), article.id).map((r) => ({ ...r, article: getArticle(db(res), r.articleId)! }));
   const others = listArticles(db(res), 'published', 'asc').filter((a) => a.id !== article.id);
@@ -58,6 +60,7 @@ export const show: RequestHandler = (req, res) => {
     related,
     others,
     ...viewArticleSuggestions(spans, article.wordCount),
+    ...annotationView,
   });
 };
 

@@ -8,6 +8,7 @@ import { getStatement, listStatements } from '../corpus/statements.js';
 import { getArticle, listArticles } from '../store/articles.js';
 import { loadVectors } from '../vectors/load.js';
 import { articleDensityChart } from './editorial.js';
+import { viewPairNotes } from './annotations.js';
 import { parseId } from './params.js';
 import { sendError } from './errors.js';
 import { escapeHtml, renderHighlighted, type Highlight } from './render-text.js';
@@ -44,7 +45,7 @@ export const show: RequestHandler = (req, res) => {
   });
   const renderSide = (articleId: number, text: string, from: number, to: number) => renderHighlighted(text, marks.get(articleId)!, from, to);
   const densityCharts = [comparison.left, comparison.right].map((a, i) => articleDensityChart(db(res), a, i === 0 ? 'density-earlier' : 'density-later'));
-  res.render('compare/show', { title: `Compare: ${comparison.left.title} / ${comparison.right.title}`, c: comparison, renderSide, escapeHtml, densityCharts });
+  res.render('compare/show', { title: `Compare: ${comparison.left.title} / ${comparison.right.title}`, c: comparison, renderSide, escapeHtml, densityCharts, ...viewPairNotes(db(res), comparison.left.id, comparison.right.id) });
 };
 
 /** GET /api/compare?a=&b= */
