@@ -16,8 +16,13 @@ import type { ReportAnnotation, ReportSpan } from './model.js';
 /** The one JSON-LD context of the model (the https form fails the W3C tests). */
 export const annoContext = 'http://www.w3.org/ns/anno.jsonld';
 
-/** Prefix of a tag body's id; the tag id follows. */
-export const tagIriPrefix = 'urn:retold:tag:';
+/**
+ * The key of a tagging body that holds the tag's id (Dublin Core identifier;
+ * the anno.jsonld context defines the dcterms prefix). It cannot be the body's
+ * `id`: a body with an id is an External Web Resource, which may not have a
+ * purpose (W3C test 3.3.5-bodyEWRNoPurpose).
+ */
+export const tagIdKey = 'dcterms:identifier';
 
 /** Prefix of an article source IRI; the text hash follows. */
 export const articleIriPrefix = 'urn:retold:article:';
@@ -67,7 +72,7 @@ function targetOf(span: ReportSpan): JsonLd {
 /** One annotation as a Web Annotation. */
 export function toWebAnnotation(a: ReportAnnotation): JsonLd {
   const body: JsonLd[] = [];
-  if (a.tagId) body.push({ type: 'TextualBody', purpose: 'tagging', id: `${tagIriPrefix}${a.tagId}`, value: a.tagLabel ?? a.tagId });
+  if (a.tagId) body.push({ type: 'TextualBody', purpose: 'tagging', value: a.tagLabel ?? a.tagId, [tagIdKey]: a.tagId });
   if (a.note) body.push({ type: 'TextualBody', purpose: 'commenting', value: a.note, format: 'text/plain' });
   const motivation = body.map((b) => b.purpose as string);
   return {
@@ -116,7 +121,7 @@ export function buildAnnotationCollection(annotations: readonly ReportAnnotation
     type: 'AnnotationCollection',
     label: options.label,
     total: items.length,
-    ...(count > 0 ? { first: { ...pages[0], partOf: options.id }, last: pageId(count - 1) } : {}),
+    ...(count > 0 ? { first: pages[0], last: pageId(count - 1) } : {}),
   };
   return { collection, pages };
 }

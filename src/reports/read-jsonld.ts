@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { tagIriPrefix } from './jsonld.js';
+import { tagIdKey } from './jsonld.js';
 
 /** One target of an imported annotation. */
 export interface ImportedTarget {
@@ -54,7 +54,7 @@ const timestamp = z.string().refine((s) => /T.*(Z|[+-]\d{2}:?\d{2})$/.test(s) &&
 
 const selector = z.looseObject({ type: z.string() });
 const target = z.looseObject({ source: z.string().min(1), selector: one(selector) });
-const body = z.looseObject({ type: z.string().optional(), purpose: z.string().optional(), value: z.string().optional(), id: z.string().optional() });
+const body = z.looseObject({ type: z.string().optional(), purpose: z.string().optional(), value: z.string().optional(), [tagIdKey]: z.string().optional() });
 const annotation = z.looseObject({
   id: z.string().min(1),
   type: one(z.string()).refine((t) => t.includes('Annotation'), 'type Annotation'),
@@ -102,9 +102,9 @@ function readAnnotation(raw: unknown, index: number): ImportedAnnotation | Refus
   if (!parsed.success) return { index, id: rawId, reason: `not a Web Annotation (${issueText(parsed.error)})` };
   const a = parsed.data;
   const bodies = a.body ?? [];
-  const tagging = bodies.find((b) => b.purpose === 'tagging' && (b.value || b.id));
+  const tagging = bodies.find((b) => b.purpose === 'tagging' && (b.value || b[tagIdKey]));
   const comment = bodies.find((b) => b.purpose !== 'tagging' && b.type === 'TextualBody' && b.value);
-  const tagId = tagging?.id?.startsWith(tagIriPrefix) ? tagging.id.slice(tagIriPrefix.length) : null;
+  const tagId = tagging?.[tagIdKey] ?? null;
   const tagLabel = tagging?.value ?? null;
   const note = comment?.value ?? null;
   if (!tagId && !tagLabel && !note) return { index, id: a.id, reason: 'it has neither a tagging nor a comment body' };
