@@ -24,6 +24,12 @@ export function escapeMarkdown(text: string): string {
   );
 }
 
+/** Only web addresses become links (an autolink); anything else is escaped text. */
+function linkOf(url: string | null): string {
+  if (!url) return '–';
+  return /^https?:\/\/[^\s<>]+$/i.test(url) ? `<${url}>` : escapeMarkdown(url);
+}
+
 function cell(text: string): string {
   return escapeMarkdown(text);
 }
@@ -95,7 +101,7 @@ ${tags}
 export function renderReportMarkdown(report: Report): string {
   const filters = describeFilters(report.filters);
   const articles = `| # | Title | Outlet | Author | Published | Words | Address |\n|---:|---|---|---|---|---:|---|\n${report.articles
-    .map((a) => `| ${a.id} | ${cell(a.title)} | ${cell(a.outlet ?? '–')} | ${cell(a.author ?? '–')} | ${a.published ?? '–'} | ${a.wordCount} | ${a.url ? `<${a.url.replace(/[<>\s]/g, encodeURIComponent)}>` : '–'} |`)
+    .map((a) => `| ${a.id} | ${cell(a.title)} | ${cell(a.outlet ?? '–')} | ${cell(a.author ?? '–')} | ${a.published ?? '–'} | ${a.wordCount} | ${linkOf(a.url)} |`)
     .join('\n')}`;
   const tags = report.tagTallies.length
     ? `| Tag | Family | Annotations |\n|---|---|---:|\n${report.tagTallies.map((t) => `| ${cell(t.label)} | ${cell(t.family ?? '–')} | ${t.count} |`).join('\n')}`
