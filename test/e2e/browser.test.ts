@@ -1,0 +1,219 @@
+/**
+ * The web app in a real browser (Debian's Chromium through playwright-core)
+ * against the real server process: what only a browser shows — logging in
+ * through the form, uploading a file, keyboard navigation of a comparison,
+ * selecting words with the mouse to annotate them, and the HTML report.
+ * Screenshots of every step go to test-artifacts/e2e/.
+ *
+ * Skipped, not failed, when /usr/bin/chromium is missing (CI installs it in
+ * .ci/run); a browser is never downloaded.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot, startServerProcess, type ServerProcess } from '../helpers/server-process.js';
+
+const chromiumPath = '/usr/bin/chromium';
+const hasChromium = existsSync(chromiumPath);
+const title = hasChromium
+  ? 'the web app in Chromium'
+  : `the web app in Chromium — skipped: no browser at ${chromiumPath} (install Debian's chromium package)`;
+
+/** Time limit of every single browser wait. */
+const waitMs = 15_000;
+const artifacts = join(projectRoot, 'test-artifacts', 'e2e');
+
+/** A retelling in a local paper's style that shares one statement with the first sample (a Newsweek report). */
+const retelling = `Militia official repeats call for U.S. troops to leave Iraq
+
+By Dana Whitfield, Lakeshore Ledger
+
+March 22, 2025
+
+BAGHDAD — A senior figure in an Iraqi militia has again demanded that American forces leave the country, days after speaking to a U.S. magazine.
+
+Firas al-Yasser, who sits on the political council of the Nujaba Movement, said: "Trump is obligated to withdraw his forces from Iraq by the end of 2025, and they must abide by their pledges to the Iraqi government."
+
+About 2,500 U.S. troops remain in Iraq. The Pentagon did not reply to a request for comment on Saturday.
+`;
+
+describe.skipIf(!hasChromium)(title, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'retold-browser-e2e-'));
+  let server: ServerProcess | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+  let base = '';
+  let shot = 0;
+  /** filled in as the steps run */
+  const seen = { importedId: 0, compareA: 0, compareB: 0, annotatedArticle: 0, exact: '', note: '', tag: 'Paraphrased as quote' };
+
+  async function screenshot(name: string): Promise<void> {
+    shot += 1;
+    await page.screenshot({ path: join(artifacts, `${String(shot).padStart(2, '0')}-${name}.png`), timeout: waitMs });
+  }
+
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true });
+    server = await startServerProcess({ RETOLD_DB: join(dir, 'retold.sqlite') });
+    base = server.url;
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
+      timeout: 30_000,
+    });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: base });
+    context.setDefaultTimeout(waitMs);
+    context.setDefaultNavigationTimeout(waitMs);
+    page = await context.newPage();
+  }, 120_000);
+
+  afterAll(async () => {
+    // each step is bounded so a hung browser cannot keep the run alive
+    await Promise.race([browser?.close(), new Promise((r) => setTimeout(r, 10_000))]).catch(() => undefined);
+    await server?.kill();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('logs in through the login form', async () => {
+    expect(server?.adminPassword, 'the first start prints the admin password').toBeTruthy();
+    await page.goto('/login');
+    await screenshot('login');
+    await page.fill('#username', 'admin');
+    await page.fill('#password', server!.adminPassword!);
+    await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/login')), page.click('form.login button[type=submit]')]);
+    expect(await page.locator('body').innerText()).toContain('admin');
+    expect(await page.locator('form[action="/logout"]').count()).toBe(1);
+  });
+
+  it('imports an uploaded text file and shows its page with the sample it retells', async () => {
+    const file = join(dir, 'lakeshore-ledger.txt');
+    writeFileSync(file, retelling);
+    await page.goto('/articles/new');
+    await page.setInputFiles('#files', file);
+    await Promise.all([page.waitForURL(/\/articles\/\d+$/), page.click('form.import button[type=submit]')]);
+    seen.importedId = Number(new URL(page.url()).pathname.split('/').pop());
+    const text = await page.locator('.article-text').innerText();
+    expect(text).toContain('Trump is obligated to withdraw his forces from Iraq');
+    expect(text).toContain('The Pentagon did not reply');
+    // the shared statement pairs it with the Newsweek sample, the first article loaded
+    const related = page.locator('.compare-with li a');
+    expect(await related.count()).toBeGreaterThanOrEqual(1);
+    const hrefs = await related.evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(hrefs).toContain(`/compare?a=${seen.importedId}&b=1`);
+    await page.locator('.q').first().waitFor({ timeout: waitMs });
+    await screenshot('imported-article');
+  });
+
+  it('opens the mission example from the first "statements in common" card on the home page', async () => {
+    await page.goto('/');
+    const card = page.locator('.cards .card.first a');
+    expect(await card.innerText()).toMatch(/^\d+ statements in common$/);
+    await screenshot('home');
+    await Promise.all([page.waitForURL(/\/compare\?a=\d+&b=\d+/), card.click()]);
+    const url = new URL(page.url());
+    seen.compareA = Number(url.searchParams.get('a'));
+    seen.compareB = Number(url.searchParams.get('b'));
+    // samples 000 (Newsweek, 20 March) and 001 (afgazad.com, 26 March) are the first two loaded
+    expect([seen.compareA, seen.compareB]).toEqual([1, 2]);
+    const heads = await page.locator('.side-head').allInnerTexts();
+    expect(heads[1]).toContain('Iraq Demands the Withdrawal of U.S. Troops');
+    expect(heads[1]).toContain('afgazad.com');
+    expect(await page.locator('.pair').count()).toBeGreaterThanOrEqual(2);
+    expect(await page.locator('.pair').first().locator('.version-later .version-text').innerText()).not.toBe('');
+    await screenshot('comparison');
+  });
+
+  it('moves between statements with j and k, and to the partner version with p', async () => {
+    const focused = () => page.evaluate(() => document.activeElement?.id ?? '');
+    await page.locator('h1').click();
+    await page.keyboard.press('j');
+    expect(await focused()).toBe('pair-1');
+    await page.keyboard.press('j');
+    expect(await focused()).toBe('pair-2');
+    await page.keyboard.press('k');
+    expect(await focused()).toBe('pair-1');
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('pair'))).toBe(true);
+
+    // from a statement, p goes to the later version of its earlier one
+    await page.keyboard.press('p');
+    expect(await focused()).toBe('v1-later');
+    expect(await page.locator('#v1-later').getAttribute('class')).toContain('flash');
+    await screenshot('partner-flash');
+    // and from a version back to its partner
+    await page.keyboard.press('p');
+    expect(await focused()).toBe('v1-earlier');
+    expect(await page.locator('#v1-earlier').getAttribute('class')).toContain('flash');
+    // the flash fades by itself
+    await page.waitForFunction(() => !document.getElementById('v1-later')?.classList.contains('flash'), undefined, { timeout: waitMs });
+  });
+
+  it('annotates words selected with a mouse drag in the later version', async () => {
+    const holder = page.locator('#v1-later .version-text');
+    await holder.scrollIntoViewIfNeeded();
+    // the screen positions of the first three words of the later version
+    const target = await holder.evaluate((el) => {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const text = n.textContent ?? '';
+        const m = /[A-Za-z][\w'’-]*(?:\s+[\w'’-]+){2}/.exec(text);
+        if (!m) continue;
+        const rectAt = (i: number) => {
+          const r = document.createRange();
+          r.setStart(n!, i);
+          r.setEnd(n!, i + 1);
+          return r.getBoundingClientRect();
+        };
+        const first = rectAt(m.index);
+        const last = rectAt(m.index + m[0].length - 1);
+        if (Math.abs(first.top - last.top) > 2) continue; // keep the drag on one line
+        return { words: m[0], x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
+      }
+      return null;
+    });
+    expect(target, 'three words on one line in the later version').not.toBeNull();
+    await page.mouse.move(target!.x1, target!.y1);
+    await page.mouse.down();
+    await page.mouse.move((target!.x1 + target!.x2) / 2, target!.y1, { steps: 5 });
+    await page.mouse.move(target!.x2, target!.y2, { steps: 5 });
+    await page.mouse.up();
+    expect(await page.evaluate(() => window.getSelection()?.toString())).toBe(target!.words);
+    seen.exact = target!.words;
+
+    const popup = page.locator('form.annotate-popup');
+    await popup.waitFor({ state: 'visible', timeout: waitMs });
+    expect(await popup.locator('p.muted').innerText()).toBe(`“${seen.exact}”`);
+    // tags load after the pop-up opens
+    await popup.locator('#annotate-popup-tag optgroup option').first().waitFor({ state: 'attached', timeout: waitMs });
+    await popup.locator('#annotate-popup-tag').selectOption({ label: seen.tag });
+    seen.note = `Printed in quotation marks, but the Newsweek version of ${Date.now() % 1000} words differs.`;
+    await popup.locator('#annotate-popup-note').fill(seen.note);
+    await screenshot('annotate-popup');
+    await Promise.all([page.waitForEvent('load', { timeout: waitMs }), popup.locator('button[type=submit]').click()]);
+    seen.annotatedArticle = seen.compareB;
+  });
+
+  it('lists the annotation on the article page and highlights its words', async () => {
+    await page.goto(`/articles/${seen.annotatedArticle}`);
+    const item = page.locator('#annotations .annotation-list .annotation').filter({ hasText: seen.note });
+    expect(await item.count()).toBe(1);
+    expect(await item.locator('.tag').innerText()).toBe(seen.tag);
+    expect(await item.locator('q').innerText()).toBe(seen.exact);
+    const href = await item.locator('a[href^="/annotations/"]').getAttribute('href');
+    const id = Number(href?.split('/').pop());
+    expect(id).toBeGreaterThan(0);
+    // the highlight may be cut into pieces where it crosses other highlights
+    const pieces = page.locator(`.article-text .ann[data-annotation="${id}"]`);
+    expect(await pieces.count()).toBeGreaterThanOrEqual(1);
+    expect((await pieces.allTextContents()).join('')).toBe(seen.exact);
+    const first = page.locator(`#annotation-${id}`);
+    await first.scrollIntoViewIfNeeded();
+    await screenshot('annotated-article');
+
+    await page.goto('/annotations');
+    expect(await page.locator('body').innerText()).toContain(seen.note);
+  });
+
+  it.todo('exports the comparison as a self-contained HTML report with the annotation and the diff (waits for GET /export?format=html&compare=A,B)');
+});
