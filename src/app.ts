@@ -19,6 +19,7 @@ import { uploadFiles } from './web/upload.js';
 import { formatDate } from './web/format.js';
 import * as annotations from './web/annotations.js';
 import * as tags from './web/tags.js';
+import * as reports from './web/reports.js';
 import { seedTags } from './corpus/tags.js';
 
 /** What the app needs from the outside. */
@@ -86,6 +87,12 @@ export function createApp({ db, config }: AppDeps): Express {
   app.post('/editorial/:id/dismiss', reviewer, form, checkCsrf, editorial.dismiss);
   app.post('/articles/:id/text', reviewer, form, checkCsrf, annotations.replaceText);
   app.get('/articles/:id/agreement', annotations.agreement);
+  // before /annotations/:id, which would take "import" for an id
+  app.get('/annotations/import', reviewer, reports.importForm);
+  app.post('/annotations/import', reviewer, upload, form, checkCsrf, reports.importPage);
+  app.get('/export', reports.download);
+  app.get('/outlets', reports.outletsPage);
+  app.get('/outlets/:name', reports.outletPage);
   app.get('/annotations', annotations.listPage);
   app.post('/annotations', reviewer, form, checkCsrf, annotations.create);
   app.get('/annotations/:id', annotations.showPage);
@@ -121,6 +128,10 @@ export function createApp({ db, config }: AppDeps): Express {
   app.post('/api/editorial/:id/dismiss', reviewer, jsonSmall, checkCsrf, editorial.dismiss);
   app.post('/api/articles/:id/text', reviewer, jsonText, checkCsrf, annotations.replaceText);
   app.get('/api/articles/:id/agreement', annotations.agreement);
+  app.post('/api/annotations/import', reviewer, json, checkCsrf, reports.apiImport);
+  app.get('/api/export', reports.download);
+  app.get('/api/outlets', reports.apiOutlets);
+  app.get('/api/outlets/:name', reports.apiOutlet);
   app.get('/api/annotations', annotations.apiList);
   app.post('/api/annotations', reviewer, jsonSmall, checkCsrf, annotations.create);
   app.get('/api/annotations/:id', annotations.apiShow);

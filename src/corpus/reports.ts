@@ -389,7 +389,7 @@ export function importAnnotations(db: Db, text: string, importer: { id: number }
       if (a.modifiedAt !== a.createdAt) updateAnnotationRow(db, id, { ...row, modifiedAt: a.modifiedAt });
       insertHistory(db, { annotationId: id, userId: importer?.id ?? creatorId, action: 'create', at: new Date().toISOString(), before: null, after: { ...row, importedFrom: a.id } });
       const worst = spans.map((s) => s.placement).sort((x, y) => order.indexOf(y) - order.indexOf(x))[0];
-      report.imported.push({ id: a.id, uuid: a.uuid, articleId: main.articleId, placement: worst, creator: known ? known.username : `${a.creatorName ?? '?'} → ${importer ? 'importing user' : '?'}` });
+      report.imported.push({ id: a.id, uuid: a.uuid, articleId: main.articleId, placement: worst, creator: known ? known.username : `${a.creatorName ?? 'unnamed'} (recorded as the importing user)` });
     });
   })();
   return report;

@@ -1,0 +1,130 @@
+/**
+ * Report downloads (HTML, Markdown, CSV, JSON-LD), the annotation import form
+ * and API, and the outlet pages. The page and the API call the same domain
+ * functions in src/corpus/reports.ts.
+ */
+import type { Request, RequestHandler, Response } from 'express';
+import { z } from 'zod';
+import type { Db } from '../db.js';
+import { exportReport, getOutletProfile, importAnnotations, listOutletProfiles, reportFormats, type ImportReport } from '../corpus/reports.js';
+import type { ReportFilters, ReportScope } from '../reports/model.js';
+import { renderBarChart } from '../reports/charts.js';
+import { renderDensityChart } from './density-chart.js';
+import { sendError } from './errors.js';
+
+const db = (res: Response): Db => res.app.locals.db as Db;
+const blank = (v: unknown) => (v === '' ? undefined : v);
+const optional = <T extends z.ZodType>(t: T) => z.preprocess(blank, t.optional());
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+/** The query of an export: a format, at most one scope, and filters. */
+export const exportQuery = z
+  .object({
+    format: z.enum(reportFormats),
+    article: optional(id),
+    compare: optional(z.string().regex(/^\d+,\d+$/, 'two article ids as ID,ID')),
+    outlet: optional(z.string().trim().min(1).max(200)),
+    reviewer: optional(z.string().max(100)),
+    tag: optional(z.string().max(60)),
+    from: optional(day),
+    to: optional(day),
+  })
+  .refine((q) => [q.article, q.compare].filter((v) => v !== undefined).length <= 1, 'give article or compare, not both');
+
+/** Turn a parsed export query into a scope and filters. An outlet with no article or pair is an outlet report; else it filters. */
+export function toScope(q: z.infer<typeof exportQuery>): { scope: ReportScope; filters: ReportFilters } {
+  const filters: ReportFilters = { reviewer: q.reviewer, tag: q.tag, from: q.from, to: q.to };
+  if (q.article !== undefined) return { scope: { kind: 'article', articleId: q.article }, filters: { ...filters, outlet: q.outlet } };
+  if (q.compare !== undefined) {
+    const [a, b] = q.compare.split(',').map(Number) as [number, number];
+    return { scope: { kind: 'compare', articleIds: [a, b] }, filters: { ...filters, outlet: q.outlet } };
+  }
+  if (q.outlet !== undefined) return { scope: { kind: 'outlet', outlet: q.outlet }, filters };
+  return { scope: { kind: 'corpus' }, filters };
+}
+
+/** GET /export and /api/export: the report as a file download. */
+export const download: RequestHandler = (req, res) => {
+  const q = exportQuery.safeParse(req.query);
+  if (!q.success) return sendError(req, res, 400, `export: ${q.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; ')}`);
+  const { scope, filters } = toScope(q.data);
+  const out = exportReport(db(res), q.data.format, scope, filters);
+  if (!out) return sendError(req, res, 404, 'export: no such article or outlet.');
+  res.attachment(out.filename);
+  res.type(out.contentType).send(out.body);
+};
+
+/** GET /annotations/import — the upload form. */
+export const importForm: RequestHandler = (_req, res) => {
+  res.render('reports/import', { title: 'Import annotations', report: null, error: null });
+};
+
+function importText(req: Request): string | undefined {
+  const files = (req.files as { buffer: Buffer }[] | undefined) ?? [];
+  if (files.length) return files[0].buffer.toString('utf8');
+  if (Buffer.isBuffer(req.body)) return req.body.toString('utf8');
+  const pasted = (req.body as { text?: unknown } | undefined)?.text;
+  return typeof pasted === 'string' && pasted.trim() ? pasted : undefined;
+}
+
+function importStatus(r: ImportReport): number {
+  return r.ok ? 200 : 400;
+}
+
+/** POST /annotations/import — from the form (file or pasted text); shows what was imported and what was not. */
+export const importPage: RequestHandler = (req, res) => {
+  const text = importText(req);
+  if (text === undefined) return void res.status(400).render('reports/import', { title: 'Import annotations', report: null, error: 'Choose a JSON-LD file or paste one.' });
+  const report = importAnnotations(db(res), text, { id: res.locals.user.id as number });
+  res.status(importStatus(report)).render('reports/import', { title: 'Import annotations', report, error: report.error ?? null });
+};
+
+/** POST /api/annotations/import — a JSON-LD body; answers with the import report. */
+export const apiImport: RequestHandler = (req, res) => {
+  const text = importText(req);
+  if (text === undefined) return void res.status(400).json({ error: 'import: send the JSON-LD export as the request body (Content-Type application/ld+json or application/json)' });
+  const report = importAnnotations(db(res), text, { id: res.locals.user.id as number });
+  res.status(importStatus(report)).json(report);
+};
+
+/** GET /outlets — every outlet with its figures and a fidelity chart. */
+export const outletsPage: RequestHandler = (_req, res) => {
+  const profiles = listOutletProfiles(db(res));
+  const chart = renderBarChart(
+    profiles.filter((p) => p.meanFidelity !== null).map((p) => ({ label: p.outlet, value: p.meanFidelity!, text: `${Math.round(p.meanFidelity! * 100)}% of ${p.retold}` })),
+    { title: 'Mean fidelity of statements first reported elsewhere', max: 1, idPrefix: 'fidelity' },
+  );
+  res.render('outlets/list', { title: 'Outlets', profiles, chart });
+};
+
+/** GET /api/outlets */
+export const apiOutlets: RequestHandler = (_req, res) => {
+  res.json({ outlets: listOutletProfiles(db(res)) });
+};
+
+/** GET /outlets/:name — one outlet's profile with charts and downloads. */
+export const outletPage: RequestHandler = (req, res) => {
+  const profile = getOutletProfile(db(res), String(req.params.name));
+  if (!profile) return sendError(req, res, 404, `No article names the outlet ${String(req.params.name)}.`);
+  const density = renderDensityChart(profile.density, { idPrefix: 'outlet-density', title: `Editorial language per 1,000 words: ${profile.outlet}` });
+  const tags = renderBarChart(
+    profile.topTags.map((t) => ({ label: t.label, value: t.count, text: String(t.count) })),
+    { title: `Most frequent reviewer tags on ${profile.outlet}`, idPrefix: 'outlet-tags' },
+  );
+  const quoted = renderBarChart(
+    [
+      { label: 'Mean fidelity', value: profile.meanFidelity ?? 0, text: profile.meanFidelity === null ? 'none retold' : `${Math.round(profile.meanFidelity * 100)}%` },
+      { label: 'Loose versions in quote marks', value: profile.looseQuotedShare ?? 0, text: profile.looseQuotedShare === null ? 'none' : `${Math.round(profile.looseQuotedShare * 100)}% (${profile.looseInQuoteMarks} of ${profile.looseVersions})` },
+    ],
+    { title: `How ${profile.outlet} retells statements first reported elsewhere`, max: 1, idPrefix: 'outlet-fidelity' },
+  );
+  res.render('outlets/show', { title: `Outlet: ${profile.outlet}`, profile, charts: { density, tags, quoted } });
+};
+
+/** GET /api/outlets/:name */
+export const apiOutlet: RequestHandler = (req, res) => {
+  const profile = getOutletProfile(db(res), String(req.params.name));
+  if (!profile) return void res.status(404).json({ error: `No article names the outlet ${String(req.params.name)}.` });
+  res.json(profile);
+};
