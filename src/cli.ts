@@ -3,7 +3,7 @@
  * The `retold` command. Exit codes: 0 success, 1 some input failed (each
  * failure on stderr with the file and why), 2 usage error.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { configDocs, ConfigError, loadConfig, type Config } from './config.js';
@@ -22,6 +22,9 @@ import { AccountError, changePassword, createUser, disableUser, roleSchema } fro
 import { generatePassword } from './auth/password.js';
 import { listUsers } from './store/users.js';
 import { BackupError, backupDatabase, restoreDatabase } from './corpus/backup.js';
+import { exportReport, importAnnotations, reportFormats, type ReportFormat } from './corpus/reports.js';
+import { getUserByName } from './store/users.js';
+import type { ReportScope } from './reports/model.js';
 
 const usage = `usage: retold <command> [options]
 
@@ -41,6 +44,13 @@ commands:
   user disable NAME [--enable]       disable (or enable again) an account and end its sessions
   backup FILE                        copy the database to FILE (safe while the server runs)
   restore FILE                       replace the database with the backup FILE (the server must be stopped)
+  export --format html|md|csv|jsonld [--article ID | --compare ID,ID | --outlet NAME]
+         [--reviewer NAME] [--tag ID] [--from DATE] [--to DATE] [-o FILE]
+                                     write a report of the corpus, one article, a comparison or an outlet
+                                     (annotations filtered by reviewer, tag and creation date) to FILE or stdout
+  import-annotations FILE [--user NAME]
+                                     import a Web Annotation JSON-LD export; reviewers without an account
+                                     here are recorded as --user (refused without it)
 
 configuration (environment variables):
 ${configDocs.map((d) => `  ${d.name.padEnd(28)} ${d.meaning} (default ${d.default})`).join('\n')}
@@ -231,6 +241,90 @@ async function runBackup(config: Config, command: 'backup' | 'restore', args: st
   }
 }
 
+function runExport(config: Config, args: string[]): number {
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      format: { type: 'string' },
+      article: { type: 'string' },
+      compare: { type: 'string' },
+      outlet: { type: 'string' },
+      reviewer: { type: 'string' },
+      tag: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      output: { type: 'string', short: 'o' },
+    },
+    allowPositionals: true,
+  });
+  if (positionals.length) throw new UsageError(`export: unexpected argument ${positionals[0]}`);
+  const format = values.format as ReportFormat;
+  if (!reportFormats.includes(format)) throw new UsageError(`export: give --format ${reportFormats.join('|')}`);
+  if ([values.article, values.compare].filter(Boolean).length > 1) throw new UsageError('export: give --article or --compare, not both');
+  for (const k of ['from', 'to'] as const) if (values[k] !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values[k])) throw new UsageError(`export: --${k} is a date as YYYY-MM-DD`);
+  let scope: ReportScope = { kind: 'corpus' };
+  let outlet = values.outlet;
+  if (values.article !== undefined) {
+    if (!/^\d+$/.test(values.article)) throw new UsageError('export: --article is an article id');
+    scope = { kind: 'article', articleId: Number(values.article) };
+  } else if (values.compare !== undefined) {
+    const m = /^(\d+),(\d+)$/.exec(values.compare);
+    if (!m || m[1] === m[2]) throw new UsageError('export: --compare is two different article ids as ID,ID');
+    scope = { kind: 'compare', articleIds: [Number(m[1]), Number(m[2])] };
+  } else if (outlet !== undefined) {
+    scope = { kind: 'outlet', outlet };
+    outlet = undefined;
+  }
+  const db = openDatabase(config.dbPath);
+  try {
+    const out = exportReport(db, format, scope, { reviewer: values.reviewer, tag: values.tag, outlet, from: values.from, to: values.to });
+    if (!out) {
+      process.stderr.write('export: no such article or outlet\n');
+      return 1;
+    }
+    if (values.output) {
+      writeFileSync(values.output, out.body);
+      console.log(`wrote ${values.output}`);
+    } else process.stdout.write(out.body);
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
+function runImportAnnotations(config: Config, args: string[]): number {
+  const { values, positionals } = parseArgs({ args, options: { user: { type: 'string' } }, allowPositionals: true });
+  if (positionals.length !== 1) throw new UsageError('import-annotations: give one FILE');
+  let text: string;
+  try {
+    text = readFileSync(positionals[0], 'utf8');
+  } catch {
+    process.stderr.write(`${positionals[0]}: cannot read the file\n`);
+    return 1;
+  }
+  const db = openDatabase(config.dbPath);
+  try {
+    let importer: { id: number } | null = null;
+    if (values.user !== undefined) {
+      const user = getUserByName(db, values.user);
+      if (!user) throw new UsageError(`import-annotations: no user ${values.user}`);
+      importer = { id: user.id };
+    }
+    const report = importAnnotations(db, text, importer);
+    if (!report.ok) {
+      process.stderr.write(`${positionals[0]}: ${report.error}\n`);
+      return 1;
+    }
+    for (const w of report.warnings) process.stderr.write(`${positionals[0]}: warning: ${w}\n`);
+    for (const r of report.refused) process.stderr.write(`${positionals[0]}: annotation ${r.index + 1} (${r.id ?? 'no id'}) not imported: ${r.reason}\n`);
+    const orphaned = report.imported.filter((i) => i.placement === 'orphaned').length;
+    console.log(`imported ${report.imported.length} (${orphaned} orphaned), already present ${report.present.length}, not imported ${report.refused.length}`);
+    return report.refused.length > 0 ? 1 : 0;
+  } finally {
+    db.close();
+  }
+}
+
 const compareLine = z.object({
   id: z.union([z.string(), z.number()]),
   a: z.string().max(100_000),
@@ -294,6 +388,10 @@ export async function main(argv: string[]): Promise<number> {
       case 'backup':
       case 'restore':
         return await runBackup(config, command, rest);
+      case 'export':
+        return runExport(config, rest);
+      case 'import-annotations':
+        return runImportAnnotations(config, rest);
       case 'load-samples': {
         const db = openDatabase(config.dbPath);
         console.log(`loaded ${loadSampleCorpus(db)} sample articles`);
