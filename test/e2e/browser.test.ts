@@ -8,9 +8,10 @@
  * Skipped, not failed, when /usr/bin/chromium is missing (CI installs it in
  * .ci/run); a browser is never downloaded.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot, startServerProcess, type ServerProcess } from '../helpers/server-process.js';
@@ -47,11 +48,11 @@ describe.skipIf(!hasChromium)(title, () => {
   let base = '';
   let shot = 0;
   /** filled in as the steps run */
-  const seen = { importedId: 0, compareA: 0, compareB: 0, annotatedArticle: 0, exact: '', note: '', tag: 'Paraphrased as quote' };
+  const seen = { importedId: 0, compareA: 0, compareB: 0, annotatedArticle: 0, exact: '', note: '', tag: 'Trimmed' };
 
-  async function screenshot(name: string): Promise<void> {
+  async function screenshot(name: string, of: Page = page): Promise<void> {
     shot += 1;
-    await page.screenshot({ path: join(artifacts, `${String(shot).padStart(2, '0')}-${name}.png`), timeout: waitMs });
+    await of.screenshot({ path: join(artifacts, `${String(shot).padStart(2, '0')}-${name}.png`), timeout: waitMs });
   }
 
   beforeAll(async () => {
@@ -152,27 +153,35 @@ describe.skipIf(!hasChromium)(title, () => {
   it('annotates words selected with a mouse drag in the later version', async () => {
     const holder = page.locator('#v1-later .version-text');
     await holder.scrollIntoViewIfNeeded();
-    // the screen positions of the first three words of the later version
+    // the words inside quote marks in the later version (or else its first three words), and where they are on screen
     const target = await holder.evaluate((el) => {
+      const nodes: { node: Text; from: number }[] = [];
+      let full = '';
       const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const text = n.textContent ?? '';
-        const m = /[A-Za-z][\w'’-]*(?:\s+[\w'’-]+){2}/.exec(text);
-        if (!m) continue;
-        const rectAt = (i: number) => {
-          const r = document.createRange();
-          r.setStart(n!, i);
-          r.setEnd(n!, i + 1);
-          return r.getBoundingClientRect();
-        };
-        const first = rectAt(m.index);
-        const last = rectAt(m.index + m[0].length - 1);
-        if (Math.abs(first.top - last.top) > 2) continue; // keep the drag on one line
-        return { words: m[0], x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
+        nodes.push({ node: n as Text, from: full.length });
+        full += n.textContent ?? '';
+      }
+      /** the on-screen box of the character at this offset of the holder's text */
+      const rectAt = (i: number) => {
+        const at = nodes.filter((x) => x.from <= i).pop()!;
+        const r = document.createRange();
+        r.setStart(at.node, i - at.from);
+        r.setEnd(at.node, i - at.from + 1);
+        return r.getBoundingClientRect();
+      };
+      const patterns = [/(?<=[“"])[A-Za-z][^”"]*[A-Za-z](?=[”"])/g, /[A-Za-z][\w'’-]*(?:\s+[\w'’-]+){2}/g];
+      for (const re of patterns) {
+        for (const m of full.matchAll(re)) {
+          const first = rectAt(m.index);
+          const last = rectAt(m.index + m[0].length - 1);
+          if (Math.abs(first.top - last.top) > 2) continue; // keep the drag on one line
+          return { words: m[0], x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
+        }
       }
       return null;
     });
-    expect(target, 'three words on one line in the later version').not.toBeNull();
+    expect(target, 'words on one line in the later version').not.toBeNull();
     await page.mouse.move(target!.x1, target!.y1);
     await page.mouse.down();
     await page.mouse.move((target!.x1 + target!.x2) / 2, target!.y1, { steps: 5 });
@@ -187,7 +196,7 @@ describe.skipIf(!hasChromium)(title, () => {
     // tags load after the pop-up opens
     await popup.locator('#annotate-popup-tag optgroup option').first().waitFor({ state: 'attached', timeout: waitMs });
     await popup.locator('#annotate-popup-tag').selectOption({ label: seen.tag });
-    seen.note = `Printed in quotation marks, but the Newsweek version of ${Date.now() % 1000} words differs.`;
+    seen.note = 'Only these words of the quote survive; the threat around them is the outlet paraphrasing.';
     await popup.locator('#annotate-popup-note').fill(seen.note);
     await screenshot('annotate-popup');
     await Promise.all([page.waitForEvent('load', { timeout: waitMs }), popup.locator('button[type=submit]').click()]);
@@ -215,5 +224,48 @@ describe.skipIf(!hasChromium)(title, () => {
     expect(await page.locator('body').innerText()).toContain(seen.note);
   });
 
-  it.todo('exports the comparison as a self-contained HTML report with the annotation and the diff (waits for GET /export?format=html&compare=A,B)');
+  it('downloads the comparison as a self-contained HTML report with the annotation and the diff', async () => {
+    await page.goto(`/compare?a=${seen.compareA}&b=${seen.compareB}`);
+    const link = page.locator('a[href^="/export?format=html"]').first();
+    expect(await link.getAttribute('href')).toContain(`compare=${seen.compareA}%2C${seen.compareB}`);
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: waitMs }), link.click()]);
+    expect(download.suggestedFilename()).toMatch(/\.html$/);
+    const file = join(dir, download.suggestedFilename());
+    await download.saveAs(file);
+    const html = readFileSync(file, 'utf8');
+
+    expect(html).toContain(escapeForHtml(seen.note));
+    expect(html).toContain(seen.tag);
+    expect(html).toContain(escapeForHtml(seen.exact));
+    expect(html).toMatch(/<del>[^<]+<\/del>/);
+    expect(html).toMatch(/<ins>[^<]+<\/ins>/);
+    // self-contained: no script and nothing loaded from elsewhere
+    expect(html).not.toMatch(/<script\b/i);
+    expect(html).not.toMatch(/<(?:img|link|iframe|source|audio|video|embed|object)\b[^>]*\b(?:src|href|data)\s*=\s*["']?(?:https?:)?\/\//i);
+    expect(html).not.toMatch(/url\(\s*["']?(?:https?:)?\/\//i);
+    expect(html).not.toMatch(/@import/i);
+
+    // opened on its own, the report asks for nothing from the network
+    const requests: string[] = [];
+    const offline = await page.context().newPage();
+    try {
+      offline.on('request', (r) => requests.push(r.url()));
+      await offline.goto(pathToFileURL(file).href);
+      expect(await offline.locator('del').count()).toBeGreaterThan(0);
+      // the note and its tag in one annotation entry, beside the words it marks
+      const entry = offline.locator('.annotation').filter({ hasText: seen.note });
+      expect(await entry.count()).toBe(1);
+      expect(await entry.locator('.tag').allInnerTexts()).toContain(seen.tag);
+      expect(await entry.innerText()).toContain(seen.exact);
+      await screenshot('report', offline);
+    } finally {
+      await offline.close();
+    }
+    expect(requests.filter((u) => !u.startsWith('file:'))).toEqual([]);
+  });
 });
+
+/** The escaping the report uses for text (the note and the words are plain text in it). */
+function escapeForHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
