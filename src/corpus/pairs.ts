@@ -29,6 +29,29 @@ import {
 /** Quote kinds that never pair: scare quotes mark a word, not a statement. */
 const UNPAIRED = new Set(['scare']);
 
+/**
+ * Prepared features by statement text. Preparing runs the NLP pipeline, and
+ * the same candidate quotes come up again and again while a batch is imported;
+ * features depend only on the text (and the one vector table), so they are
+ * kept, newest last, up to a bound.
+ */
+const featureCache = new Map<string, StatementFeatures>();
+const FEATURE_CACHE_SIZE = 20_000;
+
+function prepareCached(text: string, vectors: WordVectors | undefined): StatementFeatures {
+  const hit = featureCache.get(text);
+  if (hit && vectors) {
+    featureCache.delete(text);
+    featureCache.set(text, hit);
+    return hit;
+  }
+  const features = prepareStatement(text, vectors);
+  if (!vectors) return features;
+  featureCache.set(text, features);
+  if (featureCache.size > FEATURE_CACHE_SIZE) featureCache.delete(featureCache.keys().next().value as string);
+  return features;
+}
+
 /** Index terms of a statement: its weighted content keys. */
 function termsOf(features: StatementFeatures): string[] {
   return [...new Set(features.content.filter((w) => w.weight > 0).map((w) => w.key))];
@@ -42,12 +65,7 @@ export function pairStoredArticle(db: Db, articleId: number, vectors: WordVector
   const quotes = listQuotesOfArticle(db, articleId).filter((q) => !UNPAIRED.has(q.kind));
   const reviews = listPairReviewsOfArticle(db, articleId);
   const rejected = new Set(reviews.filter((r) => r.status === 'rejected').map((r) => reviewKey(r.articleA, r.textA, r.articleB, r.textB)));
-  const featureCache = new Map<number, StatementFeatures>();
-  const featuresOf = (q: QuoteRow) => {
-    let f = featureCache.get(q.id);
-    if (!f) featureCache.set(q.id, (f = prepareStatement(q.text, vectors)));
-    return f;
-  };
+  const featuresOf = (q: QuoteRow) => prepareCached(q.text, vectors);
   let stored = 0;
   for (const q of quotes) {
     const features = featuresOf(q);
@@ -56,7 +74,7 @@ export function pairStoredArticle(db: Db, articleId: number, vectors: WordVector
       const other = getQuote(db, candidateId);
       if (!other || UNPAIRED.has(other.kind)) continue;
       if (rejected.has(reviewKey(q.articleId, q.text, other.articleId, other.text))) continue;
-      const s = scoreFeatures(featuresOf(other), features, matchSpeakers(other.speaker ?? other.speakerName, q.speaker ?? q.speakerName));
+      const s = scoreFeatures(featuresOf(other), features, matchSpeakers(other.speaker ?? other.speakerName, q.speaker ?? q.speakerName), PAIR_THRESHOLD);
       if (s.score < PAIR_THRESHOLD) continue;
       upsertPair(db, { quoteA: other.id, quoteB: q.id, score: s.score, relation: s.relation, reasons: s.reasons });
       stored += 1;
@@ -87,7 +105,7 @@ function restoreReviewedPairs(db: Db, articleId: number, vectors: WordVectors | 
     const a = findQuoteByText(db, r.articleA, r.textA, r.startA);
     const b = findQuoteByText(db, r.articleB, r.textB, r.startB);
     if (!a || !b) continue;
-    const s = scoreFeatures(prepareStatement(a.text, vectors), prepareStatement(b.text, vectors), matchSpeakers(a.speaker, b.speaker));
+    const s = scoreFeatures(prepareCached(a.text, vectors), prepareCached(b.text, vectors), matchSpeakers(a.speaker, b.speaker));
     upsertPair(db, { quoteA: a.id, quoteB: b.id, score: s.score, relation: s.relation, reasons: s.reasons, status: 'confirmed', origin: r.origin });
   }
 }

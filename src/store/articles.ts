@@ -1,5 +1,5 @@
 /** SQL for articles. */
-import type { Db } from '../db.js';
+import { prepared, type Db } from '../db.js';
 import type { Furniture } from '../ingest/index.js';
 
 /** A stored article as the app uses it. */
@@ -45,8 +45,7 @@ function toArticle(row: Record<string, unknown> | undefined): ArticleRow | undef
 
 /** Insert an article, returning its id. */
 export function insertArticle(db: Db, a: NewArticle): number {
-  const info = db
-    .prepare(
+  const info = prepared(db, 
       `INSERT INTO articles (title, outlet, author, published, url, format, original, text, text_hash, furniture, word_count)
        VALUES (@title, @outlet, @author, @published, @url, @format, @original, @text, @textHash, @furniture, @wordCount)`,
     )
@@ -56,13 +55,12 @@ export function insertArticle(db: Db, a: NewArticle): number {
 
 /** One article by id, or undefined. */
 export function getArticle(db: Db, id: number): ArticleRow | undefined {
-  return toArticle(db.prepare(`SELECT ${columns} FROM articles WHERE id = ?`).get(id) as Record<string, unknown> | undefined);
+  return toArticle(prepared(db, `SELECT ${columns} FROM articles WHERE id = ?`).get(id) as Record<string, unknown> | undefined);
 }
 
 /** The article with this normalized-text hash, if any. */
 export function findArticleByHash(db: Db, textHash: string): ArticleSummary | undefined {
-  return db
-    .prepare(`SELECT id, title, outlet, author, published, word_count AS wordCount, created_at AS createdAt FROM articles WHERE text_hash = ?`)
+  return prepared(db, `SELECT id, title, outlet, author, published, word_count AS wordCount, created_at AS createdAt FROM articles WHERE text_hash = ?`)
     .get(textHash) as ArticleSummary | undefined;
 }
 
@@ -74,8 +72,7 @@ export type ArticleSort = keyof typeof articleSorts;
 export function listArticles(db: Db, sort: ArticleSort = 'published', dir: 'asc' | 'desc' = 'asc'): ArticleSummary[] {
   const col = articleSorts[sort];
   const order = dir === 'desc' ? 'DESC' : 'ASC';
-  return db
-    .prepare(
+  return prepared(db, 
       `SELECT id, title, outlet, author, published, word_count AS wordCount, created_at AS createdAt FROM articles
        ORDER BY (${col.split(' ')[0]} IS NULL), ${col} ${order}, id ${order}`,
     )
@@ -84,13 +81,12 @@ export function listArticles(db: Db, sort: ArticleSort = 'published', dir: 'asc'
 
 /** Count of articles. */
 export function countArticles(db: Db): number {
-  return (db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
+  return (prepared(db, 'SELECT count(*) AS n FROM articles').get() as { n: number }).n;
 }
 
 /** Update the editable metadata. Returns false when the article does not exist. */
 export function updateArticleMetadata(db: Db, id: number, m: ArticleMetadata): boolean {
-  const info = db
-    .prepare(
+  const info = prepared(db, 
       `UPDATE articles SET title = @title, outlet = @outlet, author = @author, published = @published, url = @url,
        updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = @id`,
     )
@@ -100,7 +96,7 @@ export function updateArticleMetadata(db: Db, id: number, m: ArticleMetadata): b
 
 /** Delete an article (its quotes, pairs and the rest go with it by foreign keys). */
 export function deleteArticle(db: Db, id: number): boolean {
-  return db.prepare('DELETE FROM articles WHERE id = ?').run(id).changes > 0;
+  return prepared(db, 'DELETE FROM articles WHERE id = ?').run(id).changes > 0;
 }
 
 /** A full-text search hit. */
@@ -116,8 +112,7 @@ export function searchArticles(db: Db, query: string, limit = 50): ArticleSearch
   const words = query.match(/[\p{L}\p{N}]+/gu) ?? [];
   if (words.length === 0) return [];
   const match = words.map((w) => `"${w}"`).join(' ');
-  return db
-    .prepare(
+  return prepared(db, 
       `SELECT a.id, a.title, a.outlet, a.author, a.published, a.word_count AS wordCount, a.created_at AS createdAt,
          snippet(articles_fts, 3, char(2), char(3), '…', 24) AS snippet
        FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
@@ -132,8 +127,7 @@ export type ArticleText = Pick<ArticleRow, 'format' | 'original' | 'text' | 'tex
 /** Replace an article's text (metadata stays). */
 export function updateArticleText(db: Db, id: number, t: ArticleText): boolean {
   return (
-    db
-      .prepare(
+    prepared(db, 
         `UPDATE articles SET format = @format, original = @original, text = @text, text_hash = @textHash, furniture = @furniture,
            word_count = @wordCount, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = @id`,
       )

@@ -1,5 +1,5 @@
 /** SQL for pairs, their review decisions, and the lemma index pairing looks candidates up in. */
-import type { Db } from '../db.js';
+import { prepared, type Db } from '../db.js';
 
 export type PairStatus = 'suggested' | 'confirmed' | 'rejected';
 
@@ -28,30 +28,29 @@ export function upsertPair(
   p: { quoteA: number; quoteB: number; score: number; relation: PairRow['relation']; reasons: string[]; status?: PairStatus; origin?: PairRow['origin'] },
 ): number {
   const [a, b] = p.quoteA < p.quoteB ? [p.quoteA, p.quoteB] : [p.quoteB, p.quoteA];
-  db.prepare(
+  prepared(db, 
     `INSERT INTO pairs (quote_a, quote_b, score, relation, reasons, status, origin) VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (quote_a, quote_b) DO UPDATE SET score = excluded.score, relation = excluded.relation, reasons = excluded.reasons,
        status = excluded.status, origin = excluded.origin`,
   ).run(a, b, Math.min(1, Math.max(0, p.score)), p.relation, JSON.stringify(p.reasons), p.status ?? 'suggested', p.origin ?? 'machine');
-  return (db.prepare('SELECT id FROM pairs WHERE quote_a = ? AND quote_b = ?').get(a, b) as { id: number }).id;
+  return (prepared(db, 'SELECT id FROM pairs WHERE quote_a = ? AND quote_b = ?').get(a, b) as { id: number }).id;
 }
 
 /** One pair. */
 export function getPair(db: Db, id: number): PairRow | undefined {
-  const r = db.prepare(`SELECT ${columns} ${from} WHERE p.id = ?`).get(id) as Record<string, unknown> | undefined;
+  const r = prepared(db, `SELECT ${columns} ${from} WHERE p.id = ?`).get(id) as Record<string, unknown> | undefined;
   return r && toPair(r);
 }
 
 /** Set a pair's review status. */
 export function setPairStatus(db: Db, id: number, status: PairStatus): boolean {
-  return db.prepare('UPDATE pairs SET status = ? WHERE id = ?').run(status, id).changes > 0;
+  return prepared(db, 'UPDATE pairs SET status = ? WHERE id = ?').run(status, id).changes > 0;
 }
 
 /** Pairs between two articles (either order), strongest first; rejected ones left out unless asked. */
 export function listPairsBetween(db: Db, articleX: number, articleY: number, withRejected = false): PairRow[] {
   return (
-    db
-      .prepare(
+    prepared(db, 
         `SELECT ${columns} ${from}
          WHERE ((qa.article_id = ? AND qb.article_id = ?) OR (qa.article_id = ? AND qb.article_id = ?))
            ${withRejected ? '' : "AND p.status <> 'rejected'"}
@@ -66,8 +65,7 @@ export function listPairsOfQuotes(db: Db, quoteIds: number[]): PairRow[] {
   if (quoteIds.length === 0) return [];
   const ids = JSON.stringify(quoteIds);
   return (
-    db
-      .prepare(
+    prepared(db, 
         `SELECT ${columns} ${from} WHERE p.status <> 'rejected'
            AND (p.quote_a IN (SELECT value FROM json_each(?)) OR p.quote_b IN (SELECT value FROM json_each(?)))`,
       )
@@ -78,16 +76,14 @@ export function listPairsOfQuotes(db: Db, quoteIds: number[]): PairRow[] {
 /** Pairs of an article (not rejected). */
 export function listPairsOfArticle(db: Db, articleId: number): PairRow[] {
   return (
-    db
-      .prepare(`SELECT ${columns} ${from} WHERE p.status <> 'rejected' AND (qa.article_id = ? OR qb.article_id = ?) ORDER BY p.score DESC`)
+    prepared(db, `SELECT ${columns} ${from} WHERE p.status <> 'rejected' AND (qa.article_id = ? OR qb.article_id = ?) ORDER BY p.score DESC`)
       .all(articleId, articleId) as Record<string, unknown>[]
   ).map(toPair);
 }
 
 /** Articles sharing statements with this one: how many pairs and the best score, strongest first. */
 export function listRelatedArticles(db: Db, articleId: number): { articleId: number; pairs: number; best: number }[] {
-  return db
-    .prepare(
+  return prepared(db, 
       `SELECT CASE WHEN qa.article_id = ? THEN qb.article_id ELSE qa.article_id END AS articleId,
          count(*) AS pairs, max(p.score) AS best
        ${from} WHERE p.status <> 'rejected' AND (qa.article_id = ? OR qb.article_id = ?)
@@ -98,7 +94,7 @@ export function listRelatedArticles(db: Db, articleId: number): { articleId: num
 
 /** Every pair that is not rejected (for grouping statements). */
 export function listAllPairs(db: Db): PairRow[] {
-  return (db.prepare(`SELECT ${columns} ${from} WHERE p.status <> 'rejected'`).all() as Record<string, unknown>[]).map(toPair);
+  return (prepared(db, `SELECT ${columns} ${from} WHERE p.status <> 'rejected'`).all() as Record<string, unknown>[]).map(toPair);
 }
 
 /** A review decision kept by the words of both spans. */
@@ -117,7 +113,7 @@ export interface PairReview {
 export function savePairReview(db: Db, r: PairReview): void {
   const flip = r.articleA > r.articleB || (r.articleA === r.articleB && r.textA > r.textB);
   const x = flip ? { articleA: r.articleB, startA: r.startB, textA: r.textB, articleB: r.articleA, startB: r.startA, textB: r.textA } : r;
-  db.prepare(
+  prepared(db, 
     `INSERT INTO pair_reviews (article_a, start_a, text_a, article_b, start_b, text_b, status, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (article_a, text_a, article_b, text_b) DO UPDATE SET status = excluded.status, start_a = excluded.start_a,
        start_b = excluded.start_b, reviewed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
@@ -126,8 +122,7 @@ export function savePairReview(db: Db, r: PairReview): void {
 
 /** Review decisions involving an article. */
 export function listPairReviewsOfArticle(db: Db, articleId: number): PairReview[] {
-  return db
-    .prepare(
+  return prepared(db, 
       `SELECT article_a AS articleA, start_a AS startA, text_a AS textA, article_b AS articleB, start_b AS startB, text_b AS textB, status, origin
        FROM pair_reviews WHERE article_a = ? OR article_b = ?`,
     )
@@ -136,7 +131,7 @@ export function listPairReviewsOfArticle(db: Db, articleId: number): PairReview[
 
 /** Index a quote's terms. */
 export function insertQuoteTerms(db: Db, quoteId: number, terms: string[]): void {
-  const stmt = db.prepare('INSERT OR IGNORE INTO quote_terms (term, quote_id) VALUES (?, ?)');
+  const stmt = prepared(db, 'INSERT OR IGNORE INTO quote_terms (term, quote_id) VALUES (?, ?)');
   for (const t of terms) stmt.run(t, quoteId);
 }
 
@@ -150,9 +145,9 @@ export function findCandidateQuotes(db: Db, terms: string[], excludeArticle: num
   // corpus size and document frequencies are estimated in bounded time: the
   // largest quote id stands for the corpus size, and frequencies are counted
   // only up to a cap (a word that common is weak evidence anyway)
-  const total = (db.prepare('SELECT max(id) AS n FROM quotes').get() as { n: number | null }).n || 1;
-  const df = db.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM quote_terms WHERE term = ? LIMIT 5000)');
-  const postings = db.prepare(
+  const total = (prepared(db, 'SELECT max(id) AS n FROM quotes').get() as { n: number | null }).n || 1;
+  const df = prepared(db, 'SELECT count(*) AS n FROM (SELECT 1 FROM quote_terms WHERE term = ? LIMIT 5000)');
+  const postings = prepared(db, 
     `SELECT t.quote_id AS id FROM quote_terms t JOIN quotes q ON q.id = t.quote_id
      WHERE t.term = ? AND q.article_id <> ? ORDER BY t.quote_id DESC LIMIT ?`,
   );
@@ -171,8 +166,7 @@ export function findCandidateQuotes(db: Db, terms: string[], excludeArticle: num
 
 /** The article pairs sharing the most statements (for the home page). */
 export function listTopArticlePairs(db: Db, limit: number): { articleA: number; articleB: number; pairs: number }[] {
-  return db
-    .prepare(
+  return prepared(db, 
       `SELECT min(qa.article_id, qb.article_id) AS articleA, max(qa.article_id, qb.article_id) AS articleB, count(*) AS pairs
        ${from} WHERE p.status <> 'rejected' GROUP BY 1, 2 ORDER BY pairs DESC, max(p.score) DESC LIMIT ?`,
     )

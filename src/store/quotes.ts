@@ -1,5 +1,5 @@
 /** SQL for quotes. */
-import type { Db } from '../db.js';
+import { prepared, type Db } from '../db.js';
 
 /** A stored quote. */
 export interface QuoteRow {
@@ -35,8 +35,7 @@ const columns = `q.id, q.article_id AS articleId, q.start, q.end, q.text, q.kind
 /** Insert a quote, returning its id. */
 export function insertQuote(db: Db, q: NewQuote): number {
   return Number(
-    db
-      .prepare(
+    prepared(db, 
         `INSERT INTO quotes (article_id, start, end, text, kind, speaker_id, speaker_name, speaker_mention, cue, outlet, grp)
          VALUES (@articleId, @start, @end, @text, @kind, @speakerId, @speakerName, @speakerMention, @cue, @outlet, @group)`,
       )
@@ -46,21 +45,19 @@ export function insertQuote(db: Db, q: NewQuote): number {
 
 /** The quotes of an article in text order. */
 export function listQuotesOfArticle(db: Db, articleId: number): QuoteRow[] {
-  return db
-    .prepare(`SELECT ${columns} FROM quotes q LEFT JOIN speakers s ON s.id = q.speaker_id WHERE q.article_id = ? ORDER BY q.start`)
+  return prepared(db, `SELECT ${columns} FROM quotes q LEFT JOIN speakers s ON s.id = q.speaker_id WHERE q.article_id = ? ORDER BY q.start`)
     .all(articleId) as QuoteRow[];
 }
 
 /** One quote. */
 export function getQuote(db: Db, id: number): QuoteRow | undefined {
-  return db.prepare(`SELECT ${columns} FROM quotes q LEFT JOIN speakers s ON s.id = q.speaker_id WHERE q.id = ?`).get(id) as QuoteRow | undefined;
+  return prepared(db, `SELECT ${columns} FROM quotes q LEFT JOIN speakers s ON s.id = q.speaker_id WHERE q.id = ?`).get(id) as QuoteRow | undefined;
 }
 
 /** Several quotes with their articles, by id. */
 export function getQuotesWithArticles(db: Db, ids: number[]): QuoteWithArticle[] {
   if (ids.length === 0) return [];
-  return db
-    .prepare(
+  return prepared(db, 
       `SELECT ${columns}, a.title AS articleTitle, a.outlet AS articleOutlet, a.published AS articlePublished
        FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN speakers s ON s.id = q.speaker_id
        WHERE q.id IN (SELECT value FROM json_each(?))`,
@@ -70,8 +67,7 @@ export function getQuotesWithArticles(db: Db, ids: number[]): QuoteWithArticle[]
 
 /** All quotes of a speaker across articles, by article date. */
 export function listQuotesOfSpeaker(db: Db, speakerId: number): QuoteWithArticle[] {
-  return db
-    .prepare(
+  return prepared(db, 
       `SELECT ${columns}, a.title AS articleTitle, a.outlet AS articleOutlet, a.published AS articlePublished
        FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN speakers s ON s.id = q.speaker_id
        WHERE q.speaker_id = ? ORDER BY (a.published IS NULL), a.published, a.id, q.start`,
@@ -81,11 +77,11 @@ export function listQuotesOfSpeaker(db: Db, speakerId: number): QuoteWithArticle
 
 /** Remove an article's quotes (before analysing it again). */
 export function deleteQuotesOfArticle(db: Db, articleId: number): void {
-  db.prepare('DELETE FROM quotes WHERE article_id = ?').run(articleId);
+  prepared(db, 'DELETE FROM quotes WHERE article_id = ?').run(articleId);
 }
 
 /** Quote counts by kind for an article. */
 export function countQuotesByKind(db: Db, articleId: number): Record<string, number> {
-  const rows = db.prepare('SELECT kind, count(*) AS n FROM quotes WHERE article_id = ? GROUP BY kind').all(articleId) as { kind: string; n: number }[];
+  const rows = prepared(db, 'SELECT kind, count(*) AS n FROM quotes WHERE article_id = ? GROUP BY kind').all(articleId) as { kind: string; n: number }[];
   return Object.fromEntries(rows.map((r) => [r.kind, r.n]));
 }

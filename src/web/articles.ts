@@ -80,7 +80,9 @@ const pasteForm = z.object({
 
 /** POST /articles: pasted text, uploaded files and/or an address, in one form. */
 export const create: RequestHandler = async (req, res) => {
-  const values = pasteForm.parse(req.body ?? {});
+  const parsed = pasteForm.safeParse(req.body ?? {});
+  if (!parsed.success) return renderImport(res, 400, {}, { _: 'The form was not filled in as expected; give each field once.' }, []);
+  const values = parsed.data;
   const files = (req.files as Express.Multer.File[] | undefined) ?? [];
   const outcomes: SourceOutcome[] = [];
   for (const f of files) outcomes.push(...importFile(db(res), { name: f.originalname, type: f.mimetype, bytes: f.buffer }));

@@ -139,3 +139,12 @@ describe('article pages', () => {
     expect(snapshotCounts(db)).toEqual(before);
   });
 });
+
+describe('import form with odd input', () => {
+  it('answers a field given twice with 400, not an error page', async () => {
+    const { app, db } = makeApp();
+    const api = await signIn(app, db);
+    const res = await api.post('/articles').type('form').send('text=Some+story+here.&outlet=A&outlet=B').expect(400);
+    expect(res.text).toContain('give each field once');
+  });
+});
