@@ -21,6 +21,7 @@ const hasChromium = existsSync(chromiumPath);
 const title = hasChromium
   ? 'the web app in Chromium'
   : `the web app in Chromium — skipped: no browser at ${chromiumPath} (install Debian's chromium package)`;
+if (!hasChromium) console.warn(`browser tests skipped: no Chromium at ${chromiumPath} (apt-get install chromium)`);
 
 /** Time limit of every single browser wait. */
 const waitMs = 15_000;
@@ -41,7 +42,7 @@ About 2,500 U.S. troops remain in Iraq. The Pentagon did not reply to a request 
 `;
 
 describe.skipIf(!hasChromium)(title, () => {
-  const dir = mkdtempSync(join(tmpdir(), 'retold-browser-e2e-'));
+  let dir = '';
   let server: ServerProcess | undefined;
   let browser: Browser | undefined;
   let page: Page;
@@ -56,7 +57,10 @@ describe.skipIf(!hasChromium)(title, () => {
   }
 
   beforeAll(async () => {
+    // only this run's screenshots in the folder
+    rmSync(artifacts, { recursive: true, force: true });
     mkdirSync(artifacts, { recursive: true });
+    dir = mkdtempSync(join(tmpdir(), 'retold-browser-e2e-'));
     server = await startServerProcess({ RETOLD_DB: join(dir, 'retold.sqlite') });
     base = server.url;
     browser = await chromium.launch({
@@ -74,7 +78,7 @@ describe.skipIf(!hasChromium)(title, () => {
     // each step is bounded so a hung browser cannot keep the run alive
     await Promise.race([browser?.close(), new Promise((r) => setTimeout(r, 10_000))]).catch(() => undefined);
     await server?.kill();
-    rmSync(dir, { recursive: true, force: true });
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('logs in through the login form', async () => {
@@ -216,8 +220,10 @@ describe.skipIf(!hasChromium)(title, () => {
     const pieces = page.locator(`.article-text .ann[data-annotation="${id}"]`);
     expect(await pieces.count()).toBeGreaterThanOrEqual(1);
     expect((await pieces.allTextContents()).join('')).toBe(seen.exact);
-    const first = page.locator(`#annotation-${id}`);
-    await first.scrollIntoViewIfNeeded();
+    // the legend on top and the highlight in view below it
+    await page.locator('div.legend').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    const box = await page.locator(`#annotation-${id}`).boundingBox();
+    expect(box && box.y > 0 && box.y + box.height < 900, 'the highlight is on screen').toBe(true);
     await screenshot('annotated-article');
 
     await page.goto('/annotations');
