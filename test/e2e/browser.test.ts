@@ -41,7 +41,8 @@ Firas al-Yasser, who sits on the political council of the Nujaba Movement, said:
 About 2,500 U.S. troops remain in Iraq. The Pentagon did not reply to a request for comment on Saturday.
 `;
 
-describe.skipIf(!hasChromium)(title, () => {
+// a step is a few bounded waits; the whole suite may be running beside it on two cores
+describe.skipIf(!hasChromium)(title, { timeout: 90_000 }, () => {
   let dir = '';
   let server: ServerProcess | undefined;
   let browser: Browser | undefined;
