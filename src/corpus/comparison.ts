@@ -10,7 +10,7 @@ import { getArticle, type ArticleRow } from '../store/articles.js';
 import { listEditorialSpans, type EditorialSpanRow } from '../store/editorial.js';
 import { getQuotesWithArticles, type QuoteWithArticle } from '../store/quotes.js';
 import { listPairsBetween, type PairRow } from '../store/pairs.js';
-import { paragraphsOf, type Paragraph } from '../web/render-text.js';
+import { paragraphsOf, type Paragraph } from '../ingest/paragraphs.js';
 
 /** One version of a statement in its context. */
 export interface VersionView {

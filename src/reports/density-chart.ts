@@ -9,7 +9,7 @@
  * words, and every number is printed beside its bar.
  */
 import { EDITORIAL_CATEGORIES, type EditorialDensity } from '../editorial/index.js';
-import { escapeHtml } from './render-text.js';
+import { escapeHtml } from '../diff/index.js';
 
 /** Options of renderDensityChart. */
 export interface DensityChartOptions {

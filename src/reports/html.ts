@@ -7,7 +7,7 @@
  * escapes its words itself.
  */
 import { escapeHtml } from '../diff/index.js';
-import { renderDensityChart } from '../web/density-chart.js';
+import { renderDensityChart } from './density-chart.js';
 import { renderBarChart } from './charts.js';
 import { describeFilters, describeScope, formatOne, formatShare, nameArticle } from './describe.js';
 import type { OutletProfile, Report, ReportAnnotation, ReportArticle, ReportComparison, ReportSpan } from './model.js';

@@ -6,7 +6,7 @@ import { acceptEditorialSuggestion, dismissEditorialSuggestion, getArticleEditor
 import { EDITORIAL_CATEGORIES } from '../editorial/index.js';
 import type { ArticleRow } from '../store/articles.js';
 import { listEditorialSpans, type EditorialSpanRow } from '../store/editorial.js';
-import { renderDensityChart } from './density-chart.js';
+import { renderDensityChart } from '../reports/density-chart.js';
 import { parseId } from './params.js';
 import { sendError } from './errors.js';
 

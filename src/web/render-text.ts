@@ -4,10 +4,10 @@
  * rendered as HTML: every character goes through escapeHtml.
  */
 
-/** Escape text for HTML element content and attribute values. */
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
+import { escapeHtml } from '../diff/index.js';
+
+export { escapeHtml };
+export { paragraphsOf, type Paragraph } from '../ingest/paragraphs.js';
 
 /** A span to highlight, with offsets into the text. */
 export interface Highlight {
@@ -21,26 +21,6 @@ export interface Highlight {
   id?: string;
   /** extra data-* attributes */
   data?: Record<string, string | number>;
-}
-
-/** A paragraph of the text with its offsets. */
-export interface Paragraph {
-  start: number;
-  end: number;
-  text: string;
-}
-
-/** Split normalized text into paragraphs (blank-line separated), keeping offsets. */
-export function paragraphsOf(text: string): Paragraph[] {
-  const out: Paragraph[] = [];
-  const re = /\n\s*\n/g;
-  let start = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (m.index > start) out.push({ start, end: m.index, text: text.slice(start, m.index) });
-    start = m.index + m[0].length;
-  }
-  if (start < text.length) out.push({ start, end: text.length, text: text.slice(start) });
-  return out;
 }
 
 /**

@@ -9,7 +9,7 @@ import type { Db } from '../db.js';
 import { exportReport, getOutletProfile, importAnnotations, listOutletProfiles, reportFormats, type ImportReport } from '../corpus/reports.js';
 import type { ReportFilters, ReportScope } from '../reports/model.js';
 import { renderBarChart } from '../reports/charts.js';
-import { renderDensityChart } from './density-chart.js';
+import { renderDensityChart } from '../reports/density-chart.js';
 import { sendError } from './errors.js';
 
 const db = (res: Response): Db => res.app.locals.db as Db;

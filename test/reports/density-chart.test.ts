@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EDITORIAL_CATEGORIES, measureDensity } from '../../src/editorial/index.js';
-import { formatDensity, renderDensityChart } from '../../src/web/density-chart.js';
+import { formatDensity, renderDensityChart } from '../../src/reports/density-chart.js';
 
 const spans = (list: [string, 'writer' | 'quoted'][]) => list.map(([category, voice]) => ({ category, voice }));
 
