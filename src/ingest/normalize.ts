@@ -23,7 +23,7 @@ export function normalizeText(raw: string): string {
     .replace(INVISIBLE, '')
     .replace(JOINER_NOISE, '')
     .replace(SPACES, ' ');
-  return text
+  const paragraphs = text
     .split(/\n[ \n]*\n/)
     .map((p) =>
       p
@@ -32,8 +32,28 @@ export function normalizeText(raw: string): string {
         .filter(Boolean)
         .join('\n'),
     )
-    .filter((p) => p.length > 0)
-    .join('\n\n');
+    .filter((p) => p.length > 0);
+  return joinBrokenParagraphs(paragraphs).join('\n\n');
+}
+
+/**
+ * A blank line inside a sentence (copied text often breaks at a page or
+ * column end: "a real force that cannot" / "be ignored.") is not a paragraph
+ * break: when a paragraph ends on a lower-case word with no closing
+ * punctuation and the next begins with a lower-case letter, and both read as
+ * prose, they are one.
+ */
+function joinBrokenParagraphs(paragraphs: string[]): string[] {
+  const out: string[] = [];
+  for (const p of paragraphs) {
+    const prev = out[out.length - 1];
+    // both sides must read as prose (several words), so site furniture such as
+    // a lone web address followed by an e-mail address stays apart
+    const prose = (t: string) => t.split(' ').length >= 4;
+    if (prev !== undefined && /\p{Ll}$/u.test(prev) && /^\p{Ll}/u.test(p) && prose(prev) && prose(p)) out[out.length - 1] = `${prev} ${p}`;
+    else out.push(p);
+  }
+  return out;
 }
 
 /** Count words (runs of letters/digits, with inner apostrophes, hyphens, points and commas). */
