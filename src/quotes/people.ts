@@ -44,6 +44,12 @@ export interface NameRun {
 /** True when a word can be part of a proper name. */
 export function isNameWord(w: Word): boolean {
   if (w.mark || w.quoted) return false;
+  // the shape of a word never changes; it is asked for again and again while
+  // attributions are resolved, so it is worked out once per word
+  return (w.nameShape ??= hasNameShape(w));
+}
+
+function hasNameShape(w: Word): boolean {
   if (/^(al|el|ad|as|ash|at|az|an|ar|bin|ibn|abu)-\p{Lu}/u.test(w.text)) return true;
   if (!/^\p{Lu}/u.test(w.text)) return false;
   return w.pos === 'PROPN' || titleWords.has(w.lower) || w.pos === 'X' || ((w.pos === 'NOUN' || w.pos === 'ADJ') && /^\p{Lu}/u.test(w.text) && w.start > 0);

@@ -40,6 +40,19 @@ function foldWord(word: string): string {
  */
 export function speakerKey(name: string): string {
   if (typeof name !== 'string') return '';
+  // the same few names are keyed over and over while an article is read
+  const known = keyCache.get(name);
+  if (known !== undefined) return known;
+  const key = computeSpeakerKey(name);
+  if (keyCache.size >= KEY_CACHE_SIZE) keyCache.clear();
+  keyCache.set(name, key);
+  return key;
+}
+
+const keyCache = new Map<string, string>();
+const KEY_CACHE_SIZE = 20_000;
+
+function computeSpeakerKey(name: string): string {
   const plain = name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

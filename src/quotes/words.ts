@@ -19,6 +19,8 @@ export interface Word {
   mark: boolean;
   /** index of the paragraph (line) holding the word */
   paragraph: number;
+  /** whether the word looks like part of a name (set on first use by people.ts) */
+  nameShape?: boolean;
 }
 
 const markChars = new Set(['“', '”', '"', '«', '»', '„', '‘', '’', "'", '‹', '›']);
