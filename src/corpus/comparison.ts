@@ -68,10 +68,29 @@ function orderArticles(x: ArticleRow, y: ArticleRow): [ArticleRow, ArticleRow] {
   return key(x) <= key(y) ? [x, y] : [y, x];
 }
 
-/** Sentence spans of an article text (computed once per comparison). */
-function sentenceSpans(text: string): { start: number; end: number }[] {
-  return analyzeText(text).sentences.map((s) => ({ start: s.start, end: s.end }));
+/**
+ * A small bounded memo for the pure, NLP-heavy steps of a comparison. The same
+ * comparisons are read far more often than articles change, and these steps
+ * depend only on their text inputs, so nothing needs invalidating.
+ */
+function memoize<A extends unknown[], R>(fn: (...args: A) => R, size: number): (...args: A) => R {
+  const cache = new Map<string, R>();
+  return (...args: A) => {
+    const key = JSON.stringify(args);
+    const hit = cache.get(key);
+    if (hit !== undefined) return hit;
+    const value = fn(...args);
+    if (cache.size >= size) cache.delete(cache.keys().next().value as string);
+    cache.set(key, value);
+    return value;
+  };
 }
+
+/** Sentence spans of an article text. */
+const sentenceSpans = memoize((text: string): { start: number; end: number }[] => analyzeText(text).sentences.map((s) => ({ start: s.start, end: s.end })), 200);
+
+/** The change summary of two versions (pure; see src/diff). */
+const summarize = memoize((earlier: VersionContext, later: VersionContext) => summarizeChanges(earlier, later), 5_000);
 
 /** The sentences covering [start, end), widened to whole sentences. */
 function contextOf(text: string, sentences: { start: number; end: number }[], start: number, end: number): { from: number; to: number } {
@@ -132,7 +151,7 @@ export function compareArticles(db: Db, idX: number, idY: number): Comparison | 
     const [qe, ql] = qa.articleId === left.id ? [qa, qb] : [qb, qa];
     const se = sides.get(left.id)!;
     const sl = sides.get(right.id)!;
-    const summary = summarizeChanges(versionContext(left, se.paragraphs, qe), versionContext(right, sl.paragraphs, ql));
+    const summary = summarize(versionContext(left, se.paragraphs, qe), versionContext(right, sl.paragraphs, ql));
     const loadedInside = findLoadedInsideQuote(qe.text, ql, laterSpans);
     const view = (side: typeof se, q: QuoteWithArticle, mode: 'a' | 'b'): VersionView => {
       const { from, to } = contextOf(side.article.text, side.sentences, q.start, q.end);
@@ -175,7 +194,9 @@ const INSIDE_QUOTE_CATEGORIES = new Set(['loaded-term', 'loaded-label', 'intensi
 const categoryNames = new Map(EDITORIAL_CATEGORIES.map((c) => [c.id as string, c.name]));
 
 /** Lemmas and lower-case spellings of a text's words, to test "the earlier quote has this word". */
-function wordKeys(text: string): Set<string> {
+const wordKeys = memoize(collectWordKeys, 5_000);
+
+function collectWordKeys(text: string): Set<string> {
   const keys = new Set<string>();
   for (const t of analyzeText(text).tokens) {
     if (t.type !== 'word') continue;
