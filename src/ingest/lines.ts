@@ -127,6 +127,10 @@ export function readDatePrefix(line: string): { prefix: string; iso: string } | 
   return { prefix: prefix.trim(), iso: date.iso };
 }
 
+// Words that make a name a publication's rather than a person's: "By Dana
+// Whitfield, Lakeshore Ledger" credits one writer and her paper.
+const PUBLICATION = /\b(?:ledger|times|post|herald|journal|tribune|gazette|daily|courier|chronicle|observer|telegraph|guardian|express|mail|press|wire|record|register|star|sun|independent|examiner|inquirer|bulletin|review|magazine|weekly|today|reuters|bloomberg|afp|ap)\b/i;
+
 // Words of a staff credit rather than a person's name: "By Staff Writer", "By News Desk".
 const ROLE = /\b(?:staff|writers?|correspondents?|reporters?|desk|editors?|agenc(?:y|ies)|news|team|online|web|bureau|service|contributors?|columnists?|analysts?|journalists?|producers?)\b/i;
 
@@ -146,7 +150,7 @@ export function readByline(line: string): { author: string | null; date: string 
     .split(/\s*(?:,|\band\b|&)\s*/)
     .map((s) => titleCaseIfShouting(s.trim()))
     .filter(Boolean);
-  const names = parts.filter((s) => isPersonName(s) && !ROLE.test(s));
+  const names = parts.filter((s) => isPersonName(s) && !ROLE.test(s) && !PUBLICATION.test(s));
   if (names.length === 0) return parts.length && parts.length <= 3 && parts.every((p) => ROLE.test(p) && splitWords(p).length <= 4) ? { author: null, date: date?.iso ?? null } : null;
   return { author: names.join(' and '), date: date?.iso ?? null };
 }

@@ -24,6 +24,8 @@ describe('detectMetadata on other outlets\' pages', () => {
   it.each([
     ['a wire story with a dateline header', `Ceasefire talks stall in Cairo\nBy Jane Doe\nMarch 5, 2024\n\n${BODY}`, { title: 'Ceasefire talks stall in Cairo', author: 'Jane Doe', published: '2024-03-05' }],
     ['a newspaper byline with outlet and date', `Rail fares to rise again next year\n\nBy JOHN SMITH | Daily Planet | 24 March 2025\n\n${BODY}`, { title: 'Rail fares to rise again next year', author: 'John Smith', published: '2025-03-24' }],
+    ['a byline naming the writer and her paper', `Lake levels fall for a third summer\n\nBy Dana Whitfield, Lakeshore Ledger\n\n${BODY}`, { title: 'Lake levels fall for a third summer', author: 'Dana Whitfield' }],
+    ['a byline with two writers', `Port strike enters second week\n\nBy Ana Costa, Liam Byrne and Jo Park\n\n${BODY}`, { author: 'Ana Costa and Liam Byrne and Jo Park' }],
     ['an ISO timestamp header', `Published: 2025-03-20T10:00:00Z\n\nCouncil approves new housing plan\n\n${BODY}`, { title: 'Council approves new housing plan', published: '2025-03-20' }],
     ['an opinion signature', `${BODY}\n\nJane Roe, 24 March 2025`, { author: 'Jane Roe', published: '2025-03-24' }],
     ['a bio in asterisks', `${BODY}\n\n*Carlos Ruiz is a columnist based in Madrid.*`, { author: 'Carlos Ruiz' }],
