@@ -84,6 +84,7 @@ export function createApp({ db, config }: AppDeps): Express {
   app.get('/compare', compare.show);
   app.get('/statements', compare.listPage);
   app.get('/statements/:id', compare.statementPage);
+  app.post('/pairs', reviewer, form, checkCsrf, compare.link);
   app.post('/pairs/:id/review', reviewer, form, checkCsrf, compare.review);
   app.get('/editorial', editorial.categoriesPage);
   app.post('/editorial/:id/accept', reviewer, form, checkCsrf, editorial.accept);

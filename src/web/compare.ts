@@ -9,6 +9,7 @@ import { getArticle, listArticles } from '../store/articles.js';
 import { loadVectors } from '../vectors/load.js';
 import { articleDensityChart } from './editorial.js';
 import { viewPairNotes } from './annotations.js';
+import { listQuotesOfArticle } from '../store/quotes.js';
 import { parseId } from './params.js';
 import { sendError } from './errors.js';
 import { escapeHtml, renderHighlighted, type Highlight } from './render-text.js';
@@ -45,7 +46,8 @@ export const show: RequestHandler = (req, res) => {
   });
   const renderSide = (articleId: number, text: string, from: number, to: number) => renderHighlighted(text, marks.get(articleId)!, from, to);
   const densityCharts = [comparison.left, comparison.right].map((a, i) => articleDensityChart(db(res), a, i === 0 ? 'density-earlier' : 'density-later'));
-  res.render('compare/show', { title: `Compare: ${comparison.left.title} / ${comparison.right.title}`, c: comparison, renderSide, escapeHtml, densityCharts, ...viewPairNotes(db(res), comparison.left.id, comparison.right.id) });
+  const linkable = { left: listQuotesOfArticle(db(res), comparison.left.id), right: listQuotesOfArticle(db(res), comparison.right.id) };
+  res.render('compare/show', { title: `Compare: ${comparison.left.title} / ${comparison.right.title}`, c: comparison, renderSide, escapeHtml, densityCharts, linkable, ...viewPairNotes(db(res), comparison.left.id, comparison.right.id) });
 };
 
 /** GET /api/compare?a=&b= */
@@ -133,13 +135,9 @@ const linkBody = z.object({ quoteA: z.coerce.number().int().positive(), quoteB: 
 /** POST /api/pairs {quoteA, quoteB}: link two quotes by hand. */
 export const link: RequestHandler = (req, res) => {
   const body = linkBody.safeParse(req.body ?? {});
-  if (!body.success) return void res.status(400).json({ error: 'link: give quoteA and quoteB' });
+  if (!body.success) return sendError(req, res, 400, 'link: choose one statement in each article');
   const result = linkQuotes(db(res), body.data.quoteA, body.data.quoteB, loadVectors());
-  if ('error' in result) return void res.status(400).json(result);
-  res.status(201).json({ pair: result });
+  if ('error' in result) return sendError(req, res, 400, result.error);
+  if (req.originalUrl.startsWith('/api/')) return void res.status(201).json({ pair: result });
+  res.redirect(303, `/compare?a=${result.articleA}&b=${result.articleB}`);
 };
-
-/** The articles to offer in "compare with…" on an article page. */
-export function articleChoices(database: Db, articleId: number) {
-  return listArticles(database, 'published', 'asc').filter((a) => a.id !== articleId && getArticle(database, a.id));
-}

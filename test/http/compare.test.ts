@@ -96,3 +96,24 @@ describe('comparison of the mission example', () => {
     expect(after).toHaveLength(before.length - 1);
   });
 });
+
+describe('linking two statements by hand', () => {
+  it('offers reviewers a form that links two quotes, shown afterwards as a confirmed pair', async () => {
+    const { app, db } = makeApp();
+    const reviewer = await signIn(app, db);
+    const a = (await reviewer.post('/api/articles').send({ title: 'A', published: '2024-01-01', text: 'The mayor spoke on Monday.\n\n"The bridge will reopen in June," the mayor said.' })).body.results[0].article.id;
+    const b = (await reviewer.post('/api/articles').send({ title: 'B', published: '2024-01-02', text: 'Council news.\n\n"Schools get new roofs this summer," the treasurer said.' })).body.results[0].article.id;
+    const page = await reviewer.get(`/compare?a=${a}&b=${b}`).expect(200);
+    expect(page.text).toContain('Statements in common (0)');
+    expect(page.text).toContain('Link two statements by hand');
+    const quoteA = /<select id="link-a" name="quoteA"><option value="(\d+)"/.exec(page.text)![1];
+    const quoteB = /<select id="link-b" name="quoteB"><option value="(\d+)"/.exec(page.text)![1];
+    const res = await reviewer.post('/pairs').type('form').send({ quoteA, quoteB }).expect(303);
+    const after = await reviewer.get(res.headers.location).expect(200);
+    expect(after.text).toContain('Statements in common (1)');
+    expect(after.text).toContain('<strong>confirmed</strong> by a reviewer');
+    const anonymous = await request(app).get(`/compare?a=${a}&b=${b}`).expect(200);
+    expect(anonymous.text).not.toContain('Link two statements by hand');
+    await reviewer.post('/pairs').type('form').send({ quoteA, quoteB: quoteA }).expect(400);
+  });
+});
