@@ -88,8 +88,8 @@ export function renderDensityChart(density: EditorialDensity, options: DensityCh
     `<g class="legend" font-size="10">` +
     `<rect x="${LABEL_WIDTH}" y="4" width="14" height="10" fill="url(#${id('writer')})" stroke="currentColor" stroke-width="0.75"/>` +
     `<text x="${LABEL_WIDTH + 18}" y="13">writer's words (hatched)</text>` +
-    `<rect x="${LABEL_WIDTH + 190}" y="4" width="14" height="10" fill="url(#${id('quoted')})" stroke="currentColor" stroke-width="0.75"/>` +
-    `<text x="${LABEL_WIDTH + 208}" y="13">quoted (dotted)</text>` +
+    `<rect x="${LABEL_WIDTH + 175}" y="4" width="14" height="10" fill="url(#${id('quoted')})" stroke="currentColor" stroke-width="0.75"/>` +
+    `<text x="${LABEL_WIDTH + 193}" y="13">quoted (dotted)</text>` +
     '</g>';
   // hatching for the writer, dots for quotations: the voices differ without colour
   const defs =

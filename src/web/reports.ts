@@ -115,7 +115,7 @@ export const outletPage: RequestHandler = (req, res) => {
   const quoted = renderBarChart(
     [
       { label: 'Mean fidelity', value: profile.meanFidelity ?? 0, text: profile.meanFidelity === null ? 'none retold' : `${Math.round(profile.meanFidelity * 100)}%` },
-      { label: 'Loose versions in quote marks', value: profile.looseQuotedShare ?? 0, text: profile.looseQuotedShare === null ? 'none' : `${Math.round(profile.looseQuotedShare * 100)}% (${profile.looseInQuoteMarks} of ${profile.looseVersions})` },
+      { label: 'Rewordings in quote marks', value: profile.looseQuotedShare ?? 0, text: profile.looseQuotedShare === null ? 'none' : `${Math.round(profile.looseQuotedShare * 100)}% (${profile.looseInQuoteMarks} of ${profile.looseVersions})` },
     ],
     { title: `How ${profile.outlet} retells statements first reported elsewhere`, max: 1, idPrefix: 'outlet-fidelity' },
   );
