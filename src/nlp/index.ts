@@ -48,6 +48,36 @@ const nlp = winkNLP(model, ['sbd', 'pos', 'negation']);
 const its = nlp.its;
 
 /**
+ * Per-word facts that depend only on the token's text (and POS for lemmas),
+ * kept across documents: asking wink for lemma, type and stop-word flag costs
+ * a lexicon look-up (and for lemmas often a lemmatizer run) on every token,
+ * while news text repeats a small vocabulary. Contractions are left out —
+ * their lemma and normal form come from the expansion, not the text.
+ */
+interface WordFacts {
+  type: string;
+  stop: boolean;
+  /** the POS tag the word was first seen with, and its lower-case lemma (most words keep one tag) */
+  pos: string;
+  lemma: string;
+  /** lower-case lemmas for further POS tags */
+  more: Map<string, string> | null;
+}
+const wordFacts = new Map<string, WordFacts>();
+/** Bound on remembered words; unknown words (names, numbers) keep arriving in a long run. */
+const maxWordFacts = 200_000;
+
+/** Type, stop-word flag and lemma of token i, read from wink one token at a time. */
+function readTokenFacts(doc: ReturnType<typeof nlp.readDoc>, i: number): { type: string; stop: boolean; lemma: string | undefined } {
+  const t = doc.tokens().itemAt(i);
+  return {
+    type: t.out(its.type) as string,
+    stop: Boolean(t.out(its.stopWordFlag)),
+    lemma: t.out(its.lemma as never) as unknown as string | undefined,
+  };
+}
+
+/**
  * Analyse a text: tokens with lemmas, POS and offsets, and sentences.
  * wink's tokenization is lossless (spaces + values rebuild the text), which is
  * what lets us compute offsets without searching.
@@ -57,26 +87,54 @@ export function analyzeText(text: string): Analysis {
   const doc = nlp.readDoc(text);
   const values = doc.tokens().out(its.value) as string[];
   const spaces = doc.tokens().out(its.precedingSpaces) as string[];
-  const lemmas = doc.tokens().out(its.lemma as never) as unknown as string[];
   const tags = doc.tokens().out(its.pos) as string[];
-  const types = doc.tokens().out(its.type) as string[];
-  const stops = doc.tokens().out(its.stopWordFlag) as unknown as boolean[];
   const negs = doc.tokens().out(its.negationFlag) as unknown as boolean[];
+  const contracted = doc.tokens().out(its.contractionFlag) as unknown as boolean[];
   const tokens: Token[] = new Array(values.length);
   let offset = 0;
   for (let i = 0; i < values.length; i += 1) {
+    const value = values[i];
+    const pos = tags[i];
     offset += spaces[i].length;
     const start = offset;
-    offset += values[i].length;
+    offset += value.length;
+    let type: string;
+    let stop: boolean;
+    let lemma: string | undefined;
+    if (contracted[i]) {
+      const f = readTokenFacts(doc, i);
+      type = f.type;
+      stop = f.stop;
+      lemma = (f.lemma ?? value).toLowerCase();
+    } else {
+      let facts = wordFacts.get(value);
+      if (facts === undefined) {
+        if (wordFacts.size >= maxWordFacts) wordFacts.clear();
+        const f = readTokenFacts(doc, i);
+        lemma = (f.lemma ?? value).toLowerCase();
+        facts = { type: f.type, stop: f.stop, pos, lemma, more: null };
+        wordFacts.set(value, facts);
+      } else if (facts.pos === pos) {
+        lemma = facts.lemma;
+      } else {
+        lemma = facts.more?.get(pos);
+        if (lemma === undefined) {
+          lemma = (readTokenFacts(doc, i).lemma ?? value).toLowerCase();
+          (facts.more ??= new Map()).set(pos, lemma);
+        }
+      }
+      type = facts.type;
+      stop = facts.stop;
+    }
     tokens[i] = {
       index: i,
-      text: values[i],
+      text: value,
       start,
       end: offset,
-      lemma: (lemmas[i] ?? values[i]).toLowerCase(),
-      pos: tags[i],
-      type: types[i],
-      stop: Boolean(stops[i]),
+      lemma,
+      pos,
+      type,
+      stop,
       negated: Boolean(negs[i]),
       space: spaces[i],
     };

@@ -1,0 +1,55 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import { analyzeText } from '../../src/nlp/index.js';
+
+// An independent wink instance read token by token through its public
+// per-property API: the reference analyzeText's remembered word facts must match.
+const nlp = winkNLP(model, ['sbd', 'pos', 'negation']);
+const its = nlp.its;
+
+function referenceTokens(text: string) {
+  const doc = nlp.readDoc(text);
+  const values = doc.tokens().out(its.value) as string[];
+  const spaces = doc.tokens().out(its.precedingSpaces) as string[];
+  const lemmas = doc.tokens().out(its.lemma as never) as unknown as (string | undefined)[];
+  const tags = doc.tokens().out(its.pos) as string[];
+  const types = doc.tokens().out(its.type) as string[];
+  const stops = doc.tokens().out(its.stopWordFlag) as unknown as boolean[];
+  const negs = doc.tokens().out(its.negationFlag) as unknown as boolean[];
+  let offset = 0;
+  return values.map((value, i) => {
+    offset += spaces[i].length;
+    const start = offset;
+    offset += value.length;
+    return { index: i, text: value, start, end: offset, lemma: (lemmas[i] ?? value).toLowerCase(), pos: tags[i], type: types[i], stop: Boolean(stops[i]), negated: Boolean(negs[i]), space: spaces[i] };
+  });
+}
+
+const samplesDir = join(import.meta.dirname, '../../data/samples');
+const samples = readdirSync(samplesDir).filter((f) => f.endsWith('.txt')).map((f) => [f, readFileSync(join(samplesDir, f), 'utf8')] as const);
+
+const crafted: (readonly [string, string])[] = [
+  ['contractions', "He didn't go. She can't, won't; it's late and they're gone. I'd've stayed. Y'all ain't done."],
+  ['possessive and contraction of the same text', "Iraq's army said it's ready; the minister's aide says he's not."],
+  ['one word in several parts of speech', 'They record a record. The saw saw wood. Leaders lead; the lead leads.'],
+  ['spacing', 'Tabs\there,\u00a0non-breaking\u00a0spaces,  double  spaces.\r\nWindows line.\n\n\nThree breaks.'],
+  ['numbers, currency, urls', 'Prices rose 3.5% to $35,000,000 on 2024-03-14, see https://example.org/a?b=1 or mail a@b.co #news @desk'],
+];
+
+describe('analyzeText token facts', () => {
+  it.each([...crafted, ...samples])('matches wink token by token on %s, first and second reading', (_name, text) => {
+    const reference = referenceTokens(text);
+    expect(analyzeText(text).tokens).toEqual(reference);
+    // the second reading takes type, stop flag and lemma from remembered words
+    expect(analyzeText(text).tokens).toEqual(reference);
+  });
+
+  it('gives a word seen before in another part of speech that part of speech’s lemma', () => {
+    analyzeText('The leaves fell.');
+    const tokens = analyzeText('She leaves today.').tokens;
+    expect(tokens.find((t) => t.text === 'leaves')).toMatchObject({ pos: 'VERB', lemma: 'leave' });
+  });
+});
