@@ -59,7 +59,8 @@ export function isCue(w: Word, indirect = false): boolean {
 
 /** True when a word ends a sentence. */
 export function isSentenceEnd(w: Word): boolean {
-  return sentenceEnds.has(w.text) && !w.quoted;
+  // asked of nearly every word while frames are found: test the length before the set
+  return w.text.length === 1 && sentenceEnds.has(w.text) && !w.quoted;
 }
 
 /** Full name of a person: the fullest person in the article with the same surname. */
@@ -341,5 +342,5 @@ export function attributeAt(ctx: Context, v: number, lower: number, upper: numbe
       }
     }
   }
-  return { ...resolved, cue: cuePhrase(words, v), outlet };
+  return { speaker: resolved.speaker, mention: resolved.mention, kind: resolved.kind, cue: cuePhrase(words, v), outlet };
 }

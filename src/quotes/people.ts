@@ -61,7 +61,7 @@ function isTitle(w: Word): boolean {
 
 /** Strip a possessive ending (Iraq’s → Iraq). */
 function stripPossessive(s: string): string {
-  return s.replace(/['’]s$/u, '');
+  return s.endsWith("'s") || s.endsWith('’s') ? s.slice(0, -2) : s;
 }
 
 /** Classify words [from, to) as a person, an organisation, a lone word or other. */
@@ -127,12 +127,26 @@ function lastKeyWord(key: string): string {
   return i < 0 ? key : key.slice(i + 1);
 }
 
+/** Number of space-separated parts of a name (as `name.split(' ').length`, without the array). */
+function countWords(name: string): number {
+  let n = 1;
+  for (let i = name.indexOf(' '); i >= 0; i = name.indexOf(' ', i + 1)) n += 1;
+  return n;
+}
+
 /** Look up the fullest person whose surname is this single word, or null. */
 export function findBySurname(people: People, word: string): Person | null {
   const list = people.bySurname.get(lastKeyWord(speakerKey(word)));
   if (!list || list.length === 0) return null;
   let best = list[0];
-  for (const p of list) if (p.name.split(' ').length > best.name.split(' ').length) best = p;
+  let bestWords = countWords(best.name);
+  for (const p of list) {
+    const n = countWords(p.name);
+    if (n > bestWords) {
+      best = p;
+      bestWords = n;
+    }
+  }
   return best;
 }
 
