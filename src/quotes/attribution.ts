@@ -5,7 +5,7 @@
  * the article gives. All scans are bounded, so the work per quote is constant.
  */
 import lexicon from '../../data/quotes/lexicon.json' with { type: 'json' };
-import { findBySurname, findNameRuns, type People, type Person } from './people.js';
+import { findBySurname, findNameRuns, type NameRun, type People, type Person } from './people.js';
 import { speakerKey } from './speakers.js';
 import type { Word } from './words.js';
 
@@ -46,6 +46,26 @@ export interface Context {
   speakers: NamedSpeaker[];
   /** organisations named as the subject of a cue verb, in text order */
   groupSpeakers: { at: number; name: string }[];
+  /**
+   * Name runs by word range, filled by `findRunsIn`: the same subject is
+   * resolved once per pass over the cue verbs (speakers, direct and indirect
+   * quotes). Word flags are final before attribution starts, so runs never change.
+   */
+  nameRuns: Map<number, NameRun[]>;
+  /** word indices opening an interview frame (`speaking to`, `interview with`), filled on first use */
+  frameIntros: number[] | null;
+}
+
+/** The name runs in words [from, to) of the article (read-only; shared between callers). */
+export function findRunsIn(ctx: Context, from: number, to: number): readonly NameRun[] {
+  // word counts stay far below 2^26, so the pair packs into one safe integer
+  const key = from * 67_108_864 + to;
+  let runs = ctx.nameRuns.get(key);
+  if (runs === undefined) {
+    runs = findNameRuns(ctx.words, from, to, ctx.text);
+    ctx.nameRuns.set(key, runs);
+  }
+  return runs;
 }
 
 /** True when the word is a cue verb (by lemma); `indirect` restricts to verbs of reported speech. */
@@ -143,7 +163,7 @@ export function findSubjectAfter(words: Word[], v: number, upper: number): { fro
  * representative of ..., stated`) and take the first that is a proper name.
  */
 function findAppositiveSubject(ctx: Context, v: number, lower: number): { from: number; to: number } | null {
-  const { words, text } = ctx;
+  const { words } = ctx;
   let s = v - 1;
   while (s > lower && v - s < 40 && !isSentenceEnd(words[s - 1]) && !(words[s - 1].mark && words[s - 1].quoted === false && words[s - 1].text !== '«' && words[s - 1].text !== '»')) s -= 1;
   const segments: { from: number; to: number }[] = [];
@@ -156,8 +176,8 @@ function findAppositiveSubject(ctx: Context, v: number, lower: number): { from: 
   }
   let orgSeg: { from: number; to: number } | null = null;
   for (const seg of segments) {
-    if (words.slice(seg.from, seg.to).some((w) => w.pos === 'VERB' || w.pos === 'AUX')) continue;
-    const runs = findNameRuns(words, seg.from, seg.to, text);
+    if (hasVerb(words, seg.from, seg.to)) continue;
+    const runs = findRunsIn(ctx, seg.from, seg.to);
     const first = words[seg.from];
     const startsWithName = runs.length > 0 && (runs[0].from === seg.from || (first.pos === 'DET' && runs[0].from === seg.from + 1));
     if (!startsWithName) continue;
@@ -165,6 +185,11 @@ function findAppositiveSubject(ctx: Context, v: number, lower: number): { from: 
     if (!orgSeg && runs.some((r) => r.kind === 'org' || r.kind === 'single')) orgSeg = seg;
   }
   return orgSeg;
+}
+
+function hasVerb(words: Word[], from: number, to: number): boolean {
+  for (let i = from; i < to; i += 1) if (words[i].pos === 'VERB' || words[i].pos === 'AUX') return true;
+  return false;
 }
 
 /** The description words of a noun phrase (lower-case, no determiners or nationalities), up to "of". */
@@ -247,7 +272,7 @@ export function resolvePhrase(ctx: Context, from: number, to: number): Omit<Attr
   const headIsCommon = head && !/^\p{Lu}/u.test(head.text) && !/^(al|el)-/u.test(head.lower) && head.text !== '»';
   if (headIsCommon) {
     if (personRoleNouns.has(head.lower) || people.byRole.has(head.lower)) {
-      const runs = findNameRuns(words, from, headEnd, text).filter((r) => r.kind === 'person');
+      const runs = findRunsIn(ctx, from, headEnd).filter((r) => r.kind === 'person');
       if (runs.length > 0) {
         const p = people.byKey.get(speakerKeyOf(runs[runs.length - 1].name, people));
         if (p) return { speaker: fullName(people, p), mention, kind: 'person' };
@@ -258,7 +283,7 @@ export function resolvePhrase(ctx: Context, from: number, to: number): Omit<Attr
     const group = mention.replace(/^(the|a|an|its|their)\s+/i, '');
     return groupNouns.has(head.lower) ? { speaker: group, mention, kind: 'org' } : { speaker: null, mention, kind: null };
   }
-  const runs = findNameRuns(words, from, to, text);
+  const runs = findRunsIn(ctx, from, to);
   for (let r = runs.length - 1; r >= 0; r -= 1) {
     const run = runs[r];
     if (run.kind === 'person') {
@@ -292,12 +317,12 @@ function cuePhrase(words: Word[], v: number): string {
 
 /** The outlet a cue names: `told Newsweek`, `said Newsweek that`. */
 function outletAfter(ctx: Context, v: number, upper: number): string | null {
-  const { words, text } = ctx;
+  const { words } = ctx;
   const lemma = words[v].lemma;
   if (lemma !== 'tell' && lemma !== 'say') return null;
   // "told The Associated Press", "told the BBC"
   const at = words[v + 1]?.lower === 'the' ? v + 2 : v + 1;
-  const runs = findNameRuns(words, at, Math.min(upper, at + 5), text);
+  const runs = findRunsIn(ctx, at, Math.min(upper, at + 5));
   if (runs.length === 0 || runs[0].from !== at) return null;
   const after = words[runs[0].to];
   if (lemma === 'say' && after?.lower !== 'that') return null;
@@ -307,16 +332,38 @@ function outletAfter(ctx: Context, v: number, upper: number): string | null {
 
 /** "Speaking to Newsweek, ..." / "in an interview with Newsweek" before `upper`. */
 function outletInFrame(ctx: Context, from: number, upper: number): string | null {
-  const { words, text } = ctx;
-  for (let i = from; i < upper - 2; i += 1) {
-    const w = words[i];
-    const intro = ((w.lower === 'speaking' || w.lower === 'talking') && words[i + 1].lower === 'to') || (w.lower === 'interview' && words[i + 1].lower === 'with');
-    if (!intro) continue;
+  const { words } = ctx;
+  // frames are asked for at every cue verb; the intros are few, so find them once
+  const intros = (ctx.frameIntros ??= findFrameIntros(words));
+  for (let k = firstAtOrAfter(intros, from); k < intros.length && intros[k] < upper - 2; k += 1) {
+    const i = intros[k];
     const at = words[i + 2].lower === 'the' ? i + 3 : i + 2;
-    const runs = findNameRuns(words, at, Math.min(upper, at + 5), text);
+    const runs = findRunsIn(ctx, at, Math.min(upper, at + 5));
     if (runs.length > 0 && runs[0].from === at && runs[0].kind !== 'person') return runs[0].name;
   }
   return null;
+}
+
+/** Index of the first number in a sorted list that is at least `x`. */
+function firstAtOrAfter(sorted: number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Word indices i where `speaking to`, `talking to` or `interview with` starts, in order. */
+function findFrameIntros(words: Word[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i + 1 < words.length; i += 1) {
+    const w = words[i];
+    if (((w.lower === 'speaking' || w.lower === 'talking') && words[i + 1].lower === 'to') || (w.lower === 'interview' && words[i + 1].lower === 'with')) out.push(i);
+  }
+  return out;
 }
 
 /**
@@ -336,7 +383,7 @@ export function attributeAt(ctx: Context, v: number, lower: number, upper: numbe
   if (!outlet) {
     for (let i = v + 1; i < upper && i < v + 6; i += 1) {
       if (words[i].lemma === 'report' && (words[i].pos === 'VERB' || words[i].pos === 'AUX')) {
-        const runs = findNameRuns(words, v + 1, i, ctx.text);
+        const runs = findRunsIn(ctx, v + 1, i);
         const r = runs[runs.length - 1];
         if (r && r.to === i && r.kind !== 'person') outlet = r.name;
       }

@@ -9,9 +9,9 @@
  */
 import lexicon from '../../data/quotes/lexicon.json' with { type: 'json' };
 import { analyzeText, type Analysis } from '../nlp/index.js';
-import { attributeAt, isCue, isSentenceEnd, resolvePhrase, findSubjectBefore, type Attribution, type Context } from './attribution.js';
+import { attributeAt, findRunsIn, isCue, isSentenceEnd, resolvePhrase, findSubjectBefore, type Attribution, type Context } from './attribution.js';
 import { findMarkedSpans, type MarkedSpan } from './marks.js';
-import { collectPeople, findNameRuns } from './people.js';
+import { collectPeople } from './people.js';
 import { speakerKey } from './speakers.js';
 import { buildWords, findWordAt, type Word } from './words.js';
 
@@ -206,7 +206,7 @@ function findIndirect(ctx: Context, covered: (from: number, to: number) => boole
     let c = v + 1;
     while (c < e && words[c].pos === 'ADV' && words[c].lower !== 'that') c += 1;
     if (words[v].lemma === 'tell' || attribution.outlet) {
-      const runs = findNameRuns(words, c, Math.min(e, c + 5), text);
+      const runs = findRunsIn(ctx, c, Math.min(e, c + 5));
       if (runs.length > 0 && runs[0].from === c) c = runs[0].to;
       else if (words[c] && (words[c].pos === 'PRON' || words[c].pos === 'NOUN')) c += 1;
     }
@@ -260,7 +260,7 @@ function extractWith(text: string, analysis: Analysis): Quote[] {
     directs.push({ span, openW, closeW: closeW < words.length ? closeW : -1, kind: 'full', group: directs.length, attribution: null });
   }
   const people = collectPeople(words, text);
-  const ctx: Context = { text, words, people, speakers: [], groupSpeakers: [] };
+  const ctx: Context = { text, words, people, speakers: [], groupSpeakers: [], nameRuns: new Map(), frameIntros: null };
   collectSpeakers(ctx);
   const opens = new Set(directs.map((d) => d.span.open));
   const closes = new Set(directs.filter((d) => d.span.close !== null).map((d) => d.span.close as number));

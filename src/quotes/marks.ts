@@ -76,8 +76,11 @@ export function findMarkedSpans(text: string): MarkedSpan[] {
     if (stack.length < maxDepth) stack.push(o);
   };
 
-  for (let i = 0; i < text.length; i += 1) {
-    const ch = text[i];
+  // only line breaks and mark characters matter: jump from one to the next
+  const interesting = /[\n“”„«»‹›"‘’']/g;
+  for (let found = interesting.exec(text); found !== null; found = interesting.exec(text)) {
+    const i = found.index;
+    const ch = found[0];
     if (ch === '\n') {
       closeParagraph(i);
       paragraphStart = i + 1;
