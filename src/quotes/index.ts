@@ -170,6 +170,13 @@ function subjectOfClause(ctx: Context, from: number, openW: number): Attribution
   return fallback;
 }
 
+/** The text after the last white space (as `s.split(/\s+/).pop()`). */
+function lastPart(s: string): string {
+  let j = s.length;
+  while (j > 0 && !/\s/.test(s[j - 1])) j -= 1;
+  return s.slice(j);
+}
+
 /** Register who speaks where, by name, so descriptions and pronouns can resolve. */
 function collectSpeakers(ctx: Context): void {
   const { words } = ctx;
@@ -179,7 +186,7 @@ function collectSpeakers(ctx: Context): void {
     while (lower > 0 && i - lower < 40 && !isSentenceEnd(words[lower - 1]) && words[lower - 1].paragraph === words[i].paragraph) lower -= 1;
     const r = attributeAt(ctx, i, lower, Math.min(words.length, i + 12), false);
     if (!r || !r.mention) continue;
-    const lastWord = r.mention.split(/\s+/).pop() ?? '';
+    const lastWord = lastPart(r.mention);
     if (!/^\p{Lu}/u.test(lastWord) && !/^(al|el)-/u.test(lastWord)) continue;
     if (r.kind === 'person' && r.speaker) {
       const p = ctx.people.byKey.get(speakerKey(r.speaker));

@@ -196,13 +196,16 @@ export function collectPeople(words: Word[], text: string): People {
     for (const r of rolesAfter(words, run.to)) p.roles.add(r);
     return p;
   };
-  for (const run of runs) if (run.kind === 'person') personOf(run);
+  // persons first, so that a lone surname can find a fuller name given later in the text
+  const personAt: (Person | null)[] = runs.map((run) => (run.kind === 'person' ? personOf(run) : null));
   const mentions: Mention[] = [];
-  for (const run of runs) {
-    if (run.kind === 'person') mentions.push({ at: run.from, kind: 'person', name: run.name, person: personOf(run) });
+  const sofar: People = { persons, mentions, bySurname, byKey, byRole: new Map() };
+  for (let r = 0; r < runs.length; r += 1) {
+    const run = runs[r];
+    if (run.kind === 'person') mentions.push({ at: run.from, kind: 'person', name: run.name, person: personAt[r] });
     else if (run.kind === 'org') mentions.push({ at: run.from, kind: 'org', name: run.name.replace(/^the\s+/i, ''), person: null });
     else if (run.kind === 'single') {
-      const p = findBySurname({ persons, mentions, bySurname, byKey, byRole: new Map() }, run.name);
+      const p = findBySurname(sofar, run.name);
       if (p) mentions.push({ at: run.from, kind: 'person', name: p.name, person: p });
     }
   }

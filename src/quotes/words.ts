@@ -44,7 +44,9 @@ export function buildWords(text: string, tokens: Token[]): Word[] {
   };
   for (let i = 0; i < tokens.length; i += 1) {
     const t = tokens[i];
-    if (t.type === 'tabCRLF' || t.text.trim() === '') continue;
+    // only a token starting with a control, space or non-ASCII character can be blank
+    const c0 = t.text.charCodeAt(0);
+    if (t.type === 'tabCRLF' || ((c0 <= 32 || c0 >= 0xa0 || Number.isNaN(c0)) && t.text.trim() === '')) continue;
     if (t.start < lastEnd || t.end > text.length) continue;
     countBreaks(lastEnd, t.start);
     lastEnd = t.end;
