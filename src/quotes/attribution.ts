@@ -54,7 +54,16 @@ export interface Context {
   nameRuns: Map<number, NameRun[]>;
   /** word indices opening an interview frame (`speaking to`, `interview with`), filled on first use */
   frameIntros: number[] | null;
+  /** resolved noun phrases by word range (see `resolvePhrase`) */
+  phrases: Map<number, Resolved>;
+  /** true while `speakers` and `groupSpeakers` are still being filled */
+  collecting: boolean;
+  /** set while resolving when the answer leaned on speakers not yet collected */
+  provisional: boolean;
 }
+
+/** A noun phrase resolved to a speaker. */
+export type Resolved = Omit<Attribution, 'cue' | 'outlet'>;
 
 /** The name runs in words [from, to) of the article (read-only; shared between callers). */
 export function findRunsIn(ctx: Context, from: number, to: number): readonly NameRun[] {
@@ -241,12 +250,28 @@ function resolveDescription(ctx: Context, desc: string[], at: number): Person | 
   if (head && titleRoles.has(head) && !genericRoles.has(head)) return null;
   const k = lastIndexBefore(ctx.speakers, at);
   if (k >= 0) return ctx.speakers[k].person;
+  // speakers named later in the text may not be collected yet
+  if (ctx.collecting) ctx.provisional = true;
   if (ctx.speakers.length > 0 && k + 1 < ctx.speakers.length) return ctx.speakers[k + 1].person;
   return nearestPersonBefore(ctx, at);
 }
 
-/** Resolve a noun phrase [from, to) to a speaker. `at` is where it occurs. */
-export function resolvePhrase(ctx: Context, from: number, to: number): Omit<Attribution, 'cue' | 'outlet'> {
+/**
+ * Resolve a noun phrase [from, to) to a speaker. The same subject is met at
+ * several cue verbs and quotations, so answers are kept per range — except
+ * one that leaned on speakers not yet collected. The result is shared: read only.
+ */
+export function resolvePhrase(ctx: Context, from: number, to: number): Resolved {
+  const key = from * 67_108_864 + to;
+  const known = ctx.phrases.get(key);
+  if (known !== undefined) return known;
+  ctx.provisional = false;
+  const resolved = resolvePhraseOnce(ctx, from, to);
+  if (!ctx.provisional) ctx.phrases.set(key, resolved);
+  return resolved;
+}
+
+function resolvePhraseOnce(ctx: Context, from: number, to: number): Resolved {
   const { words, text, people } = ctx;
   const mention = text.slice(words[from].start, words[to - 1].end).replace(/[«»]/g, '');
   const first = words[from];
@@ -367,15 +392,25 @@ function findFrameIntros(words: Word[]): number[] {
 }
 
 /**
- * Attribute at cue verb index v, with the frame [lower, upper) the phrase
- * may use. Returns null when the verb has no usable subject.
+ * The subject noun phrase of cue verb index v within the frame [lower, upper)
+ * (the first step of `attributeAt`), or null.
  */
-export function attributeAt(ctx: Context, v: number, lower: number, upper: number, allowInverted: boolean): Attribution | null {
+export function findSubjectAt(ctx: Context, v: number, lower: number, upper: number, allowInverted: boolean): { from: number; to: number } | null {
   const { words } = ctx;
   let np = findSubjectBefore(words, v, lower);
   if (np === 'coordinated') return null;
   if (!np && words[v - 1]?.text === ',' && v - 1 >= lower) np = findAppositiveSubject(ctx, v, lower);
   if (!np && allowInverted) np = findSubjectAfter(words, v, upper);
+  return np;
+}
+
+/**
+ * Attribute at cue verb index v, with the frame [lower, upper) the phrase
+ * may use. Returns null when the verb has no usable subject.
+ */
+export function attributeAt(ctx: Context, v: number, lower: number, upper: number, allowInverted: boolean): Attribution | null {
+  const { words } = ctx;
+  const np = findSubjectAt(ctx, v, lower, upper, allowInverted);
   if (!np) return null;
   const resolved = resolvePhrase(ctx, np.from, np.to);
   let outlet = outletAfter(ctx, v, upper) ?? outletInFrame(ctx, lower, v);

@@ -9,7 +9,7 @@
  */
 import lexicon from '../../data/quotes/lexicon.json' with { type: 'json' };
 import { analyzeText, type Analysis } from '../nlp/index.js';
-import { attributeAt, findRunsIn, isCue, isSentenceEnd, resolvePhrase, findSubjectBefore, type Attribution, type Context } from './attribution.js';
+import { attributeAt, findRunsIn, findSubjectAt, isCue, isSentenceEnd, resolvePhrase, findSubjectBefore, type Attribution, type Context } from './attribution.js';
 import { findMarkedSpans, type MarkedSpan } from './marks.js';
 import { collectPeople } from './people.js';
 import { speakerKey } from './speakers.js';
@@ -180,12 +180,16 @@ function lastPart(s: string): string {
 /** Register who speaks where, by name, so descriptions and pronouns can resolve. */
 function collectSpeakers(ctx: Context): void {
   const { words } = ctx;
+  ctx.collecting = true;
   for (let i = 0; i < words.length; i += 1) {
     if (!isCue(words[i])) continue;
     let lower = i;
     while (lower > 0 && i - lower < 40 && !isSentenceEnd(words[lower - 1]) && words[lower - 1].paragraph === words[i].paragraph) lower -= 1;
-    const r = attributeAt(ctx, i, lower, Math.min(words.length, i + 12), false);
-    if (!r || !r.mention) continue;
+    // only the subject counts here, not the cue phrase or outlet of a full attribution
+    const np = findSubjectAt(ctx, i, lower, Math.min(words.length, i + 12), false);
+    if (!np) continue;
+    const r = resolvePhrase(ctx, np.from, np.to);
+    if (!r.mention) continue;
     const lastWord = lastPart(r.mention);
     if (!/^\p{Lu}/u.test(lastWord) && !/^(al|el)-/u.test(lastWord)) continue;
     if (r.kind === 'person' && r.speaker) {
@@ -193,6 +197,7 @@ function collectSpeakers(ctx: Context): void {
       if (p) ctx.speakers.push({ at: i, person: p });
     } else if (r.kind === 'org' && r.speaker) ctx.groupSpeakers.push({ at: i, name: r.speaker });
   }
+  ctx.collecting = false;
 }
 
 /** Indirect speech at cue verbs: the reported clause after `said (that)` or before `, X said.` */
@@ -267,7 +272,7 @@ function extractWith(text: string, analysis: Analysis): Quote[] {
     directs.push({ span, openW, closeW: closeW < words.length ? closeW : -1, kind: 'full', group: directs.length, attribution: null });
   }
   const people = collectPeople(words, text);
-  const ctx: Context = { text, words, people, speakers: [], groupSpeakers: [], nameRuns: new Map(), frameIntros: null };
+  const ctx: Context = { text, words, people, speakers: [], groupSpeakers: [], nameRuns: new Map(), frameIntros: null, phrases: new Map(), collecting: false, provisional: false };
   collectSpeakers(ctx);
   const opens = new Set(directs.map((d) => d.span.open));
   const closes = new Set(directs.filter((d) => d.span.close !== null).map((d) => d.span.close as number));
