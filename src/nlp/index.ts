@@ -140,18 +140,18 @@ export function analyzeText(text: string): Analysis {
     };
   }
   const sentences: Sentence[] = [];
-  doc.sentences().each((s: { out(f: unknown): unknown }) => {
-    const span = s.out(its.span) as unknown as [number, number];
+  // all spans in one call: walking sentence items builds an API object per sentence
+  for (const span of doc.sentences().out(its.span) as unknown as [number, number][]) {
     let first = span[0];
     let last = span[1];
     // skip line-break tokens at the sentence edges so spans hold only text
     while (first <= last && tokens[first]?.type === 'tabCRLF') first += 1;
     while (last >= first && tokens[last]?.type === 'tabCRLF') last -= 1;
-    if (first > last) return;
+    if (first > last) continue;
     const start = tokens[first].start;
     const end = tokens[last].end;
     sentences.push({ start, end, tokenStart: first, tokenEnd: last + 1, text: text.slice(start, end) });
-  });
+  }
   return { text, tokens, sentences };
 }
 

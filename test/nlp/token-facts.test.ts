@@ -10,7 +10,7 @@ import { analyzeText } from '../../src/nlp/index.js';
 const nlp = winkNLP(model, ['sbd', 'pos', 'negation']);
 const its = nlp.its;
 
-function referenceTokens(text: string) {
+function referenceAnalysis(text: string) {
   const doc = nlp.readDoc(text);
   const values = doc.tokens().out(its.value) as string[];
   const spaces = doc.tokens().out(its.precedingSpaces) as string[];
@@ -20,12 +20,23 @@ function referenceTokens(text: string) {
   const stops = doc.tokens().out(its.stopWordFlag) as unknown as boolean[];
   const negs = doc.tokens().out(its.negationFlag) as unknown as boolean[];
   let offset = 0;
-  return values.map((value, i) => {
+  const tokens = values.map((value, i) => {
     offset += spaces[i].length;
     const start = offset;
     offset += value.length;
     return { index: i, text: value, start, end: offset, lemma: (lemmas[i] ?? value).toLowerCase(), pos: tags[i], type: types[i], stop: Boolean(stops[i]), negated: Boolean(negs[i]), space: spaces[i] };
   });
+  const sentences: { start: number; end: number; tokenStart: number; tokenEnd: number; text: string }[] = [];
+  doc.sentences().each((s: { out(f: unknown): unknown }) => {
+    const [from, to] = s.out(its.span) as unknown as [number, number];
+    let first = from;
+    let last = to;
+    while (first <= last && tokens[first]?.type === 'tabCRLF') first += 1;
+    while (last >= first && tokens[last]?.type === 'tabCRLF') last -= 1;
+    if (first > last) return;
+    sentences.push({ start: tokens[first].start, end: tokens[last].end, tokenStart: first, tokenEnd: last + 1, text: text.slice(tokens[first].start, tokens[last].end) });
+  });
+  return { text, tokens, sentences };
 }
 
 const samplesDir = join(import.meta.dirname, '../../data/samples');
@@ -39,12 +50,12 @@ const crafted: (readonly [string, string])[] = [
   ['numbers, currency, urls', 'Prices rose 3.5% to $35,000,000 on 2024-03-14, see https://example.org/a?b=1 or mail a@b.co #news @desk'],
 ];
 
-describe('analyzeText token facts', () => {
-  it.each([...crafted, ...samples])('matches wink token by token on %s, first and second reading', (_name, text) => {
-    const reference = referenceTokens(text);
-    expect(analyzeText(text).tokens).toEqual(reference);
+describe('analyzeText against wink read item by item', () => {
+  it.each([...crafted, ...samples])('gives the tokens and sentences wink gives item by item on %s, first and second reading', (_name, text) => {
+    const reference = referenceAnalysis(text);
+    expect(analyzeText(text)).toEqual(reference);
     // the second reading takes type, stop flag and lemma from remembered words
-    expect(analyzeText(text).tokens).toEqual(reference);
+    expect(analyzeText(text)).toEqual(reference);
   });
 
   it('gives a word seen before in another part of speech that part of speech’s lemma', () => {
