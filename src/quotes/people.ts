@@ -68,18 +68,23 @@ function stripPossessive(s: string): string {
 export function classifyRun(words: Word[], from: number, to: number, text: string): NameRun {
   let lastTitle = -1;
   for (let i = from; i < to; i += 1) if (isTitle(words[i])) lastTitle = i;
-  const titles = lastTitle >= 0 ? words.slice(from, lastTitle + 1).map((w) => w.lower) : [];
-  const rest = words.slice(lastTitle >= 0 ? lastTitle + 1 : from, to);
+  const titles: string[] = [];
+  for (let i = from; i <= lastTitle; i += 1) titles.push(words[i].lower);
+  // the words after the titles: [restFrom, to)
+  const restFrom = lastTitle >= 0 ? lastTitle + 1 : from;
   const whole = stripPossessive(text.slice(words[from].start, words[to - 1].end));
-  if (rest.length === 0) return { from, to, kind: 'other', name: whole, titles };
-  const restName = stripPossessive(text.slice(rest[0].start, rest[rest.length - 1].end));
+  if (restFrom >= to) return { from, to, kind: 'other', name: whole, titles };
   // org words after the titles make an organisation ("Israel Defense Forces"); before them they are a rank ("Army Maj. Gen.")
-  if (rest.some((w) => orgWords.has(stripPossessive(w.lower)))) {
-    return { from, to, kind: 'org', name: whole, titles: [] };
+  let allPlaces = true;
+  for (let i = restFrom; i < to; i += 1) {
+    const lower = stripPossessive(words[i].lower);
+    if (orgWords.has(lower)) return { from, to, kind: 'org', name: whole, titles: [] };
+    if (allPlaces && !placeWords.has(lower)) allPlaces = false;
   }
-  if (rest.some((w) => connectors.has(w.lower))) return { from, to, kind: 'other', name: whole, titles };
-  if (rest.every((w) => placeWords.has(stripPossessive(w.lower)))) return { from, to, kind: 'other', name: whole, titles };
-  if (rest.length === 1) return { from, to, kind: lastTitle >= 0 ? 'person' : 'single', name: restName, titles };
+  for (let i = restFrom; i < to; i += 1) if (connectors.has(words[i].lower)) return { from, to, kind: 'other', name: whole, titles };
+  if (allPlaces) return { from, to, kind: 'other', name: whole, titles };
+  const restName = stripPossessive(text.slice(words[restFrom].start, words[to - 1].end));
+  if (to - restFrom === 1) return { from, to, kind: lastTitle >= 0 ? 'person' : 'single', name: restName, titles };
   return { from, to, kind: 'person', name: restName, titles };
 }
 

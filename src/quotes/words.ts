@@ -80,6 +80,8 @@ export function buildWords(text: string, tokens: Token[]): Word[] {
       quoted: false,
       mark: isMark,
       paragraph,
+      // present from the start so every word keeps one object shape
+      nameShape: undefined,
     });
   }
   return words;
