@@ -3,9 +3,10 @@
  * The `retold` command. Exit codes: 0 success, 1 some input failed (each
  * failure on stderr with the file and why), 2 usage error.
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
 import { configDocs, ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase } from './db.js';
 import { importFile, importUrl, type SourceOutcome } from './corpus/sources.js';
@@ -410,8 +411,17 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-const invokedDirectly = process.argv[1] && /cli\.(ts|js)$/.test(process.argv[1]);
-if (invokedDirectly) {
+/** True when this file is the program being run (directly, or through the `retold` bin link). */
+function isEntryPoint(): boolean {
+  if (!process.argv[1]) return false;
+  try {
+    return realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
   main(process.argv.slice(2)).then(
     (code) => {
       if (code >= 0) process.exitCode = code;

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -89,5 +89,15 @@ describe('retold import', () => {
     const again = retold(['import', join(dir, 'a.txt')], { db: r.db });
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('imported 0, duplicates 1, failed 0');
+  });
+});
+
+describe('retold through a bin link', () => {
+  it('runs when started through a symbolic link, as npm installs the command', () => {
+    const link = join(mkdtempSync(join(tmpdir(), 'retold-bin-')), 'retold');
+    symlinkSync(join(projectRoot, 'src', 'cli.ts'), link);
+    const r = spawnSync(process.execPath, ['--import', 'tsx', link, 'help'], { cwd: projectRoot, encoding: 'utf8', timeout: 60_000 });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('usage: retold <command>');
   });
 });
