@@ -7,7 +7,7 @@
 import lexicon from '../../data/quotes/lexicon.json' with { type: 'json' };
 import { findBySurname, findNameRuns, type NameRun, type People, type Person } from './people.js';
 import { speakerKey } from './speakers.js';
-import type { Word } from './words.js';
+import { startsUpper, type Word } from './words.js';
 
 const cueVerbs = new Set(lexicon.cueVerbs);
 const indirectCueVerbs = new Set(lexicon.indirectCueVerbs);
@@ -207,7 +207,7 @@ function describe(words: Word[], from: number, to: number): string[] {
   for (let i = from; i < to; i += 1) {
     const w = words[i];
     if (w.lower === 'of') break;
-    if (determiners.has(w.lower) || w.mark || placeWords.has(w.lower) || /^\p{Lu}/u.test(w.text)) continue;
+    if (determiners.has(w.lower) || w.mark || placeWords.has(w.lower) || startsUpper(w.text)) continue;
     out.push(w.lower);
   }
   return out;
@@ -294,7 +294,7 @@ function resolvePhraseOnce(ctx: Context, from: number, to: number): Resolved {
     break;
   }
   const head = words[headEnd - 1];
-  const headIsCommon = head && !/^\p{Lu}/u.test(head.text) && !/^(al|el)-/u.test(head.lower) && head.text !== '»';
+  const headIsCommon = head && !startsUpper(head.text) && !head.lower.startsWith('al-') && !head.lower.startsWith('el-') && head.text !== '»';
   if (headIsCommon) {
     if (personRoleNouns.has(head.lower) || people.byRole.has(head.lower)) {
       const runs = findRunsIn(ctx, from, headEnd).filter((r) => r.kind === 'person');

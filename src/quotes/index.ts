@@ -13,7 +13,7 @@ import { attributeAt, findRunsIn, findSubjectAt, isCue, isSentenceEnd, resolvePh
 import { findMarkedSpans, type MarkedSpan } from './marks.js';
 import { collectPeople } from './people.js';
 import { speakerKey } from './speakers.js';
-import { buildWords, findWordAt, type Word } from './words.js';
+import { buildWords, findWordAt, startsUpper, type Word } from './words.js';
 
 export { speakerKey, matchSpeaker, type KnownSpeaker } from './speakers.js';
 
@@ -191,7 +191,7 @@ function collectSpeakers(ctx: Context): void {
     const r = resolvePhrase(ctx, np.from, np.to);
     if (!r.mention) continue;
     const lastWord = lastPart(r.mention);
-    if (!/^\p{Lu}/u.test(lastWord) && !/^(al|el)-/u.test(lastWord)) continue;
+    if (!startsUpper(lastWord) && !lastWord.startsWith('al-') && !lastWord.startsWith('el-')) continue;
     if (r.kind === 'person' && r.speaker) {
       const p = ctx.people.byKey.get(speakerKey(r.speaker));
       if (p) ctx.speakers.push({ at: i, person: p });

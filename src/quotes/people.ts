@@ -5,7 +5,7 @@
  */
 import lexicon from '../../data/quotes/lexicon.json' with { type: 'json' };
 import { speakerKey } from './speakers.js';
-import type { Word } from './words.js';
+import { startsUpper, type Word } from './words.js';
 
 const titleWords = new Set(lexicon.titleWords.map((w) => w.toLowerCase()));
 const orgWords = new Set(lexicon.orgWords.map((w) => w.toLowerCase()));
@@ -49,10 +49,14 @@ export function isNameWord(w: Word): boolean {
   return (w.nameShape ??= hasNameShape(w));
 }
 
+const particleName = /^(al|el|ad|as|ash|at|az|an|ar|bin|ibn|abu)-\p{Lu}/u;
+
 function hasNameShape(w: Word): boolean {
-  if (/^(al|el|ad|as|ash|at|az|an|ar|bin|ibn|abu)-\p{Lu}/u.test(w.text)) return true;
-  if (!/^\p{Lu}/u.test(w.text)) return false;
-  return w.pos === 'PROPN' || titleWords.has(w.lower) || w.pos === 'X' || ((w.pos === 'NOUN' || w.pos === 'ADJ') && /^\p{Lu}/u.test(w.text) && w.start > 0);
+  // the particle forms have their first hyphen third or fourth: test the regex only then
+  const dash = w.text.indexOf('-');
+  if ((dash === 2 || dash === 3) && particleName.test(w.text)) return true;
+  if (!startsUpper(w.text)) return false;
+  return w.pos === 'PROPN' || titleWords.has(w.lower) || w.pos === 'X' || ((w.pos === 'NOUN' || w.pos === 'ADJ') && w.start > 0);
 }
 
 function isTitle(w: Word): boolean {
@@ -160,7 +164,7 @@ function rolesBefore(words: Word[], from: number): string[] {
   const roles: string[] = [];
   for (let i = from - 1; i >= 0 && i >= from - 3; i -= 1) {
     const w = words[i];
-    if (w.pos !== 'NOUN' || /^\p{Lu}/u.test(w.text) || w.quoted) break;
+    if (w.pos !== 'NOUN' || startsUpper(w.text) || w.quoted) break;
     roles.push(w.lower);
   }
   return roles;

@@ -26,6 +26,17 @@ export interface Word {
 const markChars = new Set(['“', '”', '"', '«', '»', '„', '‘', '’', "'", '‹', '›']);
 const abbreviations = new Set(['maj', 'gen', 'lt', 'col', 'capt', 'sgt', 'adm', 'cmdr', 'brig', 'cpl', 'pvt', 'dr', 'mr', 'mrs', 'ms', 'rev', 'sen', 'rep', 'gov', 'prof', 'st', 'jr', 'sr', 'sec', 'no', 'vs', 'inc', 'ltd', 'co', 'corp']);
 
+/**
+ * True when a string starts with an upper-case letter (as `/^\p{Lu}/u`).
+ * Asked of nearly every word; ASCII letters are answered without the regex.
+ */
+export function startsUpper(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if (c >= 65 && c <= 90) return true;
+  if (c < 128 || Number.isNaN(c)) return false;
+  return /^\p{Lu}/u.test(s);
+}
+
 /** True for a quotation mark character. */
 export function isMarkChar(ch: string): boolean {
   return markChars.has(ch);
