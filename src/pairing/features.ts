@@ -3,15 +3,20 @@
  * its content words (lemmas without stop words, with numbers, dates and names
  * marked) and its plain word sequence (for verbatim/trimmed checks).
  */
-import { analyzeText } from '../nlp/index.js';
+import { analyzeText, type Token } from '../nlp/index.js';
 import type { WordVectors } from '../vectors/table.js';
 import aliases from '../../data/pairing/name-aliases.json' with { type: 'json' };
+import modals from '../../data/pairing/modal-phrases.json' with { type: 'json' };
 
 /** name key → the first name of its alias group ("tehran" → "iran") */
 const NAME_ALIASES = new Map<string, string>(aliases.groups.flatMap((g) => g.map((n) => [n, g[0]] as [string, string])));
 
-/** What kind of content word: names, numbers and dates only match exactly. */
-export type ContentKind = 'word' | 'name' | 'number' | 'date';
+/**
+ * What kind of content word: names, numbers and dates only match exactly; a
+ * modal is one obligation phrase ("must", "is obligated to", "has to") read as
+ * the single key `must`, so reworded modals match each other and nothing else.
+ */
+export type ContentKind = 'word' | 'name' | 'number' | 'date' | 'modal';
 
 /** One content word of a statement. */
 export interface ContentWord {
@@ -30,8 +35,9 @@ export interface ContentWord {
   sentence: number;
   /**
    * informativeness, from the word's frequency rank (rarer weighs more);
-   * numbers and dates weigh 0 because sharing only a date is no evidence of
-   * the same statement — they adjust the score separately
+   * numbers, dates and modals weigh 0 because sharing only a date or a "must"
+   * is no evidence of the same statement, and a retelling may drop either —
+   * the scorer counts them only as support for words that match around them
    */
   weight: number;
   /** unit vector, when the table knows the word and the kind allows soft matches */
@@ -60,6 +66,12 @@ const MONTHS_AND_DAYS = new Set([
  * statements match on "say" or "also".
  */
 const LIGHT_WORDS = new Set(['say', 'tell', 'also', 'just', 'even', 'still', 'ever', 'really', 'very', 'lot', 'thing', 'way', 'one', 'get', 'go', 'make', 'know', 'think', 'want', 'see', 'come', 'take', 'able', 'unable']);
+
+/** Lemma sequences of the obligation phrases, longest first so "have get to" wins over "have to". */
+const OBLIGATION_PHRASES: string[][] = [...modals.obligation].sort((x, y) => y.length - x.length);
+
+/** Key of every obligation phrase. */
+const MODAL_KEY = 'must';
 
 /** Names weigh at most this much. */
 const NAME_WEIGHT_CAP = 1.5;
@@ -94,6 +106,16 @@ function normalizeWord(word: string): string {
   return word.toLowerCase().replace(/[‘’`´]/g, "'").replace(/[“”«»]/g, '"');
 }
 
+/** Number of tokens of the obligation phrase starting at token k, or 0. */
+function matchObligation(tokens: Token[], k: number): number {
+  outer: for (const phrase of OBLIGATION_PHRASES) {
+    if (k + phrase.length > tokens.length) continue;
+    for (let i = 0; i < phrase.length; i += 1) if (normalizeWord(tokens[k + i].lemma) !== phrase[i]) continue outer;
+    return phrase.length;
+  }
+  return 0;
+}
+
 /** Analyse a statement text into its features (vectors optional: without them only exact matches count). */
 export function prepareStatement(text: string, vectors?: WordVectors): StatementFeatures {
   const analysis = analyzeText(text);
@@ -104,13 +126,27 @@ export function prepareStatement(text: string, vectors?: WordVectors): Statement
   // wink flags every token up to the clause end as negated; only the first
   // content word after the cue ("not *raise* rates") carries the negation
   let scopeUsed = false;
-  for (const t of analysis.tokens) {
+  const tokens = analysis.tokens;
+  // tokens before this index belong to an obligation phrase already counted
+  let phraseEnd = 0;
+  for (let k = 0; k < tokens.length; k += 1) {
+    const t = tokens[k];
     if (!t.negated) scopeUsed = false;
     while (sentence < sentenceEnds.length - 1 && t.index >= sentenceEnds[sentence]) sentence += 1;
     if (t.type === 'punctuation' || t.type === 'tabCRLF' || t.type === 'symbol') continue;
     const lower = normalizeWord(t.text);
     if (!/[\p{L}\p{N}]/u.test(lower)) continue;
     words.push(lower.replace(/^['"]+|['"]+$/g, ''));
+    if (k < phraseEnd) continue;
+    const phraseLength = matchObligation(tokens, k);
+    if (phraseLength) {
+      phraseEnd = k + phraseLength;
+      const negated = t.negated && !scopeUsed;
+      if (t.negated) scopeUsed = true;
+      const phrase = text.slice(t.start, tokens[phraseEnd - 1].end);
+      content.push({ key: MODAL_KEY, text: phrase, lower: phrase.toLowerCase(), kind: 'modal', negated, inNegation: t.negated, sentence, weight: 0, vector: undefined });
+      continue;
+    }
     if (t.type === 'number' || t.pos === 'NUM' && /\d/.test(t.text)) {
       content.push({ key: t.text.replace(/[,\s]/g, ''), text: t.text, lower, kind: 'number', negated: t.negated, inNegation: t.negated, sentence, weight: 0, vector: undefined });
       continue;

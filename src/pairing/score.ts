@@ -23,6 +23,8 @@ const SAME_SPEAKER_BONUS = 0.08;
 const OTHER_SPEAKER_PENALTY = 0.25;
 /** Score change when the aligned stretches carry different numbers. */
 const NUMBER_PENALTY = 0.3;
+/** Score change when the different numbers sit in the claim that matched: the claim differs. */
+const CLAIM_NUMBER_PENALTY = 0.5;
 /** The evidence factor never exceeds this for statements of realistic length. */
 const EVIDENCE_CAP = 1;
 /** Matched weight at which a statement is long enough to trust its F1 fully. */
@@ -31,6 +33,21 @@ const EVIDENCE_HALF = 1.5;
 const NEGATION_PENALTY = 0.3;
 /** Share of the shorter statement's common-word weight that must find a partner. */
 const NAMES_ONLY_SHARE = 0.15;
+/** Weight a shared number or date adds when the words around it correspond too. */
+const VALUE_SUPPORT = 1.5;
+/** Weight a shared obligation ("must" ~ "is obligated to") adds on the same condition. */
+const MODAL_SUPPORT = 0.8;
+/** Similarity from which a neighbouring word pair anchors a shared value or modal. */
+const ANCHOR_SIMILARITY = 0.4;
+/** Content-word distance after a modal within which the partner's verb may follow ("must *quickly* leave"). */
+const MODAL_REACH = 2;
+/** Content-word distance within which a neighbour anchors, on both sides. */
+const ANCHOR_REACH = 5;
+/**
+ * Words that frame a date ("by the *end* of next *year*"): a deadline shared
+ * with its frame is still only a deadline, so they anchor nothing.
+ */
+const DATE_FRAME = new Set(['end', 'beginning', 'start', 'early', 'late', 'mid', 'middle', 'half', 'quarter', 'year', 'month', 'week', 'day', 'time', 'deadline', 'date', 'period', 'season']);
 /** Exact-lemma F1 from which a reworded pair is a paraphrase rather than a gist. */
 const PARAPHRASE_LEXICAL_F1 = 0.45;
 
@@ -80,6 +97,7 @@ function contradicts(a: ContentWord, b: ContentWord): boolean {
 export function relateWords(a: ContentWord, b: ContentWord): number {
   let s = 0;
   if (a.key === b.key || a.lower === b.lower) s = 1;
+  else if (a.kind !== b.kind && (a.kind === 'modal' || b.kind === 'modal')) s = 0;
   else if (a.kind === 'number' || b.kind === 'number' || a.kind === 'date' || b.kind === 'date') s = 0;
   else if (shareStem(a.key, b.key)) s = STEM_SIMILARITY;
   else if (a.kind === 'word' && b.kind === 'word' && a.vector && b.vector) {
@@ -153,6 +171,8 @@ interface WindowMatch {
   f1: number;
   /** matched weight of the shorter statement */
   matched: number;
+  /** matched weight of the window */
+  covered: number;
   links: Link[];
 }
 
@@ -161,36 +181,50 @@ const WINDOWS_RESCORED = 24;
 
 /**
  * Fast window search: each shorter word takes its best partner in the window
- * (partners may repeat), which bounds the one-to-one score from above.
+ * (partners may repeat), which bounds the one-to-one score from above. With
+ * `support`, the most that shared values and modals can add (weighSupport),
+ * `bound` also bounds the supported F1 of every window.
  */
-function searchWindows(S: ContentWord[], L: ContentWord[], sim: Float64Array[], sWeight: number): { start: number; end: number; f1: number }[] {
+function searchWindows(S: ContentWord[], L: ContentWord[], sim: Float64Array[], sWeight: number, support: number): { windows: { start: number; end: number; f1: number }[]; bound: number } {
   const ns = S.length;
   const nl = L.length;
   const colMax = new Float64Array(nl);
   for (let j = 0; j < nl; j += 1) for (let i = 0; i < ns; i += 1) colMax[j] = Math.max(colMax[j], sim[i][j]);
-  // a window shorter than most of the shorter statement would let it match a fragment
-  const minLen = Math.min(nl, Math.max(1, Math.ceil(ns * 0.75)));
-  const maxLen = Math.min(nl, Math.ceil(ns * 1.8) + 3);
+  // a window shorter than most of the shorter statement would let it match a
+  // fragment; lengths count no modals: they stand for stop words ("has to")
+  const countable = (w: ContentWord) => w.kind !== 'modal';
+  const size = S.filter(countable).length;
+  const lSize = L.filter(countable).length;
+  const minLen = Math.min(lSize, Math.max(1, Math.ceil(size * 0.75)));
+  const maxLen = Math.min(lSize, Math.ceil(size * 1.8) + 3);
   const rowMax = new Float64Array(ns);
   const found: { start: number; end: number; f1: number }[] = [];
-  for (let start = 0; start + minLen <= nl; start += 1) {
+  let bound = 0;
+  for (let start = 0, before = 0; start < nl && lSize - before >= minLen; before += countable(L[start]) ? 1 : 0, start += 1) {
     rowMax.fill(0);
     let lWeight = 0;
     let lCovered = 0;
-    for (let end = start; end < Math.min(nl, start + maxLen); end += 1) {
+    let len = 0;
+    for (let end = start; end < nl; end += 1) {
+      if (countable(L[end])) len += 1;
+      if (len > maxLen) break;
       lWeight += L[end].weight;
       lCovered += L[end].weight * colMax[end];
       for (let i = 0; i < ns; i += 1) if (sim[i][end] > rowMax[i]) rowMax[i] = sim[i][end];
-      if (end + 1 - start < minLen || lWeight === 0) continue;
+      if (len < minLen || lWeight === 0) continue;
       let matched = 0;
       for (let i = 0; i < ns; i += 1) matched += S[i].weight * rowMax[i];
       const recall = matched / sWeight;
       const precision = lCovered / lWeight;
       const f1 = recall + precision ? (2 * recall * precision) / (recall + precision) : 0;
       found.push({ start, end: end + 1, f1 });
+      const r = (matched + support) / (sWeight + support);
+      const p = (lCovered + support) / (lWeight + support);
+      bound = Math.max(bound, r + p ? (2 * r * p) / (r + p) : 0);
     }
   }
-  return found.sort((x, y) => y.f1 - x.f1 || (x.end - x.start) - (y.end - y.start)).slice(0, WINDOWS_RESCORED);
+  const windows = found.sort((x, y) => y.f1 - x.f1 || (x.end - x.start) - (y.end - y.start)).slice(0, WINDOWS_RESCORED);
+  return { windows, bound };
 }
 
 /** Greedy one-to-one alignment of the shorter statement with a window of the longer. */
@@ -218,7 +252,98 @@ function alignWindow(S: ContentWord[], L: ContentWord[], sim: Float64Array[], sW
   const recall = sWeight ? matched / sWeight : 0;
   const precision = lWeight ? covered / lWeight : 0;
   const f1 = recall + precision ? (2 * recall * precision) / (recall + precision) : 0;
-  return { start, end, f1, matched, links };
+  return { start, end, f1, matched, covered, links };
+}
+
+/** Anchors a value needs around it: one corresponding word is a topic, two are a claim. */
+const ANCHORS_NEEDED = 2;
+
+/** Word pairs that can anchor a value: substantive words that correspond and agree in negation. */
+function findAnchors(S: ContentWord[], L: ContentWord[], links: Link[]): Link[] {
+  return links.filter(([i, j, s]) => s >= ANCHOR_SIMILARITY && S[i].kind === 'word' && L[j].kind === 'word' && !DATE_FRAME.has(S[i].key) && !DATE_FRAME.has(L[j].key) && !contradicts(S[i], L[j]));
+}
+
+/**
+ * Do enough anchors lie near word i of the shorter and word j of the longer
+ * statement, in their sentences and on the same side of both ("must leave ...
+ * by 2025" / "must withdraw ... by 2025"; a word before the date on one side
+ * and after it on the other belongs to another clause)?
+ */
+function isAnchored(S: ContentWord[], L: ContentWord[], anchors: Link[], i: number, j: number): boolean {
+  let n = 0;
+  for (const [i2, j2] of anchors) {
+    if (S[i2].sentence !== S[i].sentence || L[j2].sentence !== L[j].sentence) continue;
+    if (Math.sign(i2 - i) !== Math.sign(j2 - j)) continue;
+    if (Math.abs(i2 - i) <= ANCHOR_REACH && Math.abs(j2 - j) <= ANCHOR_REACH) n += 1;
+  }
+  return n >= ANCHORS_NEEDED;
+}
+
+/**
+ * Does the obligation at word i of the shorter statement bear on the same
+ * action as its partner at j? The content word right after it ("must *leave*")
+ * must correspond to one just after the partner ("is obligated to *withdraw*"):
+ * "must publish" and "must cut" share the modal, not the claim.
+ */
+function governsSameVerb(S: ContentWord[], L: ContentWord[], anchors: Link[], i: number, j: number): boolean {
+  const next = i + 1;
+  if (next >= S.length || S[next].sentence !== S[i].sentence) return false;
+  return anchors.some(([i2, j2]) => i2 === next && j2 > j && j2 <= j + MODAL_REACH && L[j2].sentence === L[j].sentence);
+}
+
+const isValue = (w: ContentWord) => w.kind === 'number' || w.kind === 'date';
+
+/**
+ * Weight of the shared numbers, dates and modals that the words around them
+ * support. Alone they prove nothing (two statements can share a deadline and
+ * nothing else), but "troops must leave by the end of 2025" retelling "forces
+ * are obligated to withdraw by the end of 2025" shares the deadline and the
+ * obligation *of the claim that matched*: each counts when substantive word
+ * pairs within ANCHOR_REACH of it, in the same sentence on both sides,
+ * correspond too.
+ */
+function weighSupport(S: ContentWord[], L: ContentWord[], links: Link[]): { weight: number; texts: string[] } {
+  const anchors = findAnchors(S, L, links);
+  let weight = 0;
+  const texts: string[] = [];
+  for (const [i, j] of links) {
+    const w = S[i];
+    const v = L[j];
+    if (w.weight > 0 || w.key !== v.key || contradicts(w, v)) continue;
+    if (w.kind === 'modal' ? !governsSameVerb(S, L, anchors, i, j) : !isValue(w) || !isAnchored(S, L, anchors, i, j)) continue;
+    weight += w.kind === 'modal' ? MODAL_SUPPORT : VALUE_SUPPORT;
+    texts.push(w.text);
+  }
+  return { weight, texts };
+}
+
+/** The most weighSupport can find: every value and modal of the shorter statement with a partner anywhere. */
+function weighSupportAtMost(S: ContentWord[], L: ContentWord[]): number {
+  let weight = 0;
+  for (const w of S) {
+    if (w.weight > 0 || !(w.kind === 'modal' || isValue(w)) || !L.some((v) => v.key === w.key)) continue;
+    weight += w.kind === 'modal' ? MODAL_SUPPORT : VALUE_SUPPORT;
+  }
+  return weight;
+}
+
+/**
+ * Do the two statements put different numbers or dates into the claim that
+ * matched ("cut 500 jobs" / "cut 1,200 jobs")? A value of the shorter
+ * statement missing from the window, facing one of the same kind that the
+ * longer has instead, with the words around both corresponding.
+ */
+function findClaimValueClash(S: ContentWord[], L: ContentWord[], m: WindowMatch): boolean {
+  const anchors = findAnchors(S, L, m.links);
+  for (let i = 0; i < S.length; i += 1) {
+    if (!isValue(S[i])) continue;
+    for (let j = m.start; j < m.end; j += 1) {
+      if (L[j].kind !== S[i].kind || L[j].key === S[i].key) continue;
+      if (L.some((v, k) => k >= m.start && k < m.end && v.key === S[i].key) || S.some((w) => w.key === L[j].key)) continue;
+      if (isAnchored(S, L, anchors, i, j)) return true;
+    }
+  }
+  return false;
 }
 
 /**
@@ -236,14 +361,15 @@ export function scoreFeatures(a: StatementFeatures, b: StatementFeatures, speake
   const sim: Float64Array[] = S.map((w) => Float64Array.from(L, (v) => relateWords(w, v)));
   const sWeight = S.reduce((t, w) => t + w.weight, 0);
 
-  let best: WindowMatch = { start: 0, end: nl, f1: 0, matched: 0, links: [] };
+  let best: WindowMatch = { start: 0, end: nl, f1: 0, matched: 0, covered: 0, links: [] };
   if (sWeight > 0 && nl) {
     const surfaceFirst = detectSurfaceRelation(a, b);
     // a surface relation fixes the score; one window is enough for the reasons
-    const windows = surfaceFirst ? searchWindows(S, L, sim, sWeight).slice(0, 1) : searchWindows(S, L, sim, sWeight);
+    const search = searchWindows(S, L, sim, sWeight, weighSupportAtMost(S, L));
+    const windows = surfaceFirst ? search.windows.slice(0, 1) : search.windows;
     // the fast search bounds the one-to-one F1 from above: when even the bound
     // cannot reach `floor`, and the words show no surface relation, stop here
-    const bound = windows.length ? windows[0].f1 : 0;
+    const bound = search.bound;
     if (bound * EVIDENCE_CAP + SAME_SPEAKER_BONUS < floor && !surfaceFirst) {
       return { score: bound * EVIDENCE_CAP, relation: 'gist', reasons: ['too little in common'], f1: bound, lexicalF1: 0, shared: [], substitutions: [], window: { side: swap ? 'a' : 'b', start: 0, end: nl, of: nl } };
     }
@@ -253,6 +379,12 @@ export function scoreFeatures(a: StatementFeatures, b: StatementFeatures, speake
       const m = alignWindow(S, L, sim, sWeight, w.start, w.end);
       if (m.f1 > best.f1 + 1e-9) best = m;
     }
+    // the window grows over the weightless words at its edges ("... by the end
+    // of *2025*"): its F1 stays, and a shared value there can support the claim
+    let { start, end } = best;
+    while (start > 0 && L[start - 1].weight === 0) start -= 1;
+    while (end < nl && L[end].weight === 0) end += 1;
+    if (best.f1 > 0 && (start < best.start || end > best.end)) best = alignWindow(S, L, sim, sWeight, start, end);
   }
 
   // exact-lemma F1 over the same window, what was shared, substituted, negated
@@ -284,13 +416,19 @@ export function scoreFeatures(a: StatementFeatures, b: StatementFeatures, speake
 
   // numbers and dates: shared ones support nothing alone, different ones count against
   const inWindow = (j: number) => j >= best.start && j < best.end;
-  const isValue = (w: ContentWord) => w.kind === 'number' || w.kind === 'date';
   const strayS = S.filter((w) => isValue(w) && !L.some((v, j) => inWindow(j) && v.key === w.key));
   const strayL = L.filter((v, j) => inWindow(j) && isValue(v) && !S.some((w) => w.key === v.key));
   const numbersDiffer = strayS.some((w) => strayL.some((v) => v.kind === w.kind));
 
+  // shared values and modals supported by the words around them add to both sides
+  const support = weighSupport(S, L, best.links);
+  const supportedRecall = (best.matched + support.weight) / (sWeight + support.weight);
+  const supportedPrecision = lWin + support.weight ? (best.covered + support.weight) / (lWin + support.weight) : 0;
+  const f1 = support.weight ? (2 * supportedRecall * supportedPrecision) / (supportedRecall + supportedPrecision) : best.f1;
+  const matched = best.matched + support.weight;
+
   // short statements give little evidence: two shared words are not a claim
-  let score = best.f1 * (best.matched / (best.matched + EVIDENCE_HALF));
+  let score = f1 * (matched / (matched + EVIDENCE_HALF));
   // who and where without what: shared names alone are not the same statement
   const wordWeight = S.reduce((t, w) => t + (w.kind === 'word' ? w.weight : 0), 0);
   const wordMatched = best.links.reduce((t, [i, , s]) => t + (S[i].kind === 'word' && s >= 0.5 ? S[i].weight * s : 0), 0);
@@ -302,6 +440,7 @@ export function scoreFeatures(a: StatementFeatures, b: StatementFeatures, speake
   const reasons: string[] = [];
   if (surface) reasons.push(surface === 'trimmed' ? 'one quote is a contiguous part of the other' : `${surface} wording`);
   if (shared.size) reasons.push(`shared words: ${[...shared].join(', ')}`);
+  if (support.texts.length) reasons.push(`shared in the matched claim: ${support.texts.join(', ')}`);
   const phrases = describeSubstitutions(S, L, best, swap);
   if (phrases.length) reasons.push(`substitutions: ${phrases.join('; ')}`);
   if (negatedDiff.size) {
@@ -316,7 +455,7 @@ export function scoreFeatures(a: StatementFeatures, b: StatementFeatures, speake
     reasons.push('little in common beyond names');
   }
   if (numbersDiffer) {
-    score -= NUMBER_PENALTY;
+    score -= findClaimValueClash(S, L, best) ? CLAIM_NUMBER_PENALTY : NUMBER_PENALTY;
     reasons.push(`numbers or dates differ: ${strayS.map((w) => w.text).join(', ')} / ${strayL.map((w) => w.text).join(', ')}`);
   }
   if (speakers === 'same') {

@@ -63,6 +63,37 @@ describe('scoring', () => {
     expect(score(a, b).score).toBeLessThan(PAIR_THRESHOLD);
   });
 
+  it('pairs reported speech with the direct quote it retells, reworded obligation and shared deadline included', () => {
+    const direct = 'Police are obliged to return the seized passports by June 30, and the court will review every case,';
+    const reported = 'police must hand back the confiscated passports by June 30';
+    const s = score(direct, reported, 'same');
+    expect(s.score).toBeGreaterThanOrEqual(PAIR_THRESHOLD);
+    expect(s.reasons.find((r) => r.startsWith('shared in the matched claim:'))).toMatch(/must, June, 30/);
+    // without the deadline and the obligation the same words say less
+    const bare = score('Police return the seized passports, and the court will review every case,', 'police hand back the confiscated passports', 'same');
+    expect(s.score).toBeGreaterThan(bare.score);
+  });
+
+  it.each([
+    ['a deadline', 'The army must hand over the border crossings to civilian police by the end of 2025.', 'the army had to recruit ten thousand new soldiers by the end of 2025'],
+    ['an obligation to do something else', 'Hospitals have to publish their waiting times every month.', 'hospitals must cut waiting times for cancer patients'],
+  ])('does not count %s shared outside a matching claim', (_, a, b) => {
+    expect(score(a, b, 'same').reasons.join(' ')).not.toMatch(/shared in the matched claim/);
+  });
+
+  it('keeps statements apart that put different figures into the same claim', () => {
+    const s = score('The company must cut 500 jobs by the end of the year.', 'the company has to cut 1,200 jobs by the end of the year', 'same');
+    expect(s.reasons.join(' ')).toMatch(/numbers or dates differ: 500 \/ 1,200/);
+    expect(s.score).toBeLessThan(PAIR_THRESHOLD);
+  });
+
+  it.each([
+    ['They must.', 'We have to.'],
+    ['They must.', 'The troops must leave the city.'],
+  ])('scores statements that hold nothing but an obligation: %s ~ %s', (a, b) => {
+    expect(score(a, b).score).toBeLessThan(PAIR_THRESHOLD);
+  });
+
   it('works without vectors, counting shared words only', () => {
     const s = scoreFeatures(prepareStatement('We will not leave Iraq until the job is done.'), prepareStatement('We will not leave Iraq until the job is done'));
     expect(s.relation).toBe('verbatim');

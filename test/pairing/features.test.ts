@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { prepareStatement } from '../../src/pairing/index.js';
+
+const contentOf = (text: string) => prepareStatement(text).content.map((w) => `${w.key}/${w.kind}`);
+
+describe('statement features', () => {
+  it.each([
+    ['The ministry must repay the loan.', 'must'],
+    ['The ministry should repay the loan.', 'should'],
+    ['The ministry has to repay the loan.', 'has to'],
+    ['The ministry has got to repay the loan.', 'has got to'],
+    ['The ministry needs to repay the loan.', 'needs to'],
+    ['The ministry ought to repay the loan.', 'ought to'],
+    ['The ministry is obligated to repay the loan.', 'obligated to'],
+    ['The ministry is required to repay the loan.', 'required to'],
+  ])('reads the obligation in "%s" as one weightless modal word', (text, phrase) => {
+    const f = prepareStatement(text);
+    const modals = f.content.filter((w) => w.kind === 'modal');
+    expect(modals.map((w) => [w.key, w.text, w.weight])).toEqual([['must', phrase, 0]]);
+    expect(contentOf(text)).toEqual(['ministry/word', 'must/modal', 'repay/word', 'loan/word']);
+  });
+
+  it('keeps the words of the sentence for the verbatim test when an obligation is read', () => {
+    expect(prepareStatement('Troops are obliged to leave.').words).toEqual(['troops', 'are', 'obliged', 'to', 'leave']);
+  });
+
+  it('marks a negated obligation as negated', () => {
+    const modal = prepareStatement('They do not have to leave.').content.find((w) => w.kind === 'modal');
+    expect(modal?.negated).toBe(true);
+  });
+
+  it('reads no obligation into "need" without "to" or into a future "will"', () => {
+    expect(contentOf('We need more doctors and we will hire them.').some((k) => k.endsWith('/modal'))).toBe(false);
+  });
+});
