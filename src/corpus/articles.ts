@@ -3,7 +3,7 @@
  * import (prepare → analyse → store in one transaction), edit, delete.
  */
 import type { Db } from '../db.js';
-import { prepareArticle, type ArticleInput } from '../ingest/index.js';
+import { prepareArticle, type ArticleInput, type PreparedArticle } from '../ingest/index.js';
 import { hashText } from '../ingest/hash.js';
 import {
   deleteArticle as deleteArticleRow,
@@ -15,9 +15,16 @@ import {
   type ArticleMetadata,
   type ArticleRow,
   type ArticleSummary,
+  type ArticleText,
 } from '../store/articles.js';
 import { analyzeStoredArticle } from './analysis.js';
 import { reanchorArticleAnnotations, type ReanchorSummary } from './annotations.js';
+
+/** The text columns of a prepared article, as the store keeps them. */
+function storedText(prepared: PreparedArticle, textHash: string): ArticleText {
+  const { format, original, text, furniture, wordCount } = prepared;
+  return { format, original, text, textHash, furniture, wordCount };
+}
 
 /** The outcome of importing one input. */
 export type ImportResult =
@@ -41,12 +48,7 @@ export function importArticle(db: Db, input: ArticleInput): ImportResult {
       author: prepared.author,
       published: prepared.published,
       url: prepared.url,
-      format: prepared.format,
-      original: prepared.original,
-      text: prepared.text,
-      textHash,
-      furniture: prepared.furniture,
-      wordCount: prepared.wordCount,
+      ...storedText(prepared, textHash),
     });
     const article = getArticle(db, id)!;
     analyzeStoredArticle(db, article);
@@ -84,14 +86,7 @@ export function replaceArticleText(db: Db, id: number, input: Pick<ArticleInput,
     if (current.textHash === textHash) return { status: 'unchanged', article: current };
     const existing = findArticleByHash(db, textHash);
     if (existing) return { status: 'duplicate', existing };
-    updateArticleText(db, id, {
-      format: prepared.format,
-      original: prepared.original,
-      text: prepared.text,
-      textHash,
-      furniture: prepared.furniture,
-      wordCount: prepared.wordCount,
-    });
+    updateArticleText(db, id, storedText(prepared, textHash));
     const article = getArticle(db, id)!;
     analyzeStoredArticle(db, article);
     const annotations = reanchorArticleAnnotations(db, id, article.text);
