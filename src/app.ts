@@ -10,6 +10,7 @@ import { publicDir, viewsDir } from './paths.js';
 import * as articles from './web/articles.js';
 import * as articlesApi from './web/api-articles.js';
 import * as speakers from './web/speakers.js';
+import * as search from './web/search.js';
 import * as compare from './web/compare.js';
 import * as editorial from './web/editorial.js';
 import { handleErrors, handleNotFound } from './web/errors.js';
@@ -76,7 +77,7 @@ export function createApp({ db, config }: AppDeps): Express {
   app.post('/articles/:id/edit', reviewer, form, checkCsrf, articles.update);
   app.get('/articles/:id/delete', reviewer, articles.confirmDelete);
   app.post('/articles/:id/delete', reviewer, form, checkCsrf, articles.destroy);
-  app.get('/search', articles.search);
+  app.get('/search', search.page);
   app.get('/speakers', speakers.list);
   app.get('/speakers/:id', speakers.show);
   app.post('/speakers/:id/merge', reviewer, form, checkCsrf, speakers.merge);
@@ -116,7 +117,7 @@ export function createApp({ db, config }: AppDeps): Express {
   app.get('/api/articles/:id', articlesApi.show);
   app.patch('/api/articles/:id', reviewer, jsonSmall, checkCsrf, articlesApi.update);
   app.delete('/api/articles/:id', reviewer, checkCsrf, articlesApi.destroy);
-  app.get('/api/search', articlesApi.search);
+  app.get('/api/search', search.api);
   app.get('/api/speakers', speakers.apiList);
   app.get('/api/speakers/:id', speakers.apiShow);
   app.post('/api/speakers/:id/merge', reviewer, jsonSmall, checkCsrf, speakers.merge);

@@ -99,28 +99,6 @@ export function deleteArticle(db: Db, id: number): boolean {
   return prepared(db, 'DELETE FROM articles WHERE id = ?').run(id).changes > 0;
 }
 
-/** A full-text search hit. */
-export interface ArticleSearchHit extends ArticleSummary {
-  snippet: string;
-}
-
-/**
- * Full-text search (FTS5). The query is taken as plain words: each word is
- * quoted so FTS syntax in user input cannot cause errors.
- */
-export function searchArticles(db: Db, query: string, limit = 50): ArticleSearchHit[] {
-  const words = query.match(/[\p{L}\p{N}]+/gu) ?? [];
-  if (words.length === 0) return [];
-  const match = words.map((w) => `"${w}"`).join(' ');
-  return prepared(db, 
-      `SELECT a.id, a.title, a.outlet, a.author, a.published, a.word_count AS wordCount, a.created_at AS createdAt,
-         snippet(articles_fts, 3, char(2), char(3), '…', 24) AS snippet
-       FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-       WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?`,
-    )
-    .all(match, limit) as ArticleSearchHit[];
-}
-
 /** The text fields that change when a corrected version of an article replaces its text. */
 export type ArticleText = Pick<ArticleRow, 'format' | 'original' | 'text' | 'textHash' | 'furniture' | 'wordCount'>;
 

@@ -5,7 +5,7 @@ import type { Db } from '../db.js';
 import { editArticle, removeArticle } from '../corpus/articles.js';
 import { articleMetadataSchema, fieldErrors, urlImportSchema } from '../corpus/schemas.js';
 import { batchStatus, importFile, importUrl, type SourceOutcome } from '../corpus/sources.js';
-import { getArticle, listArticles, searchArticles, type ArticleRow } from '../store/articles.js';
+import { getArticle, listArticles, type ArticleRow } from '../store/articles.js';
 import { parseId } from './params.js';
 
 const db = (res: Response): Db => res.app.locals.db as Db;
@@ -86,11 +86,4 @@ export const destroy: RequestHandler = (req, res) => {
   const id = parseId(req.params.id);
   if (id === undefined || !removeArticle(db(res), id)) return void res.status(404).json({ error: `No article with id ${req.params.id}` });
   res.status(204).end();
-};
-
-/** GET /api/search?q= */
-export const search: RequestHandler = (req, res) => {
-  const q = typeof req.query.q === 'string' ? req.query.q.slice(0, 500) : '';
-  if (!q.trim()) return void res.status(400).json({ error: 'request: give a query in q' });
-  res.json({ q, hits: searchArticles(db(res), q).map((h) => ({ ...h, snippet: h.snippet.replace(/[\u0002\u0003]/g, '') })) });
 };

@@ -1,12 +1,12 @@
-/** Article pages: list, view, import, edit, delete, search. */
-import type { Request, RequestHandler, Response } from 'express';
+/** Article pages: list, view, import, edit, delete. */
+import type { RequestHandler, Response } from 'express';
 import { z } from 'zod';
 import type { Config } from '../config.js';
 import type { Db } from '../db.js';
 import { editArticle, removeArticle } from '../corpus/articles.js';
 import { articleMetadataSchema, fieldErrors } from '../corpus/schemas.js';
 import { batchStatus, importFile, importPaste, importUrl, type SourceOutcome } from '../corpus/sources.js';
-import { articleSorts, getArticle, listArticles, searchArticles, type ArticleSort } from '../store/articles.js';
+import { articleSorts, getArticle, listArticles, type ArticleSort } from '../store/articles.js';
 import { listQuotesOfArticle } from '../store/quotes.js';
 import { listEditorialSpans } from '../store/editorial.js';
 import { listRelatedArticles, listTopArticlePairs } from '../store/pairs.js';
@@ -15,7 +15,7 @@ import { viewArticleSuggestions } from './editorial.js';
 import { annotationHighlights, viewArticleAnnotations } from './annotations.js';
 import { parseId } from './params.js';
 import { sendError } from './errors.js';
-import { escapeHtml, paragraphsOf, renderHighlighted, type Paragraph } from './render-text.js';
+import { paragraphsOf, renderHighlighted, type Paragraph } from './render-text.js';
 
 const db = (res: Response): Db => res.app.locals.db as Db;
 const config = (res: Response): Config => res.app.locals.config as Config;
@@ -139,15 +139,4 @@ export const destroy: RequestHandler = (req, res) => {
   const id = parseId(req.params.id);
   if (id === undefined || !removeArticle(db(res), id)) return sendError(req, res, 404, `No article with id ${req.params.id}`);
   res.redirect(303, '/articles');
-};
-
-/** GET /search?q= */
-export const search: RequestHandler = (req: Request, res) => {
-  const q = typeof req.query.q === 'string' ? req.query.q.slice(0, 500) : '';
-  const hits = (q ? searchArticles(db(res), q) : []).map((h) => ({
-    ...h,
-    // FTS5 marks matches with \u0002…\u0003; escape first, then turn the marks into <mark>
-    snippetHtml: escapeHtml(h.snippet).replace(/\u0002/g, '<mark>').replace(/\u0003/g, '</mark>'),
-  }));
-  res.render('articles/search', { title: q ? `Search: ${q}` : 'Search', q, hits });
 };

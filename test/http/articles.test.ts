@@ -66,9 +66,9 @@ describe('articles over the JSON API', () => {
     const api = await signIn(app, db);
     await api.post('/api/articles').send(story).expect(201);
     const hits = await api.get('/api/search').query({ q: 'neighbourhoods' }).expect(200);
-    expect(hits.body.hits).toHaveLength(1);
-    expect(hits.body.hits[0].title).toBe(story.title);
-    expect((await api.get('/api/search').query({ q: 'submarine' })).body.hits).toHaveLength(0);
+    expect(hits.body.articles).toHaveLength(1);
+    expect(hits.body.articles[0].title).toBe(story.title);
+    expect((await api.get('/api/search').query({ q: 'submarine' })).body.articles).toHaveLength(0);
     // FTS syntax in user input is taken as words, not an error
     await api.get('/api/search').query({ q: 'bridge" OR (' }).expect(200);
   });

@@ -102,7 +102,7 @@ describe('article pages', () => {
     const api = await signIn(app, db);
     await api.post('/articles').type('form').send({ text, title: 'Dam' });
     const res = await api.get('/search?q=engineer').expect(200);
-    expect(res.text).toContain('1 article found');
+    expect(res.text).toContain('href="#found-articles">1 article<');
     expect(res.text).toContain('<mark>engineer</mark>');
   });
 

@@ -1,0 +1,65 @@
+/** SQL for full-text search over articles and quotes (FTS5, Porter stemming; migration 007). */
+import { prepared, type Db } from '../db.js';
+
+/** An article found by search; the snippet marks matches with \u0002…\u0003. */
+export interface ArticleHitRow {
+  id: number;
+  title: string;
+  outlet: string | null;
+  author: string | null;
+  published: string | null;
+  wordCount: number;
+  snippet: string;
+}
+
+/** A quote found by search, with its article; the snippet marks matches with \u0002…\u0003. */
+export interface QuoteHitRow {
+  id: number;
+  articleId: number;
+  start: number;
+  end: number;
+  text: string;
+  kind: 'full' | 'partial' | 'scare' | 'indirect';
+  speakerId: number | null;
+  speaker: string | null;
+  speakerName: string | null;
+  articleTitle: string;
+  articleOutlet: string | null;
+  articlePublished: string | null;
+  snippet: string;
+}
+
+/** Articles matching an FTS5 expression, best first. */
+export function matchArticles(db: Db, match: string, limit = 50): ArticleHitRow[] {
+  if (!match) return [];
+  return prepared(
+    db,
+    `SELECT a.id, a.title, a.outlet, a.author, a.published, a.word_count AS wordCount,
+       snippet(articles_fts, 3, char(2), char(3), '…', 24) AS snippet
+     FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+     WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?`,
+  ).all(match, limit) as ArticleHitRow[];
+}
+
+/** Quotes matching an FTS5 expression in their words or their speaker's name, best first. */
+export function matchQuotes(db: Db, match: string, limit = 50): QuoteHitRow[] {
+  if (!match) return [];
+  return prepared(
+    db,
+    `SELECT q.id, q.article_id AS articleId, q.start, q.end, q.text, q.kind, q.speaker_id AS speakerId, s.name AS speaker,
+       q.speaker_name AS speakerName, a.title AS articleTitle, a.outlet AS articleOutlet, a.published AS articlePublished,
+       snippet(quotes_fts, 0, char(2), char(3), '…', 32) AS snippet
+     FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid JOIN articles a ON a.id = q.article_id
+     LEFT JOIN speakers s ON s.id = q.speaker_id
+     WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ?`,
+  ).all(match, limit) as QuoteHitRow[];
+}
+
+/** Every alias of every speaker that has quotes. */
+export function listQuotedAliases(db: Db): { speakerId: number; alias: string }[] {
+  return prepared(
+    db,
+    `SELECT speaker_id AS speakerId, alias FROM speaker_aliases
+     WHERE speaker_id IN (SELECT speaker_id FROM quotes WHERE speaker_id IS NOT NULL)`,
+  ).all() as { speakerId: number; alias: string }[];
+}
