@@ -15,7 +15,9 @@ import * as compare from './web/compare.js';
 import * as editorial from './web/editorial.js';
 import { handleErrors, handleNotFound } from './web/errors.js';
 import * as auth from './web/auth.js';
-import { checkCsrf, createLoginLimiter, loadSession, requireRole } from './web/auth.js';
+import * as account from './web/account.js';
+import { checkCsrf, loadSession, requireRole } from './web/auth.js';
+import { createLoginLimiter, defaultLoginLimits, type LoginLimits } from './web/login-limiter.js';
 import { uploadFiles } from './web/upload.js';
 import { formatDate } from './web/format.js';
 import * as annotations from './web/annotations.js';
@@ -27,17 +29,20 @@ import { seedTags } from './corpus/tags.js';
 export interface AppDeps {
   db: Db;
   config: Config;
+  /** login limits other than the defaults (tests) */
+  loginLimits?: Partial<LoginLimits>;
 }
 
 /** Build the app. Tests call this with an in-memory database. */
-export function createApp({ db, config }: AppDeps): Express {
+export function createApp({ db, config, loginLimits }: AppDeps): Express {
   const app = express();
   app.set('views', viewsDir);
   app.set('view engine', 'ejs');
   // compile each template once (Express caches views only in production otherwise);
   // without it, template compilation dominates page time under load
   app.set('view cache', true);
-  app.set('trust proxy', false);
+  // off by default: X-Forwarded-For is believed only from the proxies RETOLD_TRUST_PROXY names
+  app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.locals.formatDate = formatDate;
   app.locals.db = db;
@@ -52,13 +57,14 @@ export function createApp({ db, config }: AppDeps): Express {
   );
   app.use('/static', express.static(publicDir, { maxAge: '1h' }));
 
-  app.locals.loginLimiter = createLoginLimiter(10, 15 * 60_000);
+  app.locals.loginLimiter = createLoginLimiter({ ...defaultLoginLimits, ...loginLimits });
   app.use(loadSession);
 
   const form = express.urlencoded({ extended: false, limit: config.maxUploadBytes });
   const json = express.raw({ type: ['application/json', 'application/ld+json'], limit: config.maxUploadBytes });
   const jsonSmall = express.json({ limit: '64kb' });
   const upload = uploadFiles(config.maxUploadBytes);
+  const viewer = requireRole('viewer');
   const reviewer = requireRole('reviewer');
   const admin = requireRole('admin');
   const jsonText = express.json({ limit: config.maxUploadBytes });
@@ -69,6 +75,8 @@ export function createApp({ db, config }: AppDeps): Express {
   app.get('/login', auth.loginForm);
   app.post('/login', form, checkCsrf, auth.login);
   app.post('/logout', form, checkCsrf, auth.logout);
+  app.get('/account', viewer, account.page);
+  app.post('/account/password', viewer, form, checkCsrf, account.changePassword);
   app.get('/articles', articles.list);
   app.get('/articles/new', reviewer, articles.newForm);
   app.post('/articles', reviewer, upload, form, checkCsrf, articles.create);
@@ -111,6 +119,7 @@ export function createApp({ db, config }: AppDeps): Express {
   app.post('/api/login', jsonSmall, checkCsrf, auth.login);
   app.post('/api/logout', checkCsrf, auth.logout);
   app.get('/api/me', auth.me);
+  app.post('/api/account/password', viewer, jsonSmall, checkCsrf, account.changePassword);
   app.get('/api/articles', articlesApi.list);
   app.post('/api/articles', reviewer, upload, json, checkCsrf, articlesApi.create);
   app.post('/api/articles/fetch', reviewer, jsonSmall, checkCsrf, articlesApi.fetchUrl);

@@ -41,6 +41,7 @@ commands:
                                      prints a generated password once unless one is read from stdin
   user passwd NAME [--password-stdin]
                                      set a new password (generated and printed unless read from stdin)
+                                     and end every session of the account
   user list                          list accounts
   user disable NAME [--enable]       disable (or enable again) an account and end its sessions
   backup FILE                        copy the database to FILE (safe while the server runs)
@@ -201,9 +202,13 @@ async function runUser(config: Config, args: string[]): Promise<number> {
       if (!role.success) throw new UsageError(`user: unknown role ${values.role} (admin, reviewer or viewer)`);
       const fromStdin = values['password-stdin'];
       const password = fromStdin ? await readStdinLine() : generatePassword();
-      if (action === 'add') createUser(db, name, password, role.data);
-      else changePassword(db, name, password);
-      console.log(action === 'add' ? `created ${name} (${role.data})` : `changed the password of ${name}`);
+      if (action === 'add') {
+        createUser(db, name, password, role.data);
+        console.log(`created ${name} (${role.data})`);
+      } else {
+        const ended = changePassword(db, name, password);
+        console.log(`changed the password of ${name}; ended ${ended} session${ended === 1 ? '' : 's'} (every login of ${name} must sign in again)`);
+      }
       if (!fromStdin) console.log(`password: ${password}   (shown only this once)`);
       return 0;
     }

@@ -2,11 +2,35 @@
  * Configuration from environment variables, validated with zod at start-up.
  * A bad value stops the start with a message naming the variable.
  */
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const bool = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no'])
   .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+/**
+ * Express's `trust proxy`: false (the default; the client is the connection's
+ * address), a number of proxy hops, or the proxies' addresses, subnets or the
+ * names loopback, linklocal, uniquelocal. `true` (trust any X-Forwarded-For)
+ * is accepted but lets any client pick its address for the login limiter.
+ */
+const trustProxy = z.string().transform((v, ctx): boolean | number | string[] => {
+  const t = v.trim().toLowerCase();
+  if (t === 'false' || t === 'no' || t === '0') return false;
+  if (t === 'true' || t === 'yes') return true;
+  if (/^\d+$/.test(t)) {
+    const hops = Number(t);
+    if (hops <= 20) return hops;
+  }
+  const parts = t.split(',').map((p) => p.trim()).filter(Boolean);
+  const ok = (p: string) => ['loopback', 'linklocal', 'uniquelocal'].includes(p) || isIP(p) > 0 || /^[\da-f.:]+\/\d{1,3}$/.test(p) && isIP(p.split('/')[0]) > 0;
+  if (parts.length === 0 || !parts.every(ok)) {
+    ctx.addIssue({ code: 'custom', message: 'give false, a number of proxy hops, or the proxies\' addresses or subnets (comma-separated; loopback, linklocal, uniquelocal allowed)' });
+    return z.NEVER;
+  }
+  return parts;
+});
 
 const schema = z.object({
   RETOLD_DB: z.string().min(1).default('var/retold.sqlite'),
@@ -19,6 +43,7 @@ const schema = z.object({
   RETOLD_LOAD_SAMPLES: bool.default(true),
   RETOLD_SESSION_HOURS: z.coerce.number().positive().max(24 * 90).default(168),
   RETOLD_SECURE_COOKIES: bool.default(false),
+  RETOLD_TRUST_PROXY: trustProxy.default(false),
 });
 
 /** The validated configuration. */
@@ -37,6 +62,8 @@ export interface Config {
   sessionHours: number;
   /** mark cookies Secure (when served over https behind a proxy) */
   secureCookies: boolean;
+  /** Express `trust proxy`: which proxies' X-Forwarded-For names the client (login limits per address) */
+  trustProxy: boolean | number | string[];
 }
 
 /** Documentation of each variable, used by the README table and `retold --help`. */
@@ -51,6 +78,12 @@ export const configDocs: { name: keyof z.infer<typeof schema>; default: string; 
   { name: 'RETOLD_LOAD_SAMPLES', default: 'true', meaning: 'load the sample corpus into an empty database on first start' },
   { name: 'RETOLD_SESSION_HOURS', default: '168', meaning: 'how long a login lasts, in hours' },
   { name: 'RETOLD_SECURE_COOKIES', default: 'false', meaning: 'mark cookies Secure (set when served over https)' },
+  {
+    name: 'RETOLD_TRUST_PROXY',
+    default: 'false',
+    meaning:
+      'behind a reverse proxy: the proxy hops to trust (`1`) or the proxies\' addresses or subnets (`loopback`, `10.0.0.5`, `10.0.0.0/8`, comma-separated), so that the client address (login limits) comes from `X-Forwarded-For`; `false` uses the connection\'s address',
+  },
 ];
 
 /** A configuration error naming the variable at fault. */
@@ -78,5 +111,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loadSamples: c.RETOLD_LOAD_SAMPLES,
     sessionHours: c.RETOLD_SESSION_HOURS,
     secureCookies: c.RETOLD_SECURE_COOKIES,
+    trustProxy: c.RETOLD_TRUST_PROXY,
   };
 }

@@ -3,10 +3,12 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Db } from '../db.js';
 import { generatePassword, generateToken, hashPassword, verifyPassword } from '../auth/password.js';
+import { checkPassword } from '../auth/password-policy.js';
 import {
   countUsers,
   deleteExpiredSessions,
   deleteSession,
+  deleteSessionsOfUser,
   getSessionUser,
   getUserByName,
   getUserForLogin,
@@ -24,7 +26,10 @@ export const usernameSchema = z
   .min(2, 'a user name has 2 to 40 characters')
   .max(40, 'a user name has 2 to 40 characters')
   .regex(/^[\p{L}\p{N}._-]+$/u, 'letters, digits, dot, dash and underscore only');
-export const passwordSchema = z.string().min(10, 'a password has at least 10 characters').max(200);
+export const passwordSchema = z.string().superRefine((value, ctx) => {
+  const problem = checkPassword(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 export const roleSchema = z.enum(['admin', 'reviewer', 'viewer']);
 
 /** Raised when account input is refused. */
@@ -41,13 +46,33 @@ export function createUser(db: Db, username: string, password: string, role: Rol
   return getUserByName(db, name.data)!;
 }
 
-/** Change a password. */
-export function changePassword(db: Db, username: string, password: string): void {
+/**
+ * Change a password and end every session of the account except `keepToken`
+ * (the session of the person changing it on the account page): a session
+ * opened with the old password must not outlive it. Returns how many
+ * sessions were ended.
+ */
+export function changePassword(db: Db, username: string, password: string, keepToken?: string): number {
   const user = getUserByName(db, username);
   if (!user) throw new AccountError(`user: no user named ${username}`);
   const pass = passwordSchema.safeParse(password);
   if (!pass.success) throw new AccountError(`user: ${pass.error.issues[0].message}`);
-  setPasswordHash(db, user.id, hashPassword(pass.data));
+  return db.transaction(() => {
+    setPasswordHash(db, user.id, hashPassword(pass.data));
+    return deleteSessionsOfUser(db, user.id, keepToken === undefined ? null : hashToken(keepToken));
+  })();
+}
+
+/** The outcome of changing one's own password on the account page. */
+export type OwnPasswordResult = { status: 'changed'; endedSessions: number } | { status: 'wrong-password' } | { status: 'invalid'; error: string };
+
+/** Change one's own password: the current one must be right; other sessions end, this one stays. */
+export function changeOwnPassword(db: Db, username: string, current: string, next: string, sessionToken: string): OwnPasswordResult {
+  const user = getUserForLogin(db, username);
+  if (!user || !verifyPassword(current, user.passwordHash)) return { status: 'wrong-password' };
+  const pass = passwordSchema.safeParse(next);
+  if (!pass.success) return { status: 'invalid', error: pass.error.issues[0].message };
+  return { status: 'changed', endedSessions: changePassword(db, user.username, next, sessionToken) };
 }
 
 /** Disable (or enable) an account. */

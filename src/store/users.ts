@@ -58,6 +58,11 @@ export function setDisabled(db: Db, id: number, disabled: boolean): boolean {
   return changed;
 }
 
+/** End every session of a user except the one with this token hash; returns how many ended. */
+export function deleteSessionsOfUser(db: Db, userId: number, exceptTokenHash: string | null): number {
+  return db.prepare('DELETE FROM sessions WHERE user_id = ? AND token_hash IS NOT ?').run(userId, exceptTokenHash).changes;
+}
+
 /** Store a session. */
 export function insertSession(db: Db, tokenHash: string, userId: number, csrfToken: string, expiresAt: string): void {
   db.prepare('INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at) VALUES (?, ?, ?, ?)').run(tokenHash, userId, csrfToken, expiresAt);

@@ -14,6 +14,7 @@ import type { Db } from '../db.js';
 import { generateToken } from '../auth/password.js';
 import { logIn, logOut, sessionUser } from '../corpus/users.js';
 import type { Role, UserRow } from '../store/users.js';
+import type { LoginLimiter } from './login-limiter.js';
 
 export const sessionCookie = 'retold_session';
 export const csrfCookie = 'retold_csrf';
@@ -35,6 +36,11 @@ function readCookies(req: Request): Record<string, string> {
     }
   }
   return out;
+}
+
+/** The session token of the request's cookie, if any. */
+export function sessionToken(req: Request): string | undefined {
+  return readCookies(req)[sessionCookie];
 }
 
 function cookieOptions(res: Response, maxAgeMs?: number) {
@@ -62,7 +68,7 @@ export const loadSession: RequestHandler = (req, res, next) => {
 
 const rank: Record<Role, number> = { viewer: 0, reviewer: 1, admin: 2 };
 
-function isApi(req: Request): boolean {
+export function isApi(req: Request): boolean {
   return req.originalUrl.startsWith('/api/');
 }
 
@@ -101,24 +107,6 @@ export const checkCsrf: RequestHandler = (req: Request, res: Response, next: Nex
   next();
 };
 
-/** A small fixed-window limiter of login attempts per client address. */
-export function createLoginLimiter(maxAttempts: number, windowMs: number) {
-  const hits = new Map<string, { count: number; resetAt: number }>();
-  return {
-    /** True when this attempt is allowed (counts it). */
-    allow(key: string, now = Date.now()): boolean {
-      const h = hits.get(key);
-      if (!h || h.resetAt <= now) {
-        if (hits.size > 10_000) hits.clear();
-        hits.set(key, { count: 1, resetAt: now + windowMs });
-        return true;
-      }
-      h.count += 1;
-      return h.count <= maxAttempts;
-    },
-  };
-}
-
 const loginBody = z.object({ username: z.string().max(200).default(''), password: z.string().max(500).default(''), next: z.string().optional() });
 
 /** A safe place to go after login: a path of this site only. */
@@ -133,20 +121,26 @@ export const loginForm: RequestHandler = (req, res) => {
 
 /** POST /login (form) and POST /api/login (JSON). */
 export const login: RequestHandler = (req, res) => {
-  const limiter = res.app.locals.loginLimiter as ReturnType<typeof createLoginLimiter>;
+  const limiter = res.app.locals.loginLimiter as LoginLimiter;
   const body = loginBody.safeParse(req.body ?? {});
   const { username, password, next } = body.success ? body.data : { username: '', password: '', next: undefined };
-  if (!limiter.allow(req.ip ?? 'unknown')) {
-    res.status(429).set('Retry-After', '900');
-    if (isApi(req)) return void res.json({ error: 'auth: too many login attempts; wait 15 minutes' });
-    return res.render('login', { title: 'Log in', error: 'Too many login attempts. Wait 15 minutes and try again.', username, next: safeNext(next) });
+  // with RETOLD_TRUST_PROXY set, req.ip is the client's address from X-Forwarded-For
+  const attempt = { account: username, address: req.ip ?? 'unknown' };
+  const wait = limiter.blockedFor(attempt);
+  if (wait > 0) {
+    const minutes = Math.ceil(wait / 60_000);
+    res.status(429).set('Retry-After', String(Math.ceil(wait / 1000)));
+    if (isApi(req)) return void res.json({ error: `auth: too many failed logins; wait ${minutes} minute${minutes === 1 ? '' : 's'}` });
+    return res.render('login', { title: 'Log in', error: `Too many failed logins. Wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`, username, next: safeNext(next) });
   }
   const session = logIn(db(res), username, password, config(res).sessionHours);
   if (!session) {
+    limiter.fail(attempt);
     res.status(401);
     if (isApi(req)) return void res.json({ error: 'auth: wrong user name or password' });
     return res.render('login', { title: 'Log in', error: 'Wrong user name or password.', username, next: safeNext(next) });
   }
+  limiter.succeed(attempt);
   res.cookie(sessionCookie, session.token, cookieOptions(res, config(res).sessionHours * 3600_000));
   if (isApi(req)) return void res.json({ user: session.user, csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() });
   res.redirect(303, safeNext(next));

@@ -4,14 +4,15 @@ import request from 'supertest';
 import { createUser } from '../../src/corpus/users.js';
 import { getUserByName } from '../../src/store/users.js';
 import { createApp } from '../../src/app.js';
+import type { LoginLimits } from '../../src/web/login-limiter.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { openDatabase, type Db } from '../../src/db.js';
 
 /** A fresh app and its database. */
-export function makeApp(overrides: Partial<Config> = {}): { app: Express; db: Db; config: Config } {
+export function makeApp(overrides: Partial<Config> = {}, loginLimits: Partial<LoginLimits> = {}): { app: Express; db: Db; config: Config } {
   const config = { ...loadConfig({}), dbPath: ':memory:', loadSamples: false, ...overrides };
   const db = openDatabase(':memory:');
-  return { app: createApp({ db, config }), db, config };
+  return { app: createApp({ db, config, loginLimits }), db, config };
 }
 
 /** Row counts of every table, to check that a refused request changed nothing. */

@@ -1,0 +1,32 @@
+/** The signed-in user's account page: change one's own password (the same rule as `retold user passwd`). */
+import type { RequestHandler, Response } from 'express';
+import { z } from 'zod';
+import type { Db } from '../db.js';
+import { changeOwnPassword } from '../corpus/users.js';
+import type { UserRow } from '../store/users.js';
+import { isApi, sessionToken } from './auth.js';
+
+const db = (res: Response): Db => res.app.locals.db as Db;
+
+const passwordBody = z.object({ currentPassword: z.string().max(500).default(''), newPassword: z.string().max(500).default('') });
+
+/** GET /account */
+export const page: RequestHandler = (_req, res) => {
+  res.render('account', { title: 'Your account', error: null, done: null });
+};
+
+/** POST /account/password (form) and POST /api/account/password (JSON): other sessions of the account end. */
+export const changePassword: RequestHandler = (req, res) => {
+  const user = res.locals.user as UserRow;
+  const parsed = passwordBody.safeParse(req.body ?? {});
+  const body = parsed.success ? parsed.data : { currentPassword: '', newPassword: '' };
+  const result = changeOwnPassword(db(res), user.username, body.currentPassword, body.newPassword, sessionToken(req) ?? '');
+  if (result.status !== 'changed') {
+    const error = result.status === 'wrong-password' ? 'The current password is wrong.' : `The new password is refused: ${result.error}.`;
+    res.status(result.status === 'wrong-password' ? 403 : 400);
+    if (isApi(req)) return void res.json({ error: `account: ${error}` });
+    return res.render('account', { title: 'Your account', error, done: null });
+  }
+  if (isApi(req)) return void res.json({ changed: true, endedSessions: result.endedSessions });
+  res.render('account', { title: 'Your account', error: null, done: `Password changed; ${result.endedSessions} other session${result.endedSessions === 1 ? '' : 's'} ended.` });
+};
