@@ -2,6 +2,7 @@
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import multer from 'multer';
 import { IngestError } from '../ingest/index.js';
+import { MalformedUploadError } from './upload.js';
 
 /** Send an error as JSON on the API and as a page elsewhere. */
 export function sendError(req: Request, res: Response, status: number, message: string): void {
@@ -30,6 +31,7 @@ interface HttpishError {
 export const handleErrors: ErrorRequestHandler = (err: unknown, req, res, _next) => {
   void _next;
   if (err instanceof IngestError) return sendError(req, res, err.status, err.message);
+  if (err instanceof MalformedUploadError) return sendError(req, res, 400, err.message);
   if (err instanceof multer.MulterError) {
     const status = err.code === 'LIMIT_FILE_SIZE' ? 413 : 400;
     const message = err.code === 'LIMIT_FILE_SIZE' ? 'upload: a file is larger than the upload limit' : `upload: ${err.message}`;

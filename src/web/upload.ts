@@ -2,10 +2,26 @@
 import multer from 'multer';
 import type { RequestHandler } from 'express';
 
-/** Accept up to 20 files named "files", each at most maxBytes. */
+/** A multipart body the parser could not read: a client error, never a 500. */
+export class MalformedUploadError extends Error {
+  status = 400;
+}
+
+/**
+ * Accept up to 20 files named "files", each at most maxBytes. Parser errors
+ * that are not multer's own (busboy's "Unexpected end of form", a missing or
+ * mismatched boundary, bad part headers) become a 400 naming the fault.
+ */
 export function uploadFiles(maxBytes: number): RequestHandler {
-  return multer({
+  const parse = multer({
     storage: multer.memoryStorage(),
-    limits: { fileSize: maxBytes, files: 20, fields: 20, fieldSize: maxBytes },
+    limits: { fileSize: maxBytes, files: 20, fields: 20, fieldSize: maxBytes, parts: 60 },
   }).array('files', 20);
+  return (req, res, next) => {
+    parse(req, res, (err?: unknown) => {
+      if (!err || err instanceof multer.MulterError) return next(err);
+      const message = err instanceof Error ? err.message : String(err);
+      next(new MalformedUploadError(`upload: the multipart body could not be read (${message})`));
+    });
+  };
 }
