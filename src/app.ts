@@ -24,6 +24,8 @@ import * as annotations from './web/annotations.js';
 import * as tags from './web/tags.js';
 import * as reports from './web/reports.js';
 import { seedTags } from './corpus/tags.js';
+import * as verdicts from './web/verdicts.js';
+import { seedRatings } from './corpus/verdict-scale.js';
 
 /** What the app needs from the outside. */
 export interface AppDeps {
@@ -69,6 +71,7 @@ export function createApp({ db, config, loginLimits }: AppDeps): Express {
   const admin = requireRole('admin');
   const jsonText = express.json({ limit: config.maxUploadBytes });
   seedTags(db);
+  seedRatings(db);
 
   // pages
   app.get('/', articles.home);
@@ -95,6 +98,15 @@ export function createApp({ db, config, loginLimits }: AppDeps): Express {
   app.get('/statements/:id', compare.statementPage);
   app.post('/pairs', reviewer, form, checkCsrf, compare.link);
   app.post('/pairs/:id/review', reviewer, form, checkCsrf, compare.review);
+  app.post('/pairs/:id/verdict', reviewer, form, checkCsrf, verdicts.give);
+  app.post('/pairs/:id/verdict/second-review', reviewer, form, checkCsrf, verdicts.secondReview);
+  app.post('/pairs/:id/verdict/request-second-review', reviewer, form, checkCsrf, verdicts.askSecondReview);
+  app.post('/pairs/:id/verdict/assign', reviewer, form, checkCsrf, verdicts.assign);
+  app.get('/verdicts', verdicts.listPage);
+  app.get('/verdicts/:id', verdicts.showPage);
+  app.get('/verdict-scale', verdicts.scalePage);
+  app.post('/verdict-scale', admin, form, checkCsrf, verdicts.createRating);
+  app.post('/verdict-scale/:id', admin, form, checkCsrf, verdicts.updateRating);
   app.get('/editorial', editorial.categoriesPage);
   app.post('/editorial/:id/accept', reviewer, form, checkCsrf, editorial.accept);
   app.post('/editorial/:id/dismiss', reviewer, form, checkCsrf, editorial.dismiss);
@@ -136,6 +148,16 @@ export function createApp({ db, config, loginLimits }: AppDeps): Express {
   app.get('/api/statements/:id', compare.apiStatement);
   app.post('/api/pairs', reviewer, jsonSmall, checkCsrf, compare.link);
   app.post('/api/pairs/:id/review', reviewer, jsonSmall, checkCsrf, compare.review);
+  app.get('/api/pairs/:id/verdict', verdicts.apiPairVerdict);
+  app.post('/api/pairs/:id/verdict', reviewer, jsonSmall, checkCsrf, verdicts.give);
+  app.post('/api/pairs/:id/verdict/second-review', reviewer, jsonSmall, checkCsrf, verdicts.secondReview);
+  app.post('/api/pairs/:id/verdict/request-second-review', reviewer, jsonSmall, checkCsrf, verdicts.askSecondReview);
+  app.post('/api/pairs/:id/verdict/assign', reviewer, jsonSmall, checkCsrf, verdicts.assign);
+  app.get('/api/verdicts', verdicts.apiList);
+  app.get('/api/verdicts/:id', verdicts.apiShow);
+  app.get('/api/verdict-scale', verdicts.apiScale);
+  app.post('/api/verdict-scale', admin, jsonSmall, checkCsrf, verdicts.createRating);
+  app.patch('/api/verdict-scale/:id', admin, jsonSmall, checkCsrf, verdicts.updateRating);
   app.get('/api/editorial/categories', editorial.apiCategories);
   app.get('/api/articles/:id/editorial', editorial.apiArticle);
   app.post('/api/editorial/:id/accept', reviewer, jsonSmall, checkCsrf, editorial.accept);

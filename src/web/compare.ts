@@ -4,6 +4,8 @@ import { z } from 'zod';
 import type { Db } from '../db.js';
 import { compareArticles } from '../corpus/comparison.js';
 import { linkQuotes, reviewPair } from '../corpus/pairs.js';
+import { recordPairDecision } from '../corpus/verdicts.js';
+import { viewVerdicts } from './verdicts.js';
 import { getStatement, listStatements } from '../corpus/statements.js';
 import { getArticle, listArticles } from '../store/articles.js';
 import { loadVectors } from '../vectors/load.js';
@@ -47,7 +49,7 @@ export const show: RequestHandler = (req, res) => {
   const renderSide = (articleId: number, text: string, from: number, to: number) => renderHighlighted(text, marks.get(articleId)!, from, to);
   const densityCharts = [comparison.left, comparison.right].map((a, i) => articleDensityChart(db(res), a, i === 0 ? 'density-earlier' : 'density-later'));
   const linkable = { left: listQuotesOfArticle(db(res), comparison.left.id), right: listQuotesOfArticle(db(res), comparison.right.id) };
-  res.render('compare/show', { title: `Compare: ${comparison.left.title} / ${comparison.right.title}`, c: comparison, renderSide, escapeHtml, densityCharts, linkable, ...viewPairNotes(db(res), comparison.left.id, comparison.right.id) });
+  res.render('compare/show', { title: `Compare: ${comparison.left.title} / ${comparison.right.title}`, c: comparison, renderSide, escapeHtml, densityCharts, linkable, ...viewPairNotes(db(res), comparison.left.id, comparison.right.id), ...viewVerdicts(db(res), comparison.pairs.map((p) => p.pair)) });
 };
 
 /** GET /api/compare?a=&b= */
@@ -100,7 +102,7 @@ export const statementPage: RequestHandler = (req, res) => {
   const id = parseId(req.params.id);
   const statement = id === undefined ? undefined : getStatement(db(res), id);
   if (!statement) return sendError(req, res, 404, `No statement with a quote ${req.params.id}`);
-  res.render('statements/show', { title: 'Statement', statement });
+  res.render('statements/show', { title: 'Statement', statement, ...viewVerdicts(db(res), statement.pairs) });
 };
 
 /** GET /api/statements/:id */
@@ -125,6 +127,7 @@ export const review: RequestHandler = (req, res) => {
   if (!body.success) return sendError(req, res, 400, 'review: status must be confirmed or rejected');
   const pair = id === undefined ? undefined : reviewPair(db(res), id, body.data.status);
   if (!pair) return sendError(req, res, 404, `No pair with id ${req.params.id}`);
+  recordPairDecision(db(res), pair.id, res.locals.user as { id: number }, body.data.status === 'confirmed' ? 'confirm' : 'reject');
   if (req.originalUrl.startsWith('/api/')) return void res.json({ pair });
   const back = body.data.back?.startsWith('/') && !body.data.back.startsWith('//') ? body.data.back : `/compare?a=${pair.articleA}&b=${pair.articleB}`;
   res.redirect(303, back);
