@@ -26,6 +26,7 @@ import { BackupError, backupDatabase, restoreDatabase } from './corpus/backup.js
 import { exportReport, importAnnotations, reportFormats, type ReportFormat } from './corpus/reports.js';
 import { getUserByName } from './store/users.js';
 import type { ReportScope } from './reports/model.js';
+import { runVerdict, verdictUsage } from './cli/verdict.js';
 
 const usage = `usage: retold <command> [options]
 
@@ -50,6 +51,7 @@ commands:
          [--reviewer NAME] [--tag ID] [--from DATE] [--to DATE] [-o FILE]
                                      write a report of the corpus, one article, a comparison or an outlet
                                      (annotations filtered by reviewer, tag and creation date) to FILE or stdout
+${verdictUsage}
   import-annotations FILE [--user NAME]
                                      import a Web Annotation JSON-LD export; reviewers without an account
                                      here are recorded as --user (refused without it)
@@ -398,6 +400,8 @@ export async function main(argv: string[]): Promise<number> {
         return runExport(config, rest);
       case 'import-annotations':
         return runImportAnnotations(config, rest);
+      case 'verdict':
+        return runVerdict(config, rest);
       case 'load-samples': {
         const db = openDatabase(config.dbPath);
         console.log(`loaded ${loadSampleCorpus(db)} sample articles`);

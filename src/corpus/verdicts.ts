@@ -140,17 +140,30 @@ function step(
   change: (pv: PairVerdict, record: VerdictRow) => VerdictFields | Exclude<VerdictResult, { status: 'ok' }>,
   extra: Record<string, unknown> = {},
 ): VerdictResult {
-  return db.transaction((): VerdictResult => {
-    const pv = getPairVerdict(db, pairId);
-    if (!pv) return { status: 'not-found', error: `verdict: no pair with id ${pairId}` };
-    const record = getVerdict(db, ensureVerdict(db, ...sidesOf(db, pv.pair)))!;
-    const next = change(pv, record);
-    if ('status' in next) return next;
-    updateVerdict(db, record.id, next);
-    const after = getVerdict(db, record.id)!;
-    insertVerdictHistory(db, { verdictId: record.id, userId: actor.id, action, before: snapshot(record), after: { ...snapshot(after), ...extra } });
-    return { status: 'ok', result: getPairVerdict(db, pairId)! };
-  })();
+  try {
+    return db.transaction((): VerdictResult => {
+      const pv = getPairVerdict(db, pairId);
+      if (!pv) return { status: 'not-found', error: `verdict: no pair with id ${pairId}` };
+      const record = getVerdict(db, ensureVerdict(db, ...sidesOf(db, pv.pair)))!;
+      const next = change(pv, record);
+      // a refused step leaves no trace, not even the empty record made for it
+      if ('status' in next) throw new Refused(next);
+      updateVerdict(db, record.id, next);
+      const after = getVerdict(db, record.id)!;
+      insertVerdictHistory(db, { verdictId: record.id, userId: actor.id, action, before: snapshot(record), after: { ...snapshot(after), ...extra } });
+      return { status: 'ok', result: getPairVerdict(db, pairId)! };
+    })();
+  } catch (err) {
+    if (err instanceof Refused) return err.result;
+    throw err;
+  }
+}
+
+/** Thrown inside a step's transaction to roll it back with a refusal. */
+class Refused extends Error {
+  constructor(readonly result: Exclude<VerdictResult, { status: 'ok' }>) {
+    super(result.error);
+  }
 }
 
 /** Record a confirm, reject or restore of a pair in its history (the pair review itself is done by reviewPair). */

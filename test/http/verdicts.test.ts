@@ -152,11 +152,13 @@ describe('verdict workflow', () => {
     const { app, db } = makeApp();
     const { api, a, b, pairId } = await pairedArticles(app, db);
     await api.post(`/api/pairs/${pairId}/verdict`).send({ rating: 'distorted', rationale: 'June became July.' }).expect(200);
-    const text = (await request(app).get(`/api/articles/${b}`)).body.article?.text ?? (await request(app).get(`/api/articles/${b}`)).body.text;
-    await api.post(`/api/articles/${b}/text`).send({ text: `${text}\n\nA new closing paragraph about the weather.` }).expect(200);
+    const before = (await request(app).get(`/api/compare?a=${a}&b=${b}`)).body.pairs[0];
+    const text = `"Traffic on the ring road will be heavy all week," the police chief said.\n\nOther news.\n\n${quote.replace('by June', 'by July')}`;
+    await api.post(`/api/articles/${b}/text`).send({ text }).expect(200);
     const cmp = await request(app).get(`/api/compare?a=${a}&b=${b}`).expect(200);
     expect(cmp.body.pairs).toHaveLength(1);
-    expect(cmp.body.pairs[0].id).not.toBe(pairId);
+    expect(cmp.body.pairs[0].later.quoteId).not.toBe(before.later.quoteId);
+    expect(cmp.body.pairs[0].later.start).not.toBe(before.later.start);
     const r = await request(app).get(`/api/pairs/${cmp.body.pairs[0].id}/verdict`).expect(200);
     expect(r.body.state).toBe('verdict-given');
     expect(r.body.verdict.ratingId).toBe('distorted');
