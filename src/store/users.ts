@@ -89,3 +89,13 @@ export function deleteSession(db: Db, tokenHash: string): void {
 export function deleteExpiredSessions(db: Db, now: string): void {
   db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now);
 }
+
+/** Change an account's role. */
+export function setRole(db: Db, id: number, role: Role): boolean {
+  return db.prepare('UPDATE users SET role = ? WHERE id = ?').run(role, id).changes > 0;
+}
+
+/** End every session of an account (after its password is reset). */
+export function deleteSessionsOfUser(db: Db, userId: number): void {
+  db.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId);
+}

@@ -30,7 +30,7 @@ export const page: RequestHandler = (req, res) => {
 /** GET /api/search?q= */
 export const api: RequestHandler = (req, res) => {
   const q = queryOf(req.query.q);
-  if (!q.trim()) return void res.status(400).json({ error: 'request: give a query in q', fields: { q: 'Give words to search for.' } });
+  if (!q.trim()) return void res.status(400).json({ error: 'request: give a query in q', errors: { q: 'Give words to search for.' } });
   const found = searchCorpus(db(res), q);
   res.json({
     ...found,
