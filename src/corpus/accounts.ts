@@ -7,7 +7,7 @@
  */
 import type { Db } from '../db.js';
 import { generatePassword } from '../auth/password.js';
-import { deleteSessionsOfUser, getUser, setRole, type Role, type UserRow } from '../store/users.js';
+import { getUser, setRole, type Role, type UserRow } from '../store/users.js';
 import { AccountError, changePassword, createUser, disableUser } from './users.js';
 
 /** What an account change did: the account (and a password to show once), or why not. */
@@ -61,7 +61,7 @@ export function resetAccountPassword(db: Db, id: number): AccountResult {
   const target = getUser(db, id);
   if (!target) return { status: 'not-found' };
   const password = generatePassword();
+  // ends every session of the account: one opened with the old password must not outlive it
   changePassword(db, target.username, password);
-  deleteSessionsOfUser(db, id);
   return { status: 'ok', user: target, password };
 }

@@ -94,8 +94,3 @@ export function deleteExpiredSessions(db: Db, now: string): void {
 export function setRole(db: Db, id: number, role: Role): boolean {
   return db.prepare('UPDATE users SET role = ? WHERE id = ?').run(role, id).changes > 0;
 }
-
-/** End every session of an account (after its password is reset). */
-export function deleteSessionsOfUser(db: Db, userId: number): void {
-  db.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId);
-}
