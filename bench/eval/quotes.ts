@@ -13,7 +13,7 @@
  * second: an article that spells a name differently from the reference is
  * right to keep its own spelling.
  */
-import { speakerKey } from '../../src/quotes/speakers.js';
+import { speakerKey } from '../../src/speakers/index.js';
 import { locateGoldSpan, overlapsEnough, scoreCounts, type EvalContext } from './corpus.js';
 import type { EvalSection } from './sections.js';
 

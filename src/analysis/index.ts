@@ -1,32 +1,26 @@
 /**
  * analysis: run the whole pure pipeline over a set of articles in memory
- * (ingest → nlp → quotes → editorial → pairing). Used by `retold analyze` and
- * by the evaluation; the store-backed import calls the same steps one article
- * at a time.
+ * (ingest → the per-article analysis → speakers across articles → pairing).
+ * Used by `retold analyze` and by the evaluation; the store-backed import runs
+ * the same per-article analysis (analyzeArticleText) one article at a time.
  */
 import { prepareArticle, type ArticleInput, type PreparedArticle } from '../ingest/index.js';
-import { analyzeText, type Analysis } from '../nlp/index.js';
-import { extractQuotes, type Quote } from '../quotes/index.js';
-import { resolveSpeakerNames } from '../quotes/speakers.js';
-import { detectEditorial, type EditorialSpan } from '../editorial/index.js';
+import { resolveSpeakerNames } from '../speakers/index.js';
 import { pairCorpus, type WordVectors } from '../pairing/index.js';
+import { analyzeArticleText, type ArticleAnalysis } from './article.js';
 
-/** One article of an in-memory analysis. */
-export interface AnalyzedArticle {
+export { analyzeArticleText, type AnalyzeOptions, type ArticleAnalysis, type IndexEntry } from './article.js';
+
+/** One article of an in-memory analysis: the input's name, the prepared article and its analysis. */
+export interface AnalyzedArticle extends ArticleAnalysis {
   file: string;
   article: PreparedArticle;
-  analysis: Analysis;
-  quotes: Quote[];
-  editorial: EditorialSpan[];
 }
 
 /** Prepare and analyse one input: the per-article part of the pipeline. */
 export function analyzeArticle(file: string, input: ArticleInput): AnalyzedArticle {
   const article = prepareArticle(input);
-  const analysis = analyzeText(article.text);
-  const quotes = extractQuotes(article.text, analysis);
-  const editorial = detectEditorial(article.text, quotes, analysis);
-  return { file, article, analysis, quotes, editorial };
+  return { file, article, ...analyzeArticleText(article.text) };
 }
 
 /** The stable JSON shape of `retold analyze --format json` (see GUIDE §5). */
@@ -45,7 +39,7 @@ export interface AnalyzeOutput {
 export function analyzeCorpus(inputs: { file: string; input: ArticleInput }[], vectors?: WordVectors): { items: AnalyzedArticle[]; output: AnalyzeOutput } {
   const items = inputs.map(({ file, input }) => analyzeArticle(file, input));
   // speakers are entities across the articles: spelling variants get one name
-  const speakerNames = resolveSpeakerNames(items.flatMap((it) => it.quotes.map((q) => q.speaker).filter((n): n is string => n !== null)));
+  const speakerNames = resolveSpeakerNames(items.flatMap((it) => it.speakers));
   const output: AnalyzeOutput = { articles: [], quotes: [], pairs: [], editorial: [] };
   items.forEach((item, i) => {
     const { article } = item;

@@ -1,12 +1,11 @@
 /**
- * Running the analysis of a stored article (quotes, speakers, editorial
- * spans, pairs) and storing the results. Called inside the import
- * transaction, and again when an article's text changes.
+ * Storing the analysis of an article (quotes, speakers, editorial spans) and
+ * pairing it with the corpus. Called inside the import transaction, and again
+ * when an article's text changes; the analysis itself is the pure
+ * analyzeArticleText that `retold analyze` runs too.
  */
 import type { Db } from '../db.js';
-import { analyzeText } from '../nlp/index.js';
-import { extractQuotes } from '../quotes/index.js';
-import { detectEditorial } from '../editorial/index.js';
+import { analyzeArticleText } from '../analysis/article.js';
 import type { ArticleRow } from '../store/articles.js';
 import { deleteQuotesOfArticle, insertQuote } from '../store/quotes.js';
 import { deleteEditorialSpansOfArticle, insertEditorialSpan } from '../store/editorial.js';
@@ -17,8 +16,7 @@ import { loadVectors } from '../vectors/load.js';
 
 /** Analyse a stored article and (re)place its quotes and suggestions. Run inside a transaction. */
 export function analyzeStoredArticle(db: Db, article: ArticleRow): void {
-  const analysis = analyzeText(article.text);
-  const quotes = extractQuotes(article.text, analysis);
+  const { quotes, editorial } = analyzeArticleText(article.text);
   deleteQuotesOfArticle(db, article.id);
   deleteEditorialSpansOfArticle(db, article.id);
   for (const q of quotes) {
@@ -38,7 +36,7 @@ export function analyzeStoredArticle(db: Db, article: ArticleRow): void {
     });
   }
   deleteUnquotedSpeakers(db);
-  for (const e of detectEditorial(article.text, quotes, analysis)) {
+  for (const e of editorial) {
     insertEditorialSpan(db, { articleId: article.id, start: e.start, end: e.end, text: e.text, category: e.category, voice: e.voice });
   }
   // the word-vector table is read once per process (about 10 MB)

@@ -1,6 +1,6 @@
 /** Speakers as entities across the corpus: resolve a name to one, merge, split. */
 import type { Db } from '../db.js';
-import { matchSpeaker, speakerKey } from '../quotes/speakers.js';
+import { chooseDisplayName, findKnownSpeaker, speakerKey } from '../speakers/index.js';
 import {
   addAlias,
   findSpeakersByKey,
@@ -8,6 +8,7 @@ import {
   insertSpeaker,
   listSpeakerNames,
   mergeSpeakerRows,
+  setSpeakerName,
   splitSpeakerAlias,
 } from '../store/speakers.js';
 
@@ -21,14 +22,14 @@ export function resolveSpeaker(db: Db, name: string): number {
   const byKey = findSpeakersByKey(db, key);
   let id: number | undefined = byKey[0];
   if (id === undefined) {
-    const matched = matchSpeaker(name, listSpeakerNames(db));
+    const matched = findKnownSpeaker(name, listSpeakerNames(db));
     id = matched === null ? undefined : Number(matched);
   }
   if (id === undefined) return insertSpeaker(db, name, key);
   addAlias(db, id, name, key);
   const current = getSpeaker(db, id);
-  if (current && name.split(/\s+/).length > current.name.split(/\s+/).length) {
-    db.prepare('UPDATE speakers SET name = ? WHERE id = ?').run(name, id);
+  if (current && chooseDisplayName(current.name, name) !== current.name) {
+    setSpeakerName(db, id, name);
   }
   return id;
 }

@@ -7,7 +7,7 @@
 import type { WordVectors } from '../vectors/table.js';
 import { prepareStatement, type StatementFeatures } from './features.js';
 import { scoreFeatures } from './score.js';
-import { matchSpeakers } from './speaker.js';
+import { matchSpeakers } from '../speakers/index.js';
 import { PAIR_THRESHOLD } from './threshold.js';
 import type { PairingQuote, PairSuggestion } from './index.js';
 
@@ -46,7 +46,7 @@ export function createPairIndex(): PairIndex {
 }
 
 /** Index terms of a statement: its content keys with a weight, numbers and dates aside. */
-function listTerms(features: StatementFeatures): string[] {
+export function listTerms(features: StatementFeatures): string[] {
   return [...new Set(features.content.filter((w) => w.weight > 0).map((w) => w.key))];
 }
 

@@ -9,7 +9,7 @@
 import { diffArrays } from 'diff';
 import { computeCosine } from '../vectors/table.js';
 import type { ContentWord, StatementFeatures } from './features.js';
-import type { SpeakerMatch } from './speaker.js';
+import type { SpeakerMatch } from '../speakers/index.js';
 import type { Relation } from './index.js';
 
 /** Similarity of two words with a shared stem. */

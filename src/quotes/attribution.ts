@@ -6,7 +6,7 @@
  */
 import lexicon from '../../data/quotes/lexicon.json' with { type: 'json' };
 import { findBySurname, findNameRuns, type NameRun, type People, type Person } from './people.js';
-import { speakerKey } from './speakers.js';
+import { speakerKey } from '../speakers/index.js';
 import { startsUpper, type Word } from './words.js';
 
 const cueVerbs = new Set(lexicon.cueVerbs);

@@ -12,10 +12,9 @@ import { analyzeText, type Analysis } from '../nlp/index.js';
 import { attributeAt, findRunsIn, findSubjectAt, isCue, isSentenceEnd, resolvePhrase, findSubjectBefore, type Attribution, type Context } from './attribution.js';
 import { findMarkedSpans, type MarkedSpan } from './marks.js';
 import { collectPeople } from './people.js';
-import { speakerKey } from './speakers.js';
+import { speakerKey } from '../speakers/index.js';
 import { buildWords, findWordAt, startsUpper, type Word } from './words.js';
 
-export { speakerKey, matchSpeaker, type KnownSpeaker } from './speakers.js';
 
 export type QuoteKind = 'full' | 'partial' | 'scare' | 'indirect';
 

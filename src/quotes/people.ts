@@ -4,7 +4,7 @@
  * "Maj. Gen.") are kept apart as roles; the fullest form of each name wins.
  */
 import lexicon from '../../data/quotes/lexicon.json' with { type: 'json' };
-import { speakerKey } from './speakers.js';
+import { speakerKey } from '../speakers/index.js';
 import { startsUpper, type Word } from './words.js';
 
 const titleWords = new Set(lexicon.titleWords.map((w) => w.toLowerCase()));

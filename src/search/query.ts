@@ -4,7 +4,7 @@
  * is only ever text; a word that is a spelling of a speaker's name is
  * widened to the other spellings the corpus knows (al-Yasir / al-Yasser).
  */
-import { speakerKey } from '../quotes/speakers.js';
+import { speakerKey } from '../speakers/index.js';
 
 /** At most this many words of a query are used (a pasted paragraph stays cheap). */
 const MAX_WORDS = 12;

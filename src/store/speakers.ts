@@ -81,6 +81,11 @@ export function splitSpeakerAlias(db: Db, speakerId: number, alias: string): num
   return id;
 }
 
+/** Set a speaker's display name (already one of its aliases). */
+export function setSpeakerName(db: Db, id: number, name: string): void {
+  prepared(db, 'UPDATE speakers SET name = ? WHERE id = ?').run(name, id);
+}
+
 /** Rename a speaker (its display name); the old name stays an alias. */
 export function renameSpeaker(db: Db, id: number, name: string, key: string): boolean {
   const changed = prepared(db, 'UPDATE speakers SET name = ? WHERE id = ?').run(name, id).changes > 0;

@@ -1,0 +1,58 @@
+/**
+ * analysis: the one per-article pipeline, from an article's prepared text to
+ * what the app keeps of it — quotes, their speakers, editorial spans and the
+ * pairing index terms. Pure; import, text replacement, `retold analyze`, the
+ * evaluation and the benchmarks all run this function.
+ */
+import { analyzeText, type Analysis } from '../nlp/index.js';
+import { extractQuotes, type Quote } from '../quotes/index.js';
+import { detectEditorial, type EditorialSpan } from '../editorial/index.js';
+import { listTerms, prepareStatement, type StatementFeatures, type WordVectors } from '../pairing/index.js';
+
+/** A quote prepared for pairing: its features and the terms it is indexed under. */
+export interface IndexEntry {
+  features: StatementFeatures;
+  terms: string[];
+}
+
+/** Everything the pipeline finds in one article's text. */
+export interface ArticleAnalysis {
+  /** the text analysed (an article's normalized text) */
+  text: string;
+  /** the NLP reading of the text (sentences, tokens) */
+  nlp: Analysis;
+  quotes: Quote[];
+  /** the speaker names the quotes carry, as written, each once, in text order */
+  speakers: string[];
+  editorial: EditorialSpan[];
+  /**
+   * per quote (same order), its pairing features and index terms; only when
+   * asked for with `index`, since preparing them reads every quote again
+   */
+  index: IndexEntry[] | undefined;
+}
+
+/** Options of analyzeArticleText. */
+export interface AnalyzeOptions {
+  /** also prepare every quote for pairing, with these word vectors when given */
+  index?: { vectors: WordVectors | undefined };
+}
+
+/**
+ * Analyse an article's prepared (normalized, furniture-free) text: read it
+ * once with the NLP layer, extract its quotes with their speakers, and find
+ * the editorial spans around them.
+ */
+export function analyzeArticleText(text: string, options: AnalyzeOptions = {}): ArticleAnalysis {
+  const nlp = analyzeText(text);
+  const quotes = extractQuotes(text, nlp);
+  const editorial = detectEditorial(text, quotes, nlp);
+  const speakers = [...new Set(quotes.map((q) => q.speaker).filter((n): n is string => n !== null))];
+  const index = options.index && quotes.map((q) => indexQuote(q.text, options.index!.vectors));
+  return { text, nlp, quotes, speakers, editorial, index };
+}
+
+function indexQuote(text: string, vectors: WordVectors | undefined): IndexEntry {
+  const features = prepareStatement(text, vectors);
+  return { features, terms: listTerms(features) };
+}

@@ -1,0 +1,6 @@
+/**
+ * speakers: one home for speaker identity — name keys robust to
+ * transliteration, and the one rule for "the same speaker". Pure.
+ */
+export { speakerKey, speakerWords, splitSpeakerName } from './names.js';
+export { chooseDisplayName, findKnownSpeaker, matchSpeakers, resolveSpeakerNames, type KnownSpeaker, type SpeakerMatch } from './identity.js';
