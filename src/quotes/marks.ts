@@ -91,6 +91,11 @@ export function findMarkedSpans(text: string): MarkedSpan[] {
     switch (ch) {
       case '“':
         if (tryClose(ch, i)) break;
+        // `“…,“ said X`: a mistyped closing mark, glued to the words before it and followed by a space
+        if (stack.length > 0 && stack[stack.length - 1].mark === '“' && !isSpace(prev) && isSpace(next)) {
+          tryClose('”', i);
+          break;
+        }
         // “ inside an open “ means the earlier one was never closed
         if (stack.length > 0 && stack[stack.length - 1].mark === '“') {
           emit(stack[0], null, i, -1);
@@ -99,6 +104,7 @@ export function findMarkedSpans(text: string): MarkedSpan[] {
         push({ mark: ch, at: i, closers: '”' });
         break;
       case '”':
+        // also closes a straight opening mark (`"…,” she said`)
         tryClose(ch, i);
         break;
       case '„':
@@ -119,7 +125,9 @@ export function findMarkedSpans(text: string): MarkedSpan[] {
       case '"': {
         const inside = stack.some((o) => o.mark === '"');
         if (inside) tryClose(ch, i);
-        else if (!isSpace(next)) push({ mark: ch, at: i, closers: '"' });
+        // texts that mix straight and curly marks: `“…," he said` closes the curly quotation
+        else if (stack.length > 0 && stack[stack.length - 1].mark === '“' && !isSpace(prev) && !isLetterOrDigit(next)) tryClose('”', i);
+        else if (!isSpace(next)) push({ mark: ch, at: i, closers: '"”' });
         break;
       }
       case '‘':

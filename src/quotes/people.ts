@@ -65,7 +65,8 @@ function isTitle(w: Word): boolean {
 
 /** Strip a possessive ending (Iraq’s → Iraq). */
 function stripPossessive(s: string): string {
-  return s.endsWith("'s") || s.endsWith('’s') ? s.slice(0, -2) : s;
+  if (s.endsWith("'s") || s.endsWith('’s')) return s.slice(0, -2);
+  return s.endsWith("s'") || s.endsWith('s’') ? s.slice(0, -1) : s;
 }
 
 /** Classify words [from, to) as a person, an organisation, a lone word or other. */
@@ -85,7 +86,16 @@ export function classifyRun(words: Word[], from: number, to: number, text: strin
     if (orgWords.has(lower)) return { from, to, kind: 'org', name: whole, titles: [] };
     if (allPlaces && !placeWords.has(lower)) allPlaces = false;
   }
-  for (let i = restFrom; i < to; i += 1) if (connectors.has(words[i].lower)) return { from, to, kind: 'other', name: whole, titles };
+  for (let i = restFrom; i < to; i += 1) {
+    if (!connectors.has(words[i].lower)) continue;
+    // `Sen. Tom Carper of Delaware`, `Meenakshi Ganguly of Human Rights Watch`: a titled or
+    // two-word name before "of" is the person, what follows is where they are from
+    if (i > restFrom && (lastTitle >= 0 || i - restFrom >= 2) && words[i].lower === 'of') {
+      const head = classifyRun(words, from, i, text);
+      if (head.kind === 'person') return { ...head, to };
+    }
+    return { from, to, kind: 'other', name: whole, titles };
+  }
   if (allPlaces) return { from, to, kind: 'other', name: whole, titles };
   const restName = stripPossessive(text.slice(words[restFrom].start, words[to - 1].end));
   if (to - restFrom === 1) return { from, to, kind: lastTitle >= 0 ? 'person' : 'single', name: restName, titles };

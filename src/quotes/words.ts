@@ -74,9 +74,17 @@ export function buildWords(text: string, tokens: Token[]): Word[] {
       i += 1;
       continue;
     }
-    if (glued && t.text === '.' && abbreviations.has(prev.lower)) {
+    // `(R-Fla.)`: a period right before a closing parenthesis ends an abbreviation, not the sentence
+    if (glued && t.text === '.' && (abbreviations.has(prev.lower) || text[t.end] === ')')) {
       prev.text += '.';
       prev.lower += '.';
+      prev.end = t.end;
+      continue;
+    }
+    // a plural possessive (`Sanders’ campaign`) keeps its apostrophe: it is no quotation mark
+    if (glued && (t.text === '’' || t.text === "'") && (prev.lower.endsWith('s')) && !/[\p{L}\p{N}]/u.test(text[t.end] ?? ' ')) {
+      prev.text += t.text;
+      prev.lower += t.text;
       prev.end = t.end;
       continue;
     }
@@ -86,7 +94,7 @@ export function buildWords(text: string, tokens: Token[]): Word[] {
       lower: t.text.toLowerCase(),
       start: t.start,
       end: t.end,
-      pos: isMark ? 'PUNCT' : t.pos,
+      pos: isMark ? 'PUNCT' : t.pos === 'VERB' && isMidSentenceCapital(t.text, prev) ? 'PROPN' : t.pos,
       lemma: t.lemma,
       quoted: false,
       mark: isMark,
@@ -96,6 +104,16 @@ export function buildWords(text: string, tokens: Token[]): Word[] {
     });
   }
   return words;
+}
+
+/**
+ * True when a capitalised token stands inside a sentence: the tagger reads
+ * surnames such as Ward or Concord as verbs there (`Ward said.`).
+ */
+function isMidSentenceCapital(text: string, prev: Word | undefined): boolean {
+  if (!prev || !startsUpper(text) || text.length < 2) return false;
+  const p = prev.text;
+  return !(p === '.' || p === '!' || p === '?' || p === ':' || p === '“' || p === '"' || p === '‘' || p === '(' || p === '—');
 }
 
 /** Index of the first word starting at or after offset (binary search). */

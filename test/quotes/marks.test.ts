@@ -17,6 +17,9 @@ describe('findMarkedSpans', () => {
     ['two quotes', '“One,” he said, “two.”', ['One,', 'two.']],
     ['apostrophes only', 'Iraq’s army didn’t move; the jihadists’ plan failed.', []],
     ['a lone closing mark', 'He said no” and left.', []],
+    ['a straight opening mark closed by a curly one', '"Not now,” she said. “Later.”', ['Not now,', 'Later.']],
+    ['a curly opening mark closed by a straight one', '“Not now," she said. “Later.”', ['Not now,', 'Later.']],
+    ['a mistyped closing mark', '“Not now,“ said Ann Ruiz. “Later.”', ['Not now,', 'Later.']],
   ])('reads %s', (_case, text, expected) => {
     expect(contents(text)).toEqual(expected);
   });

@@ -1,0 +1,21 @@
+/** quotes/quote: the shape of one extracted quote. */
+
+export type QuoteKind = 'full' | 'partial' | 'scare' | 'indirect';
+
+/** A statement an article reports: a span of the article's normalized text. */
+export interface Quote {
+  start: number;
+  end: number;
+  text: string;
+  kind: QuoteKind;
+  /** the speaker's fullest name in the article, or null when unknown */
+  speaker: string | null;
+  /** the cue verb phrase, e.g. "told", "declared firmly" */
+  cue: string | null;
+  /** the outlet the statement was said to ("told Newsweek"), if given */
+  outlet: string | null;
+  /** the words the article uses for the speaker ("the Iraqi official", "he") */
+  speakerMention: string | null;
+  /** quotes with the same group are parts of one quotation (split by attribution or paragraphs) */
+  group: number;
+}
