@@ -23,7 +23,8 @@ import { AccountError, changePassword, createUser, disableUser, roleSchema } fro
 import { generatePassword } from './auth/password.js';
 import { listUsers } from './store/users.js';
 import { BackupError, backupDatabase, restoreDatabase } from './corpus/backup.js';
-import { exportReport, importAnnotations, reportFormats, type ReportFormat } from './corpus/reports.js';
+import { exportReport, reportFormats, type ReportFormat } from './corpus/reports.js';
+import { importAnnotations } from './corpus/annotation-import.js';
 import { getUserByName } from './store/users.js';
 import type { ReportScope } from './reports/model.js';
 import { runVerdict, verdictUsage } from './cli/verdict.js';

@@ -6,7 +6,9 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { z } from 'zod';
 import type { Db } from '../db.js';
-import { exportReport, getOutletProfile, importAnnotations, listOutletProfiles, reportFormats, type ImportReport } from '../corpus/reports.js';
+import { exportReport, reportFormats } from '../corpus/reports.js';
+import { getOutletProfile, listOutletProfiles } from '../corpus/outlets.js';
+import { importAnnotations, type ImportReport } from '../corpus/annotation-import.js';
 import type { ReportFilters, ReportScope } from '../reports/model.js';
 import { renderBarChart } from '../reports/charts.js';
 import { renderDensityChart } from '../reports/density-chart.js';

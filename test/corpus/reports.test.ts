@@ -1,7 +1,9 @@
 /** Export and import of annotations between instances, and outlet profiles. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/db.js';
-import { exportReport, getOutletProfile, importAnnotations, listOutletProfiles } from '../../src/corpus/reports.js';
+import { exportReport } from '../../src/corpus/reports.js';
+import { getOutletProfile, listOutletProfiles } from '../../src/corpus/outlets.js';
+import { importAnnotations } from '../../src/corpus/annotation-import.js';
 import { createUser } from '../../src/corpus/users.js';
 import { getAnnotationByUuid, selectAnnotations } from '../../src/store/annotations.js';
 import { getArticle } from '../../src/store/articles.js';

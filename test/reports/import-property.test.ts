@@ -7,7 +7,8 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/db.js';
-import { exportReport, importAnnotations } from '../../src/corpus/reports.js';
+import { exportReport } from '../../src/corpus/reports.js';
+import { importAnnotations } from '../../src/corpus/annotation-import.js';
 import { createUser } from '../../src/corpus/users.js';
 import { selectAnnotations } from '../../src/store/annotations.js';
 import { getArticle } from '../../src/store/articles.js';

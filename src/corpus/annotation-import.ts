@@ -1,0 +1,117 @@
+/**
+ * Importing a Web Annotation export (JSON-LD) into this instance.
+ *
+ * Import decisions:
+ * - One transaction for the whole file. Annotations that can be stored are
+ *   committed together; those that cannot (article not here, unknown tag,
+ *   unreadable) are listed with the reason and nothing of them is stored. A
+ *   file that is not valid JSON or not an AnnotationCollection imports
+ *   nothing.
+ * - Articles are found by the target source: `urn:retold:article:<hash>`
+ *   (the text hash) or an http(s) address that exactly one article has.
+ * - Anchoring: the TextPositionSelector when the exact words are there; else
+ *   the TextQuoteSelector (exact words, best-matching context); else a fuzzy
+ *   match (reanchor). When the words cannot be found the annotation is still
+ *   imported, as `orphaned` with the file's words and position, so a reviewer
+ *   can place it again; it is reported as orphaned, never dropped silently.
+ * - Uuids are kept; an annotation whose uuid is already here is reported as
+ *   already present and left as it is.
+ * - Creators are matched by user name. An unknown creator's annotation is
+ *   given to the importing user, and the original name is appended to the
+ *   note ("Imported; written by NAME."); without an importing user (CLI
+ *   without --user) it is refused.
+ */
+import type { Db } from '../db.js';
+import { describeSpan, reanchor } from '../annotations/anchor.js';
+import { getArticle } from '../store/articles.js';
+import { getAnnotationByUuid, insertAnnotation, insertHistory, updateAnnotationRow } from '../store/annotations.js';
+import { findArticleIdByHash, findArticleIdByUrl } from '../store/reports.js';
+import { getTag, listTags } from '../store/tags.js';
+import { getUserByName } from '../store/users.js';
+import { articleIriPrefix } from '../reports/jsonld.js';
+import { readAnnotationCollection, type ImportedAnnotation, type ImportedTarget } from '../reports/read-jsonld.js';
+import { maxNoteLength } from './annotations.js';
+import { ensureTags } from './tags.js';
+
+/** How an imported annotation was placed. */
+export type ImportPlacement = 'position' | 'quote' | 'fuzzy' | 'orphaned';
+
+/** What an import did, annotation by annotation. */
+export interface ImportReport {
+  /** false when the file was refused as a whole (then nothing was imported) */
+  ok: boolean;
+  error?: string;
+  imported: { id: string; uuid: string; articleId: number; placement: ImportPlacement; creator: string }[];
+  present: { id: string; uuid: string }[];
+  refused: { index: number; id: string | null; reason: string }[];
+  warnings: string[];
+}
+
+function findArticleBySource(db: Db, source: string): number | undefined {
+  if (source.startsWith(articleIriPrefix)) return findArticleIdByHash(db, source.slice(articleIriPrefix.length));
+  if (/^https?:\/\//i.test(source)) return findArticleIdByUrl(db, source);
+  return undefined;
+}
+
+function placeTarget(text: string, t: ImportedTarget): { placement: ImportPlacement; start: number; end: number; exact: string; prefix: string; suffix: string } {
+  if (t.start !== null && t.end !== null && text.slice(t.start, t.end) === t.exact) return { placement: 'position', ...describeSpan(text, t.start, t.end) };
+  const guess = t.start ?? 0;
+  const r = reanchor({ start: guess, end: guess + t.exact.length, exact: t.exact, prefix: t.prefix, suffix: t.suffix }, text);
+  if (r.status === 'unchanged' || r.status === 'moved') return { placement: 'quote', ...describeSpan(text, r.start, r.end) };
+  if (r.status === 'fuzzy') return { placement: 'fuzzy', ...describeSpan(text, r.start, r.end) };
+  // kept with the file's words and position so that a reviewer can place it again
+  const start = Math.max(0, t.start ?? 0);
+  return { placement: 'orphaned', start, end: Math.max(start + 1, t.end ?? start + t.exact.length), exact: t.exact, prefix: t.prefix, suffix: t.suffix };
+}
+
+function resolveTag(db: Db, a: ImportedAnnotation): { tagId: string | null } | { error: string } {
+  if (!a.tagId && !a.tagLabel) return { tagId: null };
+  if (a.tagId && getTag(db, a.tagId)) return { tagId: a.tagId };
+  const byLabel = a.tagLabel ? listTags(db, true).find((t) => t.label.toLowerCase() === a.tagLabel!.toLowerCase()) : undefined;
+  if (byLabel) return { tagId: byLabel.id };
+  return { error: `the tag ${JSON.stringify(a.tagLabel ?? a.tagId)} is not in this instance's taxonomy` };
+}
+
+/**
+ * Import an exported AnnotationCollection (JSON-LD text) into this instance.
+ * `importer` is the user the import runs as (web: the signed-in reviewer;
+ * CLI: --user), or null.
+ */
+export function importAnnotations(db: Db, text: string, importer: { id: number } | null): ImportReport {
+  const reading = readAnnotationCollection(text);
+  if (!reading.ok) return { ok: false, error: reading.error, imported: [], present: [], refused: [], warnings: [] };
+  ensureTags(db);
+  const report: ImportReport = { ok: true, imported: [], present: [], refused: [...reading.refused], warnings: [...reading.warnings] };
+  db.transaction(() => {
+    reading.annotations.forEach((a, index) => {
+      const refuse = (reason: string) => report.refused.push({ index, id: a.id, reason });
+      if (getAnnotationByUuid(db, a.uuid)) return void report.present.push({ id: a.id, uuid: a.uuid });
+      const spans: ({ articleId: number } & ReturnType<typeof placeTarget>)[] = [];
+      for (const t of a.targets) {
+        const articleId = findArticleBySource(db, t.source);
+        if (articleId === undefined) return refuse(`no article here has the source ${t.source}`);
+        spans.push({ articleId, ...placeTarget(getArticle(db, articleId)!.text, t) });
+      }
+      if (spans.length === 2 && spans[0].articleId === spans[1].articleId) return refuse('both targets are in the same article');
+      const tag = resolveTag(db, a);
+      if ('error' in tag) return refuse(tag.error);
+      const known = a.creatorName ? getUserByName(db, a.creatorName) : undefined;
+      if (!known && !importer) return refuse(`the reviewer ${JSON.stringify(a.creatorName ?? '(none)')} has no account here (import as a user to keep it)`);
+      const creatorId = known ? known.id : importer!.id;
+      const note = known ? a.note : [a.note, `Imported; written by ${a.creatorName ?? 'an unnamed reviewer'}.`].filter(Boolean).join('\n\n');
+      if (note && note.length > maxNoteLength) return refuse(`the note is longer than ${maxNoteLength} characters`);
+      const [main, other] = spans;
+      const orphaned = spans.some((s) => s.placement === 'orphaned');
+      const pick = (s: (typeof spans)[number]) => ({ articleId: s.articleId, start: s.start, end: s.end, exact: s.exact, prefix: s.prefix, suffix: s.suffix });
+      const row = { uuid: a.uuid, ...pick(main), tagId: tag.tagId, note: note || null, other: other ? pick(other) : null, creatorId, status: orphaned ? ('orphaned' as const) : ('active' as const), createdAt: a.createdAt };
+      const id = insertAnnotation(db, row);
+      if (a.modifiedAt !== a.createdAt) updateAnnotationRow(db, id, { ...row, modifiedAt: a.modifiedAt });
+      insertHistory(db, { annotationId: id, userId: importer?.id ?? creatorId, action: 'create', at: new Date().toISOString(), before: null, after: { ...row, importedFrom: a.id } });
+      const worst = spans.map((s) => s.placement).sort((x, y) => order.indexOf(y) - order.indexOf(x))[0];
+      report.imported.push({ id: a.id, uuid: a.uuid, articleId: main.articleId, placement: worst, creator: known ? known.username : `${a.creatorName ?? 'unnamed'} (recorded as the importing user)` });
+    });
+  })();
+  return report;
+}
+
+const order: ImportPlacement[] = ['position', 'quote', 'fuzzy', 'orphaned'];
