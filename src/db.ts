@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { migrationsDir } from './paths.js';
+import { nameKey } from './ingest/fields.js';
 
 export type Db = Database.Database;
 
@@ -60,6 +61,8 @@ export function openDatabase(path: string): Db {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.pragma('synchronous = NORMAL');
+  // outlet (and other) names are grouped and matched by this key, so invisible characters do not split one outlet in two
+  db.function('name_key', { deterministic: true }, (v: unknown) => (typeof v === 'string' ? nameKey(v) : null));
   migrate(db);
   return db;
 }

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db.js';
 import { describeSpan, reanchor, type TextAnchor } from '../annotations/anchor.js';
+import { cleanMultiline } from '../ingest/fields.js';
 import { getArticle } from '../store/articles.js';
 import { getTag } from '../store/tags.js';
 import type { Role } from '../store/users.js';
@@ -111,9 +112,10 @@ function checkTag(db: Db, tagId: string | null | undefined, keep: string | null)
   return undefined;
 }
 
-function cleanNote(note: string | null | undefined): string | null {
+/** A note as stored: line ends unified, control characters but \n and \t removed, trimmed; empty → null. */
+export function cleanNote(note: string | null | undefined): string | null {
   if (note === null || note === undefined) return null;
-  const t = note.replace(/\r\n?/g, '\n').trim();
+  const t = cleanMultiline(note);
   return t ? t : null;
 }
 

@@ -1,5 +1,6 @@
 /** Outlet profiles: how each outlet retells others and how editorial its own writing is. */
 import type { Db } from '../db.js';
+import { nameKey } from '../ingest/fields.js';
 import { measureDensity, type EditorialDensity } from '../editorial/index.js';
 import type { ArticleRow } from '../store/articles.js';
 import { selectAnnotations } from '../store/annotations.js';
@@ -24,7 +25,7 @@ export function listOutletProfiles(db: Db): OutletProfile[] {
 
 /** One outlet's profile (names compare without case), or undefined when no article names it. */
 export function getOutletProfile(db: Db, outlet: string): OutletProfile | undefined {
-  const known = listOutletNames(db).find((o) => o.outlet.toLowerCase() === outlet.toLowerCase());
+  const known = listOutletNames(db).find((o) => nameKey(o.outlet) === nameKey(outlet));
   return known ? buildProfiles(db, [known.outlet])[0] : undefined;
 }
 
@@ -35,7 +36,7 @@ function laterOf(x: ArticleRow, y: ArticleRow): ArticleRow {
 
 function buildProfiles(db: Db, outlets: string[]): OutletProfile[] {
   if (outlets.length === 0) return [];
-  const key = (s: string | null) => (s ?? '').toLowerCase();
+  const key = (s: string | null) => nameKey(s ?? '');
   const wanted = new Set(outlets.map(key));
   const article = cacheArticles(db);
   const retold = new Map<string, { fidelity: number[]; loose: number; looseQuoted: number }>(outlets.map((o) => [key(o), { fidelity: [], loose: 0, looseQuoted: 0 }]));

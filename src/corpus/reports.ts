@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db.js';
+import { nameKey } from '../ingest/fields.js';
 import { EDITORIAL_CATEGORIES } from '../editorial/index.js';
 import { listArticles, type ArticleRow } from '../store/articles.js';
 import { selectAnnotations, type AnnotationRow } from '../store/annotations.js';
@@ -97,7 +98,7 @@ export function selectReportAnnotations(db: Db, scope: ReportScope, filters: Rep
     rows = [...byUuid.values()].sort((x, y) => x.articleId - y.articleId || x.start - y.start || x.id - y.id);
   } else rows = selectAnnotations(db, base);
   const outlet = scope.kind === 'outlet' ? scope.outlet : filters.outlet;
-  if (outlet) rows = rows.filter((r) => (r.articleOutlet ?? '').toLowerCase() === outlet.toLowerCase());
+  if (outlet) rows = rows.filter((r) => nameKey(r.articleOutlet ?? '') === nameKey(outlet));
   return rows;
 }
 

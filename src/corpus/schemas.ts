@@ -1,11 +1,13 @@
 /** Validation shared by the web forms, the JSON API and the CLI. */
 import { z } from 'zod';
+import { cleanLine } from '../ingest/fields.js';
+import { checkWebAddress } from '../ingest/web-address.js';
 
 const optionalText = (max: number) =>
   z
     .string()
-    .trim()
-    .max(max)
+    .transform(cleanLine)
+    .pipe(z.string().max(max))
     .transform((v) => (v === '' ? null : v))
     .nullish()
     .transform((v) => v ?? null);
@@ -22,7 +24,7 @@ export const isoDate = z
 
 /** Editable article metadata. Empty strings mean "unknown". */
 export const articleMetadataSchema = z.object({
-  title: z.string().trim().min(1, 'a title is required').max(500),
+  title: z.string().transform(cleanLine).pipe(z.string().min(1, 'a title is required').max(500)),
   outlet: optionalText(200),
   author: optionalText(200),
   published: z
@@ -30,7 +32,12 @@ export const articleMetadataSchema = z.object({
     .nullish()
     .transform((v) => (v ? v : null)),
   url: z
-    .union([z.literal(''), z.url({ protocol: /^https?$/, message: 'an http(s) address' })])
+    .string()
+    .transform(cleanLine)
+    .superRefine((v, ctx) => {
+      const check = v ? checkWebAddress(v) : undefined;
+      if (check && !check.ok) ctx.addIssue({ code: 'custom', message: check.error });
+    })
     .nullish()
     .transform((v) => (v ? v : null)),
 });

@@ -3,6 +3,7 @@
  * then managed by admins (add, rename, retire).
  */
 import type { Db } from '../db.js';
+import { cleanLine } from '../ingest/fields.js';
 import tagData from '../../data/tags.json' with { type: 'json' };
 import editorialCategories from '../../data/editorial-categories.json' with { type: 'json' };
 import { getTag, insertTagIfMissing, listTags, nextTagPosition, updateTag, type NewTag, type TagRow } from '../store/tags.js';
@@ -75,12 +76,12 @@ export function addTag(db: Db, input: TagInput): TagResult {
   ensureTags(db);
   const errors: Record<string, string> = {};
   const id = input.id?.trim() || makeTagId(input.label);
-  if (!input.label.trim()) errors.label = 'Give the tag a label.';
+  if (!cleanLine(input.label)) errors.label = 'Give the tag a label.';
   if (!/^[a-z0-9][a-z0-9-]{0,59}$/.test(id)) errors.id = 'The id is lower-case letters, digits and hyphens, at most 60.';
   else if (getTag(db, id)) errors.id = `A tag "${id}" exists already.`;
   if (!tagFamilies.some((f) => f.id === input.family)) errors.family = 'Choose one of the families.';
   if (Object.keys(errors).length) return { status: 'invalid', errors };
-  insertTagIfMissing(db, { id, family: input.family, label: input.label.trim(), description: (input.description ?? '').trim(), position: nextTagPosition(db) });
+  insertTagIfMissing(db, { id, family: input.family, label: cleanLine(input.label), description: cleanLine(input.description ?? ''), position: nextTagPosition(db) });
   return { status: 'ok', tag: getTag(db, id)! };
 }
 
@@ -88,9 +89,9 @@ export function addTag(db: Db, input: TagInput): TagResult {
 export function changeTag(db: Db, id: string, change: { label?: string; description?: string; family?: string; retired?: boolean }): TagResult {
   if (!getTag(db, id)) return { status: 'not-found' };
   const errors: Record<string, string> = {};
-  if (change.label !== undefined && !change.label.trim()) errors.label = 'Give the tag a label.';
+  if (change.label !== undefined && !cleanLine(change.label)) errors.label = 'Give the tag a label.';
   if (change.family !== undefined && !tagFamilies.some((f) => f.id === change.family)) errors.family = 'Choose one of the families.';
   if (Object.keys(errors).length) return { status: 'invalid', errors };
-  updateTag(db, id, { ...change, label: change.label?.trim(), description: change.description?.trim() });
+  updateTag(db, id, { ...change, label: change.label === undefined ? undefined : cleanLine(change.label), description: change.description === undefined ? undefined : cleanLine(change.description) });
   return { status: 'ok', tag: getTag(db, id)! };
 }

@@ -1,18 +1,25 @@
 /**
  * fetch: download one web page for import, within limits — a timeout over the
- * whole exchange, a byte cap on the body, a redirect limit, http(s) only, and
- * (unless allowed) no hosts that resolve to loopback, private, link-local,
- * unique-local or unspecified addresses, checked again at every redirect.
- * This is the one ingest step that does I/O.
+ * whole exchange, a byte cap on the body, a redirect limit, http(s) only (the
+ * one web-address rule of src/ingest/web-address.ts), and (unless allowed) no
+ * host that is or resolves to a non-public address (src/fetch/addresses.ts),
+ * checked again at every redirect. This is the one ingest step that does I/O.
  *
- * The address check resolves the name before fetch resolves it again, so a
- * host that changes its answer between the two (DNS rebinding) is not caught;
- * deployments that need that guarantee should also block private ranges at
- * the network level.
+ * The connection goes to the address that was checked: the name is resolved
+ * once, inside the connection's own `lookup`, and refused there if any of its
+ * addresses is private; there is no separate check that a second resolution
+ * could contradict (DNS rebinding). Address literals never reach a lookup, so
+ * they are checked before connecting.
  */
-import { lookup } from 'node:dns/promises';
-import { BlockList, isIP } from 'node:net';
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import http, { type IncomingMessage } from 'node:http';
+import https from 'node:https';
+import { isIP, type LookupFunction } from 'node:net';
 import { IngestError } from '../ingest/article.js';
+import { checkWebAddress } from '../ingest/web-address.js';
+import { isPrivateAddress } from './addresses.js';
+
+export { isPrivateAddress } from './addresses.js';
 
 /** Limits for one fetch. */
 export interface FetchOptions {
@@ -34,66 +41,35 @@ export interface FetchedFile {
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
-// Special-purpose ranges (RFC 6890): none of them is a public web server.
-const blocked = new BlockList();
-for (const [net, prefix] of [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
-  ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['198.51.100.0', 24], ['203.0.113.0', 24],
-  ['224.0.0.0', 4], ['240.0.0.0', 4],
-] as const) blocked.addSubnet(net, prefix, 'ipv4');
-for (const [net, prefix] of [
-  ['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8], ['2001:db8::', 32], ['100::', 64],
-] as const) blocked.addSubnet(net, prefix, 'ipv6');
+const refusal = (host: string, address: string) =>
+  new IngestError(`fetch: refusing ${host}: it resolves to ${address}, a loopback, private or link-local address`);
 
-/** The IPv4 address inside an IPv4-mapped or NAT64 IPv6 address, if any. */
-function embeddedIpv4(address: string): string | null {
-  const m = /^(?:::ffff:(?:0:)?|64:ff9b::)(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (m) return m[1];
-  const hex = /^(?:::ffff:(?:0:)?|64:ff9b::)([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(address);
-  if (!hex) return null;
-  const hi = parseInt(hex[1], 16);
-  const lo = parseInt(hex[2], 16);
-  return `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
-}
-
-/** True for loopback, private, link-local, unique-local, unspecified and other non-public addresses. */
-export function isPrivateAddress(address: string): boolean {
-  const family = isIP(address);
-  if (family === 4) return blocked.check(address, 'ipv4');
-  if (family === 6) {
-    const v4 = embeddedIpv4(address);
-    return v4 ? blocked.check(v4, 'ipv4') : blocked.check(address, 'ipv6');
-  }
-  return false;
-}
-
-async function checkHost(url: URL, allowPrivate: boolean): Promise<void> {
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new IngestError(`fetch: only http and https addresses can be fetched, not ${url.protocol.replace(/:$/, '')}`);
-  }
-  if (allowPrivate) return;
-  const host = url.hostname.replace(/^\[|\]$/g, '');
-  let addresses: string[];
-  if (isIP(host)) addresses = [host];
-  else {
-    try {
-      addresses = (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
-    } catch {
-      throw new IngestError(`fetch: the host ${host} could not be found`);
-    }
-  }
-  const bad = addresses.find(isPrivateAddress);
-  if (bad) {
-    throw new IngestError(`fetch: refusing ${host}: it resolves to ${bad}, a loopback, private or link-local address`);
-  }
+/**
+ * A lookup for one connection: resolve the name, refuse it when any of its
+ * addresses is private, and hand the checked addresses to the socket.
+ */
+function checkedLookup(allowPrivate: boolean): LookupFunction {
+  return (hostname, options, callback) => {
+    dnsLookup(hostname, { all: true, verbatim: true, family: options.family ?? 0 }, (err, found: LookupAddress[]) => {
+      if (err || found.length === 0) return callback(err ?? new Error('no address'), '', 0);
+      const bad = allowPrivate ? undefined : found.find((a) => isPrivateAddress(a.address));
+      if (bad) return callback(refusal(hostname, bad.address), '', 0);
+      if (options.all) return callback(null, found);
+      callback(null, found[0].address, found[0].family);
+    });
+  };
 }
 
 function parseUrl(value: string, base?: string): URL {
+  let url: URL;
   try {
-    return new URL(value, base);
+    url = new URL(value, base);
   } catch {
     throw new IngestError(`fetch: not a valid address: ${JSON.stringify(value.slice(0, 200))}`);
   }
+  const check = checkWebAddress(url.href);
+  if (!check.ok) throw new IngestError(`fetch: ${check.error}`);
+  return url;
 }
 
 /** A file name for the page: the last path segment, else the host. */
@@ -102,41 +78,73 @@ function nameFor(url: URL): string {
   return last || url.hostname;
 }
 
-async function readCapped(res: Response, maxBytes: number, url: string): Promise<Uint8Array> {
+/**
+ * The address literal of a URL's host when it is a refused one (the URL
+ * parser has already turned `0x7f.1`, `2130706433` and the like into
+ * `127.0.0.1`); undefined for names and public addresses.
+ */
+export function refusedAddressLiteral(url: URL): string | undefined {
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  return isIP(host) && isPrivateAddress(host) ? host : undefined;
+}
+
+/** One request, no redirect following, to the checked address. */
+function request(url: URL, opts: FetchOptions, signal: AbortSignal): Promise<IncomingMessage> {
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  const literal = opts.allowPrivate ? undefined : refusedAddressLiteral(url);
+  if (literal) return Promise.reject(refusal(host, literal));
+  const client = url.protocol === 'https:' ? https : http;
+  return new Promise((resolve, reject) => {
+    const req = client.request(
+      {
+        protocol: url.protocol,
+        hostname: host,
+        port: url.port || undefined,
+        path: `${url.pathname}${url.search}`,
+        method: 'GET',
+        // a fresh connection per request: a pooled socket could have been opened for another answer of the name
+        agent: false,
+        lookup: checkedLookup(opts.allowPrivate),
+        signal,
+        headers: {
+          accept: 'text/html,application/xhtml+xml,text/plain;q=0.9,text/markdown;q=0.9,application/json;q=0.8,*/*;q=0.1',
+          'accept-encoding': 'identity',
+          'user-agent': 'retold (article import)',
+        },
+      },
+      resolve,
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+async function readCapped(res: IncomingMessage, maxBytes: number, url: string): Promise<Uint8Array> {
   const tooLarge = (): IngestError => new IngestError(`fetch: ${url} is larger than the limit of ${maxBytes} bytes`, 413);
-  const declared = Number(res.headers.get('content-length'));
+  const declared = Number(res.headers['content-length']);
   if (Number.isFinite(declared) && declared > maxBytes) {
-    await res.body?.cancel().catch(() => undefined);
+    res.destroy();
     throw tooLarge();
   }
-  if (!res.body) return new Uint8Array(0);
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
+  const chunks: Buffer[] = [];
   let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
+  for await (const chunk of res) {
+    total += (chunk as Buffer).byteLength;
     if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
+      res.destroy();
       throw tooLarge();
     }
-    chunks.push(value);
+    chunks.push(chunk as Buffer);
   }
-  const bytes = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    bytes.set(c, at);
-    at += c.byteLength;
-  }
-  return bytes;
+  return new Uint8Array(Buffer.concat(chunks, total));
 }
 
 /**
  * Fetch a web page within the given limits, following up to maxRedirects
  * redirects and checking each new address. Throws IngestError: bad address or
- * scheme, private host, too many redirects (400); body over maxBytes (413);
- * an error status from the site (502); no answer within timeoutMs (504).
+ * scheme, private host, unknown host, too many redirects (400); body over
+ * maxBytes (413); an error status from the site (502); no answer within
+ * timeoutMs (504).
  */
 export async function fetchUrl(url: string, opts: FetchOptions): Promise<FetchedFile> {
   let current = parseUrl(url.trim());
@@ -144,30 +152,28 @@ export async function fetchUrl(url: string, opts: FetchOptions): Promise<Fetched
   const timer = setTimeout(() => controller.abort(), opts.timeoutMs);
   try {
     for (let hops = 0; ; hops++) {
-      await checkHost(current, opts.allowPrivate);
-      const res = await fetch(current, {
-        redirect: 'manual',
-        signal: controller.signal,
-        headers: { accept: 'text/html,application/xhtml+xml,text/plain;q=0.9,text/markdown;q=0.9,application/json;q=0.8,*/*;q=0.1', 'user-agent': 'retold (article import)' },
-      });
-      if (REDIRECTS.has(res.status)) {
-        await res.body?.cancel().catch(() => undefined);
-        const location = res.headers.get('location');
+      const res = await request(current, opts, controller.signal);
+      const status = res.statusCode ?? 0;
+      if (REDIRECTS.has(status)) {
+        res.destroy();
+        const location = res.headers.location;
         if (!location) throw new IngestError(`fetch: ${current.href} redirects without a location`, 502);
         if (hops + 1 > opts.maxRedirects) throw new IngestError(`fetch: ${url} redirects more than ${opts.maxRedirects} times`);
         current = parseUrl(location, current.href);
         continue;
       }
-      if (!res.ok) {
-        await res.body?.cancel().catch(() => undefined);
-        throw new IngestError(`fetch: ${current.href} answered HTTP ${res.status}`, 502);
+      if (status < 200 || status >= 300) {
+        res.destroy();
+        throw new IngestError(`fetch: ${current.href} answered HTTP ${status}`, 502);
       }
       const bytes = await readCapped(res, opts.maxBytes, current.href);
-      return { name: nameFor(current), type: res.headers.get('content-type') ?? '', bytes, url: current.href };
+      return { name: nameFor(current), type: res.headers['content-type'] ?? '', bytes, url: current.href };
     }
   } catch (err) {
     if (err instanceof IngestError) throw err;
     if (controller.signal.aborted) throw new IngestError(`fetch: ${url} did not answer within ${opts.timeoutMs} ms`, 504);
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') throw new IngestError(`fetch: the host ${current.hostname} could not be found`);
     throw new IngestError(`fetch: ${url} could not be fetched (${(err as Error).message})`, 502);
   } finally {
     clearTimeout(timer);

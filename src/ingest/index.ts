@@ -7,6 +7,8 @@ import { IngestError, type ArticleInput, type ArticleMetadata, type PreparedArti
 import { separateFurniture } from './furniture.js';
 import { makeFallbackTitle, normalizeGivenDate, resolveMetadata } from './metadata.js';
 import { countWords, normalizeText } from './normalize.js';
+import { cleanLine } from './fields.js';
+import { checkWebAddress } from './web-address.js';
 
 export { IngestError, type ArticleInput, type ArticleMetadata, type Furniture, type PreparedArticle } from './article.js';
 export { countWords, normalizeText } from './normalize.js';
@@ -17,8 +19,17 @@ export { hashText } from './hash.js';
 export { MAX_INPUT_BYTES, parsePaste, parseUpload, sniffFormat, type Upload } from './formats.js';
 
 function given(value: string | null | undefined): string | null {
-  const v = value?.replace(/\s+/g, ' ').trim();
+  const v = typeof value === 'string' ? cleanLine(value) : '';
   return v ? v : null;
+}
+
+/** A given address, refused (400) unless it is an http(s) address. */
+function givenAddress(value: string | null | undefined): string | null {
+  const v = given(value);
+  if (v === null) return null;
+  const check = checkWebAddress(v);
+  if (!check.ok) throw new IngestError(`ingest: field "url": ${check.error}`);
+  return v;
 }
 
 /**
@@ -39,7 +50,7 @@ export function prepareArticle(input: ArticleInput): PreparedArticle {
     outlet: given(input.outlet) ?? detected.outlet,
     author: given(input.author) ?? detected.author,
     published: published ? normalizeGivenDate(published) : detected.published,
-    url: given(input.url),
+    url: givenAddress(input.url),
     original: input.original ?? input.text,
     format: input.format ?? 'txt',
     text,

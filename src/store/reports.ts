@@ -12,10 +12,10 @@ export function findArticleIdByHash(db: Db, textHash: string): number | undefine
   return (db.prepare('SELECT id FROM articles WHERE text_hash = ?').get(textHash) as { id: number } | undefined)?.id;
 }
 
-/** Ids of an outlet's articles (outlet names compare without case), by date then id. */
+/** Ids of an outlet's articles (outlet names compare by name_key: without case and invisible characters), by date then id. */
 export function listArticleIdsOfOutlet(db: Db, outlet: string): number[] {
   return (
-    db.prepare('SELECT id FROM articles WHERE outlet = ? COLLATE NOCASE ORDER BY (published IS NULL), published, id').all(outlet) as { id: number }[]
+    db.prepare('SELECT id FROM articles WHERE name_key(outlet) = name_key(?) ORDER BY (published IS NULL), published, id').all(outlet) as { id: number }[]
   ).map((r) => r.id);
 }
 
@@ -24,7 +24,7 @@ export function listOutletNames(db: Db): { outlet: string; articles: number; wor
   return db
     .prepare(
       `SELECT min(outlet) AS outlet, count(*) AS articles, sum(word_count) AS words FROM articles
-       WHERE outlet IS NOT NULL AND trim(outlet) <> '' GROUP BY outlet COLLATE NOCASE ORDER BY outlet COLLATE NOCASE`,
+       WHERE outlet IS NOT NULL AND name_key(outlet) <> '' GROUP BY name_key(outlet) ORDER BY name_key(outlet)`,
     )
     .all() as { outlet: string; articles: number; words: number }[];
 }
