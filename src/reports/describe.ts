@@ -42,22 +42,3 @@ export function describeFilters(f: ReportFilters): string[] {
   if (f.to) out.push(`created to ${f.to}`);
   return out;
 }
-
-/** Decode the entities escapeHtml writes (for turning diff HTML into other formats). */
-export function unescapeHtml(s: string): string {
-  return s.replace(/&(amp|lt|gt|quot|#39);/g, (_m, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e]!);
-}
-
-/** Split renderDiff's HTML into plain-text runs marked equal, deleted or inserted. */
-export function splitDiffHtml(html: string): { op: 'equal' | 'del' | 'ins'; text: string }[] {
-  const out: { op: 'equal' | 'del' | 'ins'; text: string }[] = [];
-  const re = /<(del|ins)>(.*?)<\/\1>/gs;
-  let at = 0;
-  for (let m = re.exec(html); m; m = re.exec(html)) {
-    if (m.index > at) out.push({ op: 'equal', text: unescapeHtml(html.slice(at, m.index)) });
-    out.push({ op: m[1] as 'del' | 'ins', text: unescapeHtml(m[2]) });
-    at = m.index + m[0].length;
-  }
-  if (at < html.length) out.push({ op: 'equal', text: unescapeHtml(html.slice(at)) });
-  return out;
-}

@@ -3,10 +3,10 @@
  * external stylesheet, font, image or script, so the file opens offline and
  * the browser's "print to PDF" gives a clean document (print CSS starts each
  * section on a new page and keeps an annotation or a statement on one page).
- * Every piece of text is escaped; diffs come as HTML from renderDiff, which
+ * Every piece of text is escaped; diffs are rendered by renderDiff, which
  * escapes its words itself.
  */
-import { escapeHtml } from '../diff/index.js';
+import { escapeHtml, renderDiff } from '../diff/index.js';
 import { renderDensityChart } from './density-chart.js';
 import { renderBarChart } from './charts.js';
 import { describeFilters, describeScope, formatOne, formatShare, nameArticle } from './describe.js';
@@ -73,8 +73,8 @@ function renderComparison(c: ReportComparison, articles: readonly ReportArticle[
           const changes = p.changes.length ? `<ul>${p.changes.map((ch) => `<li>${e(ch.message)}</li>`).join('')}</ul>` : '<p>No change beyond the words marked.</p>';
           return `<div class="pair"><h3>Statement ${i + 1}: ${e(p.relation)}</h3>
 <p class="meta">score ${p.score.toFixed(2)} · fidelity ${formatShare(p.fidelity)} · ${e(p.status)}${p.earlier.speaker ? ` · speaker ${e(p.earlier.speaker)}` : ''}</p>
-<div class="columns"><div><p class="meta">Earlier (${e(p.earlier.kind)})</p><p class="quote">${p.earlier.diffHtml}</p></div><div><p class="meta">Later (${e(p.later.kind)})</p><p class="quote">${p.later.diffHtml}</p></div></div>
-<p><strong>Changes:</strong> ${p.inlineHtml}</p>
+<div class="columns"><div><p class="meta">Earlier (${e(p.earlier.kind)})</p><p class="quote">${renderDiff(p.parts, 'earlier')}</p></div><div><p class="meta">Later (${e(p.later.kind)})</p><p class="quote">${renderDiff(p.parts, 'later')}</p></div></div>
+<p><strong>Changes:</strong> ${renderDiff(p.parts, 'inline')}</p>
 ${changes}</div>`;
         })
         .join('\n')

@@ -6,7 +6,8 @@
  * value become <br>. Deleted and inserted words keep the <del>/<ins> tags
  * of the HTML diff, which GitHub and most wikis render.
  */
-import { describeFilters, describeScope, formatOne, formatShare, nameArticle, splitDiffHtml } from './describe.js';
+import { renderDiff } from '../diff/index.js';
+import { describeFilters, describeScope, formatOne, formatShare, nameArticle } from './describe.js';
 import type { OutletProfile, Report, ReportAnnotation, ReportComparison, ReportSpan } from './model.js';
 
 /**
@@ -34,12 +35,6 @@ function cell(text: string): string {
   return escapeMarkdown(text);
 }
 
-function diffMarkdown(html: string): string {
-  return splitDiffHtml(html)
-    .map((r) => (r.op === 'equal' ? escapeMarkdown(r.text) : `<${r.op}>${escapeMarkdown(r.text)}</${r.op}>`))
-    .join('');
-}
-
 function spanLine(s: ReportSpan): string {
   return `> …${escapeMarkdown(s.prefix)}**${escapeMarkdown(s.exact)}**${escapeMarkdown(s.suffix)}…\n\n_${escapeMarkdown(s.articleTitle)}, characters ${s.start}–${s.end}_`;
 }
@@ -61,7 +56,7 @@ function renderComparison(c: ReportComparison, report: Report): string {
     ? c.pairs
         .map((p, i) => {
           const changes = p.changes.length ? p.changes.map((ch) => `- ${escapeMarkdown(ch.message)}`).join('\n') : '- No change beyond the words marked.';
-          return `### Statement ${i + 1}: ${p.relation}\n\nscore ${p.score.toFixed(2)} · fidelity ${formatShare(p.fidelity)} · ${p.status}${p.earlier.speaker ? ` · speaker ${escapeMarkdown(p.earlier.speaker)}` : ''}\n\n- Earlier (${p.earlier.kind}): ${diffMarkdown(p.earlier.diffHtml)}\n- Later (${p.later.kind}): ${diffMarkdown(p.later.diffHtml)}\n\n**Changes:** ${diffMarkdown(p.inlineHtml)}\n\n${changes}\n`;
+          return `### Statement ${i + 1}: ${p.relation}\n\nscore ${p.score.toFixed(2)} · fidelity ${formatShare(p.fidelity)} · ${p.status}${p.earlier.speaker ? ` · speaker ${escapeMarkdown(p.earlier.speaker)}` : ''}\n\n- Earlier (${p.earlier.kind}): ${renderDiff(p.parts, 'earlier', escapeMarkdown)}\n- Later (${p.later.kind}): ${renderDiff(p.parts, 'later', escapeMarkdown)}\n\n**Changes:** ${renderDiff(p.parts, 'inline', escapeMarkdown)}\n\n${changes}\n`;
         })
         .join('\n')
     : 'The two articles share no paired statement.\n';

@@ -2,6 +2,7 @@
  * reports: the plain shapes a report is rendered from. The corpus layer fills
  * them from the store; the renderers in this folder only read them.
  */
+import type { DiffPart } from '../diff/index.js';
 import type { EditorialDensity } from '../editorial/index.js';
 
 /** What a report covers. */
@@ -82,8 +83,6 @@ export interface ReportVersion {
   quote: string;
   kind: string;
   speaker: string | null;
-  /** escaped HTML of the quote's column of the diff (renderDiff 'a' or 'b') */
-  diffHtml: string;
 }
 
 /** A paired statement of a comparison. */
@@ -93,8 +92,8 @@ export interface ReportPair {
   status: string;
   earlier: ReportVersion;
   later: ReportVersion;
-  /** escaped HTML with <del>/<ins> from renderDiff 'inline' */
-  inlineHtml: string;
+  /** the word diff of the two quotes; each format renders it with renderDiff */
+  parts: DiffPart[];
   changes: ReportChange[];
   fidelity: number;
 }

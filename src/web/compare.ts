@@ -15,6 +15,7 @@ import { listQuotesOfArticle } from '../store/quotes.js';
 import { parseId } from './params.js';
 import { sendError } from './errors.js';
 import { escapeHtml, renderHighlighted, type Highlight } from './render-text.js';
+import { renderDiff, renderQuoteInContext } from '../diff/index.js';
 
 const db = (res: Response): Db => res.app.locals.db as Db;
 const compareQuery = z.object({ a: z.coerce.number().int().positive(), b: z.coerce.number().int().positive() });
@@ -49,7 +50,7 @@ export const show: RequestHandler = (req, res) => {
   const renderSide = (articleId: number, text: string, from: number, to: number) => renderHighlighted(text, marks.get(articleId)!, from, to);
   const densityCharts = [comparison.left, comparison.right].map((a, i) => articleDensityChart(db(res), a, i === 0 ? 'density-earlier' : 'density-later'));
   const linkable = { left: listQuotesOfArticle(db(res), comparison.left.id), right: listQuotesOfArticle(db(res), comparison.right.id) };
-  res.render('compare/show', { title: `Compare: ${comparison.left.title} / ${comparison.right.title}`, c: comparison, renderSide, escapeHtml, densityCharts, linkable, ...viewPairNotes(db(res), comparison.left.id, comparison.right.id), ...viewVerdicts(db(res), comparison.pairs.map((p) => p.pair)) });
+  res.render('compare/show', { title: `Compare: ${comparison.left.title} / ${comparison.right.title}`, c: comparison, renderSide, escapeHtml, renderDiff, renderQuoteInContext, densityCharts, linkable, ...viewPairNotes(db(res), comparison.left.id, comparison.right.id), ...viewVerdicts(db(res), comparison.pairs.map((p) => p.pair)) });
 };
 
 /** GET /api/compare?a=&b= */
@@ -59,7 +60,7 @@ export const apiShow: RequestHandler = (req, res) => {
   const c = compareArticles(db(res), q.data.a, q.data.b);
   if (!c) return void res.status(404).json({ error: 'One of the articles does not exist.' });
   const article = (a: typeof c.left) => ({ id: a.id, title: a.title, outlet: a.outlet, author: a.author, published: a.published });
-  const version = (v: (typeof c.pairs)[number]['earlier']) => ({
+  const version = (v: (typeof c.pairs)[number]['earlier'], diffHtml: string) => ({
     quoteId: v.quote.id,
     articleId: v.quote.articleId,
     start: v.quote.start,
@@ -71,7 +72,7 @@ export const apiShow: RequestHandler = (req, res) => {
     cue: v.quote.cue,
     outlet: v.quote.outlet,
     context: v.context,
-    diffHtml: v.html,
+    diffHtml,
   });
   res.json({
     earlier: article(c.left),
@@ -83,9 +84,9 @@ export const apiShow: RequestHandler = (req, res) => {
       status: p.pair.status,
       reasons: p.pair.reasons,
       fidelity: p.fidelity,
-      earlier: version(p.earlier),
-      later: version(p.later),
-      diffHtml: p.inlineHtml,
+      earlier: version(p.earlier, renderQuoteInContext(p.earlier, p.parts, 'earlier')),
+      later: version(p.later, renderQuoteInContext(p.later, p.parts, 'later')),
+      diffHtml: renderDiff(p.parts, 'inline'),
       changes: p.changes,
     })),
     alignment: c.rows.map((r) => ({ left: r.left?.index ?? null, right: r.right?.index ?? null, anchored: r.anchored })),

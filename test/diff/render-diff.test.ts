@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { diffVersions, escapeHtml, renderDiff, type DiffPart } from '../../src/diff/index.js';
+import { diffVersions, escapeHtml, renderDiff, renderQuoteInContext, type DiffPart } from '../../src/diff/index.js';
 
 /** Undo the renderer's markup: drop the tags, unescape the entities. */
 function stripMarkup(html: string): string {
@@ -16,8 +16,8 @@ function stripMarkup(html: string): string {
 describe('renderDiff', () => {
   it.each([
     ['inline', 'He said &lt;<del>script&gt;alert(1)&lt;/script</del><ins>b&gt;&amp;&lt;/b</ins>&gt; today'],
-    ['a', 'He said &lt;<del>script&gt;alert(1)&lt;/script</del>&gt; today'],
-    ['b', 'He said &lt;<ins>b&gt;&amp;&lt;/b</ins>&gt; today'],
+    ['earlier', 'He said &lt;<del>script&gt;alert(1)&lt;/script</del>&gt; today'],
+    ['later', 'He said &lt;<ins>b&gt;&amp;&lt;/b</ins>&gt; today'],
   ] as const)('escapes markup in article text in %s mode', (mode, expected) => {
     const parts = diffVersions('He said <script>alert(1)</script> today', 'He said <b>&</b> today');
     expect(renderDiff(parts, mode)).toBe(expected);
@@ -51,14 +51,14 @@ describe('renderDiff', () => {
       'we',
       '<ins>Today</ins> we',
     ],
-  ] as [string, DiffPart[], string, string, string][])('renders %s in all three modes', (_name, parts, inlineHtml, aHtml, bHtml) => {
+  ] as [string, DiffPart[], string, string, string][])('renders %s in all three modes', (_name, parts, inlineHtml, earlierHtml, laterHtml) => {
     expect(renderDiff(parts, 'inline')).toBe(inlineHtml);
-    expect(renderDiff(parts, 'a')).toBe(aHtml);
-    expect(renderDiff(parts, 'b')).toBe(bHtml);
+    expect(renderDiff(parts, 'earlier')).toBe(earlierHtml);
+    expect(renderDiff(parts, 'later')).toBe(laterHtml);
   });
 
   it('rejects an unknown mode with a message naming the module', () => {
-    expect(() => renderDiff([], 'side' as 'a')).toThrow(/^diff:/);
+    expect(() => renderDiff([], 'side' as 'earlier')).toThrow(/^diff:/);
   });
 
   it('gives back each version exactly, markup aside, in its own column', () => {
@@ -68,8 +68,8 @@ describe('renderDiff', () => {
     fc.assert(
       fc.property(text, text, (a, b) => {
         const parts = diffVersions(a, b);
-        expect(stripMarkup(renderDiff(parts, 'a'))).toBe(a);
-        expect(stripMarkup(renderDiff(parts, 'b'))).toBe(b);
+        expect(stripMarkup(renderDiff(parts, 'earlier'))).toBe(a);
+        expect(stripMarkup(renderDiff(parts, 'later'))).toBe(b);
       }),
       { numRuns: 150 },
     );
@@ -84,5 +84,15 @@ describe('escapeHtml', () => {
     ["it's", 'it&#39;s'],
   ])('escapes %s', (text, html) => {
     expect(escapeHtml(text)).toBe(html);
+  });
+});
+
+describe('renderQuoteInContext', () => {
+  it('escapes the words around the quote and shows the quote as its side of the diff', () => {
+    const parts = diffVersions('we will leave', 'we will never leave');
+    const context = 'He said <we will never leave> & went.';
+    const version = { context, quoteStart: 9, quoteEnd: 28 };
+    expect(renderQuoteInContext(version, parts, 'later')).toBe('He said &lt;<span class="quoted">we will <ins>never</ins> leave</span>&gt; &amp; went.');
+    expect(renderQuoteInContext({ context: 'we will leave', quoteStart: 0, quoteEnd: 13 }, parts, 'earlier')).toBe('<span class="quoted">we will leave</span>');
   });
 });

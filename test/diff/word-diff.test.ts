@@ -12,10 +12,10 @@ describe('diffVersions', () => {
       'We know that the <del>occupying American forces cannot</del><ins>occupiers will not be able to</ins> withstand ' +
         '<del>the advanced and</del><ins>our</ins> modern <del>strikes</del><ins>methods</ins> of <del>the</del> resistance.',
     );
-    expect(renderDiff(parts, 'a')).toBe(
+    expect(renderDiff(parts, 'earlier')).toBe(
       'We know that the <del>occupying American forces cannot</del> withstand <del>the advanced and</del> modern <del>strikes</del> of <del>the</del> resistance.',
     );
-    expect(renderDiff(parts, 'b')).toBe(
+    expect(renderDiff(parts, 'later')).toBe(
       'We know that the <ins>occupiers will not be able to</ins> withstand <ins>our</ins> modern <ins>methods</ins> of resistance.',
     );
   });
@@ -34,7 +34,7 @@ describe('diffVersions', () => {
   ])('treats %s as no change', (_name, a, b) => {
     const parts = diffVersions(a, b);
     expect(parts.map((p) => p.op)).toEqual(['equal']);
-    expect(renderDiff(parts, 'a')).not.toMatch(/<(del|ins)>/);
+    expect(renderDiff(parts, 'earlier')).not.toMatch(/<(del|ins)>/);
   });
 
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findLoadedInsideQuote } from '../../src/corpus/comparison.js';
+import { findLoadedInsideQuote } from '../../src/diff/index.js';
 import { detectEditorial } from '../../src/editorial/index.js';
 
 /** The later quote's offsets in its text and the editorial spans of that text, as the store would hold them. */

@@ -1,0 +1,52 @@
+/**
+ * diff: the whole-article view of a comparison — two articles' paragraphs set
+ * side by side, anchored at the paragraphs of their paired statements. Pure.
+ */
+import type { Paragraph } from '../ingest/paragraphs.js';
+
+/** A row of the whole-article view: a paragraph on each side, or a gap. */
+export interface AlignedRow {
+  left: (Paragraph & { index: number }) | null;
+  right: (Paragraph & { index: number }) | null;
+  anchored: boolean;
+}
+
+/**
+ * Align two paragraph lists using anchors (paragraph i of the left pairs with
+ * paragraph j of the right): the largest set of anchors that keeps both orders
+ * (longest increasing subsequence), and the paragraphs between anchors set
+ * against each other or against a gap.
+ */
+export function alignParagraphs(left: Paragraph[], right: Paragraph[], anchors: [number, number][]): AlignedRow[] {
+  const unique = [...new Map(anchors.map((a) => [`${a[0]}:${a[1]}`, a])).values()].sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+  // longest chain increasing in both coordinates (n is small: the pairs of two articles)
+  const best: number[] = unique.map(() => 1);
+  const prev: number[] = unique.map(() => -1);
+  for (let i = 0; i < unique.length; i += 1) {
+    for (let j = 0; j < i; j += 1) {
+      if (unique[j][0] < unique[i][0] && unique[j][1] < unique[i][1] && best[j] + 1 > best[i]) {
+        best[i] = best[j] + 1;
+        prev[i] = j;
+      }
+    }
+  }
+  let end = best.length ? best.indexOf(Math.max(...best)) : -1;
+  const chain: [number, number][] = [];
+  while (end >= 0) {
+    chain.unshift(unique[end]);
+    end = prev[end];
+  }
+  const rows: AlignedRow[] = [];
+  const L = (i: number) => ({ ...left[i], index: i });
+  const R = (j: number) => ({ ...right[j], index: j });
+  let i = 0;
+  let j = 0;
+  for (const [ai, aj] of [...chain, [left.length, right.length] as [number, number]]) {
+    // paragraphs between anchors: side by side while both have some, then against a gap
+    while (i < ai && j < aj) rows.push({ left: L(i++), right: R(j++), anchored: false });
+    while (i < ai) rows.push({ left: L(i++), right: null, anchored: false });
+    while (j < aj) rows.push({ left: null, right: R(j++), anchored: false });
+    if (ai < left.length && aj < right.length) rows.push({ left: L(i++), right: R(j++), anchored: true });
+  }
+  return rows;
+}
