@@ -28,6 +28,7 @@ import { importAnnotations } from './corpus/annotation-import.js';
 import { getUserByName } from './store/users.js';
 import type { ReportScope } from './reports/model.js';
 import { runVerdict, verdictUsage } from './cli/verdict.js';
+import { claimReviewPublisher } from './corpus/claimreview.js';
 
 const usage = `usage: retold <command> [options]
 
@@ -48,7 +49,7 @@ commands:
   user disable NAME [--enable]       disable (or enable again) an account and end its sessions
   backup FILE                        copy the database to FILE (safe while the server runs)
   restore FILE                       replace the database with the backup FILE (the server must be stopped)
-  export --format html|md|csv|jsonld [--article ID | --compare ID,ID | --outlet NAME]
+  export --format html|md|csv|jsonld|claimreview [--article ID | --compare ID,ID | --outlet NAME]
          [--reviewer NAME] [--tag ID] [--from DATE] [--to DATE] [-o FILE]
                                      write a report of the corpus, one article, a comparison or an outlet
                                      (annotations filtered by reviewer, tag and creation date) to FILE or stdout
@@ -286,7 +287,7 @@ function runExport(config: Config, args: string[]): number {
   }
   const db = openDatabase(config.dbPath);
   try {
-    const out = exportReport(db, format, scope, { reviewer: values.reviewer, tag: values.tag, outlet, from: values.from, to: values.to });
+    const out = exportReport(db, format, scope, { reviewer: values.reviewer, tag: values.tag, outlet, from: values.from, to: values.to }, { claimReview: claimReviewPublisher(config) });
     if (!out) {
       process.stderr.write('export: no such article or outlet\n');
       return 1;

@@ -44,6 +44,9 @@ const schema = z.object({
   RETOLD_SESSION_HOURS: z.coerce.number().positive().max(24 * 90).default(168),
   RETOLD_SECURE_COOKIES: bool.default(false),
   RETOLD_TRUST_PROXY: trustProxy.default(false),
+  RETOLD_PUBLIC_URL: z.string().url().refine((u) => /^https?:\/\//i.test(u), 'an http(s) address').optional(),
+  RETOLD_CLAIMREVIEW_AUTHOR: z.string().trim().min(1).max(200).default('retold'),
+  RETOLD_CLAIMREVIEW_AUTHOR_URL: z.string().url().refine((u) => /^https?:\/\//i.test(u), 'an http(s) address').optional(),
 });
 
 /** The validated configuration. */
@@ -64,6 +67,11 @@ export interface Config {
   secureCookies: boolean;
   /** Express `trust proxy`: which proxies' X-Forwarded-For names the client (login limits per address) */
   trustProxy: boolean | number | string[];
+  /** the address readers reach this retold at (ClaimReview urls point at its verdict pages) */
+  publicUrl: string;
+  /** the organisation publishing verdicts (the ClaimReview author) and its address */
+  claimReviewAuthor: string;
+  claimReviewAuthorUrl: string | null;
 }
 
 /** Documentation of each variable, used by the README table and `retold --help`. */
@@ -78,6 +86,9 @@ export const configDocs: { name: keyof z.infer<typeof schema>; default: string; 
   { name: 'RETOLD_LOAD_SAMPLES', default: 'true', meaning: 'load the sample corpus into an empty database on first start' },
   { name: 'RETOLD_SESSION_HOURS', default: '168', meaning: 'how long a login lasts, in hours' },
   { name: 'RETOLD_SECURE_COOKIES', default: 'false', meaning: 'mark cookies Secure (set when served over https)' },
+  { name: 'RETOLD_PUBLIC_URL', default: 'http://HOST:PORT', meaning: 'public address of this retold; ClaimReview urls are its /verdicts/ID pages' },
+  { name: 'RETOLD_CLAIMREVIEW_AUTHOR', default: 'retold', meaning: 'organisation named as the author of exported ClaimReviews' },
+  { name: 'RETOLD_CLAIMREVIEW_AUTHOR_URL', default: '(none)', meaning: "the organisation's web address in exported ClaimReviews" },
   {
     name: 'RETOLD_TRUST_PROXY',
     default: 'false',
@@ -112,5 +123,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionHours: c.RETOLD_SESSION_HOURS,
     secureCookies: c.RETOLD_SECURE_COOKIES,
     trustProxy: c.RETOLD_TRUST_PROXY,
+    publicUrl: c.RETOLD_PUBLIC_URL ?? `http://${c.RETOLD_HOST.includes(':') ? `[${c.RETOLD_HOST}]` : c.RETOLD_HOST}:${c.RETOLD_PORT}`,
+    claimReviewAuthor: c.RETOLD_CLAIMREVIEW_AUTHOR,
+    claimReviewAuthorUrl: c.RETOLD_CLAIMREVIEW_AUTHOR_URL ?? null,
   };
 }

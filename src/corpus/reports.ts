@@ -1,7 +1,7 @@
 /**
  * Reports: gathering what an export shows from the store (articles,
  * comparisons, annotations, tallies, densities, outlet profiles) and
- * rendering it in one of the four formats.
+ * rendering it in one of the formats.
  */
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db.js';
@@ -20,9 +20,12 @@ import type { CategoryTally, OutletProfile, Report, ReportAnnotation, ReportArti
 import { compareArticles, type Comparison } from './comparison.js';
 import { cacheArticles } from './article-cache.js';
 import { getOutletProfile, measureStoredDensity } from './outlets.js';
+import { claimReviewPublisher, exportClaimReviews } from './claimreview.js';
+import type { ClaimReviewPublisher } from '../reports/claimreview.js';
+import { loadConfig } from '../config.js';
 
 /** The export formats. */
-export const reportFormats = ['html', 'md', 'csv', 'jsonld'] as const;
+export const reportFormats = ['html', 'md', 'csv', 'jsonld', 'claimreview'] as const;
 export type ReportFormat = (typeof reportFormats)[number];
 
 /** Options for deterministic output (tests) and the collection id. */
@@ -31,6 +34,8 @@ export interface ReportOptions {
   generatedAt?: string;
   /** the AnnotationCollection id; defaults to a fresh urn:uuid */
   collectionId?: string;
+  /** who publishes ClaimReviews and where (format claimreview) */
+  claimReview?: ClaimReviewPublisher;
 }
 
 /** At most this many comparisons go into one report (each runs the NLP on two texts). */
@@ -176,6 +181,7 @@ const contentTypes: Record<ReportFormat, string> = {
   md: 'text/markdown; charset=utf-8',
   csv: 'text/csv; charset=utf-8',
   jsonld: 'application/ld+json; charset=utf-8',
+  claimreview: 'application/ld+json; charset=utf-8',
 };
 
 function fileStem(scope: ReportScope): string {
@@ -190,6 +196,10 @@ function fileStem(scope: ReportScope): string {
 export function exportReport(db: Db, format: ReportFormat, scope: ReportScope, filters: ReportFilters = {}, options: ReportOptions = {}): RenderedExport | undefined {
   const stem = fileStem(scope);
   const extension = format === 'jsonld' ? 'jsonld' : format;
+  if (format === 'claimreview') {
+    const body = exportClaimReviews(db, scope, filters, options.claimReview ?? claimReviewPublisher(loadConfig({})));
+    return body === undefined ? undefined : { body, contentType: contentTypes.claimreview, filename: `${stem}-claimreview.jsonld` };
+  }
   if (format === 'csv' || format === 'jsonld') {
     // these two hold only annotations: no need to run comparisons
     const article = cacheArticles(db);

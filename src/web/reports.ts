@@ -13,6 +13,8 @@ import type { ReportFilters, ReportScope } from '../reports/model.js';
 import { renderBarChart } from '../reports/charts.js';
 import { renderDensityChart } from '../reports/density-chart.js';
 import { sendError } from './errors.js';
+import { claimReviewPublisher } from '../corpus/claimreview.js';
+import type { Config } from '../config.js';
 
 const db = (res: Response): Db => res.app.locals.db as Db;
 const blank = (v: unknown) => (v === '' ? undefined : v);
@@ -51,7 +53,7 @@ export const download: RequestHandler = (req, res) => {
   const q = exportQuery.safeParse(req.query);
   if (!q.success) return sendError(req, res, 400, `export: ${q.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; ')}`);
   const { scope, filters } = toScope(q.data);
-  const out = exportReport(db(res), q.data.format, scope, filters);
+  const out = exportReport(db(res), q.data.format, scope, filters, { claimReview: claimReviewPublisher(res.app.locals.config as Config) });
   if (!out) return sendError(req, res, 404, 'export: no such article or outlet.');
   res.attachment(out.filename);
   res.type(out.contentType).send(out.body);
