@@ -9,8 +9,8 @@ import { createUser } from '../../src/corpus/users.js';
 import { projectRoot } from '../../src/paths.js';
 import { importSamples } from '../helpers/report-fixture.js';
 
-function retold(args: string[], db: string) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: projectRoot, env: { ...process.env, RETOLD_DB: db }, encoding: 'utf8', timeout: 120_000 });
+function retold(args: string[], db: string, env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: projectRoot, env: { ...process.env, RETOLD_DB: db, ...env }, encoding: 'utf8', timeout: 120_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -45,6 +45,10 @@ describe('retold verdict', () => {
     const shown = JSON.parse(r.stdout);
     expect(shown.state).toBe('second-review-done');
     expect(shown.history.map((h: { action: string }) => h.action)).toEqual(['confirm', 'verdict', 'assign', 'second-review']);
+    r = retold(['export', '--format', 'claimreview'], dbPath, { RETOLD_PUBLIC_URL: 'https://checks.example.org', RETOLD_CLAIMREVIEW_AUTHOR: 'Checks Org' });
+    expect(r.code).toBe(0);
+    const [review] = JSON.parse(r.stdout);
+    expect(review).toMatchObject({ '@type': 'ClaimReview', author: { name: 'Checks Org' }, reviewRating: { alternateName: 'Distorted' }, url: `https://checks.example.org/verdicts/${shown.verdict.id}` });
   }, 240_000);
 
   it('refuses viewers, unknown pairs and bad usage with the documented exit codes', () => {
