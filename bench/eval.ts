@@ -1,13 +1,15 @@
 /**
  * `npm run eval`: score the pipeline on the sample corpus against
- * ../shared/gold/seed-gold.json, and quotes and speakers on PolNeAR
- * (../shared/dev/polnear), print the figures, exit 1 when a floor breaks.
+ * ../shared/gold/seed-gold.json, quotes and speakers on PolNeAR
+ * (../shared/dev/polnear), and editorial detection on MBIC
+ * (../shared/dev/mbic); print the figures, exit 1 when a floor breaks.
  * Each area adds a section in bench/eval/<area>.ts; each source of reference
  * data is skipped with a message when absent.
  * `npm run eval -- --misses FILE` writes the PolNeAR train misses to FILE.
  */
 import { writeFileSync } from 'node:fs';
 import { loadEvalContext, goldPath } from './eval/corpus.js';
+import { mbicPath, prepareMbic, reportMbic, scoreMbic, writeMbicMisses } from './eval/mbic.js';
 import { polnearDir, runPolnearSection } from './eval/polnear.js';
 import { evaluationSections } from './eval/sections.js';
 
@@ -31,5 +33,13 @@ if (!polnear) console.log(`\neval: PolNeAR section skipped — ${polnearDir} not
 else {
   report('Quotes and speakers on PolNeAR (dev held out, train apart)', polnear);
   if (misses > 0 && process.argv[misses + 1]) writeFileSync(process.argv[misses + 1], polnear.misses.join('\n') + '\n');
+}
+
+const mbic = scoreMbic();
+if (!mbic) console.log(`\neval: MBIC section skipped — ${mbicPath} not found`);
+else {
+  const result = reportMbic(mbic);
+  result.lines.push(`misses of the rules alone written to ${writeMbicMisses(prepareMbic()!)}`);
+  report('Editorial language on MBIC', result);
 }
 process.exit(failed ? 1 : 0);

@@ -176,7 +176,7 @@ async function runTag(args: string[]): Promise<number> {
   if (!values.jsonl) throw new UsageError('tag: only --jsonl is supported (lines of {"id","text"} on stdin)');
   const failed = await processJsonLines(process.stdin, process.stdout, process.stderr, tagLine, ({ id, text }) => ({
     id,
-    spans: tagText(text).map((e) => ({ start: e.start, end: e.end, text: e.text, category: e.category, voice: e.voice })),
+    spans: tagText(text).spans.map((e) => ({ start: e.start, end: e.end, text: e.text, category: e.category, voice: e.voice })),
   }));
   return failed > 0 ? 1 : 0;
 }

@@ -9,23 +9,18 @@
  */
 import { analyzeText, type Analysis } from '../nlp/index.js';
 import { extractQuotes } from '../quotes/index.js';
-import { findAttributionHits } from './attribution.js';
-import type { EditorialCategoryId } from './categories.js';
-import { indexSentences, isInside, type DetectContext, type Range } from './context.js';
-import { findLexiconHits } from './lexicon.js';
-import { findPhraseHits } from './phrases.js';
-import { findQuotationRegions } from './quotation-marks.js';
-import { findQuestionHits } from './questions.js';
-import { pickScareRegions } from './scare-quotes.js';
-import { findAdverbHits } from './sentence-adverbs.js';
+import type { WordVectors } from '../vectors/table.js';
+import { buildContext, collectCandidates, type Candidate, type EditorialRule, type QuoteSpan } from './candidates.js';
+import { isInside } from './context.js';
+import { applyModel, pickNearestCategory, type EditorialModel } from './model.js';
 
 export { EDITORIAL_CATEGORIES, EDITORIAL_CATEGORY_IDS, isEditorialCategory, type EditorialCategory, type EditorialCategoryId } from './categories.js';
 export { measureDensity, type EditorialDensity } from './density.js';
 
-export type Voice = 'writer' | 'quoted';
+export type { EditorialModel } from './model.js';
+export type { EditorialRule, QuoteSpan } from './candidates.js';
 
-/** Which detector proposed a span. */
-export type EditorialRule = 'lexicon' | 'phrase' | 'attribution' | 'sentence-adverb' | 'question' | 'scare-quote';
+export type Voice = 'writer' | 'quoted';
 
 /** A machine-suggested stretch of editorial language. */
 export interface EditorialSpan {
@@ -38,63 +33,34 @@ export interface EditorialSpan {
   rule: EditorialRule;
   /** the lexicon file, phrase pattern or verb that matched, for reviewers */
   source: string;
+  /** how likely a reviewer agrees, 0 … 1 (present when the model ran) */
+  confidence?: number;
 }
 
-/** The quote spans of the article, so a span can be given its voice. */
-export interface QuoteSpan {
+/** A sentence with the model's bias score: how likely a reader finds it biased. */
+export interface SentenceBias {
   start: number;
   end: number;
-  kind: string;
+  bias: number;
 }
 
-interface Candidate {
-  start: number;
-  end: number;
-  category: EditorialCategoryId;
-  rule: EditorialRule;
-  source: string;
+/** The learnt model and what it needs; without it only the rules run. */
+export interface EditorialOptions {
+  model?: EditorialModel;
+  /** word vectors (src/vectors); the model scores worse without them */
+  vectors?: WordVectors;
+  /** the lowest confidence of a word only the model finds (default: the model's threshold) */
+  minConfidence?: number;
+}
+
+/** Editorial spans and, when the model ran, each sentence's bias score. */
+export interface EditorialSuggestions {
+  spans: EditorialSpan[];
+  sentences: SentenceBias[];
 }
 
 // When two detectors propose the same stretch, the more specific one names it.
-const RULE_RANK: Record<EditorialRule, number> = { 'scare-quote': 0, question: 1, attribution: 2, 'sentence-adverb': 3, phrase: 4, lexicon: 5 };
-
-function buildContext(text: string, quotes: QuoteSpan[], analysis: Analysis): DetectContext {
-  const { sentenceStarts } = indexSentences(analysis);
-  const regions = findQuotationRegions(text);
-  const given = quotes.filter((q) => q.kind === 'full' || q.kind === 'partial');
-  // With no quotations given, the marks alone decide which short quotations
-  // are scare quotes; with quotations given, the extractor has decided.
-  const scare: Range[] = quotes.length > 0 ? quotes.filter((q) => q.kind === 'scare') : pickScareRegions(text, analysis, regions);
-  const overlaps = (a: Range, b: Range) => a.start < b.end && b.start < a.end;
-  // Words between quotation marks are someone else's even when the extractor
-  // missed that quotation (a headline, a slogan), so longer marked stretches
-  // count as quoted too; with no quotations given, every non-scare one does.
-  const marked = regions.filter((r) => (r.words >= 3 || quotes.length === 0) && !scare.some((s) => overlaps(s, r)));
-  return { text, analysis, sentenceStarts, quoted: [...given, ...marked], scare };
-}
-
-// Widen a scare-quote span to take in the quotation marks (and a comma inside
-// them) right next to it, so the reviewer sees the marks that do the work.
-function widenToMarks(text: string, r: Range): Range {
-  let { start, end } = r;
-  while (start > 0 && /["“‘]/.test(text[start - 1])) start -= 1;
-  while (end < text.length && /[,.]?["”’]/.test(text.slice(end, end + 2)) && /[,."”’]/.test(text[end])) end += 1;
-  return { start, end };
-}
-
-function collectCandidates(ctx: DetectContext): Candidate[] {
-  const out: Candidate[] = [];
-  for (const h of findLexiconHits(ctx)) out.push({ start: h.start, end: h.end, category: h.category, rule: 'lexicon', source: h.lexicon });
-  for (const h of findPhraseHits(ctx)) out.push({ start: h.start, end: h.end, category: h.category, rule: 'phrase', source: h.pattern });
-  for (const h of findAttributionHits(ctx)) out.push({ start: h.start, end: h.end, category: 'attribution-verb', rule: 'attribution', source: h.verb });
-  for (const h of findAdverbHits(ctx)) out.push({ start: h.start, end: h.end, category: 'editorial-comment', rule: 'sentence-adverb', source: h.phrase });
-  for (const h of findQuestionHits(ctx)) out.push({ start: h.start, end: h.end, category: 'rhetorical-question', rule: 'question', source: 'question' });
-  for (const r of ctx.scare) {
-    const w = widenToMarks(ctx.text, r);
-    out.push({ start: w.start, end: w.end, category: 'scare-quotes', rule: 'scare-quote', source: 'quotation' });
-  }
-  return out;
-}
+const RULE_RANK: Record<EditorialRule, number> = { 'scare-quote': 0, question: 1, attribution: 2, 'sentence-adverb': 3, phrase: 4, lexicon: 5, model: 6 };
 
 // Adjacent hits of one category joined only by spaces, commas or "and"/"or"
 // read as one stretch ("barbaric and unprovoked", "brazenly trampled").
@@ -135,31 +101,65 @@ function dropContained<T extends Candidate>(spans: T[]): T[] {
 }
 
 /**
- * Detect editorial spans in one article text. `quotes` are the article's quote
- * spans: words inside a `full` or `partial` quote get voice `quoted`, a `scare`
- * quote becomes a `scare-quotes` span. With no quotes given, quotation marks
- * in the text stand in for them. `analysis` is `analyzeText(text)` when the
- * caller already has it.
+ * Suggest editorial spans in one article text, with sentence bias scores when
+ * a model is given. `quotes` are the article's quote spans: words inside a
+ * `full` or `partial` quote get voice `quoted`, a `scare` quote becomes a
+ * `scare-quotes` span. With no quotes given, quotation marks in the text
+ * stand in for them. `analysis` is `analyzeText(text)` when the caller
+ * already has it. The rules give the categories and catch what they know; the
+ * model gives every span a confidence and adds the words it alone finds, each
+ * with the category of the nearest lexicon class.
  */
-export function detectEditorial(text: string, quotes: QuoteSpan[], analysis?: Analysis): EditorialSpan[] {
+export function suggestEditorial(text: string, quotes: QuoteSpan[], analysis?: Analysis, options: EditorialOptions = {}): EditorialSuggestions {
   if (typeof text !== 'string') throw new TypeError(`editorial: detectEditorial expects a string, got ${typeof text}`);
   const a = analysis ?? analyzeText(text);
   if (a.text !== text) throw new Error('editorial: the analysis given to detectEditorial is of another text');
   const ctx = buildContext(text, quotes, a);
-  const voiced = collectCandidates(ctx)
+  const candidates = collectCandidates(ctx);
+  const { model } = options;
+  const scores = model ? applyModel(model, ctx, candidates, options.vectors) : undefined;
+  const found: Candidate[] = [...candidates];
+  if (model && scores) {
+    const floor = options.minConfidence ?? model.word.threshold;
+    const tokens = a.tokens;
+    scores.rows.forEach((row, k) => {
+      if (scores.probs[k] < floor) return;
+      const t = tokens[row.token];
+      if (candidates.some((c) => c.start < t.end && t.start < c.end && c.category !== 'rhetorical-question')) return;
+      found.push({ start: t.start, end: t.end, category: pickNearestCategory(options.vectors, row.vector), rule: 'model', source: 'model' });
+    });
+  }
+  const voiced = found
     .map((c) => ({ ...c, voice: (c.rule !== 'scare-quote' && isInside(c, ctx.quoted) ? 'quoted' : 'writer') as Voice }))
     .sort((x, y) => x.start - y.start || y.end - x.end || RULE_RANK[x.rule] - RULE_RANK[y.rule]);
-  const spans = dropContained(mergeNeighbours(text, voiced));
-  return spans.map((s) => ({ start: s.start, end: s.end, text: text.slice(s.start, s.end), category: s.category, voice: s.voice, rule: s.rule, source: s.source }));
+  const spans = dropContained(mergeNeighbours(text, voiced)).map((s): EditorialSpan => ({ start: s.start, end: s.end, text: text.slice(s.start, s.end), category: s.category, voice: s.voice, rule: s.rule, source: s.source }));
+  if (!scores) return { spans, sentences: [] };
+  // a span's confidence is that of its most likely word
+  let k = 0;
+  const { rows, probs } = scores;
+  for (const span of [...spans].sort((x, y) => x.start - y.start)) {
+    while (k > 0 && a.tokens[rows[k - 1].token].end > span.start) k -= 1;
+    while (k < rows.length && a.tokens[rows[k].token].end <= span.start) k += 1;
+    let best = 0;
+    for (let j = k; j < rows.length && a.tokens[rows[j].token].start < span.end; j += 1) best = Math.max(best, probs[j]);
+    span.confidence = Math.round(best * 1000) / 1000;
+  }
+  const sentences = a.sentences.map((s, i) => ({ start: s.start, end: s.end, bias: Math.round(scores.bias[i] * 1000) / 1000 }));
+  return { spans, sentences };
+}
+
+/** The spans of suggestEditorial alone (see there). */
+export function detectEditorial(text: string, quotes: QuoteSpan[], analysis?: Analysis, options: EditorialOptions = {}): EditorialSpan[] {
+  return suggestEditorial(text, quotes, analysis, options).spans;
 }
 
 /**
  * Tag a bare text for `retold tag --jsonl`: quote extraction and the nlp
- * analysis first, then detectEditorial. Offsets index `text` as given.
+ * analysis first, then suggestEditorial. Offsets index `text` as given.
  */
-export function tagText(text: string): EditorialSpan[] {
+export function tagText(text: string, options: EditorialOptions = {}): EditorialSuggestions {
   if (typeof text !== 'string') throw new TypeError(`editorial: tagText expects a string, got ${typeof text}`);
   const analysis = analyzeText(text);
   const quotes = extractQuotes(text, analysis).map((q) => ({ start: q.start, end: q.end, kind: q.kind }));
-  return detectEditorial(text, quotes, analysis);
+  return suggestEditorial(text, quotes, analysis, options);
 }

@@ -60,6 +60,13 @@ const wordTable = buildWordTable({
   puffery,
 });
 
+/** Every word of the word lexicons with its category (compounds included). */
+export function listLexiconWords(): { word: string; category: EditorialCategoryId }[] {
+  const out: { word: string; category: EditorialCategoryId }[] = [];
+  for (const [word, entries] of wordTable) out.push({ word, category: entries[0].category });
+  return out;
+}
+
 /**
  * Base adjectives an -ly adverb may come from: brazenly → brazen, angrily →
  * angry, barbarically → barbaric, terribly → terrible.

@@ -35,6 +35,8 @@ export interface Sentence {
   tokenStart: number;
   tokenEnd: number;
   text: string;
+  /** wink's sentiment of the sentence, from -1 (negative) to 1 (positive) */
+  sentiment: number;
 }
 
 /** Result of analysing one text. */
@@ -44,7 +46,7 @@ export interface Analysis {
   sentences: Sentence[];
 }
 
-const nlp = winkNLP(model, ['sbd', 'pos', 'negation']);
+const nlp = winkNLP(model, ['sbd', 'pos', 'negation', 'sentiment']);
 const its = nlp.its;
 
 /**
@@ -140,19 +142,37 @@ export function analyzeText(text: string): Analysis {
     };
   }
   const sentences: Sentence[] = [];
+  const moods = doc.sentences().out(its.sentiment) as unknown as number[];
   // all spans in one call: walking sentence items builds an API object per sentence
-  for (const span of doc.sentences().out(its.span) as unknown as [number, number][]) {
+  (doc.sentences().out(its.span) as unknown as [number, number][]).forEach((span, k) => {
     let first = span[0];
     let last = span[1];
     // skip line-break tokens at the sentence edges so spans hold only text
     while (first <= last && tokens[first]?.type === 'tabCRLF') first += 1;
     while (last >= first && tokens[last]?.type === 'tabCRLF') last -= 1;
-    if (first > last) continue;
+    if (first > last) return;
     const start = tokens[first].start;
     const end = tokens[last].end;
-    sentences.push({ start, end, tokenStart: first, tokenEnd: last + 1, text: text.slice(start, end) });
-  }
+    sentences.push({ start, end, tokenStart: first, tokenEnd: last + 1, text: text.slice(start, end), sentiment: moods[k] ?? 0 });
+  });
   return { text, tokens, sentences };
+}
+
+const wordSentiment = new Map<string, number>();
+
+/**
+ * wink's sentiment of one word on its own (-1 … 1; 0 when the sentiment
+ * lexicon does not know it), remembered per word: the editorial model reads
+ * it for every word, and a text repeats few words.
+ */
+export function scoreWordSentiment(word: string): number {
+  let score = wordSentiment.get(word);
+  if (score === undefined) {
+    if (wordSentiment.size >= maxWordFacts) wordSentiment.clear();
+    score = Number(nlp.readDoc(word).out(its.sentiment)) || 0;
+    wordSentiment.set(word, score);
+  }
+  return score;
 }
 
 /** Tokens only (same as analyzeText(text).tokens). */

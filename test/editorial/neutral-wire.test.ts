@@ -44,6 +44,6 @@ describe('detectEditorial on neutral wire copy', () => {
 
 describe('tagText on neutral wire copy (with quote extraction)', () => {
   it.each(neutral)('flags nothing in %j', (text) => {
-    expect(tagText(text)).toEqual([]);
+    expect(tagText(text).spans).toEqual([]);
   });
 });

@@ -5,13 +5,13 @@ import { EDITORIAL_CATEGORY_IDS, tagText } from '../../src/editorial/index.js';
 describe('tagText', () => {
   it('tags a bare text with offsets into the text as given', () => {
     const text = '  Of course, the occupiers brazenly ignored the ruling.';
-    const spans = tagText(text);
+    const { spans } = tagText(text);
     expect(spans.map((s) => s.text)).toEqual(['Of course', 'occupiers', 'brazenly']);
     for (const s of spans) expect(text.slice(s.start, s.end)).toBe(s.text);
   });
 
   it('returns no span for an empty text', () => {
-    expect(tagText('')).toEqual([]);
+    expect(tagText('')).toEqual({ spans: [], sentences: [] });
   });
 
   it('rejects a non-string with a message naming the module', () => {
@@ -23,7 +23,7 @@ describe('tagText', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...words), { maxLength: 40 }), (parts) => {
         const text = parts.join(' ');
-        for (const s of tagText(text)) {
+        for (const s of tagText(text).spans) {
           expect(s.start).toBeGreaterThanOrEqual(0);
           expect(s.end).toBeLessThanOrEqual(text.length);
           expect(s.end).toBeGreaterThan(s.start);

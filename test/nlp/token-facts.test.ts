@@ -7,7 +7,7 @@ import { analyzeText } from '../../src/nlp/index.js';
 
 // An independent wink instance read token by token through its public
 // per-property API: the reference analyzeText's remembered word facts must match.
-const nlp = winkNLP(model, ['sbd', 'pos', 'negation']);
+const nlp = winkNLP(model, ['sbd', 'pos', 'negation', 'sentiment']);
 const its = nlp.its;
 
 function referenceAnalysis(text: string) {
@@ -26,7 +26,7 @@ function referenceAnalysis(text: string) {
     offset += value.length;
     return { index: i, text: value, start, end: offset, lemma: (lemmas[i] ?? value).toLowerCase(), pos: tags[i], type: types[i], stop: Boolean(stops[i]), negated: Boolean(negs[i]), space: spaces[i] };
   });
-  const sentences: { start: number; end: number; tokenStart: number; tokenEnd: number; text: string }[] = [];
+  const sentences: { start: number; end: number; tokenStart: number; tokenEnd: number; text: string; sentiment: number }[] = [];
   doc.sentences().each((s: { out(f: unknown): unknown }) => {
     const [from, to] = s.out(its.span) as unknown as [number, number];
     let first = from;
@@ -34,7 +34,7 @@ function referenceAnalysis(text: string) {
     while (first <= last && tokens[first]?.type === 'tabCRLF') first += 1;
     while (last >= first && tokens[last]?.type === 'tabCRLF') last -= 1;
     if (first > last) return;
-    sentences.push({ start: tokens[first].start, end: tokens[last].end, tokenStart: first, tokenEnd: last + 1, text: text.slice(tokens[first].start, tokens[last].end) });
+    sentences.push({ start: tokens[first].start, end: tokens[last].end, tokenStart: first, tokenEnd: last + 1, text: text.slice(tokens[first].start, tokens[last].end), sentiment: s.out(its.sentiment) as number });
   });
   return { text, tokens, sentences };
 }

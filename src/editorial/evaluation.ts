@@ -1,0 +1,100 @@
+/**
+ * Scoring editorial suggestions against labelled sentences (MBIC), and the
+ * k-fold cross-validation of the model. Word figures count the words of each
+ * sentence (splitWords, lower-cased) against the words annotators marked; a
+ * word is flagged when a suggested span overlaps it. Sentence figures are the
+ * macro F1 of Biased against Non-biased; "No agreement" sentences have no
+ * sentence label and count only at word level. Pure.
+ */
+import type { WordVectors } from '../vectors/table.js';
+import { suggestEditorial, type EditorialSuggestions } from './index.js';
+import type { EditorialModel } from './model.js';
+import { computeF1, computeMacroF1, fitEditorialModel, makeFolds, type Counts, type PreparedSentence } from './training.js';
+
+/** Word and sentence figures of one predictor. */
+export interface EditorialFigures {
+  words: Counts & { precision: number; recall: number; f1: number };
+  /** macro F1 over Biased / Non-biased sentences */
+  sentenceMacroF1: number;
+  /** sentences with a Biased or Non-biased label */
+  sentences: number;
+}
+
+/** What a predictor says about one sentence: spans and whether it reads as biased. */
+export interface SentencePrediction {
+  spans: { start: number; end: number }[];
+  biased: boolean;
+}
+
+/** Add one sentence's word counts and sentence decision to running totals. */
+function tally(p: PreparedSentence, prediction: SentencePrediction, counts: Counts, pairs: [number, number][]): void {
+  p.words.forEach((w, j) => {
+    const flagged = prediction.spans.some((s) => s.start < w.end && w.start < s.end);
+    if (flagged && p.gold[j]) counts.tp += 1;
+    else if (flagged) counts.fp += 1;
+    else if (p.gold[j]) counts.fn += 1;
+  });
+  if (p.sentenceLabel !== null) pairs.push([prediction.biased ? 1 : 0, p.sentenceLabel]);
+}
+
+/** Score a predictor over prepared sentences. */
+export function scorePredictions(prepared: readonly PreparedSentence[], predict: (p: PreparedSentence, index: number) => SentencePrediction): EditorialFigures {
+  const counts: Counts = { tp: 0, fp: 0, fn: 0 };
+  const pairs: [number, number][] = [];
+  prepared.forEach((p, i) => tally(p, predict(p, i), counts, pairs));
+  return { words: { ...counts, ...computeF1(counts) }, sentenceMacroF1: computeMacroF1(pairs), sentences: pairs.length };
+}
+
+/**
+ * The rules alone, as retold tagged before the model: a word is flagged when
+ * a span covers it, a sentence is biased when it carries any span.
+ */
+export function predictWithRules(p: PreparedSentence): SentencePrediction {
+  const spans = suggestEditorial(p.source.text, p.quotes, p.analysis).spans;
+  return { spans, biased: spans.length > 0 };
+}
+
+/** The item's bias: that of its longest sentence (wink may split one item in two). */
+export function readItemBias(result: EditorialSuggestions): number {
+  let best = { length: -1, bias: 0 };
+  for (const s of result.sentences) if (s.end - s.start > best.length) best = { length: s.end - s.start, bias: s.bias };
+  return best.bias;
+}
+
+/** Predict with a model: its spans at its own threshold, its sentence score at its own. */
+export function predictWithModel(p: PreparedSentence, model: EditorialModel, vectors: WordVectors | undefined): SentencePrediction {
+  const result = suggestEditorial(p.source.text, p.quotes, p.analysis, { model, vectors });
+  return { spans: result.spans, biased: readItemBias(result) >= model.sentence.threshold };
+}
+
+/** Cross-validated figures of the model, and of the model's words without the rules. */
+export interface CrossValidation {
+  combined: EditorialFigures;
+  modelOnly: EditorialFigures;
+  folds: number;
+}
+
+/**
+ * k-fold cross-validation: fit on k-1 folds (with the same fit the training
+ * script runs), predict the held-out fold, pool the counts.
+ */
+export function crossValidateEditorial(prepared: readonly PreparedSentence[], k: number, seed: number, vectors: WordVectors | undefined): CrossValidation {
+  const predictions: SentencePrediction[] = new Array(prepared.length);
+  const modelOnly: SentencePrediction[] = new Array(prepared.length);
+  makeFolds(prepared.length, k, seed).forEach((fold, f) => {
+    const held = new Set(fold);
+    const fitted = fitEditorialModel(prepared.filter((_, i) => !held.has(i)), seed + 100 * (f + 1), vectors);
+    const model: EditorialModel = { data: 'fold', date: '', seed, cv: {}, ...fitted };
+    for (const i of fold) {
+      const p = prepared[i];
+      const result = suggestEditorial(p.source.text, p.quotes, p.analysis, { model, vectors });
+      predictions[i] = { spans: result.spans, biased: readItemBias(result) >= model.sentence.threshold };
+      modelOnly[i] = { spans: result.spans.filter((s) => s.rule === 'model' || (s.confidence ?? 0) >= model.word.threshold), biased: predictions[i].biased };
+    }
+  });
+  return {
+    combined: scorePredictions(prepared, (_, i) => predictions[i]),
+    modelOnly: scorePredictions(prepared, (_, i) => modelOnly[i]),
+    folds: k,
+  };
+}

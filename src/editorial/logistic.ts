@@ -1,0 +1,116 @@
+/**
+ * Logistic regression over sparse named features plus one dense vector:
+ * the editorial model's word and sentence scorers. Fitting (AdaGrad with L2,
+ * seeded shuffling) is here too, pure, so the training script and the
+ * evaluation fit the very scorer the app applies.
+ */
+import type { FeatureRow } from './features.js';
+
+/** Weights of one logistic scorer: per feature name, and for the dense vector. */
+export interface LogisticWeights {
+  weights: Record<string, number>;
+  vector: number[];
+}
+
+/** The probability a scorer gives one row. */
+export function predictLogistic(model: LogisticWeights, row: FeatureRow): number {
+  let z = 0;
+  for (let k = 0; k < row.keys.length; k += 1) z += (model.weights[row.keys[k]] ?? 0) * row.values[k];
+  const v = row.vector;
+  if (v && model.vector.length === v.length) for (let d = 0; d < v.length; d += 1) z += model.vector[d] * v[d];
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** Options of a fit. */
+export interface FitOptions {
+  seed: number;
+  epochs: number;
+  /** L2 penalty per update */
+  l2: number;
+  /** AdaGrad step size */
+  rate: number;
+  /** weight of positive examples (1 = as many as they are) */
+  positiveWeight: number;
+  /** dimensions of the dense vector (0 for none) */
+  dimensions: number;
+}
+
+/** A seeded pseudo-random generator (mulberry32), so fits are reproducible. */
+export function createRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Shuffle in place with the given generator (Fisher–Yates). */
+export function shuffleInPlace<T>(items: T[], random: () => number): T[] {
+  for (let i = items.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(random() * (i + 1));
+    [items[i], items[j]] = [items[j], items[i]];
+  }
+  return items;
+}
+
+/**
+ * Fit a logistic scorer on rows and 0/1 labels. Rare names (seen in fewer
+ * than `minCount` rows) get no weight, so a word met once cannot be learnt
+ * by heart.
+ */
+export function fitLogistic(rows: readonly FeatureRow[], labels: readonly number[], options: FitOptions, minCount = 2): LogisticWeights {
+  const counts = new Map<string, number>();
+  for (const r of rows) for (const k of r.keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+  const index = new Map<string, number>();
+  for (const [k, n] of counts) if (n >= minCount) index.set(k, index.size);
+  const w = new Float64Array(index.size);
+  const g2 = new Float64Array(index.size).fill(1e-8);
+  const dims = options.dimensions;
+  const wv = new Float64Array(dims);
+  const gv = new Float64Array(dims).fill(1e-8);
+  const encoded = rows.map((r) => {
+    const idx: number[] = [];
+    const val: number[] = [];
+    r.keys.forEach((k, j) => {
+      const at = index.get(k);
+      if (at !== undefined) {
+        idx.push(at);
+        val.push(r.values[j]);
+      }
+    });
+    return { idx, val, vector: r.vector && r.vector.length === dims ? r.vector : undefined };
+  });
+  const order = rows.map((_, i) => i);
+  const random = createRandom(options.seed);
+  for (let epoch = 0; epoch < options.epochs; epoch += 1) {
+    shuffleInPlace(order, random);
+    for (const i of order) {
+      const e = encoded[i];
+      let z = 0;
+      for (let j = 0; j < e.idx.length; j += 1) z += w[e.idx[j]] * e.val[j];
+      if (e.vector) for (let d = 0; d < dims; d += 1) z += wv[d] * e.vector[d];
+      const p = 1 / (1 + Math.exp(-z));
+      const y = labels[i];
+      const grad = (p - y) * (y === 1 ? options.positiveWeight : 1);
+      for (let j = 0; j < e.idx.length; j += 1) {
+        const at = e.idx[j];
+        const g = grad * e.val[j] + options.l2 * w[at];
+        g2[at] += g * g;
+        w[at] -= (options.rate * g) / Math.sqrt(g2[at]);
+      }
+      if (e.vector) {
+        for (let d = 0; d < dims; d += 1) {
+          const g = grad * e.vector[d] + options.l2 * wv[d];
+          gv[d] += g * g;
+          wv[d] -= (options.rate * g) / Math.sqrt(gv[d]);
+        }
+      }
+    }
+  }
+  const weights: Record<string, number> = {};
+  for (const [k, at] of index) if (Math.abs(w[at]) >= 1e-3) weights[k] = Math.round(w[at] * 1e4) / 1e4;
+  return { weights, vector: Array.from(wv, (x) => Math.round(x * 1e4) / 1e4) };
+}

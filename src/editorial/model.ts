@@ -1,0 +1,82 @@
+/**
+ * The learnt part of editorial detection: a word scorer (how likely an
+ * annotator marks this word as inducing bias) and a sentence scorer (how
+ * likely a reader finds the sentence biased), both logistic regressions whose
+ * weights are trained by scripts/train-editorial.ts and stored in
+ * data/models/editorial.json. Pure: the weights and vectors are given.
+ */
+import type { WordVectors } from '../vectors/table.js';
+import type { EditorialCategoryId } from './categories.js';
+import type { Candidate } from './candidates.js';
+import type { DetectContext } from './context.js';
+import { extractSentenceFeatures, extractWordFeatures, type WordRow } from './features.js';
+import { listLexiconWords } from './lexicon.js';
+import { predictLogistic, type LogisticWeights } from './logistic.js';
+
+/** A scorer with the decision threshold chosen by cross-validation. */
+export interface ThresholdedWeights extends LogisticWeights {
+  threshold: number;
+}
+
+/** The stored model: weights, thresholds, and where they came from. */
+export interface EditorialModel {
+  /** the training data's name */
+  data: string;
+  date: string;
+  seed: number;
+  /** cross-validated figures of the training run */
+  cv: Record<string, number | string>;
+  word: ThresholdedWeights;
+  sentence: ThresholdedWeights;
+}
+
+/** What the model says about one text. */
+export interface ModelScores {
+  rows: WordRow[];
+  /** per row, the probability that the word is marked */
+  probs: Float64Array;
+  /** per sentence of the analysis, the probability it reads as biased */
+  bias: Float64Array;
+}
+
+/** Score every word and sentence of a text. */
+export function applyModel(model: EditorialModel, ctx: DetectContext, candidates: readonly Candidate[], vectors: WordVectors | undefined): ModelScores {
+  const rows = extractWordFeatures(ctx, candidates, vectors);
+  const probs = Float64Array.from(rows, (r) => predictLogistic(model.word, r));
+  const sentenceRows = extractSentenceFeatures(ctx, candidates, rows, probs);
+  const bias = Float64Array.from(sentenceRows, (r) => predictLogistic(model.sentence, r));
+  return { rows, probs, bias };
+}
+
+// Below this cosine to every lexicon word, a word is just loaded.
+const CATEGORY_MIN_COSINE = 0.45;
+
+const lexiconVectors = new WeakMap<WordVectors, { category: EditorialCategoryId; vector: Float32Array }[]>();
+
+/**
+ * The category of a word only the model found: that of the nearest word of
+ * the word lexicons by word vector, or `loaded-term` when none is near.
+ */
+export function pickNearestCategory(vectors: WordVectors | undefined, vector: Float32Array | undefined): EditorialCategoryId {
+  if (!vectors || !vector) return 'loaded-term';
+  let table = lexiconVectors.get(vectors);
+  if (!table) {
+    table = [];
+    for (const { word, category } of listLexiconWords()) {
+      const v = vectors.lookup(word);
+      if (v) table.push({ category, vector: v });
+    }
+    lexiconVectors.set(vectors, table);
+  }
+  let best: EditorialCategoryId = 'loaded-term';
+  let bestCosine = CATEGORY_MIN_COSINE;
+  for (const entry of table) {
+    let cosine = 0;
+    for (let d = 0; d < vector.length; d += 1) cosine += entry.vector[d] * vector[d];
+    if (cosine > bestCosine) {
+      bestCosine = cosine;
+      best = entry.category;
+    }
+  }
+  return best;
+}
