@@ -44,11 +44,15 @@ export function migrate(db: Db, migrations: Migration[] = readMigrations()): num
   const applied: number[] = [];
   for (const m of migrations) {
     if (m.version <= current) continue;
-    db.transaction(() => {
+    // IMMEDIATE takes the write lock first (waiting out the busy timeout), and the
+    // version is read again under it, so two processes starting at once migrate once
+    const ran = db.transaction(() => {
+      if ((db.pragma('user_version', { simple: true }) as number) >= m.version) return false;
       db.exec(m.sql);
       db.pragma(`user_version = ${m.version}`);
-    })();
-    applied.push(m.version);
+      return true;
+    }).immediate();
+    if (ran) applied.push(m.version);
   }
   return applied;
 }

@@ -1,25 +1,41 @@
 /**
  * Storing the analysis of an article (quotes, speakers, editorial spans) and
- * pairing it with the corpus. Called inside the import transaction, and again
- * when an article's text changes; the analysis itself is the pure
- * analyzeArticleText that `retold analyze` runs too.
+ * pairing it with the corpus. The analysis is the pure analyzeArticleText that
+ * `retold analyze` runs too; it is CPU work and runs before the write
+ * transaction (or in a worker thread, src/workers), so the write lock is held
+ * only for the inserts and the pairing look-ups.
  */
 import type { Db } from '../db.js';
-import { analyzeArticleText } from '../analysis/article.js';
+import { analyzeArticleText, type ArticleAnalysis } from '../analysis/article.js';
 import type { ArticleRow } from '../store/articles.js';
 import { deleteQuotesOfArticle, insertQuote } from '../store/quotes.js';
 import { deleteEditorialSpansOfArticle, insertEditorialSpan } from '../store/editorial.js';
 import { deleteUnquotedSpeakers } from '../store/speakers.js';
 import { resolveSpeaker } from './speakers.js';
-import { pairStoredArticle } from './pairs.js';
+import { pairStoredArticle, rememberFeatures } from './pairs.js';
 import { loadVectors } from '../vectors/load.js';
 
-/** Analyse a stored article and (re)place its quotes and suggestions. Run inside a transaction. */
-export function analyzeStoredArticle(db: Db, article: ArticleRow): void {
-  const { quotes, editorial } = analyzeArticleText(article.text);
+/** What the store keeps of an article's analysis: plain data, safe to pass between threads. */
+export type StoredAnalysis = Omit<ArticleAnalysis, 'nlp'>;
+
+/** Analyse an article's normalized text for the store, pairing features included (no database). */
+export function analyzeForStore(text: string): StoredAnalysis {
+  // the word-vector table is read once per process (about 10 MB)
+  const { nlp, ...rest } = analyzeArticleText(text, { index: { vectors: loadVectors() } });
+  void nlp; // the NLP reading is large and the store does not keep it
+  return rest;
+}
+
+/** Store an analysis computed for this article's text and pair it. Run inside a write transaction. */
+export function storeArticleAnalysis(db: Db, article: ArticleRow, result: StoredAnalysis): void {
+  if (result.text !== article.text) throw new Error(`analysis: the analysis of article ${article.id} was computed for another text`);
   deleteQuotesOfArticle(db, article.id);
   deleteEditorialSpansOfArticle(db, article.id);
-  for (const q of quotes) {
+  result.quotes.forEach((q, i) => {
+    const entry = result.index?.[i];
+    if (entry) rememberFeatures(q.text, entry.features);
+  });
+  for (const q of result.quotes) {
     const speakerId = q.speaker ? resolveSpeaker(db, q.speaker) : null;
     insertQuote(db, {
       articleId: article.id,
@@ -36,9 +52,13 @@ export function analyzeStoredArticle(db: Db, article: ArticleRow): void {
     });
   }
   deleteUnquotedSpeakers(db);
-  for (const e of editorial) {
+  for (const e of result.editorial) {
     insertEditorialSpan(db, { articleId: article.id, start: e.start, end: e.end, text: e.text, category: e.category, voice: e.voice });
   }
-  // the word-vector table is read once per process (about 10 MB)
   pairStoredArticle(db, article.id, loadVectors());
+}
+
+/** Analyse a stored article and (re)place its quotes and suggestions. Run inside a transaction. */
+export function analyzeStoredArticle(db: Db, article: ArticleRow): void {
+  storeArticleAnalysis(db, article, analyzeForStore(article.text));
 }

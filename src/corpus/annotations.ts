@@ -145,7 +145,7 @@ export function createAnnotation(db: Db, userId: number, input: AnnotationInput)
     const annotation = getAnnotation(db, id)!;
     insertHistory(db, { annotationId: id, userId, action: 'create', at, before: null, after: snapshot(annotation) });
     return { status: 'ok', annotation };
-  })();
+  }).immediate();
 }
 
 /** Reviewers change their own annotations; admins any; viewers none. */
@@ -184,7 +184,7 @@ export function updateAnnotation(db: Db, actor: Actor, id: number, edit: Annotat
     const after = getAnnotation(db, id)!;
     insertHistory(db, { annotationId: id, userId: actor.id, action: 'update', at, before: snapshot(before), after: snapshot(after) });
     return { status: 'ok', annotation: after };
-  })();
+  }).immediate();
 }
 
 /** Soft-delete an annotation: it keeps its row and history, with status `deleted`. */
@@ -198,7 +198,7 @@ export function deleteAnnotation(db: Db, actor: Actor, id: number): AnnotationRe
     const after = getAnnotation(db, id)!;
     insertHistory(db, { annotationId: id, userId: actor.id, action: 'delete', at, before: snapshot(before), after: snapshot(after) });
     return { status: 'ok', annotation: after };
-  })();
+  }).immediate();
 }
 
 /** Annotations matching the filters (by default all but deleted ones). */

@@ -17,7 +17,7 @@ import {
   type ArticleSummary,
   type ArticleText,
 } from '../store/articles.js';
-import { analyzeStoredArticle } from './analysis.js';
+import { analyzeForStore, storeArticleAnalysis, type StoredAnalysis } from './analysis.js';
 import { reanchorArticleAnnotations, type ReanchorSummary } from './annotations.js';
 
 /** The text columns of a prepared article, as the store keeps them. */
@@ -33,11 +33,20 @@ export type ImportResult =
 
 /**
  * Import one article: prepare it (normalize, strip furniture, detect metadata),
- * refuse a duplicate of an existing text, and store it with its analysis in
- * one transaction, so a failure leaves the database as it was.
+ * analyse it, refuse a duplicate of an existing text, and store it with its
+ * analysis in one transaction, so a failure leaves the database as it was.
  */
 export function importArticle(db: Db, input: ArticleInput): ImportResult {
   const prepared = prepareArticle(input);
+  return storeImport(db, prepared, analyzeForStore(prepared.text));
+}
+
+/**
+ * Store a prepared and analysed article. The CPU work is done before, so the
+ * write lock (BEGIN IMMEDIATE) is held only for the inserts and the pairing
+ * look-ups; a duplicate is detected under the lock.
+ */
+export function storeImport(db: Db, prepared: PreparedArticle, analysis: StoredAnalysis): ImportResult {
   const textHash = hashText(prepared.text);
   return db.transaction((): ImportResult => {
     const existing = findArticleByHash(db, textHash);
@@ -51,7 +60,7 @@ export function importArticle(db: Db, input: ArticleInput): ImportResult {
       ...storedText(prepared, textHash),
     });
     const article = getArticle(db, id)!;
-    analyzeStoredArticle(db, article);
+    storeArticleAnalysis(db, article, analysis);
     return { status: 'imported', article };
   }).immediate();
 }
@@ -61,7 +70,7 @@ export function editArticle(db: Db, id: number, metadata: ArticleMetadata): Arti
   return db.transaction(() => {
     if (!updateArticleMetadata(db, id, metadata)) return undefined;
     return getArticle(db, id);
-  })();
+  }).immediate();
 }
 
 /** The outcome of replacing an article's text. */
@@ -80,6 +89,7 @@ export type ReplaceTextResult =
 export function replaceArticleText(db: Db, id: number, input: Pick<ArticleInput, 'text' | 'original' | 'format'>): ReplaceTextResult {
   const prepared = prepareArticle({ text: input.text, original: input.original, format: input.format });
   const textHash = hashText(prepared.text);
+  const analysis = analyzeForStore(prepared.text);
   return db.transaction((): ReplaceTextResult => {
     const current = getArticle(db, id);
     if (!current) return { status: 'not-found' };
@@ -88,7 +98,7 @@ export function replaceArticleText(db: Db, id: number, input: Pick<ArticleInput,
     if (existing) return { status: 'duplicate', existing };
     updateArticleText(db, id, storedText(prepared, textHash));
     const article = getArticle(db, id)!;
-    analyzeStoredArticle(db, article);
+    storeArticleAnalysis(db, article, analysis);
     const annotations = reanchorArticleAnnotations(db, id, article.text);
     return { status: 'replaced', article, annotations };
   }).immediate();

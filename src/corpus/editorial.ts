@@ -67,7 +67,7 @@ export function acceptEditorialSuggestion(db: Db, spanId: number, userId: number
     if (made.status === 'ok') return { span: accepted, annotation: made.annotation };
     const why = made.status === 'invalid' ? Object.values(made.errors).join(' ') : made.status;
     return { span: accepted, annotation: null, annotationError: why };
-  })();
+  }).immediate();
 }
 
 /**

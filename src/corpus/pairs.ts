@@ -52,6 +52,16 @@ function prepareCached(text: string, vectors: WordVectors | undefined): Statemen
   return features;
 }
 
+/**
+ * Keep features computed elsewhere (before the transaction, or in a worker
+ * thread) so pairing does not compute them again on the writing thread.
+ */
+export function rememberFeatures(text: string, features: StatementFeatures): void {
+  featureCache.delete(text);
+  featureCache.set(text, features);
+  if (featureCache.size > FEATURE_CACHE_SIZE) featureCache.delete(featureCache.keys().next().value as string);
+}
+
 /** Index terms of a statement: its weighted content keys. */
 function termsOf(features: StatementFeatures): string[] {
   return [...new Set(features.content.filter((w) => w.weight > 0).map((w) => w.key))];
@@ -120,7 +130,7 @@ export function reviewPair(db: Db, pairId: number, status: 'confirmed' | 'reject
     setPairStatus(db, pairId, status);
     savePairReview(db, { articleA: a.articleId, startA: a.start, textA: a.text, articleB: b.articleId, startB: b.start, textB: b.text, status, origin: pair.origin });
     return getPair(db, pairId);
-  })();
+  }).immediate();
 }
 
 /** Link two quotes by hand (a reviewer saw what pairing missed). */
@@ -134,5 +144,5 @@ export function linkQuotes(db: Db, quoteIdA: number, quoteIdB: number, vectors: 
     const id = upsertPair(db, { quoteA: a.id, quoteB: b.id, score: s.score, relation: s.relation, reasons: ['linked by a reviewer', ...s.reasons], status: 'confirmed', origin: 'reviewer' });
     savePairReview(db, { articleA: a.articleId, startA: a.start, textA: a.text, articleB: b.articleId, startB: b.start, textB: b.text, status: 'confirmed', origin: 'reviewer' });
     return getPair(db, id)!;
-  })();
+  }).immediate();
 }

@@ -41,10 +41,10 @@ export function mergeSpeakers(db: Db, fromId: number, intoId: number): boolean {
     if (!getSpeaker(db, fromId) || !getSpeaker(db, intoId)) return false;
     mergeSpeakerRows(db, fromId, intoId);
     return true;
-  })();
+  }).immediate();
 }
 
 /** Split an alias off into a speaker of its own (a reviewer says it is someone else). */
 export function splitSpeaker(db: Db, speakerId: number, alias: string): number | undefined {
-  return db.transaction(() => splitSpeakerAlias(db, speakerId, alias))();
+  return db.transaction(() => splitSpeakerAlias(db, speakerId, alias)).immediate();
 }

@@ -28,7 +28,7 @@ export function readSeedTags(): NewTag[] {
  * or retired is left as it is. Returns how many were inserted.
  */
 export function seedTags(db: Db): number {
-  return db.transaction(() => readSeedTags().reduce((n, t) => n + (insertTagIfMissing(db, t) ? 1 : 0), 0))();
+  return db.transaction(() => readSeedTags().reduce((n, t) => n + (insertTagIfMissing(db, t) ? 1 : 0), 0)).immediate();
 }
 
 /** Make sure the taxonomy is there (cheap when it is). */

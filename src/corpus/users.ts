@@ -60,7 +60,7 @@ export function changePassword(db: Db, username: string, password: string, keepT
   return db.transaction(() => {
     setPasswordHash(db, user.id, hashPassword(pass.data));
     return deleteSessionsOfUser(db, user.id, keepToken === undefined ? null : hashToken(keepToken));
-  })();
+  }).immediate();
 }
 
 /** The outcome of changing one's own password on the account page. */
