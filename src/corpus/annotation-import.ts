@@ -110,7 +110,7 @@ export function importAnnotations(db: Db, text: string, importer: { id: number }
       const worst = spans.map((s) => s.placement).sort((x, y) => order.indexOf(y) - order.indexOf(x))[0];
       report.imported.push({ id: a.id, uuid: a.uuid, articleId: main.articleId, placement: worst, creator: known ? known.username : `${a.creatorName ?? 'unnamed'} (recorded as the importing user)` });
     });
-  })();
+  }).immediate();
   return report;
 }
 

@@ -8,7 +8,7 @@ import { countRatings, getRating, insertRatingIfMissing, listRatings, updateRati
 
 /** Insert the seed ratings the database lacks; a rating an admin changed is left as it is. Returns how many were inserted. */
 export function seedRatings(db: Db): number {
-  return db.transaction(() => scaleData.ratings.reduce((n, r) => n + (insertRatingIfMissing(db, r) ? 1 : 0), 0))();
+  return db.transaction(() => scaleData.ratings.reduce((n, r) => n + (insertRatingIfMissing(db, r) ? 1 : 0), 0)).immediate();
 }
 
 function ensureRatings(db: Db): void {

@@ -152,7 +152,7 @@ function step(
       const after = getVerdict(db, record.id)!;
       insertVerdictHistory(db, { verdictId: record.id, userId: actor.id, action, before: snapshot(record), after: { ...snapshot(after), ...extra } });
       return { status: 'ok', result: getPairVerdict(db, pairId)! };
-    })();
+    }).immediate();
   } catch (err) {
     if (err instanceof Refused) return err.result;
     throw err;
@@ -203,7 +203,7 @@ export function giveVerdict(db: Db, pairId: number, actor: VerdictActor, input: 
       secondReviewerId: null,
       secondReviewedAt: null,
     }));
-  })();
+  }).immediate();
 }
 
 /** Mark a verdict as needing a second review (a done review is opened again). */
