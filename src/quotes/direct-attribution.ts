@@ -6,6 +6,7 @@
  */
 import { attributeAt, findSubjectBefore, isCue, isSentenceEnd, resolvePhrase, type Attribution, type Context } from './attribution.js';
 import type { Direct } from './direct.js';
+import { findIntroducer } from './introducers.js';
 import type { Word } from './words.js';
 
 /** Sentence boundaries for attribution frames: [start word, end word) around a quote. */
@@ -61,6 +62,7 @@ function attributeDirect(ctx: Context, d: Direct, opens: Set<number>, closes: Se
   if (d.kind === 'full') chosen = trailingNear ? trailing : leading ?? trailing;
   else chosen = leading ?? trailing;
   if (!chosen && d.kind === 'partial') chosen = subjectOfClause(ctx, leadFrom, d.openW);
+  if (!chosen?.speaker && d.kind === 'full') chosen = findIntroducer(ctx, leadFrom, d.openW) ?? chosen;
   if (gluedOutlet && !chosen?.outlet) chosen = chosen ? { ...chosen, outlet: gluedOutlet } : { speaker: null, mention: null, cue: null, outlet: gluedOutlet, kind: null };
   return chosen;
 }

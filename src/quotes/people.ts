@@ -12,6 +12,8 @@ const orgWords = new Set(lexicon.orgWords.map((w) => w.toLowerCase()));
 const placeWords = new Set(lexicon.placeWords.map((w) => w.toLowerCase()));
 const particles = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'abu', 'abd', 'ul', 'de', 'da', 'di', 'del', 'van', 'von', 'der', 'den', 'du', 'le', 'la']);
 const connectors = new Set(['of', 'in', 'for']);
+/** Abbreviated titles as the role nouns a description uses ("Sen. Ruiz" … "the senator"). */
+const titleRoles: Record<string, string> = { 'sen.': 'senator', 'gov.': 'governor', 'rep.': 'representative', 'gen.': 'general', 'sec.': 'secretary', 'prof.': 'professor', 'dr.': 'doctor', 'lt.': 'lieutenant', 'col.': 'colonel', 'capt.': 'captain', 'maj.': 'major', 'adm.': 'admiral', 'sgt.': 'sergeant', 'rev.': 'reverend' };
 
 /** A person named in the article. */
 export interface Person {
@@ -210,7 +212,7 @@ export function collectPeople(words: Word[], text: string): People {
       list.push(p);
       bySurname.set(p.surname, list);
     }
-    for (const t of run.titles) if (!placeWords.has(t)) p.roles.add(t);
+    for (const t of run.titles) if (!placeWords.has(t)) p.roles.add(titleRoles[t] ?? t);
     for (const r of rolesBefore(words, run.from)) p.roles.add(r);
     for (const r of rolesAfter(words, run.to)) p.roles.add(r);
     return p;

@@ -16,6 +16,9 @@ const genericRoles = new Set(lexicon.genericRoles);
 const titleRoles = new Set(lexicon.titleWords.map((w) => w.toLowerCase()));
 const determiners = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'this', 'that', 'these', 'those']);
 const personPronouns = new Set(['he', 'she']);
+const indefiniteWords = new Set(['a', 'an', 'one', 'another', 'some', 'several', 'many', 'two', 'three', 'other']);
+// people quoted without a name: a description with this head never borrows the last speaker's name
+const anonymousHeads = new Set(['source', 'sources', 'insider', 'person', 'confidant', 'man', 'woman', 'friend', 'colleague', 'supporter', 'operative', 'strategist', 'veteran', 'resident', 'voter', 'delegate', 'attendee', 'protester', 'audience', 'crowd', 'narrator', 'host', 'moderator', 'heckler']);
 const groupPronouns = new Set(['they', 'we']);
 
 /** Full name of a person: the fullest person in the article with the same surname. */
@@ -57,8 +60,15 @@ function nearestPersonBefore(ctx: Context, at: number): Person | null {
   return null;
 }
 
-/** Resolve a person description ("the Iraqi official") to the person it most likely names. */
-function resolveDescription(ctx: Context, desc: string[], at: number): Person | null {
+/**
+ * Resolve a person description ("the Iraqi official") to the person it most
+ * likely names. An indefinite one (`a senior Cruz adviser`, `one source`)
+ * brings in someone unnamed, except in a lede that names the speaker next. Anonymous heads (`the source`,
+ * `the insider`) name only a person who holds that role in the article.
+ */
+function resolveDescription(ctx: Context, desc: string[], at: number, indefinite: boolean): Person | null {
+  // only a lede's indefinite description (`A top adviser said …` before anyone is named) names the speaker who follows
+  if (indefinite && (lastIndexBefore(ctx.speakers, at) >= 0 || lastIndexBefore(ctx.people.mentions, at) >= 0)) return null;
   const head = desc[desc.length - 1];
   if (head) {
     const fits = (ctx.people.byRole.get(head) ?? []).filter((p) => desc.every((d) => p.roles.has(d)));
@@ -72,6 +82,7 @@ function resolveDescription(ctx: Context, desc: string[], at: number): Person | 
   }
   // "the prime minister" names an office: without a person holding it, do not guess
   if (head && titleRoles.has(head) && !genericRoles.has(head)) return null;
+  if (head && anonymousHeads.has(head)) return null;
   const k = lastIndexBefore(ctx.speakers, at);
   if (k >= 0) return ctx.speakers[k].person;
   // speakers named later in the text may not be collected yet
@@ -126,7 +137,7 @@ function resolvePhraseOnce(ctx: Context, from: number, to: number): Resolved {
         const p = people.byKey.get(speakerKeyOf(runs[runs.length - 1].name, people));
         if (p) return { speaker: fullName(people, p), mention, kind: 'person' };
       }
-      const p = resolveDescription(ctx, describe(words, from, headEnd), from);
+      const p = resolveDescription(ctx, describe(words, from, headEnd), from, indefiniteWords.has(words[from].lower));
       return { speaker: p ? fullName(people, p) : null, mention, kind: p ? 'person' : null };
     }
     const group = mention.replace(/^(the|a|an|its|their)\s+/i, '');

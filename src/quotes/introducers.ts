@@ -1,0 +1,67 @@
+/**
+ * quotes/introducers: the speaker of a quotation introduced by a clause that
+ * has no cue verb of the list, or whose cue verb stands away from its subject
+ * (issue 13): `Harlan stormed back, leaned in and said, “…”`, `Pence
+ * continued: “…”`, `According to Politico, “…”`, `Stated Stone: “…”`,
+ * `Carl Bialik: “…”`. The subject of the clause's first verb that names
+ * someone speaks.
+ */
+import { findRunsIn, findSubjectAfter, findSubjectBefore, resolvePhrase, type Attribution, type Context } from './attribution.js';
+
+/** True for words that can head a verb phrase. */
+function isVerb(pos: string): boolean {
+  return pos === 'VERB' || pos === 'AUX';
+}
+
+/** `According to X, “…”` within words [from, to): X resolved, or null. */
+export function accordingTo(ctx: Context, from: number, to: number): Attribution | null {
+  const { words } = ctx;
+  for (let i = from; i + 2 < to; i += 1) {
+    if (words[i].lower !== 'according' || words[i + 1].lower !== 'to') continue;
+    const np = findSubjectAfter(words, i + 1, to);
+    if (!np) continue;
+    const r = resolvePhrase(ctx, np.from, np.to);
+    if (r.speaker) return { ...r, cue: 'according to', outlet: null };
+  }
+  return null;
+}
+
+/**
+ * The speaker named by the clause [from, openW) that introduces a quotation,
+ * or null: `according to X`, an inverted verb first (`Said X:`), a name alone
+ * before a colon, or the first verb's subject that resolves to someone.
+ */
+export function findIntroducer(ctx: Context, from: number, openW: number): Attribution | null {
+  const { words } = ctx;
+  if (openW - from < 1) return null;
+  const according = accordingTo(ctx, from, openW);
+  if (according) return according;
+  const first = words[from];
+  if (isVerb(first.pos) && !first.quoted) {
+    const np = findSubjectAfter(words, from, openW);
+    if (np) {
+      const r = resolvePhrase(ctx, np.from, np.to);
+      if (r.speaker) return { ...r, cue: first.text, outlet: null };
+    }
+  }
+  const last = words[openW - 1];
+  if (last.text === ':' || last.text === '-' || last.text === '—') {
+    const runs = findRunsIn(ctx, from, openW - 1);
+    const run = runs[runs.length - 1];
+    if (run && run.to === openW - 1 && run.kind !== 'other') {
+      const r = resolvePhrase(ctx, run.from, run.to);
+      if (r.speaker) return { ...r, cue: null, outlet: null };
+    }
+  }
+  for (let i = from + 1; i < openW; i += 1) {
+    const w = words[i];
+    if (!isVerb(w.pos) || w.quoted) continue;
+    const np = findSubjectBefore(words, i, from);
+    if (!np || np === 'coordinated') continue;
+    // the object of a preposition is no subject: `Later on Sunday, Carson shared`
+    if (np.from > from && words[np.from - 1].pos === 'ADP') continue;
+    const r = resolvePhrase(ctx, np.from, np.to);
+    if (r.speaker) return { ...r, cue: w.text, outlet: null };
+  }
+  return null;
+}
