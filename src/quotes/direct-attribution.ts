@@ -62,9 +62,19 @@ function attributeDirect(ctx: Context, d: Direct, opens: Set<number>, closes: Se
   if (d.kind === 'full') chosen = trailingNear ? trailing : leading ?? trailing;
   else chosen = leading ?? trailing;
   if (!chosen && d.kind === 'partial') chosen = subjectOfClause(ctx, leadFrom, d.openW);
-  if (!chosen?.speaker && d.kind === 'full') chosen = findIntroducer(ctx, leadFrom, d.openW) ?? chosen;
+  if (!chosen?.speaker && d.kind === 'full') chosen = findIntroducer(ctx, leadFrom, d.openW) ?? introducedByParagraphBefore(ctx, d.openW) ?? chosen;
   if (gluedOutlet && !chosen?.outlet) chosen = chosen ? { ...chosen, outlet: gluedOutlet } : { speaker: null, mention: null, cue: null, outlet: gluedOutlet, kind: null };
   return chosen;
+}
+
+/** A quotation opening the paragraph after one that ends with a colon (`Stone stated:`): that clause's speaker. */
+function introducedByParagraphBefore(ctx: Context, openW: number): Attribution | null {
+  const { words } = ctx;
+  const colon = openW - 1;
+  if (colon < 1 || words[colon].text !== ':' || words[colon].paragraph === words[openW].paragraph) return null;
+  let from = colon;
+  while (from > 0 && colon - from < 40 && words[from - 1].paragraph === words[colon].paragraph && !isSentenceEnd(words[from - 1])) from -= 1;
+  return findIntroducer(ctx, from, colon + 1);
 }
 
 /** The nearest person-like subject of a verb before a partial quotation (`al-Tamimi issued a warning to “...”`). */

@@ -48,7 +48,8 @@ export function findIntroducer(ctx: Context, from: number, openW: number): Attri
   if (last.text === ':' || last.text === '-' || last.text === '—') {
     const runs = findRunsIn(ctx, from, openW - 1);
     const run = runs[runs.length - 1];
-    if (run && run.to === openW - 1 && run.kind !== 'other') {
+    // a name that is no object of a preposition (`on CNN:` names no speaker)
+    if (run && run.to === openW - 1 && run.kind !== 'other' && (run.from === from || words[run.from - 1].pos !== 'ADP')) {
       const r = resolvePhrase(ctx, run.from, run.to);
       if (r.speaker) return { ...r, cue: null, outlet: null };
     }

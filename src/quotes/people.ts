@@ -171,6 +171,22 @@ export function findBySurname(people: People, word: string): Person | null {
   return best;
 }
 
+/**
+ * The one person whose first name is this single word (`Peter` for
+ * Representative Peter Lang), or null when none or several are.
+ */
+export function findByFirstName(people: People, word: string): Person | null {
+  const key = speakerKey(word);
+  if (!key || key.includes(' ')) return null;
+  let found: Person | null = null;
+  for (const p of people.persons) {
+    if (p.key.length <= key.length || !p.key.startsWith(`${key} `)) continue;
+    if (found && found !== p && !p.key.endsWith(` ${found.surname}`)) return null;
+    if (!found || p.key.length > found.key.length) found = p;
+  }
+  return found;
+}
+
 /** Add role words found right before a name run (lower-case nouns: "movement spokesman"). */
 function rolesBefore(words: Word[], from: number): string[] {
   const roles: string[] = [];

@@ -5,7 +5,7 @@
  */
 import lexicon from '../../data/quotes/lexicon.json' with { type: 'json' };
 import { findRunsIn, type Context, type Resolved } from './context.js';
-import { findBySurname, type People, type Person } from './people.js';
+import { findByFirstName, findBySurname, type People, type Person } from './people.js';
 import { speakerKey } from '../speakers/index.js';
 import { startsUpper, type Word } from './words.js';
 
@@ -155,7 +155,7 @@ function resolvePhraseOnce(ctx: Context, from: number, to: number): Resolved {
     const run = runs[r];
     if (run.kind === 'org') return { speaker: run.name.replace(/^the\s+/i, ''), mention, kind: 'org' };
     if (run.kind === 'single') {
-      const p = findBySurname(people, run.name);
+      const p = findBySurname(people, run.name) ?? findByFirstName(people, run.name);
       if (p) return { speaker: fullName(people, p), mention, kind: 'person' };
       return { speaker: run.name, mention, kind: 'person' };
     }

@@ -37,6 +37,10 @@ export function startsUpper(s: string): boolean {
   return /^\p{Lu}/u.test(s);
 }
 
+function startsLetter(s: string): boolean {
+  return /^\p{L}/u.test(s);
+}
+
 /** True for a quotation mark character. */
 export function isMarkChar(ch: string): boolean {
   return markChars.has(ch);
@@ -74,8 +78,15 @@ export function buildWords(text: string, tokens: Token[]): Word[] {
       i += 1;
       continue;
     }
+    // `N.Y.`, `U.S.`: letters and periods written without spaces are one word
+    if (glued && prev.text.endsWith('.') && prev.text.length > 1 && startsLetter(t.text)) {
+      prev.text = text.slice(prev.start, t.end);
+      prev.lower = prev.text.toLowerCase();
+      prev.end = t.end;
+      continue;
+    }
     // `(R-Fla.)`: a period right before a closing parenthesis ends an abbreviation, not the sentence
-    if (glued && t.text === '.' && (abbreviations.has(prev.lower) || text[t.end] === ')')) {
+    if (glued && t.text === '.' && (abbreviations.has(prev.lower) || text[t.end] === ')' || startsLetter(text[t.end] ?? ' '))) {
       prev.text += '.';
       prev.lower += '.';
       prev.end = t.end;
