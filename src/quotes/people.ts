@@ -210,9 +210,37 @@ function rolesAfter(words: Word[], to: number): string[] {
   return roles;
 }
 
+/**
+ * Paragraphs set in title case (a headline: `Jeb Bush Hits Marco Rubio Over
+ * Attendance`): their capitalised words make no names.
+ */
+function findTitleCaseParagraphs(words: Word[]): Set<number> {
+  const out = new Set<number>();
+  let para = -1;
+  let upper = 0;
+  let lower = 0;
+  const close = (): void => {
+    if (upper >= 4 && lower * 4 < upper) out.add(para);
+  };
+  for (const w of words) {
+    if (w.paragraph !== para) {
+      close();
+      para = w.paragraph;
+      upper = 0;
+      lower = 0;
+    }
+    const c = w.text.charCodeAt(0);
+    if (startsUpper(w.text)) upper += 1;
+    else if (c >= 97 && c <= 122 && w.text.length > 3) lower += 1;
+  }
+  close();
+  return out;
+}
+
 /** Collect the people and organisations named outside quotations. */
 export function collectPeople(words: Word[], text: string): People {
-  const runs = findNameRuns(words, 0, words.length, text);
+  const headline = findTitleCaseParagraphs(words);
+  const runs = findNameRuns(words, 0, words.length, text).filter((run) => !headline.has(words[run.from].paragraph));
   const byKey = new Map<string, Person>();
   const bySurname = new Map<string, Person[]>();
   const persons: Person[] = [];

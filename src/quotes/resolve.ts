@@ -160,6 +160,8 @@ function resolvePhraseOnce(ctx: Context, from: number, to: number): Resolved {
       return { speaker: run.name, mention, kind: 'person' };
     }
   }
+  // a place or other name as the whole subject speaks for its people: `Israel said`, `China warned`
+  if (runs.length === 1 && runs[0].from === from && runs[0].to === to && runs[0].kind === 'other') return { speaker: runs[0].name.replace(/^the\s+/i, ''), mention, kind: 'org' };
   return { speaker: null, mention, kind: null };
 }
 

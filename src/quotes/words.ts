@@ -113,6 +113,11 @@ export function buildWords(text: string, tokens: Token[]): Word[] {
       // present from the start so every word keeps one object shape
       nameShape: undefined,
     });
+    // `shot back`, `fired back`: the tagger reads the verb as a noun
+    if (prev && t.text.toLowerCase() === 'back' && (prev.lower === 'shot' || prev.lower === 'fired')) {
+      prev.pos = 'VERB';
+      prev.lemma = prev.lower === 'shot' ? 'shoot back' : 'fire back';
+    }
   }
   return words;
 }
