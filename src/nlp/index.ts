@@ -80,12 +80,52 @@ function readTokenFacts(doc: ReturnType<typeof nlp.readDoc>, i: number): { type:
 }
 
 /**
+ * Longest run of non-space characters handed to wink. wink's tokenizer costs
+ * the square of a token's length (a 20,000-character word took 3 s, 40,000
+ * took 12 s: issue 16), so longer runs — never words, at most pasted hashes,
+ * base64 or minified code — are kept whole as one opaque token of their own
+ * and wink reads only the text between them. Every stage after this one is
+ * then linear in the text's length.
+ */
+export const LONGEST_WINK_TOKEN = 200;
+const LONG_RUN = new RegExp(`\\S{${LONGEST_WINK_TOKEN + 1},}`, 'g');
+
+/**
  * Analyse a text: tokens with lemmas, POS and offsets, and sentences.
  * wink's tokenization is lossless (spaces + values rebuild the text), which is
- * what lets us compute offsets without searching.
+ * what lets us compute offsets without searching. A run of more than
+ * LONGEST_WINK_TOKEN non-space characters is one token (POS `X`) and one
+ * sentence of its own.
  */
 export function analyzeText(text: string): Analysis {
   if (typeof text !== 'string') throw new TypeError(`nlp: analyzeText expects a string, got ${typeof text}`);
+  LONG_RUN.lastIndex = 0;
+  let run = LONG_RUN.exec(text);
+  if (run === null) return { text, ...analyzePiece(text, 0, 0) };
+  const tokens: Token[] = [];
+  const sentences: Sentence[] = [];
+  let from = 0;
+  while (from < text.length) {
+    const runStart = run === null ? text.length : run.index;
+    if (runStart > from) {
+      const piece = analyzePiece(text.slice(from, runStart), from, tokens.length);
+      for (const t of piece.tokens) tokens.push(t);
+      for (const s of piece.sentences) sentences.push(s);
+    }
+    if (run === null) break;
+    const end = runStart + run[0].length;
+    const previousEnd = tokens.length ? tokens[tokens.length - 1].end : 0;
+    const index = tokens.length;
+    tokens.push({ index, text: run[0], start: runStart, end, lemma: run[0].toLowerCase(), pos: 'X', type: 'symbol', stop: false, negated: false, space: text.slice(previousEnd, runStart) });
+    sentences.push({ start: runStart, end, tokenStart: index, tokenEnd: index + 1, text: run[0], sentiment: 0 });
+    from = end;
+    run = LONG_RUN.exec(text);
+  }
+  return { text, tokens, sentences };
+}
+
+/** wink's reading of a text with no long runs; offsets from `base`, token indices from `first`. */
+function analyzePiece(text: string, base: number, first: number): Omit<Analysis, 'text'> {
   const doc = nlp.readDoc(text);
   const values = doc.tokens().out(its.value) as string[];
   const spaces = doc.tokens().out(its.precedingSpaces) as string[];
@@ -93,7 +133,7 @@ export function analyzeText(text: string): Analysis {
   const negs = doc.tokens().out(its.negationFlag) as unknown as boolean[];
   const contracted = doc.tokens().out(its.contractionFlag) as unknown as boolean[];
   const tokens: Token[] = new Array(values.length);
-  let offset = 0;
+  let offset = base;
   for (let i = 0; i < values.length; i += 1) {
     const value = values[i];
     const pos = tags[i];
@@ -129,7 +169,7 @@ export function analyzeText(text: string): Analysis {
       stop = facts.stop;
     }
     tokens[i] = {
-      index: i,
+      index: first + i,
       text: value,
       start,
       end: offset,
@@ -145,17 +185,17 @@ export function analyzeText(text: string): Analysis {
   const moods = doc.sentences().out(its.sentiment) as unknown as number[];
   // all spans in one call: walking sentence items builds an API object per sentence
   (doc.sentences().out(its.span) as unknown as [number, number][]).forEach((span, k) => {
-    let first = span[0];
-    let last = span[1];
+    let lo = span[0];
+    let hi = span[1];
     // skip line-break tokens at the sentence edges so spans hold only text
-    while (first <= last && tokens[first]?.type === 'tabCRLF') first += 1;
-    while (last >= first && tokens[last]?.type === 'tabCRLF') last -= 1;
-    if (first > last) return;
-    const start = tokens[first].start;
-    const end = tokens[last].end;
-    sentences.push({ start, end, tokenStart: first, tokenEnd: last + 1, text: text.slice(start, end), sentiment: moods[k] ?? 0 });
+    while (lo <= hi && tokens[lo]?.type === 'tabCRLF') lo += 1;
+    while (hi >= lo && tokens[hi]?.type === 'tabCRLF') hi -= 1;
+    if (lo > hi) return;
+    const start = tokens[lo].start;
+    const end = tokens[hi].end;
+    sentences.push({ start, end, tokenStart: first + lo, tokenEnd: first + hi + 1, text: text.slice(start - base, end - base), sentiment: moods[k] ?? 0 });
   });
-  return { text, tokens, sentences };
+  return { tokens, sentences };
 }
 
 const wordSentiment = new Map<string, number>();
