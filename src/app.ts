@@ -26,6 +26,8 @@ import * as tags from './web/tags.js';
 import * as reports from './web/reports.js';
 import { seedTags } from './corpus/tags.js';
 import * as verdicts from './web/verdicts.js';
+import * as references from './web/references.js';
+import { getArticleKind } from './store/references.js';
 import { seedRatings } from './corpus/verdict-scale.js';
 
 /** What the app needs from the outside. */
@@ -48,6 +50,7 @@ export function createApp({ db, config, loginLimits }: AppDeps): Express {
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.locals.formatDate = formatDate;
+  app.locals.articleKindOf = (id: number) => getArticleKind(db, id);
   app.locals.db = db;
   app.locals.config = config;
 
@@ -99,6 +102,8 @@ export function createApp({ db, config, loginLimits }: AppDeps): Express {
   app.get('/statements/:id', compare.statementPage);
   app.post('/pairs', reviewer, form, checkCsrf, compare.link);
   app.post('/pairs/:id/review', reviewer, form, checkCsrf, compare.review);
+  app.post('/statements/:id/reference', reviewer, form, checkCsrf, references.markReference);
+  app.post('/articles/:id/kind', reviewer, form, checkCsrf, references.setKind);
   app.post('/pairs/:id/verdict', reviewer, form, checkCsrf, verdicts.give);
   app.post('/pairs/:id/verdict/second-review', reviewer, form, checkCsrf, verdicts.secondReview);
   app.post('/pairs/:id/verdict/request-second-review', reviewer, form, checkCsrf, verdicts.askSecondReview);
@@ -157,6 +162,8 @@ export function createApp({ db, config, loginLimits }: AppDeps): Express {
   app.get('/api/statements/:id', compare.apiStatement);
   app.post('/api/pairs', reviewer, jsonSmall, checkCsrf, compare.link);
   app.post('/api/pairs/:id/review', reviewer, jsonSmall, checkCsrf, compare.review);
+  app.post('/api/statements/:id/reference', reviewer, jsonSmall, checkCsrf, references.markReference);
+  app.post('/api/articles/:id/kind', reviewer, jsonSmall, checkCsrf, references.setKind);
   app.get('/api/pairs/:id/verdict', verdicts.apiPairVerdict);
   app.post('/api/pairs/:id/verdict', reviewer, jsonSmall, checkCsrf, verdicts.give);
   app.post('/api/pairs/:id/verdict/second-review', reviewer, jsonSmall, checkCsrf, verdicts.secondReview);

@@ -15,19 +15,19 @@ import { renderClaimReviews, type ClaimReviewItem, type ClaimReviewPublisher } f
 import type { ReportFilters, ReportScope } from '../reports/model.js';
 import { findQuoteOfSide } from './verdicts.js';
 import { scaleBounds } from './verdict-scale.js';
+import { orderArticlePair } from './references.js';
 
 /** The publisher settings from the configuration. */
 export function claimReviewPublisher(config: Pick<Config, 'publicUrl' | 'claimReviewAuthor' | 'claimReviewAuthorUrl'>): ClaimReviewPublisher {
   return { name: config.claimReviewAuthor, url: config.claimReviewAuthorUrl, baseUrl: config.publicUrl.replace(/\/+$/, '') };
 }
 
-/**
- * The retold version of a pair: the later article (by date, an undated one
- * after the dated; then by id), the order the comparison page uses.
- */
-function retoldSide(v: VerdictRow, article: (id: number) => ArticleRow | undefined): VerdictSide {
-  const key = (s: VerdictSide) => `${article(s.articleId)?.published ?? '9999-99-99'}#${String(s.articleId).padStart(12, '0')}`;
-  return key(v.a) <= key(v.b) ? v.b : v.a;
+/** The retold version of a pair: the side that is not the reference (see ./references.ts). */
+function retoldSide(db: Db, v: VerdictRow, article: (id: number) => ArticleRow | undefined): VerdictSide | undefined {
+  const a = article(v.a.articleId);
+  const b = article(v.b.articleId);
+  if (!a || !b) return undefined;
+  return orderArticlePair(db, a, b).later.id === a.id ? v.a : v.b;
 }
 
 /** The verdicts a scope and filters select, as export items; undefined when the scope names nothing that exists. */
@@ -49,9 +49,9 @@ export function gatherClaimReviews(db: Db, scope: ReportScope, filters: ReportFi
   const bounds = scaleBounds(db);
   const items: ClaimReviewItem[] = [];
   for (const v of rows.sort((x, y) => x.id - y.id)) {
-    const side = retoldSide(v, article);
-    const a = article(side.articleId);
-    if (!a) continue;
+    const side = retoldSide(db, v, article);
+    const a = side && article(side.articleId);
+    if (!side || !a) continue;
     if (outlet && (a.outlet ?? '').toLowerCase() !== outlet.toLowerCase()) continue;
     const quote = findQuoteOfSide(db, side);
     items.push({

@@ -20,6 +20,7 @@ import { getArticle, type ArticleRow } from '../store/articles.js';
 import { listEditorialSpans } from '../store/editorial.js';
 import { getQuotesWithArticles, type QuoteWithArticle } from '../store/quotes.js';
 import { listPairsBetween, type PairRow } from '../store/pairs.js';
+import { orderArticlePair, type ReferenceReason } from './references.js';
 import { paragraphsOf, type Paragraph } from '../ingest/paragraphs.js';
 
 export type { AlignedRow, ComparedChange } from '../diff/index.js';
@@ -46,18 +47,16 @@ export interface ComparedPair {
   fidelity: number;
 }
 
-/** The comparison of two articles, the earlier on the left. */
+/** The comparison of two articles, the reference (earlier) on the left. */
 export interface Comparison {
   left: ArticleRow;
   right: ArticleRow;
   pairs: ComparedPair[];
   rows: AlignedRow[];
-}
-
-/** Earlier first: by publication date, undated last, then by id. */
-function orderArticles(x: ArticleRow, y: ArticleRow): [ArticleRow, ArticleRow] {
-  const key = (a: ArticleRow) => `${a.published ?? '9999-99-99'}#${String(a.id).padStart(12, '0')}`;
-  return key(x) <= key(y) ? [x, y] : [y, x];
+  /** why the left one is the reference: a marked version, a primary source, the earlier date; null when neither is dated */
+  reference: ReferenceReason | null;
+  /** the right one is undated and nothing says which came first */
+  orderUnknown: boolean;
 }
 
 // The same comparisons are read far more often than articles change, and
@@ -123,8 +122,10 @@ export function compareArticles(db: Db, idX: number, idY: number): Comparison | 
   const x = getArticle(db, idX);
   const y = getArticle(db, idY);
   if (!x || !y) return undefined;
-  const [left, right] = orderArticles(x, y);
-  const pairRows = listPairsBetween(db, left.id, right.id);
+  const pairRows = listPairsBetween(db, x.id, y.id);
+  // every version is compared against the reference (see ./references.ts)
+  const order = orderArticlePair(db, x, y, pairRows);
+  const [left, right] = [order.earlier, order.later];
   const quotes = new Map(getQuotesWithArticles(db, pairRows.flatMap((p) => [p.quoteA, p.quoteB])).map((q) => [q.id, q]));
   const side = (article: ArticleRow): Side => ({ article, paragraphs: paragraphsOf(article.text), sentences: pairRows.length ? sentenceSpans(article.text) : [] });
   const earlierSide = side(left);
@@ -149,5 +150,5 @@ export function compareArticles(db: Db, idX: number, idY: number): Comparison | 
     });
   }
   const rows = alignParagraphs(earlierSide.paragraphs, laterSide.paragraphs, pairs.map((p) => [p.earlier.paragraph, p.later.paragraph] as [number, number]));
-  return { left, right, pairs, rows };
+  return { left, right, pairs, rows, reference: order.reason, orderUnknown: order.orderUnknown };
 }

@@ -10,6 +10,7 @@ import { tallyTags } from '../reports/tally.js';
 import type { OutletProfile } from '../reports/model.js';
 import { cacheArticles } from './article-cache.js';
 import { compareArticles } from './comparison.js';
+import { orderArticlePair } from './references.js';
 
 /** An article's editorial density from its stored spans, and those spans. */
 export function measureStoredDensity(db: Db, article: Pick<ArticleRow, 'id' | 'wordCount'>): { density: EditorialDensity; spans: { category: string; voice: string }[] } {
@@ -29,11 +30,6 @@ export function getOutletProfile(db: Db, outlet: string): OutletProfile | undefi
   return known ? buildProfiles(db, [known.outlet])[0] : undefined;
 }
 
-function laterOf(x: ArticleRow, y: ArticleRow): ArticleRow {
-  const k = (r: ArticleRow) => `${r.published ?? '9999-99-99'}#${String(r.id).padStart(12, '0')}`;
-  return k(x) <= k(y) ? y : x;
-}
-
 function buildProfiles(db: Db, outlets: string[]): OutletProfile[] {
   if (outlets.length === 0) return [];
   const key = (s: string | null) => nameKey(s ?? '');
@@ -44,8 +40,10 @@ function buildProfiles(db: Db, outlets: string[]): OutletProfile[] {
     const a = article(articleA);
     const b = article(articleB);
     if (!a || !b || key(a.outlet) === key(b.outlet)) continue;
-    // the later article retells the earlier one; compareArticles orders them the same way (dated before undated, then by id)
-    if (!wanted.has(key(laterOf(a, b).outlet))) continue;
+    // the other article retells the reference (compareArticles orders them the same way); an undated
+    // article with no marked or primary reference cannot be placed, so its pairs say nothing of fidelity
+    const order = orderArticlePair(db, a, b);
+    if (order.orderUnknown || !wanted.has(key(order.later.outlet))) continue;
     const c = compareArticles(db, a.id, b.id);
     if (!c) continue;
     const slot = retold.get(key(c.right.outlet));

@@ -6,7 +6,8 @@ import { compareArticles } from '../corpus/comparison.js';
 import { linkQuotes, reviewPair } from '../corpus/pairs.js';
 import { recordPairDecision } from '../corpus/verdicts.js';
 import { viewVerdicts } from './verdicts.js';
-import { getStatement, listStatements } from '../corpus/statements.js';
+import { getReferencedStatement } from '../corpus/references.js';
+import { listStatements } from '../corpus/statements.js';
 import { getArticle, listArticles } from '../store/articles.js';
 import { loadVectors } from '../vectors/load.js';
 import { articleDensityChart } from './editorial.js';
@@ -101,7 +102,7 @@ export const listPage: RequestHandler = (_req, res) => {
 /** GET /statements/:id (any quote id of the statement) */
 export const statementPage: RequestHandler = (req, res) => {
   const id = parseId(req.params.id);
-  const statement = id === undefined ? undefined : getStatement(db(res), id);
+  const statement = id === undefined ? undefined : getReferencedStatement(db(res), id);
   if (!statement) return sendError(req, res, 404, `No statement with a quote ${req.params.id}`);
   res.render('statements/show', { title: 'Statement', statement, ...viewVerdicts(db(res), statement.pairs) });
 };
@@ -109,7 +110,7 @@ export const statementPage: RequestHandler = (req, res) => {
 /** GET /api/statements/:id */
 export const apiStatement: RequestHandler = (req, res) => {
   const id = parseId(req.params.id);
-  const statement = id === undefined ? undefined : getStatement(db(res), id);
+  const statement = id === undefined ? undefined : getReferencedStatement(db(res), id);
   if (!statement) return void res.status(404).json({ error: `No statement with a quote ${req.params.id}` });
   res.json({ statement });
 };
