@@ -9,6 +9,7 @@ import type { Db } from './db.js';
 import { publicDir, viewsDir } from './paths.js';
 import * as articles from './web/articles.js';
 import * as articlesApi from './web/api-articles.js';
+import * as deletedArticles from './web/deleted-articles.js';
 import * as speakers from './web/speakers.js';
 import * as search from './web/search.js';
 import * as accounts from './web/accounts.js';
@@ -86,6 +87,8 @@ export function createApp({ db, config, loginLimits }: AppDeps): Express {
   app.post('/account/password', viewer, form, checkCsrf, account.changePassword);
   app.get('/articles', articles.list);
   app.get('/articles/new', reviewer, articles.newForm);
+  app.get('/articles/deleted', admin, deletedArticles.listPage);
+  app.post('/articles/:id/restore', admin, form, checkCsrf, deletedArticles.restore);
   app.post('/articles', reviewer, upload, form, checkCsrf, articles.create);
   app.get('/articles/:id', articles.show);
   app.get('/articles/:id/edit', reviewer, articles.editForm);
@@ -149,6 +152,8 @@ export function createApp({ db, config, loginLimits }: AppDeps): Express {
   app.get('/api/articles', articlesApi.list);
   app.post('/api/articles', reviewer, upload, json, checkCsrf, articlesApi.create);
   app.post('/api/articles/fetch', reviewer, jsonSmall, checkCsrf, articlesApi.fetchUrl);
+  app.get('/api/articles/deleted', admin, articlesApi.listDeleted);
+  app.post('/api/articles/:id/restore', admin, checkCsrf, articlesApi.restore);
   app.get('/api/articles/:id', articlesApi.show);
   app.patch('/api/articles/:id', reviewer, jsonSmall, checkCsrf, articlesApi.update);
   app.delete('/api/articles/:id', reviewer, checkCsrf, articlesApi.destroy);

@@ -54,9 +54,9 @@ commands:
                                      write a report of the corpus, one article, a comparison or an outlet
                                      (annotations filtered by reviewer, tag and creation date) to FILE or stdout
 ${verdictUsage}
-  import-annotations FILE [--user NAME]
-                                     import a Web Annotation JSON-LD export; reviewers without an account
-                                     here are recorded as --user (refused without it)
+  import-annotations FILE --user NAME
+                                     import a Web Annotation JSON-LD export as NAME, who owns every
+                                     annotation imported (the file's authors and dates are kept as provenance)
 
 configuration (environment variables):
 ${configDocs.map((d) => `  ${d.name.padEnd(28)} ${d.meaning} (default ${d.default})`).join('\n')}
@@ -314,13 +314,10 @@ function runImportAnnotations(config: Config, args: string[]): number {
   }
   const db = openDatabase(config.dbPath);
   try {
-    let importer: { id: number } | null = null;
-    if (values.user !== undefined) {
-      const user = getUserByName(db, values.user);
-      if (!user) throw new UsageError(`import-annotations: no user ${values.user}`);
-      importer = { id: user.id };
-    }
-    const report = importAnnotations(db, text, importer);
+    if (values.user === undefined) throw new UsageError('import-annotations: give --user NAME (imported annotations belong to the user who imports them)');
+    const user = getUserByName(db, values.user);
+    if (!user) throw new UsageError(`import-annotations: no user ${values.user}`);
+    const report = importAnnotations(db, text, { id: user.id });
     if (!report.ok) {
       process.stderr.write(`${positionals[0]}: ${report.error}\n`);
       return 1;

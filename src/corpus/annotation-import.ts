@@ -16,21 +16,24 @@
  *   can place it again; it is reported as orphaned, never dropped silently.
  * - Uuids are kept; an annotation whose uuid is already here is reported as
  *   already present and left as it is.
- * - Creators are matched by user name. An unknown creator's annotation is
- *   given to the importing user, and the original name is appended to the
- *   note ("Imported; written by NAME."); without an importing user (CLI
- *   without --user) it is refused.
+ * - Every imported annotation belongs to the importing user, and its own
+ *   created and modified times are those of the import. The file's creator
+ *   name and creation time are kept apart as provenance ("imported; written
+ *   by NAME on DATE"), never matched to an account here: a file can say
+ *   anything, and taking its names and dates let a reviewer plant notes as
+ *   written by an admin, by another reviewer or by a viewer, back-dated.
  */
 import type { Db } from '../db.js';
 import { describeSpan, reanchor } from '../annotations/anchor.js';
 import { getArticle } from '../store/articles.js';
-import { getAnnotationByUuid, insertAnnotation, insertHistory, updateAnnotationRow } from '../store/annotations.js';
+import { getAnnotationByUuid, insertAnnotation, insertHistory } from '../store/annotations.js';
 import { findArticleIdByHash, findArticleIdByUrl } from '../store/reports.js';
 import { getTag, listTags } from '../store/tags.js';
-import { getUserByName } from '../store/users.js';
+import { getUser } from '../store/users.js';
+import { cleanLine } from '../ingest/fields.js';
 import { articleIriPrefix } from '../reports/jsonld.js';
 import { readAnnotationCollection, type ImportedAnnotation, type ImportedTarget } from '../reports/read-jsonld.js';
-import { maxNoteLength } from './annotations.js';
+import { cleanNote, maxNoteLength } from './annotations.js';
 import { ensureTags } from './tags.js';
 
 /** How an imported annotation was placed. */
@@ -41,7 +44,8 @@ export interface ImportReport {
   /** false when the file was refused as a whole (then nothing was imported) */
   ok: boolean;
   error?: string;
-  imported: { id: string; uuid: string; articleId: number; placement: ImportPlacement; creator: string }[];
+  /** `creator` is the importing user, who owns the annotation; `writtenBy` is the file's creator name (provenance) */
+  imported: { id: string; uuid: string; articleId: number; placement: ImportPlacement; creator: string; writtenBy: string | null }[];
   present: { id: string; uuid: string }[];
   refused: { index: number; id: string | null; reason: string }[];
   warnings: string[];
@@ -73,14 +77,15 @@ function resolveTag(db: Db, a: ImportedAnnotation): { tagId: string | null } | {
 }
 
 /**
- * Import an exported AnnotationCollection (JSON-LD text) into this instance.
- * `importer` is the user the import runs as (web: the signed-in reviewer;
- * CLI: --user), or null.
+ * Import an exported AnnotationCollection (JSON-LD text) into this instance
+ * as `importer` (web: the signed-in reviewer; CLI: --user), who owns every
+ * annotation imported.
  */
-export function importAnnotations(db: Db, text: string, importer: { id: number } | null): ImportReport {
+export function importAnnotations(db: Db, text: string, importer: { id: number }): ImportReport {
   const reading = readAnnotationCollection(text);
   if (!reading.ok) return { ok: false, error: reading.error, imported: [], present: [], refused: [], warnings: [] };
   ensureTags(db);
+  const importerName = getUser(db, importer.id)?.username ?? String(importer.id);
   const report: ImportReport = { ok: true, imported: [], present: [], refused: [...reading.refused], warnings: [...reading.warnings] };
   db.transaction(() => {
     reading.annotations.forEach((a, index) => {
@@ -95,23 +100,28 @@ export function importAnnotations(db: Db, text: string, importer: { id: number }
       if (spans.length === 2 && spans[0].articleId === spans[1].articleId) return refuse('both targets are in the same article');
       const tag = resolveTag(db, a);
       if ('error' in tag) return refuse(tag.error);
-      const known = a.creatorName ? getUserByName(db, a.creatorName) : undefined;
-      if (!known && !importer) return refuse(`the reviewer ${JSON.stringify(a.creatorName ?? '(none)')} has no account here (import as a user to keep it)`);
-      const creatorId = known ? known.id : importer!.id;
-      const note = known ? a.note : [a.note, `Imported; written by ${a.creatorName ?? 'an unnamed reviewer'}.`].filter(Boolean).join('\n\n');
+      const note = cleanNote(a.note);
       if (note && note.length > maxNoteLength) return refuse(`the note is longer than ${maxNoteLength} characters`);
+      const imported = { author: cleanLine(a.creatorName ?? '').slice(0, 200) || null, createdAt: validTime(a.createdAt) };
       const [main, other] = spans;
       const orphaned = spans.some((s) => s.placement === 'orphaned');
       const pick = (s: (typeof spans)[number]) => ({ articleId: s.articleId, start: s.start, end: s.end, exact: s.exact, prefix: s.prefix, suffix: s.suffix });
-      const row = { uuid: a.uuid, ...pick(main), tagId: tag.tagId, note: note || null, other: other ? pick(other) : null, creatorId, status: orphaned ? ('orphaned' as const) : ('active' as const), createdAt: a.createdAt };
+      const at = new Date().toISOString();
+      const row = { uuid: a.uuid, ...pick(main), tagId: tag.tagId, note, other: other ? pick(other) : null, creatorId: importer.id, status: orphaned ? ('orphaned' as const) : ('active' as const), createdAt: at, imported };
       const id = insertAnnotation(db, row);
-      if (a.modifiedAt !== a.createdAt) updateAnnotationRow(db, id, { ...row, modifiedAt: a.modifiedAt });
-      insertHistory(db, { annotationId: id, userId: importer?.id ?? creatorId, action: 'create', at: new Date().toISOString(), before: null, after: { ...row, importedFrom: a.id } });
+      insertHistory(db, { annotationId: id, userId: importer.id, action: 'create', at, before: null, after: { ...row, importedFrom: a.id } });
       const worst = spans.map((s) => s.placement).sort((x, y) => order.indexOf(y) - order.indexOf(x))[0];
-      report.imported.push({ id: a.id, uuid: a.uuid, articleId: main.articleId, placement: worst, creator: known ? known.username : `${a.creatorName ?? 'unnamed'} (recorded as the importing user)` });
+      report.imported.push({ id: a.id, uuid: a.uuid, articleId: main.articleId, placement: worst, creator: importerName, writtenBy: imported.author });
     });
   }).immediate();
   return report;
 }
 
 const order: ImportPlacement[] = ['position', 'quote', 'fuzzy', 'orphaned'];
+
+/** The file's time when it is a real ISO 8601 time, else null (provenance is shown, never trusted). */
+function validTime(value: string | null | undefined): string | null {
+  if (!value || value.length > 40 || !/^\d{4}-\d{2}-\d{2}/.test(value)) return null;
+  const t = new Date(value);
+  return Number.isNaN(t.getTime()) ? null : t.toISOString();
+}

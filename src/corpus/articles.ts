@@ -6,7 +6,6 @@ import type { Db } from '../db.js';
 import { prepareArticle, type ArticleInput, type PreparedArticle } from '../ingest/index.js';
 import { hashText } from '../ingest/hash.js';
 import {
-  deleteArticle as deleteArticleRow,
   findArticleByHash,
   getArticle,
   insertArticle,
@@ -102,9 +101,4 @@ export function replaceArticleText(db: Db, id: number, input: Pick<ArticleInput,
     const annotations = reanchorArticleAnnotations(db, id, article.text);
     return { status: 'replaced', article, annotations };
   }).immediate();
-}
-
-/** Delete an article with everything that hangs on it. */
-export function removeArticle(db: Db, id: number): boolean {
-  return deleteArticleRow(db, id);
 }

@@ -34,8 +34,16 @@ export interface AnnotationRow extends AnchoredSpan {
   /** ISO 8601 UTC with Z. */
   createdAt: string;
   modifiedAt: string;
+  /** For an annotation imported from another instance: who wrote it there and when (provenance only). */
+  imported: ImportProvenance | null;
   articleTitle: string;
   articleOutlet: string | null;
+}
+
+/** Who wrote an imported annotation in the instance it came from, and when (as the file says). */
+export interface ImportProvenance {
+  author: string | null;
+  createdAt: string | null;
 }
 
 /** What is stored for a new annotation. */
@@ -47,6 +55,7 @@ export interface NewAnnotation extends AnchoredSpan {
   creatorId: number;
   status: AnnotationStatus;
   createdAt: string;
+  imported?: ImportProvenance | null;
 }
 
 /** The fields a change may set. */
@@ -98,6 +107,7 @@ const select = `SELECT a.id, a.uuid, a.article_id AS articleId, a.start, a.end, 
   a.other_article_id AS otherArticleId, a.other_start AS otherStart, a.other_end AS otherEnd,
   a.other_exact AS otherExact, a.other_prefix AS otherPrefix, a.other_suffix AS otherSuffix,
   a.creator_id AS creatorId, u.username AS creatorName, a.status, a.created_at AS createdAt, a.modified_at AS modifiedAt,
+  a.imported_author AS importedAuthor, a.imported_created_at AS importedCreatedAt,
   ar.title AS articleTitle, ar.outlet AS articleOutlet
   FROM annotations a
   JOIN users u ON u.id = a.creator_id
@@ -106,7 +116,8 @@ const select = `SELECT a.id, a.uuid, a.article_id AS articleId, a.start, a.end, 
 
 function toAnnotation(r: Record<string, unknown> | undefined): AnnotationRow | undefined {
   if (!r) return undefined;
-  const { otherArticleId, otherStart, otherEnd, otherExact, otherPrefix, otherSuffix, ...rest } = r;
+  const { otherArticleId, otherStart, otherEnd, otherExact, otherPrefix, otherSuffix, importedAuthor, importedCreatedAt, ...rest } = r;
+  const imported = importedAuthor == null && importedCreatedAt == null ? null : { author: (importedAuthor as string | null) ?? null, createdAt: (importedCreatedAt as string | null) ?? null };
   const other =
     otherArticleId == null
       ? null
@@ -118,7 +129,7 @@ function toAnnotation(r: Record<string, unknown> | undefined): AnnotationRow | u
           prefix: (otherPrefix as string | null) ?? '',
           suffix: (otherSuffix as string | null) ?? '',
         };
-  return { ...(rest as unknown as Omit<AnnotationRow, 'other'>), other };
+  return { ...(rest as unknown as Omit<AnnotationRow, 'other' | 'imported'>), other, imported };
 }
 
 function otherParams(o: AnchoredSpan | null) {
@@ -137,11 +148,13 @@ export function insertAnnotation(db: Db, a: NewAnnotation): number {
   const info = db
     .prepare(
       `INSERT INTO annotations (uuid, article_id, start, end, exact, prefix, suffix, tag_id, note,
-         other_article_id, other_start, other_end, other_exact, other_prefix, other_suffix, creator_id, status, created_at, modified_at)
+         other_article_id, other_start, other_end, other_exact, other_prefix, other_suffix, creator_id, status, created_at, modified_at,
+         imported_author, imported_created_at)
        VALUES (@uuid, @articleId, @start, @end, @exact, @prefix, @suffix, @tagId, @note,
-         @otherArticleId, @otherStart, @otherEnd, @otherExact, @otherPrefix, @otherSuffix, @creatorId, @status, @createdAt, @createdAt)`,
+         @otherArticleId, @otherStart, @otherEnd, @otherExact, @otherPrefix, @otherSuffix, @creatorId, @status, @createdAt, @createdAt,
+         @importedAuthor, @importedCreatedAt)`,
     )
-    .run({ ...a, other: undefined, ...otherParams(a.other) });
+    .run({ ...a, other: undefined, imported: undefined, ...otherParams(a.other), importedAuthor: a.imported?.author ?? null, importedCreatedAt: a.imported?.createdAt ?? null });
   return Number(info.lastInsertRowid);
 }
 
@@ -171,7 +184,8 @@ export function updateAnnotationRow(db: Db, id: number, c: AnnotationChange): bo
 
 /** Annotations matching the filters, newest first within an article's text order. */
 export function selectAnnotations(db: Db, f: AnnotationFilters = {}): AnnotationRow[] {
-  const where: string[] = [];
+  // annotations on a deleted article (either side of a pair note) are hidden with it until it is restored
+  const where: string[] = ['ar.deleted_at IS NULL', 'NOT EXISTS (SELECT 1 FROM articles o WHERE o.id = a.other_article_id AND o.deleted_at IS NOT NULL)'];
   const params: Record<string, unknown> = {};
   if (f.articleId !== undefined) {
     where.push('a.article_id = @articleId');
@@ -240,4 +254,15 @@ export function selectHistory(db: Db, annotationId: number): HistoryRow[] {
     before: r.before == null ? null : (JSON.parse(r.before as string) as unknown),
     after: r.after == null ? null : (JSON.parse(r.after as string) as unknown),
   }));
+}
+
+/** Non-deleted annotations involving an article (as main or other span) by users other than this one. */
+export function countOthersAnnotations(db: Db, articleId: number, userId: number): number {
+  return (
+    db
+      .prepare(
+      `SELECT count(*) AS n FROM annotations WHERE (article_id = ? OR other_article_id = ?) AND status <> 'deleted' AND creator_id <> ?`,
+    )
+      .get(articleId, articleId, userId) as { n: number }
+  ).n;
 }

@@ -55,10 +55,45 @@ export function insertArticle(db: Db, a: NewArticle): number {
 
 /** One article by id, or undefined. */
 export function getArticle(db: Db, id: number): ArticleRow | undefined {
-  return toArticle(prepared(db, `SELECT ${columns} FROM articles WHERE id = ?`).get(id) as Record<string, unknown> | undefined);
+  return toArticle(prepared(db, `SELECT ${columns} FROM articles WHERE id = ? AND deleted_at IS NULL`).get(id) as Record<string, unknown> | undefined);
 }
 
-/** The article with this normalized-text hash, if any. */
+/** One article by id even when it is deleted (restoring, the admin's list), with when and by whom it was deleted. */
+export function getArticleAnyState(db: Db, id: number): (ArticleRow & { deletedAt: string | null }) | undefined {
+  const row = prepared(db, `SELECT ${columns}, deleted_at AS deletedAt FROM articles WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
+  return row && { ...toArticle(row)!, deletedAt: (row.deletedAt as string | null) ?? null };
+}
+
+/** A deleted article as the admin's list shows it. */
+export interface DeletedArticle extends ArticleSummary {
+  deletedAt: string;
+  deletedBy: string | null;
+}
+
+/** Deleted articles, most recently deleted first. */
+export function listDeletedArticles(db: Db): DeletedArticle[] {
+  return prepared(
+    db,
+    `SELECT a.id, a.title, a.outlet, a.author, a.published, a.word_count AS wordCount, a.created_at AS createdAt,
+       a.deleted_at AS deletedAt, u.username AS deletedBy
+     FROM articles a LEFT JOIN users u ON u.id = a.deleted_by WHERE a.deleted_at IS NOT NULL ORDER BY a.deleted_at DESC, a.id DESC`,
+  ).all() as DeletedArticle[];
+}
+
+/** Mark an article deleted (or, with null, restore it); false when nothing changed. */
+export function setArticleDeleted(db: Db, id: number, deleted: { at: string; by: number } | null): boolean {
+  const sql = deleted
+    ? 'UPDATE articles SET deleted_at = @at, deleted_by = @by WHERE id = @id AND deleted_at IS NULL'
+    : 'UPDATE articles SET deleted_at = NULL, deleted_by = NULL WHERE id = @id AND deleted_at IS NOT NULL';
+  return prepared(db, sql).run({ id, at: deleted?.at ?? null, by: deleted?.by ?? null }).changes > 0;
+}
+
+/** Record who deleted or restored an article, and when. */
+export function insertArticleHistory(db: Db, h: { articleId: number; userId: number; action: 'delete' | 'restore'; at: string; reason?: string | null }): void {
+  prepared(db, 'INSERT INTO article_history (article_id, user_id, action, at, reason) VALUES (?, ?, ?, ?, ?)').run(h.articleId, h.userId, h.action, h.at, h.reason ?? null);
+}
+
+/** The article with this normalized-text hash, if any (a deleted one too: the text stays taken until it is restored). */
 export function findArticleByHash(db: Db, textHash: string): ArticleSummary | undefined {
   return prepared(db, `SELECT id, title, outlet, author, published, word_count AS wordCount, created_at AS createdAt FROM articles WHERE text_hash = ?`)
     .get(textHash) as ArticleSummary | undefined;
@@ -74,12 +109,12 @@ export function listArticles(db: Db, sort: ArticleSort = 'published', dir: 'asc'
   const order = dir === 'desc' ? 'DESC' : 'ASC';
   return prepared(db, 
       `SELECT id, title, outlet, author, published, word_count AS wordCount, created_at AS createdAt FROM articles
-       ORDER BY (${col.split(' ')[0]} IS NULL), ${col} ${order}, id ${order}`,
+       WHERE deleted_at IS NULL ORDER BY (${col.split(' ')[0]} IS NULL), ${col} ${order}, id ${order}`,
     )
     .all() as ArticleSummary[];
 }
 
-/** Count of articles. */
+/** Count of articles, deleted ones included (an empty database is one that never held any). */
 export function countArticles(db: Db): number {
   return (prepared(db, 'SELECT count(*) AS n FROM articles').get() as { n: number }).n;
 }
@@ -88,7 +123,7 @@ export function countArticles(db: Db): number {
 export function updateArticleMetadata(db: Db, id: number, m: ArticleMetadata): boolean {
   const info = prepared(db, 
       `UPDATE articles SET title = @title, outlet = @outlet, author = @author, published = @published, url = @url,
-       updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = @id`,
+       updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = @id AND deleted_at IS NULL`,
     )
     .run({ ...m, id });
   return info.changes > 0;
@@ -107,7 +142,7 @@ export function updateArticleText(db: Db, id: number, t: ArticleText): boolean {
   return (
     prepared(db, 
         `UPDATE articles SET format = @format, original = @original, text = @text, text_hash = @textHash, furniture = @furniture,
-           word_count = @wordCount, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = @id`,
+           word_count = @wordCount, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = @id AND deleted_at IS NULL`,
       )
       .run({ ...t, furniture: JSON.stringify(t.furniture), id }).changes > 0
   );

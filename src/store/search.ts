@@ -37,7 +37,7 @@ export function matchArticles(db: Db, match: string, limit = 50): ArticleHitRow[
     `SELECT a.id, a.title, a.outlet, a.author, a.published, a.word_count AS wordCount,
        snippet(articles_fts, 3, char(2), char(3), '…', 24) AS snippet
      FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-     WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?`,
+     WHERE articles_fts MATCH ? AND a.deleted_at IS NULL ORDER BY rank LIMIT ?`,
   ).all(match, limit) as ArticleHitRow[];
 }
 

@@ -5,11 +5,10 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { z } from 'zod';
 import type { Db } from '../db.js';
+import { findVisibleAnnotation, listVisibleAnnotations, visibleHistory } from '../corpus/annotation-visibility.js';
 import {
-  annotationHistory,
   createAnnotation,
   deleteAnnotation,
-  findAnnotation,
   listAnnotations,
   canChange,
   updateAnnotation,
@@ -84,9 +83,7 @@ export const filterSchema = z.object({
   status: z.preprocess(blank, z.enum(['active', 'orphaned', 'deleted', 'all']).optional()),
 });
 
-function toFilters(q: z.infer<typeof filterSchema>): AnnotationFilters {
-  return { articleId: q.article, tagId: q.tag, creatorName: q.reviewer, from: q.from, to: q.to, status: q.status };
-}
+const toFilters = (q: z.infer<typeof filterSchema>): AnnotationFilters => ({ articleId: q.article, tagId: q.tag, creatorName: q.reviewer, from: q.from, to: q.to, status: q.status });
 
 /** An annotation as the API shows it. */
 export function presentAnnotation(a: AnnotationRow) {
@@ -105,6 +102,8 @@ export function presentAnnotation(a: AnnotationRow) {
     note: a.note,
     other: a.other,
     creator: { id: a.creatorId, username: a.creatorName },
+    // provenance of an annotation imported from another instance: shown, never an account
+    imported: a.imported,
     status: a.status,
     createdAt: a.createdAt,
     modifiedAt: a.modifiedAt,
@@ -187,14 +186,17 @@ export const destroy: RequestHandler = (req, res) => {
   sendResult(req, res, r, 200, (a) => safeBack(req.body?.back, `/annotations/${a.id}`));
 };
 
+const deletedForbidden = 'annotations: deleted annotations are shown to reviewers and admins only';
+
 /** GET /annotations */
 export const listPage: RequestHandler = (req, res) => {
   const parsed = filterSchema.safeParse(req.query);
   const filters = parsed.success ? parsed.data : {};
-  const annotations = parsed.success ? listAnnotations(db(res), toFilters(parsed.data)) : [];
+  const found = parsed.success ? listVisibleAnnotations(db(res), res.locals.user, toFilters(parsed.data)) : [];
+  if (found === 'forbidden') return sendError(req, res, 403, deletedForbidden);
   res.status(parsed.success ? 200 : 400).render('annotations/list', {
     title: 'Annotations',
-    annotations,
+    annotations: found,
     filters,
     errors: parsed.success ? {} : issues(parsed.error),
     tags: listAllTags(db(res)),
@@ -208,19 +210,21 @@ export const listPage: RequestHandler = (req, res) => {
 export const apiList: RequestHandler = (req, res) => {
   const parsed = filterSchema.safeParse(req.query);
   if (!parsed.success) return void res.status(400).json({ error: 'annotations: bad filter', errors: issues(parsed.error) });
-  res.json({ annotations: listAnnotations(db(res), toFilters(parsed.data)).map(presentAnnotation) });
+  const found = listVisibleAnnotations(db(res), res.locals.user, toFilters(parsed.data));
+  if (found === 'forbidden') return sendError(req, res, 403, deletedForbidden);
+  res.json({ annotations: found.map(presentAnnotation) });
 };
 
 /** GET /annotations/:id — the annotation, its edit form and its history. */
 export const showPage: RequestHandler = (req, res) => {
   const id = parseId(req.params.id);
-  const annotation = id === undefined ? undefined : findAnnotation(db(res), id);
+  const annotation = id === undefined ? undefined : findVisibleAnnotation(db(res), res.locals.user, id);
   if (!annotation) return sendError(req, res, 404, `No annotation with id ${req.params.id}`);
   const me = res.locals.user as UserRow | null;
   res.render('annotations/show', {
     title: `Annotation on ${annotation.articleTitle}`,
     annotation,
-    history: annotationHistory(db(res), annotation.id),
+    history: visibleHistory(db(res), res.locals.user, annotation),
     canEdit: Boolean(me && annotation.status !== 'deleted' && canChange(me, annotation)),
     offeredTags: listOfferedTags(db(res)),
     renderNote,
@@ -230,7 +234,7 @@ export const showPage: RequestHandler = (req, res) => {
 /** GET /api/annotations/:id */
 export const apiShow: RequestHandler = (req, res) => {
   const id = parseId(req.params.id);
-  const annotation = id === undefined ? undefined : findAnnotation(db(res), id);
+  const annotation = id === undefined ? undefined : findVisibleAnnotation(db(res), res.locals.user, id);
   if (!annotation) return sendError(req, res, 404, 'annotations: no such annotation');
   res.json({ annotation: presentAnnotation(annotation) });
 };
@@ -238,9 +242,9 @@ export const apiShow: RequestHandler = (req, res) => {
 /** GET /api/annotations/:id/history */
 export const apiHistory: RequestHandler = (req, res) => {
   const id = parseId(req.params.id);
-  const annotation = id === undefined ? undefined : findAnnotation(db(res), id);
+  const annotation = id === undefined ? undefined : findVisibleAnnotation(db(res), res.locals.user, id);
   if (!annotation) return sendError(req, res, 404, 'annotations: no such annotation');
-  res.json({ annotation: presentAnnotation(annotation), history: annotationHistory(db(res), annotation.id) });
+  res.json({ annotation: presentAnnotation(annotation), history: visibleHistory(db(res), res.locals.user, annotation) });
 };
 
 /** GET /articles/:id/agreement and GET /api/articles/:id/agreement */
@@ -287,12 +291,8 @@ export function viewPairNotes(db: Db, leftId: number, rightId: number) {
     renderNote,
     /** Pair notes on these two quotes (either way round). */
     pairNotesFor(x: QuoteSpan, y: QuoteSpan): AnnotationRow[] {
-      return notes.filter((n) =>
-        [
-          [x, y],
-          [y, x],
-        ].some(([p, q]) => n.articleId === p.articleId && overlaps(n, p) && n.other!.articleId === q.articleId && overlaps(n.other!, q)),
-      );
+      const ways: [QuoteSpan, QuoteSpan][] = [[x, y], [y, x]];
+      return notes.filter((n) => ways.some(([p, q]) => n.articleId === p.articleId && overlaps(n, p) && n.other!.articleId === q.articleId && overlaps(n.other!, q)));
     },
   };
 }

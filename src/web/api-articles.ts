@@ -2,10 +2,11 @@
 import type { RequestHandler, Response } from 'express';
 import type { Config } from '../config.js';
 import type { Db } from '../db.js';
-import { editArticle, removeArticle } from '../corpus/articles.js';
+import { editArticle } from '../corpus/articles.js';
+import { deleteArticleAs, restoreArticleAs, type ArticleDeletion } from '../corpus/article-deletion.js';
 import { articleMetadataSchema, fieldErrors, urlImportSchema } from '../corpus/schemas.js';
 import { batchStatus, importFile, importUrl, type SourceOutcome } from '../corpus/sources.js';
-import { getArticle, listArticles, type ArticleRow } from '../store/articles.js';
+import { getArticle, listArticles, listDeletedArticles, type ArticleRow } from '../store/articles.js';
 import { parseId } from './params.js';
 
 const db = (res: Response): Db => res.app.locals.db as Db;
@@ -81,9 +82,26 @@ export const update: RequestHandler = (req, res) => {
   res.json({ article: present(editArticle(db(res), id, parsed.data)!) });
 };
 
-/** DELETE /api/articles/:id */
+const deletionStatus = { ok: 204, 'not-found': 404, conflict: 409, forbidden: 403 } as const;
+
+function sendDeletion(res: Response, r: ArticleDeletion, idText: string): void {
+  if (r.status === 'ok') return void res.status(204).end();
+  res.status(deletionStatus[r.status]).json({ error: r.status === 'not-found' ? `No article with id ${idText}` : r.reason });
+}
+
+/** DELETE /api/articles/:id — soft delete; 409 for a reviewer when other reviewers annotated the article. */
 export const destroy: RequestHandler = (req, res) => {
   const id = parseId(req.params.id);
-  if (id === undefined || !removeArticle(db(res), id)) return void res.status(404).json({ error: `No article with id ${req.params.id}` });
-  res.status(204).end();
+  sendDeletion(res, id === undefined ? { status: 'not-found' } : deleteArticleAs(db(res), res.locals.user, id), String(req.params.id));
+};
+
+/** POST /api/articles/:id/restore (admin) */
+export const restore: RequestHandler = (req, res) => {
+  const id = parseId(req.params.id);
+  sendDeletion(res, id === undefined ? { status: 'not-found' } : restoreArticleAs(db(res), res.locals.user, id), String(req.params.id));
+};
+
+/** GET /api/articles/deleted (admin) */
+export const listDeleted: RequestHandler = (_req, res) => {
+  res.json({ articles: listDeletedArticles(db(res)) });
 };

@@ -3,7 +3,8 @@ import type { RequestHandler, Response } from 'express';
 import { z } from 'zod';
 import type { Config } from '../config.js';
 import type { Db } from '../db.js';
-import { editArticle, removeArticle } from '../corpus/articles.js';
+import { editArticle } from '../corpus/articles.js';
+import { deleteArticleAs } from '../corpus/article-deletion.js';
 import { articleMetadataSchema, fieldErrors } from '../corpus/schemas.js';
 import { batchStatus, importFile, importPaste, importUrl, type SourceOutcome } from '../corpus/sources.js';
 import { articleSorts, getArticle, listArticles, type ArticleSort } from '../store/articles.js';
@@ -134,9 +135,11 @@ export const confirmDelete: RequestHandler = (req, res) => {
   res.render('articles/delete', { title: `Delete: ${article.title}`, article });
 };
 
-/** POST /articles/:id/delete */
+/** POST /articles/:id/delete — soft delete; 409 with the reason for a reviewer when other reviewers annotated it. */
 export const destroy: RequestHandler = (req, res) => {
   const id = parseId(req.params.id);
-  if (id === undefined || !removeArticle(db(res), id)) return sendError(req, res, 404, `No article with id ${req.params.id}`);
+  const r = id === undefined ? { status: 'not-found' as const } : deleteArticleAs(db(res), res.locals.user, id);
+  if (r.status === 'not-found') return sendError(req, res, 404, `No article with id ${req.params.id}`);
+  if (r.status !== 'ok') return sendError(req, res, 409, r.reason);
   res.redirect(303, '/articles');
 };

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { makeApp, signIn, snapshotCounts } from '../helpers/app.js';
-import { countArticles } from '../../src/store/articles.js';
+import { countArticles, listArticles } from '../../src/store/articles.js';
 
 const text = 'Officials said the dam would open in June.\n\n"We are ready," the engineer said.';
 
@@ -79,7 +79,9 @@ describe('article pages', () => {
     expect(confirm.text).toContain('Delete this article?');
     expect(countArticles(db)).toBe(1);
     await api.post(`${loc}/delete`).expect(303);
-    expect(countArticles(db)).toBe(0);
+    // deletion is soft: the row stays (an admin can restore it), the article is gone from lists and pages
+    expect(countArticles(db)).toBe(1);
+    expect(listArticles(db)).toHaveLength(0);
     await api.get(loc).expect(404);
   });
 

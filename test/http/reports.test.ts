@@ -104,6 +104,7 @@ describe('annotation import', () => {
     await agent.get('/annotations/import').expect(200);
     const res = await agent.post('/annotations/import').type('form').send({ text: file }).expect(200);
     expect(res.text).toContain('<strong>4</strong> imported');
-    expect(res.text).toContain('ana (recorded as the importing user)');
+    // owned by the importing user; the file's author is provenance
+    expect(res.text).toContain('<td>reviewer1</td><td>ana</td>');
   });
 });
