@@ -28,6 +28,7 @@ import * as reports from './web/reports.js';
 import { seedTags } from './corpus/tags.js';
 import * as verdicts from './web/verdicts.js';
 import * as references from './web/references.js';
+import * as undo from './web/undo.js';
 import { getArticleKind } from './store/references.js';
 import { seedRatings } from './corpus/verdict-scale.js';
 
@@ -105,6 +106,9 @@ export function createApp({ db, config, loginLimits }: AppDeps): Express {
   app.get('/statements/:id', compare.statementPage);
   app.post('/pairs', reviewer, form, checkCsrf, compare.link);
   app.post('/pairs/:id/review', reviewer, form, checkCsrf, compare.review);
+  app.get('/undo', undo.list);
+  app.post('/pairs/restore', reviewer, form, checkCsrf, undo.restorePair);
+  app.post('/editorial/:id/restore', reviewer, form, checkCsrf, undo.restoreSpan);
   app.post('/statements/:id/reference', reviewer, form, checkCsrf, references.markReference);
   app.post('/articles/:id/kind', reviewer, form, checkCsrf, references.setKind);
   app.post('/pairs/:id/verdict', reviewer, form, checkCsrf, verdicts.give);
@@ -167,6 +171,9 @@ export function createApp({ db, config, loginLimits }: AppDeps): Express {
   app.get('/api/statements/:id', compare.apiStatement);
   app.post('/api/pairs', reviewer, jsonSmall, checkCsrf, compare.link);
   app.post('/api/pairs/:id/review', reviewer, jsonSmall, checkCsrf, compare.review);
+  app.get('/api/undo', undo.list);
+  app.post('/api/pairs/restore', reviewer, jsonSmall, checkCsrf, undo.restorePair);
+  app.post('/api/editorial/:id/restore', reviewer, jsonSmall, checkCsrf, undo.restoreSpan);
   app.post('/api/statements/:id/reference', reviewer, jsonSmall, checkCsrf, references.markReference);
   app.post('/api/articles/:id/kind', reviewer, jsonSmall, checkCsrf, references.setKind);
   app.get('/api/pairs/:id/verdict', verdicts.apiPairVerdict);

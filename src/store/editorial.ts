@@ -57,3 +57,8 @@ export function decideEditorialSpan(db: Db, span: EditorialSpanRow, status: 'acc
      ON CONFLICT (article_id, category, text, start) DO UPDATE SET status = excluded.status, decided_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
   ).run(span.articleId, span.text, span.category, span.start, status);
 }
+
+/** Forget the decision on a suggestion, so it is a suggestion again. */
+export function deleteEditorialDecision(db: Db, span: Pick<EditorialSpanRow, 'articleId' | 'category' | 'text' | 'start'>): boolean {
+  return prepared(db, 'DELETE FROM editorial_decisions WHERE article_id = ? AND category = ? AND text = ? AND start = ?').run(span.articleId, span.category, span.text, span.start).changes > 0;
+}

@@ -172,3 +172,10 @@ export function listTopArticlePairs(db: Db, limit: number): { articleA: number; 
     )
     .all(limit) as { articleA: number; articleB: number; pairs: number }[];
 }
+
+/** Forget a review decision (either order of sides), so the pair may be suggested again. */
+export function deletePairReview(db: Db, x: { articleId: number; text: string }, y: { articleId: number; text: string }): boolean {
+  const flip = x.articleId > y.articleId || (x.articleId === y.articleId && x.text > y.text);
+  const [a, b] = flip ? [y, x] : [x, y];
+  return prepared(db, 'DELETE FROM pair_reviews WHERE article_a = ? AND text_a = ? AND article_b = ? AND text_b = ?').run(a.articleId, a.text, b.articleId, b.text).changes > 0;
+}
