@@ -17,6 +17,7 @@ import { renderReportHtml } from '../reports/html.js';
 import { renderReportMarkdown } from '../reports/markdown.js';
 import { tallyTags } from '../reports/tally.js';
 import type { CategoryTally, OutletProfile, Report, ReportAnnotation, ReportArticle, ReportComparison, ReportFilters, ReportScope } from '../reports/model.js';
+import type { ReportFormat } from '../reports/export-query.js';
 import { compareArticles, type Comparison } from './comparison.js';
 import { cacheArticles } from './article-cache.js';
 import { getOutletProfile, measureStoredDensity } from './outlets.js';
@@ -24,9 +25,7 @@ import { claimReviewPublisher, exportClaimReviews } from './claimreview.js';
 import type { ClaimReviewPublisher } from '../reports/claimreview.js';
 import { loadConfig } from '../config.js';
 
-/** The export formats. */
-export const reportFormats = ['html', 'md', 'csv', 'jsonld', 'claimreview'] as const;
-export type ReportFormat = (typeof reportFormats)[number];
+export { reportFormats, type ReportFormat } from '../reports/export-query.js';
 
 /** Options for deterministic output (tests) and the collection id. */
 export interface ReportOptions {

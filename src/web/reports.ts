@@ -4,12 +4,11 @@
  * functions in src/corpus/reports.ts.
  */
 import type { Request, RequestHandler, Response } from 'express';
-import { z } from 'zod';
 import type { Db } from '../db.js';
-import { exportReport, reportFormats } from '../corpus/reports.js';
+import { exportReport } from '../corpus/reports.js';
+import { describeExportQueryError, exportQuery, toScope } from '../reports/export-query.js';
 import { getOutletProfile, listOutletProfiles } from '../corpus/outlets.js';
 import { importAnnotations, type ImportReport } from '../corpus/annotation-import.js';
-import type { ReportFilters, ReportScope } from '../reports/model.js';
 import { renderBarChart } from '../reports/charts.js';
 import { renderDensityChart } from '../reports/density-chart.js';
 import { sendError } from './errors.js';
@@ -17,41 +16,10 @@ import { claimReviewPublisher } from '../corpus/claimreview.js';
 import type { Config } from '../config.js';
 
 const db = (res: Response): Db => res.app.locals.db as Db;
-const blank = (v: unknown) => (v === '' ? undefined : v);
-const optional = <T extends z.ZodType>(t: T) => z.preprocess(blank, t.optional());
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
-const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-
-/** The query of an export: a format, at most one scope, and filters. */
-export const exportQuery = z
-  .object({
-    format: z.enum(reportFormats),
-    article: optional(id),
-    compare: optional(z.string().regex(/^\d+,\d+$/, 'two article ids as ID,ID')),
-    outlet: optional(z.string().trim().min(1).max(200)),
-    reviewer: optional(z.string().max(100)),
-    tag: optional(z.string().max(60)),
-    from: optional(day),
-    to: optional(day),
-  })
-  .refine((q) => [q.article, q.compare].filter((v) => v !== undefined).length <= 1, 'give article or compare, not both');
-
-/** Turn a parsed export query into a scope and filters. An outlet with no article or pair is an outlet report; else it filters. */
-export function toScope(q: z.infer<typeof exportQuery>): { scope: ReportScope; filters: ReportFilters } {
-  const filters: ReportFilters = { reviewer: q.reviewer, tag: q.tag, from: q.from, to: q.to };
-  if (q.article !== undefined) return { scope: { kind: 'article', articleId: q.article }, filters: { ...filters, outlet: q.outlet } };
-  if (q.compare !== undefined) {
-    const [a, b] = q.compare.split(',').map(Number) as [number, number];
-    return { scope: { kind: 'compare', articleIds: [a, b] }, filters: { ...filters, outlet: q.outlet } };
-  }
-  if (q.outlet !== undefined) return { scope: { kind: 'outlet', outlet: q.outlet }, filters };
-  return { scope: { kind: 'corpus' }, filters };
-}
-
 /** GET /export and /api/export: the report as a file download. */
 export const download: RequestHandler = (req, res) => {
   const q = exportQuery.safeParse(req.query);
-  if (!q.success) return sendError(req, res, 400, `export: ${q.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; ')}`);
+  if (!q.success) return sendError(req, res, 400, `export: ${describeExportQueryError(q.error)}`);
   const { scope, filters } = toScope(q.data);
   const out = exportReport(db(res), q.data.format, scope, filters, { claimReview: claimReviewPublisher(res.app.locals.config as Config) });
   if (!out) return sendError(req, res, 404, 'export: no such article or outlet.');
