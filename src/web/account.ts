@@ -1,12 +1,11 @@
 /** The signed-in user's account page: change one's own password (the same rule as `retold user passwd`). */
-import type { RequestHandler, Response } from 'express';
+import type { RequestHandler } from 'express';
 import { z } from 'zod';
-import type { Db } from '../db.js';
 import { changeOwnPassword } from '../corpus/users.js';
 import type { UserRow } from '../store/users.js';
-import { isApi, sessionToken } from './auth.js';
+import { sessionToken } from './auth.js';
+import { dbOf, isApiRequest } from './request.js';
 
-const db = (res: Response): Db => res.app.locals.db as Db;
 
 const passwordBody = z.object({ currentPassword: z.string().max(500).default(''), newPassword: z.string().max(500).default('') });
 
@@ -20,13 +19,13 @@ export const changePassword: RequestHandler = (req, res) => {
   const user = res.locals.user as UserRow;
   const parsed = passwordBody.safeParse(req.body ?? {});
   const body = parsed.success ? parsed.data : { currentPassword: '', newPassword: '' };
-  const result = changeOwnPassword(db(res), user.username, body.currentPassword, body.newPassword, sessionToken(req) ?? '');
+  const result = changeOwnPassword(dbOf(res), user.username, body.currentPassword, body.newPassword, sessionToken(req) ?? '');
   if (result.status !== 'changed') {
     const error = result.status === 'wrong-password' ? 'The current password is wrong.' : `The new password is refused: ${result.error}.`;
     res.status(result.status === 'wrong-password' ? 403 : 400);
-    if (isApi(req)) return void res.json({ error: `account: ${error}` });
+    if (isApiRequest(req)) return void res.json({ error: `account: ${error}` });
     return res.render('account', { title: 'Your account', error, done: null });
   }
-  if (isApi(req)) return void res.json({ changed: true, endedSessions: result.endedSessions });
+  if (isApiRequest(req)) return void res.json({ changed: true, endedSessions: result.endedSessions });
   res.render('account', { title: 'Your account', error: null, done: `Password changed; ${result.endedSessions} other session${result.endedSessions === 1 ? '' : 's'} ended.` });
 };

@@ -1,16 +1,14 @@
 /** Account management for admins: the /accounts page and /api/accounts. */
 import type { Request, RequestHandler, Response } from 'express';
 import { z } from 'zod';
-import type { Db } from '../db.js';
 import { addAccount, changeAccountRole, resetAccountPassword, setAccountDisabled, type AccountResult } from '../corpus/accounts.js';
 import { roleSchema } from '../corpus/users.js';
 import { listUsers, type UserRow } from '../store/users.js';
 import { sendError } from './errors.js';
 import { parseId } from './params.js';
+import { dbOf, isApiRequest } from './request.js';
 
-const db = (res: Response): Db => res.app.locals.db as Db;
 const me = (res: Response): UserRow => res.locals.user as UserRow;
-const isApi = (req: Request): boolean => req.originalUrl.startsWith('/api/');
 /** Forms send "1"/"0"; JSON sends booleans. */
 const flag = z.preprocess((v) => (v === '1' || v === 'true' ? true : v === '0' || v === 'false' ? false : v), z.boolean());
 
@@ -26,7 +24,7 @@ interface Shown {
 function renderPage(res: Response, status: number, values: Record<string, unknown>, errors: Record<string, string>, shown?: Shown): void {
   // a page showing a password must not be kept by a cache
   if (shown) res.set('Cache-Control', 'no-store');
-  res.status(status).render('accounts/list', { title: 'Accounts', accounts: listUsers(db(res)), values, errors, shown });
+  res.status(status).render('accounts/list', { title: 'Accounts', accounts: listUsers(dbOf(res)), values, errors, shown });
 }
 
 function firstIssues(error: z.ZodError): Record<string, string> {
@@ -39,10 +37,10 @@ function firstIssues(error: z.ZodError): Record<string, string> {
 function send(req: Request, res: Response, r: AccountResult, okStatus: number, values: Record<string, unknown>, what: string): void {
   if (r.status === 'not-found') return sendError(req, res, 404, 'accounts: no such account');
   if (r.status === 'invalid') {
-    if (isApi(req)) return void res.status(400).json({ error: `accounts: ${Object.values(r.errors).join(' ')}`, errors: r.errors });
+    if (isApiRequest(req)) return void res.status(400).json({ error: `accounts: ${Object.values(r.errors).join(' ')}`, errors: r.errors });
     return renderPage(res, 400, values, r.errors);
   }
-  if (isApi(req)) {
+  if (isApiRequest(req)) {
     if (r.password) res.set('Cache-Control', 'no-store');
     return void res.status(okStatus).json(r.password ? { user: r.user, password: r.password } : { user: r.user });
   }
@@ -55,14 +53,14 @@ export const listPage: RequestHandler = (_req, res) => renderPage(res, 200, {}, 
 
 /** GET /api/accounts */
 export const apiList: RequestHandler = (_req, res) => {
-  res.json({ accounts: listUsers(db(res)) });
+  res.json({ accounts: listUsers(dbOf(res)) });
 };
 
 /** POST /accounts and POST /api/accounts */
 export const create: RequestHandler = (req, res) => {
   const parsed = newAccountSchema.safeParse(req.body ?? {});
   if (!parsed.success) return send(req, res, { status: 'invalid', errors: firstIssues(parsed.error) }, 201, req.body ?? {}, '');
-  send(req, res, addAccount(db(res), parsed.data.username, parsed.data.role), 201, parsed.data, 'created');
+  send(req, res, addAccount(dbOf(res), parsed.data.username, parsed.data.role), 201, parsed.data, 'created');
 };
 
 /** POST /accounts/:id and PATCH /api/accounts/:id: role and/or disabled */
@@ -74,8 +72,8 @@ export const update: RequestHandler = (req, res) => {
   const { role, disabled } = parsed.data;
   if (role === undefined && disabled === undefined) return send(req, res, { status: 'invalid', errors: { form: 'Give a role or disabled.' } }, 200, {}, '');
   let r: AccountResult = { status: 'not-found' };
-  if (role !== undefined) r = changeAccountRole(db(res), id, role, me(res).id);
-  if (disabled !== undefined && (role === undefined || r.status === 'ok')) r = setAccountDisabled(db(res), id, disabled, me(res).id);
+  if (role !== undefined) r = changeAccountRole(dbOf(res), id, role, me(res).id);
+  if (disabled !== undefined && (role === undefined || r.status === 'ok')) r = setAccountDisabled(dbOf(res), id, disabled, me(res).id);
   send(req, res, r, 200, {}, '');
 };
 
@@ -83,5 +81,5 @@ export const update: RequestHandler = (req, res) => {
 export const resetPassword: RequestHandler = (req, res) => {
   const id = parseId(req.params.id);
   if (id === undefined) return sendError(req, res, 404, 'accounts: no such account');
-  send(req, res, resetAccountPassword(db(res), id), 200, {}, 'reset');
+  send(req, res, resetAccountPassword(dbOf(res), id), 200, {}, 'reset');
 };

@@ -25,9 +25,8 @@ import { sendError } from './errors.js';
 import { parseId } from './params.js';
 import { renderNote } from './render-note.js';
 import type { Highlight } from './render-text.js';
+import { dbOf, isApiRequest, safeRedirectPath } from './request.js';
 
-const db = (res: Response): Db => res.app.locals.db as Db;
-const isApi = (req: Request): boolean => req.originalUrl.startsWith('/api/');
 
 /** An empty form field is "not given". */
 const blank = (v: unknown) => (v === '' ? undefined : v);
@@ -116,11 +115,6 @@ function issues(error: z.ZodError): Record<string, string> {
   return out;
 }
 
-/** A local path to go back to after a form, or the fallback. */
-function safeBack(value: unknown, fallback: string): string {
-  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : fallback;
-}
-
 const user = (res: Response): UserRow => res.locals.user as UserRow;
 
 /** What the article page needs for its annotation section. */
@@ -153,10 +147,10 @@ function sendResult(req: Request, res: Response, r: AnnotationResult, okStatus: 
   if (r.status === 'forbidden') return sendError(req, res, 403, 'annotations: only its author or an admin may change this annotation');
   if (r.status === 'invalid') {
     res.status(400);
-    if (isApi(req)) return void res.json({ error: `annotations: ${Object.values(r.errors).join(' ')}`, errors: r.errors });
+    if (isApiRequest(req)) return void res.json({ error: `annotations: ${Object.values(r.errors).join(' ')}`, errors: r.errors });
     return res.render('error', { title: 'Error 400', status: 400, message: `The annotation was not saved: ${Object.values(r.errors).join(' ')}` });
   }
-  if (isApi(req)) return void res.status(okStatus).json({ annotation: presentAnnotation(r.annotation) });
+  if (isApiRequest(req)) return void res.status(okStatus).json({ annotation: presentAnnotation(r.annotation) });
   res.redirect(303, back(r.annotation));
 }
 
@@ -164,8 +158,8 @@ function sendResult(req: Request, res: Response, r: AnnotationResult, okStatus: 
 export const create: RequestHandler = (req, res) => {
   const parsed = annotationSchema.safeParse(req.body ?? {});
   if (!parsed.success) return sendResult(req, res, { status: 'invalid', errors: issues(parsed.error) }, 201, () => '/');
-  const r = createAnnotation(db(res), user(res).id, parsed.data);
-  sendResult(req, res, r, 201, (a) => safeBack(req.body?.back, `/articles/${a.articleId}#annotation-${a.id}`));
+  const r = createAnnotation(dbOf(res), user(res).id, parsed.data);
+  sendResult(req, res, r, 201, (a) => safeRedirectPath(req.body?.back, `/articles/${a.articleId}#annotation-${a.id}`));
 };
 
 /** POST /annotations/:id/edit (form) and PATCH /api/annotations/:id (JSON). */
@@ -174,7 +168,7 @@ export const update: RequestHandler = (req, res) => {
   if (id === undefined) return sendError(req, res, 404, 'annotations: no such annotation');
   const parsed = annotationEditSchema.safeParse(req.body ?? {});
   if (!parsed.success) return sendResult(req, res, { status: 'invalid', errors: issues(parsed.error) }, 200, () => '/');
-  const r = updateAnnotation(db(res), user(res), id, parsed.data);
+  const r = updateAnnotation(dbOf(res), user(res), id, parsed.data);
   sendResult(req, res, r, 200, (a) => `/annotations/${a.id}`);
 };
 
@@ -182,8 +176,8 @@ export const update: RequestHandler = (req, res) => {
 export const destroy: RequestHandler = (req, res) => {
   const id = parseId(req.params.id);
   if (id === undefined) return sendError(req, res, 404, 'annotations: no such annotation');
-  const r = deleteAnnotation(db(res), user(res), id);
-  sendResult(req, res, r, 200, (a) => safeBack(req.body?.back, `/annotations/${a.id}`));
+  const r = deleteAnnotation(dbOf(res), user(res), id);
+  sendResult(req, res, r, 200, (a) => safeRedirectPath(req.body?.back, `/annotations/${a.id}`));
 };
 
 const deletedForbidden = 'annotations: deleted annotations are shown to reviewers and admins only';
@@ -192,16 +186,16 @@ const deletedForbidden = 'annotations: deleted annotations are shown to reviewer
 export const listPage: RequestHandler = (req, res) => {
   const parsed = filterSchema.safeParse(req.query);
   const filters = parsed.success ? parsed.data : {};
-  const found = parsed.success ? listVisibleAnnotations(db(res), res.locals.user, toFilters(parsed.data)) : [];
+  const found = parsed.success ? listVisibleAnnotations(dbOf(res), res.locals.user, toFilters(parsed.data)) : [];
   if (found === 'forbidden') return sendError(req, res, 403, deletedForbidden);
   res.status(parsed.success ? 200 : 400).render('annotations/list', {
     title: 'Annotations',
     annotations: found,
     filters,
     errors: parsed.success ? {} : issues(parsed.error),
-    tags: listAllTags(db(res)),
-    articles: listArticles(db(res), 'published', 'asc'),
-    reviewers: listUsers(db(res)).filter((u) => u.role !== 'viewer'),
+    tags: listAllTags(dbOf(res)),
+    articles: listArticles(dbOf(res), 'published', 'asc'),
+    reviewers: listUsers(dbOf(res)).filter((u) => u.role !== 'viewer'),
     renderNote,
   });
 };
@@ -210,7 +204,7 @@ export const listPage: RequestHandler = (req, res) => {
 export const apiList: RequestHandler = (req, res) => {
   const parsed = filterSchema.safeParse(req.query);
   if (!parsed.success) return void res.status(400).json({ error: 'annotations: bad filter', errors: issues(parsed.error) });
-  const found = listVisibleAnnotations(db(res), res.locals.user, toFilters(parsed.data));
+  const found = listVisibleAnnotations(dbOf(res), res.locals.user, toFilters(parsed.data));
   if (found === 'forbidden') return sendError(req, res, 403, deletedForbidden);
   res.json({ annotations: found.map(presentAnnotation) });
 };
@@ -218,15 +212,15 @@ export const apiList: RequestHandler = (req, res) => {
 /** GET /annotations/:id — the annotation, its edit form and its history. */
 export const showPage: RequestHandler = (req, res) => {
   const id = parseId(req.params.id);
-  const annotation = id === undefined ? undefined : findVisibleAnnotation(db(res), res.locals.user, id);
+  const annotation = id === undefined ? undefined : findVisibleAnnotation(dbOf(res), res.locals.user, id);
   if (!annotation) return sendError(req, res, 404, `No annotation with id ${req.params.id}`);
   const me = res.locals.user as UserRow | null;
   res.render('annotations/show', {
     title: `Annotation on ${annotation.articleTitle}`,
     annotation,
-    history: visibleHistory(db(res), res.locals.user, annotation),
+    history: visibleHistory(dbOf(res), res.locals.user, annotation),
     canEdit: Boolean(me && annotation.status !== 'deleted' && canChange(me, annotation)),
-    offeredTags: listOfferedTags(db(res)),
+    offeredTags: listOfferedTags(dbOf(res)),
     renderNote,
   });
 };
@@ -234,7 +228,7 @@ export const showPage: RequestHandler = (req, res) => {
 /** GET /api/annotations/:id */
 export const apiShow: RequestHandler = (req, res) => {
   const id = parseId(req.params.id);
-  const annotation = id === undefined ? undefined : findVisibleAnnotation(db(res), res.locals.user, id);
+  const annotation = id === undefined ? undefined : findVisibleAnnotation(dbOf(res), res.locals.user, id);
   if (!annotation) return sendError(req, res, 404, 'annotations: no such annotation');
   res.json({ annotation: presentAnnotation(annotation) });
 };
@@ -242,19 +236,19 @@ export const apiShow: RequestHandler = (req, res) => {
 /** GET /api/annotations/:id/history */
 export const apiHistory: RequestHandler = (req, res) => {
   const id = parseId(req.params.id);
-  const annotation = id === undefined ? undefined : findVisibleAnnotation(db(res), res.locals.user, id);
+  const annotation = id === undefined ? undefined : findVisibleAnnotation(dbOf(res), res.locals.user, id);
   if (!annotation) return sendError(req, res, 404, 'annotations: no such annotation');
-  res.json({ annotation: presentAnnotation(annotation), history: visibleHistory(db(res), res.locals.user, annotation) });
+  res.json({ annotation: presentAnnotation(annotation), history: visibleHistory(dbOf(res), res.locals.user, annotation) });
 };
 
 /** GET /articles/:id/agreement and GET /api/articles/:id/agreement */
 export const agreement: RequestHandler = (req, res) => {
   const id = parseId(req.params.id);
-  const article = id === undefined ? undefined : getArticle(db(res), id);
+  const article = id === undefined ? undefined : getArticle(dbOf(res), id);
   if (!article) return sendError(req, res, 404, `No article with id ${req.params.id}`);
-  const result = measureArticleAgreement(db(res), article);
-  if (isApi(req)) return void res.json({ articleId: article.id, ...result });
-  const labels = new Map(listAllTags(db(res)).map((t: TagRow) => [t.id, t.label]));
+  const result = measureArticleAgreement(dbOf(res), article);
+  if (isApiRequest(req)) return void res.json({ articleId: article.id, ...result });
+  const labels = new Map(listAllTags(dbOf(res)).map((t: TagRow) => [t.id, t.label]));
   res.render('articles/agreement', { title: `Agreement: ${article.title}`, article, ...result, labels });
 };
 
@@ -263,13 +257,13 @@ const replaceSchema = z.object({ text: z.string().min(1, 'Paste the corrected te
 /** POST /articles/:id/text (form) and POST /api/articles/:id/text (JSON): a corrected version of the text. */
 export const replaceText: RequestHandler = (req, res) => {
   const id = parseId(req.params.id);
-  if (id === undefined || !getArticle(db(res), id)) return sendError(req, res, 404, `No article with id ${req.params.id}`);
+  if (id === undefined || !getArticle(dbOf(res), id)) return sendError(req, res, 404, `No article with id ${req.params.id}`);
   const parsed = replaceSchema.safeParse(req.body ?? {});
   if (!parsed.success) return sendError(req, res, 400, `articles: ${parsed.error.issues[0].message}`);
-  const r = replaceArticleText(db(res), id, parsed.data);
+  const r = replaceArticleText(dbOf(res), id, parsed.data);
   if (r.status === 'not-found') return sendError(req, res, 404, `No article with id ${req.params.id}`);
   if (r.status === 'duplicate') return sendError(req, res, 409, `articles: this text is already article ${r.existing.id} (${r.existing.title})`);
-  if (isApi(req)) return void res.json({ status: r.status, articleId: id, annotations: r.status === 'replaced' ? r.annotations : null });
+  if (isApiRequest(req)) return void res.json({ status: r.status, articleId: id, annotations: r.status === 'replaced' ? r.annotations : null });
   res.redirect(303, `/articles/${id}#annotations`);
 };
 

@@ -1,15 +1,14 @@
 /** JSON API for articles: the same validation and domain functions as the pages. */
 import type { RequestHandler, Response } from 'express';
 import type { Config } from '../config.js';
-import type { Db } from '../db.js';
 import { editArticle } from '../corpus/articles.js';
 import { deleteArticleAs, restoreArticleAs, type ArticleDeletion } from '../corpus/article-deletion.js';
 import { articleMetadataSchema, fieldErrors, urlImportSchema } from '../corpus/schemas.js';
 import { batchStatus, importFile, importUrl, type SourceOutcome } from '../corpus/sources.js';
 import { getArticle, listArticles, listDeletedArticles, type ArticleRow } from '../store/articles.js';
 import { parseId } from './params.js';
+import { dbOf } from './request.js';
 
-const db = (res: Response): Db => res.app.locals.db as Db;
 const config = (res: Response): Config => res.app.locals.config as Config;
 
 /** The API view of an article (the original is left out of lists). */
@@ -38,13 +37,13 @@ function presentOutcome(o: SourceOutcome) {
 
 /** GET /api/articles */
 export const list: RequestHandler = (_req, res) => {
-  res.json({ articles: listArticles(db(res)) });
+  res.json({ articles: listArticles(dbOf(res)) });
 };
 
 /** GET /api/articles/:id */
 export const show: RequestHandler = (req, res) => {
   const id = parseId(req.params.id);
-  const article = id === undefined ? undefined : getArticle(db(res), id);
+  const article = id === undefined ? undefined : getArticle(dbOf(res), id);
   if (!article) return void res.status(404).json({ error: `No article with id ${req.params.id}` });
   res.json({ article: present(article) });
 };
@@ -56,9 +55,9 @@ export const show: RequestHandler = (req, res) => {
 export const create: RequestHandler = (req, res) => {
   const outcomes: SourceOutcome[] = [];
   const files = (req.files as Express.Multer.File[] | undefined) ?? [];
-  for (const f of files) outcomes.push(...importFile(db(res), { name: f.originalname, type: f.mimetype, bytes: f.buffer }));
+  for (const f of files) outcomes.push(...importFile(dbOf(res), { name: f.originalname, type: f.mimetype, bytes: f.buffer }));
   if (Buffer.isBuffer(req.body)) {
-    outcomes.push(...importFile(db(res), { name: 'request body', type: 'application/json', bytes: req.body }));
+    outcomes.push(...importFile(dbOf(res), { name: 'request body', type: 'application/json', bytes: req.body }));
   }
   if (outcomes.length === 0) return void res.status(400).json({ error: 'request: send a JSON article (with "text") or multipart files' });
   res.status(batchStatus(outcomes)).json({ results: outcomes.map(presentOutcome) });
@@ -68,18 +67,18 @@ export const create: RequestHandler = (req, res) => {
 export const fetchUrl: RequestHandler = async (req, res) => {
   const parsed = urlImportSchema.safeParse(req.body ?? {});
   if (!parsed.success) return void res.status(400).json({ error: 'request: invalid body', fields: fieldErrors(parsed.error) });
-  const outcomes = await importUrl(db(res), config(res), parsed.data.url);
+  const outcomes = await importUrl(dbOf(res), config(res), parsed.data.url);
   res.status(batchStatus(outcomes)).json({ results: outcomes.map(presentOutcome) });
 };
 
 /** PATCH /api/articles/:id with any of the metadata fields. */
 export const update: RequestHandler = (req, res) => {
   const id = parseId(req.params.id);
-  const article = id === undefined ? undefined : getArticle(db(res), id);
+  const article = id === undefined ? undefined : getArticle(dbOf(res), id);
   if (!article || id === undefined) return void res.status(404).json({ error: `No article with id ${req.params.id}` });
   const parsed = articleMetadataSchema.safeParse({ ...article, ...(req.body ?? {}) });
   if (!parsed.success) return void res.status(400).json({ error: 'request: invalid metadata', fields: fieldErrors(parsed.error) });
-  res.json({ article: present(editArticle(db(res), id, parsed.data)!) });
+  res.json({ article: present(editArticle(dbOf(res), id, parsed.data)!) });
 };
 
 const deletionStatus = { ok: 204, 'not-found': 404, conflict: 409, forbidden: 403 } as const;
@@ -92,16 +91,16 @@ function sendDeletion(res: Response, r: ArticleDeletion, idText: string): void {
 /** DELETE /api/articles/:id — soft delete; 409 for a reviewer when other reviewers annotated the article. */
 export const destroy: RequestHandler = (req, res) => {
   const id = parseId(req.params.id);
-  sendDeletion(res, id === undefined ? { status: 'not-found' } : deleteArticleAs(db(res), res.locals.user, id), String(req.params.id));
+  sendDeletion(res, id === undefined ? { status: 'not-found' } : deleteArticleAs(dbOf(res), res.locals.user, id), String(req.params.id));
 };
 
 /** POST /api/articles/:id/restore (admin) */
 export const restore: RequestHandler = (req, res) => {
   const id = parseId(req.params.id);
-  sendDeletion(res, id === undefined ? { status: 'not-found' } : restoreArticleAs(db(res), res.locals.user, id), String(req.params.id));
+  sendDeletion(res, id === undefined ? { status: 'not-found' } : restoreArticleAs(dbOf(res), res.locals.user, id), String(req.params.id));
 };
 
 /** GET /api/articles/deleted (admin) */
 export const listDeleted: RequestHandler = (_req, res) => {
-  res.json({ articles: listDeletedArticles(db(res)) });
+  res.json({ articles: listDeletedArticles(dbOf(res)) });
 };

@@ -2,7 +2,6 @@
 import type { RequestHandler, Response } from 'express';
 import { z } from 'zod';
 import type { Config } from '../config.js';
-import type { Db } from '../db.js';
 import { editArticle } from '../corpus/articles.js';
 import { deleteArticleAs } from '../corpus/article-deletion.js';
 import { articleMetadataSchema, fieldErrors } from '../corpus/schemas.js';
@@ -17,8 +16,8 @@ import { annotationHighlights, viewArticleAnnotations } from './annotations.js';
 import { parseId } from './params.js';
 import { sendError } from './errors.js';
 import { paragraphsOf, renderHighlighted, type Paragraph } from './render-text.js';
+import { dbOf } from './request.js';
 
-const db = (res: Response): Db => res.app.locals.db as Db;
 const config = (res: Response): Config => res.app.locals.config as Config;
 
 const listQuery = z.object({
@@ -28,29 +27,29 @@ const listQuery = z.object({
 
 /** Home: what retold is, the articles, the way in. */
 export const home: RequestHandler = (_req, res) => {
-  const featured = listTopArticlePairs(db(res), 3).map((t) => ({ ...t, a: getArticle(db(res), t.articleA)!, b: getArticle(db(res), t.articleB)! }));
-  res.render('home', { title: 'retold', articles: listArticles(db(res), 'published', 'asc'), featured });
+  const featured = listTopArticlePairs(dbOf(res), 3).map((t) => ({ ...t, a: getArticle(dbOf(res), t.articleA)!, b: getArticle(dbOf(res), t.articleB)! }));
+  res.render('home', { title: 'retold', articles: listArticles(dbOf(res), 'published', 'asc'), featured });
 };
 
 /** GET /articles */
 export const list: RequestHandler = (req, res) => {
   const { sort, dir } = listQuery.parse(req.query);
-  res.render('articles/list', { title: 'Articles', articles: listArticles(db(res), sort, dir), sort, dir });
+  res.render('articles/list', { title: 'Articles', articles: listArticles(dbOf(res), sort, dir), sort, dir });
 };
 
 /** GET /articles/:id */
 export const show: RequestHandler = (req, res) => {
   const id = parseId(req.params.id);
-  const article = id === undefined ? undefined : getArticle(db(res), id);
+  const article = id === undefined ? undefined : getArticle(dbOf(res), id);
   if (!article) return sendError(req, res, 404, `No article with id ${req.params.id}`);
-  const quotes = listQuotesOfArticle(db(res), article.id);
-  const spans = listEditorialSpans(db(res), article.id);
+  const quotes = listQuotesOfArticle(dbOf(res), article.id);
+  const spans = listEditorialSpans(dbOf(res), article.id);
   const editorial = spans.filter((e) => e.status !== 'dismissed');
-  const annotationView = viewArticleAnnotations(db(res), article);
+  const annotationView = viewArticleAnnotations(dbOf(res), article);
   const highlights = [...quoteHighlights(quotes), ...editorialHighlights(editorial), ...annotationHighlights(annotationView.annotations, article.id)];
   const renderParagraph = (p: Paragraph) => renderHighlighted(article.text, highlights, p.start, p.end);
-  const related = listRelatedArticles(db(res), article.id).map((r) => ({ ...r, article: getArticle(db(res), r.articleId)! }));
-  const others = listArticles(db(res), 'published', 'asc').filter((a) => a.id !== article.id);
+  const related = listRelatedArticles(dbOf(res), article.id).map((r) => ({ ...r, article: getArticle(dbOf(res), r.articleId)! }));
+  const others = listArticles(dbOf(res), 'published', 'asc').filter((a) => a.id !== article.id);
   res.render('articles/show', {
     title: article.title,
     article,
@@ -86,13 +85,13 @@ export const create: RequestHandler = async (req, res) => {
   const values = parsed.data;
   const files = (req.files as Express.Multer.File[] | undefined) ?? [];
   const outcomes: SourceOutcome[] = [];
-  for (const f of files) outcomes.push(...importFile(db(res), { name: f.originalname, type: f.mimetype, bytes: f.buffer }));
+  for (const f of files) outcomes.push(...importFile(dbOf(res), { name: f.originalname, type: f.mimetype, bytes: f.buffer }));
   if (values.text.trim()) {
     const meta = articleMetadataSchema.partial().safeParse({ ...values, title: values.title || undefined });
     if (!meta.success) return renderImport(res, 400, values, fieldErrors(meta.error), outcomes);
-    outcomes.push(...importPaste(db(res), values.text, meta.data));
+    outcomes.push(...importPaste(dbOf(res), values.text, meta.data));
   }
-  if (values.url) outcomes.push(...(await importUrl(db(res), config(res), values.url)));
+  if (values.url) outcomes.push(...(await importUrl(dbOf(res), config(res), values.url)));
   if (outcomes.length === 0) {
     return renderImport(res, 400, values, { _: 'Paste a text, choose one or more files, or give an address.' }, outcomes);
   }
@@ -109,7 +108,7 @@ function renderImport(res: Response, status: number, values: object, errors: Rec
 /** GET /articles/:id/edit */
 export const editForm: RequestHandler = (req, res) => {
   const id = parseId(req.params.id);
-  const article = id === undefined ? undefined : getArticle(db(res), id);
+  const article = id === undefined ? undefined : getArticle(dbOf(res), id);
   if (!article) return sendError(req, res, 404, `No article with id ${req.params.id}`);
   res.render('articles/edit', { title: `Edit: ${article.title}`, article, values: article, errors: {} });
 };
@@ -117,20 +116,20 @@ export const editForm: RequestHandler = (req, res) => {
 /** POST /articles/:id/edit */
 export const update: RequestHandler = (req, res) => {
   const id = parseId(req.params.id);
-  const article = id === undefined ? undefined : getArticle(db(res), id);
+  const article = id === undefined ? undefined : getArticle(dbOf(res), id);
   if (!article || id === undefined) return sendError(req, res, 404, `No article with id ${req.params.id}`);
   const parsed = articleMetadataSchema.safeParse(req.body ?? {});
   if (!parsed.success) {
     return res.status(400).render('articles/edit', { title: `Edit: ${article.title}`, article, values: req.body ?? {}, errors: fieldErrors(parsed.error) });
   }
-  editArticle(db(res), id, parsed.data);
+  editArticle(dbOf(res), id, parsed.data);
   res.redirect(303, `/articles/${id}`);
 };
 
 /** GET /articles/:id/delete */
 export const confirmDelete: RequestHandler = (req, res) => {
   const id = parseId(req.params.id);
-  const article = id === undefined ? undefined : getArticle(db(res), id);
+  const article = id === undefined ? undefined : getArticle(dbOf(res), id);
   if (!article) return sendError(req, res, 404, `No article with id ${req.params.id}`);
   res.render('articles/delete', { title: `Delete: ${article.title}`, article });
 };
@@ -138,7 +137,7 @@ export const confirmDelete: RequestHandler = (req, res) => {
 /** POST /articles/:id/delete — soft delete; 409 with the reason for a reviewer when other reviewers annotated it. */
 export const destroy: RequestHandler = (req, res) => {
   const id = parseId(req.params.id);
-  const r = id === undefined ? { status: 'not-found' as const } : deleteArticleAs(db(res), res.locals.user, id);
+  const r = id === undefined ? { status: 'not-found' as const } : deleteArticleAs(dbOf(res), res.locals.user, id);
   if (r.status === 'not-found') return sendError(req, res, 404, `No article with id ${req.params.id}`);
   if (r.status !== 'ok') return sendError(req, res, 409, r.reason);
   res.redirect(303, '/articles');

@@ -10,16 +10,15 @@ import { timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { z } from 'zod';
 import type { Config } from '../config.js';
-import type { Db } from '../db.js';
 import { generateToken } from '../auth/password.js';
 import { logIn, logOut, sessionUser } from '../corpus/users.js';
 import type { Role, UserRow } from '../store/users.js';
 import type { LoginLimiter } from './login-limiter.js';
+import { dbOf, isApiRequest, safeRedirectPath } from './request.js';
 
 export const sessionCookie = 'retold_session';
 export const csrfCookie = 'retold_csrf';
 
-const db = (res: Response): Db => res.app.locals.db as Db;
 const config = (res: Response): Config => res.app.locals.config as Config;
 
 /** Parse the Cookie header. */
@@ -51,7 +50,7 @@ function cookieOptions(res: Response, maxAgeMs?: number) {
 export const loadSession: RequestHandler = (req, res, next) => {
   const cookies = readCookies(req);
   const token = cookies[sessionCookie];
-  const session = token ? sessionUser(db(res), token) : undefined;
+  const session = token ? sessionUser(dbOf(res), token) : undefined;
   res.locals.user = session?.user ?? null;
   if (session) {
     res.locals.csrfToken = session.csrfToken;
@@ -68,21 +67,17 @@ export const loadSession: RequestHandler = (req, res, next) => {
 
 const rank: Record<Role, number> = { viewer: 0, reviewer: 1, admin: 2 };
 
-export function isApi(req: Request): boolean {
-  return req.originalUrl.startsWith('/api/');
-}
-
 /** Only users with at least this role; anonymous → 401 (API) or the login page; too low → 403. */
 export function requireRole(role: Role): RequestHandler {
   return (req, res, next) => {
     const user = res.locals.user as UserRow | null;
     if (!user) {
-      if (isApi(req)) return void res.status(401).json({ error: 'auth: log in first' });
+      if (isApiRequest(req)) return void res.status(401).json({ error: 'auth: log in first' });
       return res.redirect(303, `/login?next=${encodeURIComponent(req.method === 'GET' ? req.originalUrl : (req.get('referer') ?? '/'))}`);
     }
     if (rank[user.role] < rank[role]) {
       res.status(403);
-      if (isApi(req)) return void res.json({ error: `auth: needs the ${role} role` });
+      if (isApiRequest(req)) return void res.json({ error: `auth: needs the ${role} role` });
       return res.render('error', { title: 'Error 403', status: 403, message: `This needs the ${role} role; you are a ${user.role}.` });
     }
     next();
@@ -101,7 +96,7 @@ export const checkCsrf: RequestHandler = (req: Request, res: Response, next: Nex
   const expected = res.locals.csrfToken as string | undefined;
   if (typeof sent !== 'string' || !expected || !sameToken(sent, expected)) {
     res.status(403);
-    if (isApi(req)) return void res.json({ error: 'csrf: missing or wrong CSRF token' });
+    if (isApiRequest(req)) return void res.json({ error: 'csrf: missing or wrong CSRF token' });
     return res.render('error', { title: 'Error 403', status: 403, message: 'The form expired or did not come from this site. Go back, reload the page and try again.' });
   }
   next();
@@ -111,7 +106,7 @@ const loginBody = z.object({ username: z.string().max(200).default(''), password
 
 /** A safe place to go after login: a path of this site only. */
 function safeNext(next: string | undefined): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
+  return safeRedirectPath(next, '/');
 }
 
 /** GET /login */
@@ -130,28 +125,28 @@ export const login: RequestHandler = (req, res) => {
   if (wait > 0) {
     const minutes = Math.ceil(wait / 60_000);
     res.status(429).set('Retry-After', String(Math.ceil(wait / 1000)));
-    if (isApi(req)) return void res.json({ error: `auth: too many failed logins; wait ${minutes} minute${minutes === 1 ? '' : 's'}` });
+    if (isApiRequest(req)) return void res.json({ error: `auth: too many failed logins; wait ${minutes} minute${minutes === 1 ? '' : 's'}` });
     return res.render('login', { title: 'Log in', error: `Too many failed logins. Wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`, username, next: safeNext(next) });
   }
-  const session = logIn(db(res), username, password, config(res).sessionHours);
+  const session = logIn(dbOf(res), username, password, config(res).sessionHours);
   if (!session) {
     limiter.fail(attempt);
     res.status(401);
-    if (isApi(req)) return void res.json({ error: 'auth: wrong user name or password' });
+    if (isApiRequest(req)) return void res.json({ error: 'auth: wrong user name or password' });
     return res.render('login', { title: 'Log in', error: 'Wrong user name or password.', username, next: safeNext(next) });
   }
   limiter.succeed(attempt);
   res.cookie(sessionCookie, session.token, cookieOptions(res, config(res).sessionHours * 3600_000));
-  if (isApi(req)) return void res.json({ user: session.user, csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() });
+  if (isApiRequest(req)) return void res.json({ user: session.user, csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() });
   res.redirect(303, safeNext(next));
 };
 
 /** POST /logout */
 export const logout: RequestHandler = (req, res) => {
   const token = readCookies(req)[sessionCookie];
-  if (token) logOut(db(res), token);
+  if (token) logOut(dbOf(res), token);
   res.clearCookie(sessionCookie, { path: '/' });
-  if (isApi(req)) return void res.status(204).end();
+  if (isApiRequest(req)) return void res.status(204).end();
   res.redirect(303, '/');
 };
 

@@ -1,7 +1,6 @@
 /** The comparison page and API, statements, and pair review. */
-import type { RequestHandler, Response } from 'express';
+import type { RequestHandler } from 'express';
 import { z } from 'zod';
-import type { Db } from '../db.js';
 import { compareArticles } from '../corpus/comparison.js';
 import { linkQuotes, reviewPair } from '../corpus/pairs.js';
 import { recordPairDecision } from '../corpus/verdicts.js';
@@ -17,8 +16,8 @@ import { parseId } from './params.js';
 import { sendError } from './errors.js';
 import { escapeHtml, renderHighlighted, type Highlight } from './render-text.js';
 import { renderDiff, renderQuoteInContext } from '../diff/index.js';
+import { dbOf, isApiRequest, safeRedirectPath } from './request.js';
 
-const db = (res: Response): Db => res.app.locals.db as Db;
 const compareQuery = z.object({ a: z.coerce.number().int().positive(), b: z.coerce.number().int().positive() });
 
 /** GET /compare?a=&b= — without both, a chooser. */
@@ -26,10 +25,10 @@ export const show: RequestHandler = (req, res) => {
   const q = compareQuery.safeParse(req.query);
   if (!q.success) {
     const a = parseId(req.query.a);
-    return res.render('compare/choose', { title: 'Compare articles', articles: listArticles(db(res), 'published', 'asc'), a: a ?? null });
+    return res.render('compare/choose', { title: 'Compare articles', articles: listArticles(dbOf(res), 'published', 'asc'), a: a ?? null });
   }
   if (q.data.a === q.data.b) return sendError(req, res, 400, 'Choose two different articles to compare.');
-  const comparison = compareArticles(db(res), q.data.a, q.data.b);
+  const comparison = compareArticles(dbOf(res), q.data.a, q.data.b);
   if (!comparison) return sendError(req, res, 404, 'One of the articles does not exist.');
   // whole-article view: paired quotes highlighted and linked to their partner
   const marks = new Map<number, Highlight[]>([
@@ -49,16 +48,16 @@ export const show: RequestHandler = (req, res) => {
     marks.get(comparison.right.id)!.push(link(p.later, p.earlier, 'right', 'left'));
   });
   const renderSide = (articleId: number, text: string, from: number, to: number) => renderHighlighted(text, marks.get(articleId)!, from, to);
-  const densityCharts = [comparison.left, comparison.right].map((a, i) => articleDensityChart(db(res), a, i === 0 ? 'density-earlier' : 'density-later'));
-  const linkable = { left: listQuotesOfArticle(db(res), comparison.left.id), right: listQuotesOfArticle(db(res), comparison.right.id) };
-  res.render('compare/show', { title: `Compare: ${comparison.left.title} / ${comparison.right.title}`, c: comparison, renderSide, escapeHtml, renderDiff, renderQuoteInContext, densityCharts, linkable, ...viewPairNotes(db(res), comparison.left.id, comparison.right.id), ...viewVerdicts(db(res), comparison.pairs.map((p) => p.pair)) });
+  const densityCharts = [comparison.left, comparison.right].map((a, i) => articleDensityChart(dbOf(res), a, i === 0 ? 'density-earlier' : 'density-later'));
+  const linkable = { left: listQuotesOfArticle(dbOf(res), comparison.left.id), right: listQuotesOfArticle(dbOf(res), comparison.right.id) };
+  res.render('compare/show', { title: `Compare: ${comparison.left.title} / ${comparison.right.title}`, c: comparison, renderSide, escapeHtml, renderDiff, renderQuoteInContext, densityCharts, linkable, ...viewPairNotes(dbOf(res), comparison.left.id, comparison.right.id), ...viewVerdicts(dbOf(res), comparison.pairs.map((p) => p.pair)) });
 };
 
 /** GET /api/compare?a=&b= */
 export const apiShow: RequestHandler = (req, res) => {
   const q = compareQuery.safeParse(req.query);
   if (!q.success) return void res.status(400).json({ error: 'request: give two article ids as a and b' });
-  const c = compareArticles(db(res), q.data.a, q.data.b);
+  const c = compareArticles(dbOf(res), q.data.a, q.data.b);
   if (!c) return void res.status(404).json({ error: 'One of the articles does not exist.' });
   const article = (a: typeof c.left) => ({ id: a.id, title: a.title, outlet: a.outlet, author: a.author, published: a.published });
   const version = (v: (typeof c.pairs)[number]['earlier'], diffHtml: string) => ({
@@ -96,28 +95,28 @@ export const apiShow: RequestHandler = (req, res) => {
 
 /** GET /statements */
 export const listPage: RequestHandler = (_req, res) => {
-  res.render('statements/list', { title: 'Statements', statements: listStatements(db(res)) });
+  res.render('statements/list', { title: 'Statements', statements: listStatements(dbOf(res)) });
 };
 
 /** GET /statements/:id (any quote id of the statement) */
 export const statementPage: RequestHandler = (req, res) => {
   const id = parseId(req.params.id);
-  const statement = id === undefined ? undefined : getReferencedStatement(db(res), id);
+  const statement = id === undefined ? undefined : getReferencedStatement(dbOf(res), id);
   if (!statement) return sendError(req, res, 404, `No statement with a quote ${req.params.id}`);
-  res.render('statements/show', { title: 'Statement', statement, ...viewVerdicts(db(res), statement.pairs) });
+  res.render('statements/show', { title: 'Statement', statement, ...viewVerdicts(dbOf(res), statement.pairs) });
 };
 
 /** GET /api/statements/:id */
 export const apiStatement: RequestHandler = (req, res) => {
   const id = parseId(req.params.id);
-  const statement = id === undefined ? undefined : getReferencedStatement(db(res), id);
+  const statement = id === undefined ? undefined : getReferencedStatement(dbOf(res), id);
   if (!statement) return void res.status(404).json({ error: `No statement with a quote ${req.params.id}` });
   res.json({ statement });
 };
 
 /** GET /api/statements */
 export const apiStatements: RequestHandler = (_req, res) => {
-  res.json({ statements: listStatements(db(res)) });
+  res.json({ statements: listStatements(dbOf(res)) });
 };
 
 const reviewBody = z.object({ status: z.enum(['confirmed', 'rejected']), back: z.string().optional() });
@@ -127,11 +126,11 @@ export const review: RequestHandler = (req, res) => {
   const id = parseId(req.params.id);
   const body = reviewBody.safeParse(req.body ?? {});
   if (!body.success) return sendError(req, res, 400, 'review: status must be confirmed or rejected');
-  const pair = id === undefined ? undefined : reviewPair(db(res), id, body.data.status);
+  const pair = id === undefined ? undefined : reviewPair(dbOf(res), id, body.data.status);
   if (!pair) return sendError(req, res, 404, `No pair with id ${req.params.id}`);
-  recordPairDecision(db(res), pair.id, res.locals.user as { id: number }, body.data.status === 'confirmed' ? 'confirm' : 'reject');
-  if (req.originalUrl.startsWith('/api/')) return void res.json({ pair });
-  const back = body.data.back?.startsWith('/') && !body.data.back.startsWith('//') ? body.data.back : `/compare?a=${pair.articleA}&b=${pair.articleB}`;
+  recordPairDecision(dbOf(res), pair.id, res.locals.user as { id: number }, body.data.status === 'confirmed' ? 'confirm' : 'reject');
+  if (isApiRequest(req)) return void res.json({ pair });
+  const back = safeRedirectPath(body.data.back, `/compare?a=${pair.articleA}&b=${pair.articleB}`);
   res.redirect(303, back);
 };
 
@@ -141,8 +140,8 @@ const linkBody = z.object({ quoteA: z.coerce.number().int().positive(), quoteB: 
 export const link: RequestHandler = (req, res) => {
   const body = linkBody.safeParse(req.body ?? {});
   if (!body.success) return sendError(req, res, 400, 'link: choose one statement in each article');
-  const result = linkQuotes(db(res), body.data.quoteA, body.data.quoteB, loadVectors());
+  const result = linkQuotes(dbOf(res), body.data.quoteA, body.data.quoteB, loadVectors());
   if ('error' in result) return sendError(req, res, 400, result.error);
-  if (req.originalUrl.startsWith('/api/')) return void res.status(201).json({ pair: result });
+  if (isApiRequest(req)) return void res.status(201).json({ pair: result });
   res.redirect(303, `/compare?a=${result.articleA}&b=${result.articleB}`);
 };

@@ -1,5 +1,5 @@
 /** Editorial language: the categories page, an article's suggestions, accept and dismiss. */
-import type { RequestHandler, Response } from 'express';
+import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import type { Db } from '../db.js';
 import { acceptEditorialSuggestion, dismissEditorialSuggestion, getArticleEditorial, measureArticleDensity, type EditorialDecision } from '../corpus/editorial.js';
@@ -9,8 +9,8 @@ import { listEditorialSpans, type EditorialSpanRow } from '../store/editorial.js
 import { renderDensityChart } from '../reports/density-chart.js';
 import { parseId } from './params.js';
 import { sendError } from './errors.js';
+import { dbOf, isApiRequest, safeRedirectPath } from './request.js';
 
-const db = (res: Response): Db => res.app.locals.db as Db;
 
 /** GET /editorial: each category with its one-line definition. */
 export const categoriesPage: RequestHandler = (_req, res) => {
@@ -25,7 +25,7 @@ export const apiCategories: RequestHandler = (_req, res) => {
 /** GET /api/articles/:id/editorial: the suggestions with their status, and the density. */
 export const apiArticle: RequestHandler = (req, res) => {
   const id = parseId(req.params.id);
-  const found = id === undefined ? undefined : getArticleEditorial(db(res), id);
+  const found = id === undefined ? undefined : getArticleEditorial(dbOf(res), id);
   if (!found) return sendError(req, res, 404, `No article with id ${req.params.id}`);
   const spans = found.spans.map((s) => ({ id: s.id, start: s.start, end: s.end, text: s.text, category: s.category, voice: s.voice, status: s.status }));
   res.json({ article: found.article.id, wordCount: found.article.wordCount, spans, density: found.density });
@@ -39,12 +39,12 @@ function decide(apply: (db: Db, spanId: number, userId: number) => EditorialDeci
     const id = parseId(req.params.id);
     // requireRole runs first, so there is a user
     const user = res.locals.user as { id: number };
-    const decision = id === undefined ? undefined : apply(db(res), id, user.id);
+    const decision = id === undefined ? undefined : apply(dbOf(res), id, user.id);
     if (!decision) return sendError(req, res, 404, `No editorial suggestion with id ${req.params.id}`);
-    if (req.originalUrl.startsWith('/api/')) return void res.json(decision);
+    if (isApiRequest(req)) return void res.json(decision);
     const back = decisionBody.safeParse(req.body ?? {}).data?.back;
     // only a path on this site, never another host ("//evil.example")
-    const target = back?.startsWith('/') && !back.startsWith('//') ? back : `/articles/${decision.span.articleId}#suggestions`;
+    const target = safeRedirectPath(back, `/articles/${decision.span.articleId}#suggestions`);
     res.redirect(303, target);
   };
 }

@@ -3,11 +3,12 @@ import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'exp
 import multer from 'multer';
 import { IngestError } from '../ingest/index.js';
 import { MalformedUploadError } from './upload.js';
+import { isApiRequest } from './request.js';
 
 /** Send an error as JSON on the API and as a page elsewhere. */
 export function sendError(req: Request, res: Response, status: number, message: string): void {
   res.status(status);
-  if (req.path.startsWith('/api/')) {
+  if (isApiRequest(req)) {
     res.json({ error: message });
   } else {
     res.render('error', { title: `Error ${status}`, status, message });

@@ -3,8 +3,7 @@
  * and API, and the outlet pages. The page and the API call the same domain
  * functions in src/corpus/reports.ts.
  */
-import type { Request, RequestHandler, Response } from 'express';
-import type { Db } from '../db.js';
+import type { Request, RequestHandler } from 'express';
 import { exportReport } from '../corpus/reports.js';
 import { describeExportQueryError, exportQuery, toScope } from '../reports/export-query.js';
 import { getOutletProfile, listOutletProfiles } from '../corpus/outlets.js';
@@ -14,14 +13,14 @@ import { renderDensityChart } from '../reports/density-chart.js';
 import { sendError } from './errors.js';
 import { claimReviewPublisher } from '../corpus/claimreview.js';
 import type { Config } from '../config.js';
+import { dbOf } from './request.js';
 
-const db = (res: Response): Db => res.app.locals.db as Db;
 /** GET /export and /api/export: the report as a file download. */
 export const download: RequestHandler = (req, res) => {
   const q = exportQuery.safeParse(req.query);
   if (!q.success) return sendError(req, res, 400, `export: ${describeExportQueryError(q.error)}`);
   const { scope, filters } = toScope(q.data);
-  const out = exportReport(db(res), q.data.format, scope, filters, { claimReview: claimReviewPublisher(res.app.locals.config as Config) });
+  const out = exportReport(dbOf(res), q.data.format, scope, filters, { claimReview: claimReviewPublisher(res.app.locals.config as Config) });
   if (!out) return sendError(req, res, 404, 'export: no such article or outlet.');
   res.attachment(out.filename);
   res.type(out.contentType).send(out.body);
@@ -48,7 +47,7 @@ function importStatus(r: ImportReport): number {
 export const importPage: RequestHandler = (req, res) => {
   const text = importText(req);
   if (text === undefined) return void res.status(400).render('reports/import', { title: 'Import annotations', report: null, error: 'Choose a JSON-LD file or paste one.' });
-  const report = importAnnotations(db(res), text, { id: res.locals.user.id as number });
+  const report = importAnnotations(dbOf(res), text, { id: res.locals.user.id as number });
   res.status(importStatus(report)).render('reports/import', { title: 'Import annotations', report, error: report.error ?? null });
 };
 
@@ -56,13 +55,13 @@ export const importPage: RequestHandler = (req, res) => {
 export const apiImport: RequestHandler = (req, res) => {
   const text = importText(req);
   if (text === undefined) return void res.status(400).json({ error: 'import: send the JSON-LD export as the request body (Content-Type application/ld+json or application/json)' });
-  const report = importAnnotations(db(res), text, { id: res.locals.user.id as number });
+  const report = importAnnotations(dbOf(res), text, { id: res.locals.user.id as number });
   res.status(importStatus(report)).json(report);
 };
 
 /** GET /outlets — every outlet with its figures and a fidelity chart. */
 export const outletsPage: RequestHandler = (_req, res) => {
-  const profiles = listOutletProfiles(db(res));
+  const profiles = listOutletProfiles(dbOf(res));
   const chart = renderBarChart(
     profiles.filter((p) => p.meanFidelity !== null).map((p) => ({ label: p.outlet, value: p.meanFidelity!, text: `${Math.round(p.meanFidelity! * 100)}% of ${p.retold}` })),
     { title: 'Mean fidelity of statements first reported elsewhere', max: 1, idPrefix: 'fidelity' },
@@ -72,12 +71,12 @@ export const outletsPage: RequestHandler = (_req, res) => {
 
 /** GET /api/outlets */
 export const apiOutlets: RequestHandler = (_req, res) => {
-  res.json({ outlets: listOutletProfiles(db(res)) });
+  res.json({ outlets: listOutletProfiles(dbOf(res)) });
 };
 
 /** GET /outlets/:name — one outlet's profile with charts and downloads. */
 export const outletPage: RequestHandler = (req, res) => {
-  const profile = getOutletProfile(db(res), String(req.params.name));
+  const profile = getOutletProfile(dbOf(res), String(req.params.name));
   if (!profile) return sendError(req, res, 404, `No article names the outlet ${String(req.params.name)}.`);
   const density = renderDensityChart(profile.density, { idPrefix: 'outlet-density', title: `Editorial language per 1,000 words: ${profile.outlet}` });
   const tags = renderBarChart(
@@ -96,7 +95,7 @@ export const outletPage: RequestHandler = (req, res) => {
 
 /** GET /api/outlets/:name */
 export const apiOutlet: RequestHandler = (req, res) => {
-  const profile = getOutletProfile(db(res), String(req.params.name));
+  const profile = getOutletProfile(dbOf(res), String(req.params.name));
   if (!profile) return void res.status(404).json({ error: `No article names the outlet ${String(req.params.name)}.` });
   res.json(profile);
 };

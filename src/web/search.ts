@@ -1,10 +1,9 @@
 /** Search: the page and GET /api/search, over articles, quotes, speakers and statements. */
-import type { RequestHandler, Response } from 'express';
-import type { Db } from '../db.js';
+import type { RequestHandler } from 'express';
 import { searchCorpus } from '../corpus/search.js';
 import { escapeHtml } from './render-text.js';
+import { dbOf } from './request.js';
 
-const db = (res: Response): Db => res.app.locals.db as Db;
 
 const queryOf = (value: unknown): string => (typeof value === 'string' ? value.slice(0, 500) : '');
 
@@ -15,7 +14,7 @@ const plain = (snippet: string): string => snippet.replace(/[\u0002\u0003]/g, ''
 /** GET /search?q= */
 export const page: RequestHandler = (req, res) => {
   const q = queryOf(req.query.q);
-  const found = searchCorpus(db(res), q);
+  const found = searchCorpus(dbOf(res), q);
   res.render('search/results', {
     title: q ? `Search: ${q}` : 'Search',
     q,
@@ -31,7 +30,7 @@ export const page: RequestHandler = (req, res) => {
 export const api: RequestHandler = (req, res) => {
   const q = queryOf(req.query.q);
   if (!q.trim()) return void res.status(400).json({ error: 'request: give a query in q', errors: { q: 'Give words to search for.' } });
-  const found = searchCorpus(db(res), q);
+  const found = searchCorpus(dbOf(res), q);
   res.json({
     ...found,
     articles: found.articles.map((h) => ({ ...h, snippet: plain(h.snippet) })),

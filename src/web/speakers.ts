@@ -1,38 +1,37 @@
 /** Speaker pages and API: every speaker with aliases and quotes; merge and split. */
-import type { RequestHandler, Response } from 'express';
+import type { RequestHandler } from 'express';
 import { z } from 'zod';
-import type { Db } from '../db.js';
 import { mergeSpeakers, splitSpeaker } from '../corpus/speakers.js';
 import { getSpeaker, listSpeakers } from '../store/speakers.js';
 import { listQuotesOfSpeaker } from '../store/quotes.js';
 import { parseId } from './params.js';
 import { sendError } from './errors.js';
+import { dbOf, isApiRequest } from './request.js';
 
-const db = (res: Response): Db => res.app.locals.db as Db;
 const mergeBody = z.object({ into: z.coerce.number().int().positive() });
 const splitBody = z.object({ alias: z.string().trim().min(1).max(300) });
 
 /** GET /speakers */
 export const list: RequestHandler = (_req, res) => {
-  res.render('speakers/list', { title: 'Speakers', speakers: listSpeakers(db(res)) });
+  res.render('speakers/list', { title: 'Speakers', speakers: listSpeakers(dbOf(res)) });
 };
 
 /** GET /speakers/:id */
 export const show: RequestHandler = (req, res) => {
   const id = parseId(req.params.id);
-  const speaker = id === undefined ? undefined : getSpeaker(db(res), id);
+  const speaker = id === undefined ? undefined : getSpeaker(dbOf(res), id);
   if (!speaker) return sendError(req, res, 404, `No speaker with id ${req.params.id}`);
-  const others = listSpeakers(db(res)).filter((s) => s.id !== speaker.id);
-  res.render('speakers/show', { title: speaker.name, speaker, quotes: listQuotesOfSpeaker(db(res), speaker.id), others, error: null });
+  const others = listSpeakers(dbOf(res)).filter((s) => s.id !== speaker.id);
+  res.render('speakers/show', { title: speaker.name, speaker, quotes: listQuotesOfSpeaker(dbOf(res), speaker.id), others, error: null });
 };
 
 /** POST /speakers/:id/merge (form) and /api/speakers/:id/merge (JSON): this speaker joins another. */
 export const merge: RequestHandler = (req, res) => {
   const id = parseId(req.params.id);
   const body = mergeBody.safeParse(req.body ?? {});
-  if (id === undefined || !getSpeaker(db(res), id)) return sendError(req, res, 404, `No speaker with id ${req.params.id}`);
-  if (!body.success || !mergeSpeakers(db(res), id, body.data.into)) return sendError(req, res, 400, 'merge: choose another existing speaker');
-  if (req.path.startsWith('/api/')) return void res.json({ speaker: getSpeaker(db(res), body.data.into) });
+  if (id === undefined || !getSpeaker(dbOf(res), id)) return sendError(req, res, 404, `No speaker with id ${req.params.id}`);
+  if (!body.success || !mergeSpeakers(dbOf(res), id, body.data.into)) return sendError(req, res, 400, 'merge: choose another existing speaker');
+  if (isApiRequest(req)) return void res.json({ speaker: getSpeaker(dbOf(res), body.data.into) });
   res.redirect(303, `/speakers/${body.data.into}`);
 };
 
@@ -40,22 +39,22 @@ export const merge: RequestHandler = (req, res) => {
 export const split: RequestHandler = (req, res) => {
   const id = parseId(req.params.id);
   const body = splitBody.safeParse(req.body ?? {});
-  if (id === undefined || !getSpeaker(db(res), id)) return sendError(req, res, 404, `No speaker with id ${req.params.id}`);
-  const newId = body.success ? splitSpeaker(db(res), id, body.data.alias) : undefined;
+  if (id === undefined || !getSpeaker(dbOf(res), id)) return sendError(req, res, 404, `No speaker with id ${req.params.id}`);
+  const newId = body.success ? splitSpeaker(dbOf(res), id, body.data.alias) : undefined;
   if (newId === undefined) return sendError(req, res, 400, 'split: choose one of the speaker’s names');
-  if (req.path.startsWith('/api/')) return void res.status(201).json({ speaker: getSpeaker(db(res), newId) });
+  if (isApiRequest(req)) return void res.status(201).json({ speaker: getSpeaker(dbOf(res), newId) });
   res.redirect(303, `/speakers/${newId}`);
 };
 
 /** GET /api/speakers */
 export const apiList: RequestHandler = (_req, res) => {
-  res.json({ speakers: listSpeakers(db(res)) });
+  res.json({ speakers: listSpeakers(dbOf(res)) });
 };
 
 /** GET /api/speakers/:id */
 export const apiShow: RequestHandler = (req, res) => {
   const id = parseId(req.params.id);
-  const speaker = id === undefined ? undefined : getSpeaker(db(res), id);
+  const speaker = id === undefined ? undefined : getSpeaker(dbOf(res), id);
   if (!speaker) return void res.status(404).json({ error: `No speaker with id ${req.params.id}` });
-  res.json({ speaker, quotes: listQuotesOfSpeaker(db(res), speaker.id) });
+  res.json({ speaker, quotes: listQuotesOfSpeaker(dbOf(res), speaker.id) });
 };

@@ -25,15 +25,14 @@ import { listUsers, type UserRow } from '../store/users.js';
 import { parseId } from './params.js';
 import { sendError } from './errors.js';
 import { renderNote } from './render-note.js';
+import { dbOf, isApiRequest, isLocalPath } from './request.js';
 
-const db = (res: Response): Db => res.app.locals.db as Db;
-const isApi = (req: Request): boolean => req.originalUrl.startsWith('/api/');
 const me = (res: Response): UserRow => res.locals.user as UserRow;
 const blank = (v: unknown) => (v === '' ? undefined : v);
 /** Forms send "on"/"1"; JSON sends booleans. */
 const flag = z.preprocess((v) => (v === 'on' || v === '1' || v === 'true' ? true : v === '0' || v === 'false' || v === 'off' ? false : v), z.boolean());
 /** A local path to go back to after a form (never another site). */
-const back = z.preprocess(blank, z.string().max(2000).refine((s) => s.startsWith('/') && !s.startsWith('//') && !s.includes('\\'), 'a local path').optional());
+const back = z.preprocess(blank, z.string().max(2000).refine(isLocalPath, 'a local path').optional());
 
 const verdictBody = z.object({ rating: z.string().min(1).max(60), rationale: z.string().max(20_000), needsSecondReview: flag.optional(), back });
 const secondReviewBody = z.object({ note: z.preprocess(blank, z.string().max(20_000).optional()), back });
@@ -45,7 +44,7 @@ const statusOf = { 'not-found': 404, invalid: 400, conflict: 409 } as const;
 /** Answer a workflow step: JSON on the API, else back to the page the form was on. */
 function answer(req: Request, res: Response, r: VerdictResult, backTo: string | undefined): void {
   if (r.status !== 'ok') return sendError(req, res, statusOf[r.status], r.error);
-  if (isApi(req)) return void res.json(r.result);
+  if (isApiRequest(req)) return void res.json(r.result);
   const p = r.result.pair;
   res.redirect(303, backTo ?? `/compare?a=${p.articleA}&b=${p.articleB}`);
 }
@@ -68,7 +67,7 @@ export const give: RequestHandler = (req, res) => {
   const id = pairId(req, res);
   const body = id === undefined ? undefined : parse(verdictBody, req, res, 'verdict');
   if (id === undefined || !body) return;
-  answer(req, res, giveVerdict(db(res), id, me(res), body), body.back);
+  answer(req, res, giveVerdict(dbOf(res), id, me(res), body), body.back);
 };
 
 /** POST /pairs/:id/verdict/second-review and the API {note?} */
@@ -76,7 +75,7 @@ export const secondReview: RequestHandler = (req, res) => {
   const id = pairId(req, res);
   const body = id === undefined ? undefined : parse(secondReviewBody, req, res, 'second review');
   if (id === undefined || !body) return;
-  answer(req, res, completeSecondReview(db(res), id, me(res), body.note), body.back);
+  answer(req, res, completeSecondReview(dbOf(res), id, me(res), body.note), body.back);
 };
 
 /** POST /pairs/:id/verdict/request-second-review and the API */
@@ -84,7 +83,7 @@ export const askSecondReview: RequestHandler = (req, res) => {
   const id = pairId(req, res);
   const body = id === undefined ? undefined : parse(requestBody, req, res, 'second review');
   if (id === undefined || !body) return;
-  answer(req, res, requestSecondReview(db(res), id, me(res)), body.back);
+  answer(req, res, requestSecondReview(dbOf(res), id, me(res)), body.back);
 };
 
 /** POST /pairs/:id/verdict/assign and the API {assignee: user name or null} */
@@ -92,13 +91,13 @@ export const assign: RequestHandler = (req, res) => {
   const id = pairId(req, res);
   const body = id === undefined ? undefined : parse(assignBody, req, res, 'assign');
   if (id === undefined || !body) return;
-  answer(req, res, assignVerdict(db(res), id, me(res), body.assignee), body.back);
+  answer(req, res, assignVerdict(dbOf(res), id, me(res), body.assignee), body.back);
 };
 
 /** GET /api/pairs/:id/verdict: the pair's state, verdict and history. */
 export const apiPairVerdict: RequestHandler = (req, res) => {
   const id = parseId(req.params.id);
-  const pv = id === undefined ? undefined : getPairVerdictHistory(db(res), id);
+  const pv = id === undefined ? undefined : getPairVerdictHistory(dbOf(res), id);
   if (!pv) return void res.status(404).json({ error: `No pair with id ${String(req.params.id)}` });
   res.json(pv);
 };
@@ -118,29 +117,29 @@ function readList(req: Request, d: Db) {
 
 /** GET /verdicts: the review queue, filtered by state, assignee and "needs second review". */
 export const listPage: RequestHandler = (req, res) => {
-  const { filter, items } = readList(req, db(res));
-  res.render('verdicts/list', { title: 'Verdicts', items, filter, reviewers: reviewersOf(db(res)), scale: listScale(db(res)) });
+  const { filter, items } = readList(req, dbOf(res));
+  res.render('verdicts/list', { title: 'Verdicts', items, filter, reviewers: reviewersOf(dbOf(res)), scale: listScale(dbOf(res)) });
 };
 
 /** GET /api/verdicts */
 export const apiList: RequestHandler = (req, res) => {
-  res.json({ verdicts: readList(req, db(res)).items });
+  res.json({ verdicts: readList(req, dbOf(res)).items });
 };
 
 /** GET /verdicts/:id: one record with its history. */
 export const showPage: RequestHandler = (req, res) => {
   const id = parseId(req.params.id);
-  const found = id === undefined ? undefined : getVerdictWithHistory(db(res), id);
+  const found = id === undefined ? undefined : getVerdictWithHistory(dbOf(res), id);
   if (!found) return sendError(req, res, 404, `No verdict with id ${String(req.params.id)}`);
-  const a = findQuoteOfSide(db(res), found.verdict.a);
-  const b = findQuoteOfSide(db(res), found.verdict.b);
+  const a = findQuoteOfSide(dbOf(res), found.verdict.a);
+  const b = findQuoteOfSide(dbOf(res), found.verdict.b);
   res.render('verdicts/show', { title: 'Verdict', ...found, quotes: a && b ? [a, b] : null, renderNote });
 };
 
 /** GET /api/verdicts/:id: one record with its history. */
 export const apiShow: RequestHandler = (req, res) => {
   const id = parseId(req.params.id);
-  const found = id === undefined ? undefined : getVerdictWithHistory(db(res), id);
+  const found = id === undefined ? undefined : getVerdictWithHistory(dbOf(res), id);
   if (!found) return void res.status(404).json({ error: `No verdict with id ${String(req.params.id)}` });
   res.json(found);
 };
@@ -172,13 +171,13 @@ const ratingChange = z.object({
 });
 
 function renderScale(res: Response, status: number, error: string | null): void {
-  res.status(status).render('verdicts/scale', { title: 'Verdict scale', scale: listScale(db(res)), bounds: scaleBounds(db(res)), error });
+  res.status(status).render('verdicts/scale', { title: 'Verdict scale', scale: listScale(dbOf(res)), bounds: scaleBounds(dbOf(res)), error });
 }
 
 function sendRating(req: Request, res: Response, r: RatingResult, okStatus: number): void {
   if (r.status === 'not-found') return sendError(req, res, 404, 'verdict scale: no such rating');
-  if (r.status === 'invalid') return isApi(req) ? void res.status(400).json({ error: r.error }) : renderScale(res, 400, r.error);
-  if (isApi(req)) return void res.status(okStatus).json({ rating: r.rating });
+  if (r.status === 'invalid') return isApiRequest(req) ? void res.status(400).json({ error: r.error }) : renderScale(res, 400, r.error);
+  if (isApiRequest(req)) return void res.status(okStatus).json({ rating: r.rating });
   res.redirect(303, `/verdict-scale#rating-${r.rating.id}`);
 }
 
@@ -187,20 +186,20 @@ export const scalePage: RequestHandler = (_req, res) => renderScale(res, 200, nu
 
 /** GET /api/verdict-scale */
 export const apiScale: RequestHandler = (_req, res) => {
-  const { best, worst } = scaleBounds(db(res));
-  res.json({ bestRating: best, worstRating: worst, ratings: listScale(db(res)) });
+  const { best, worst } = scaleBounds(dbOf(res));
+  res.json({ bestRating: best, worstRating: worst, ratings: listScale(dbOf(res)) });
 };
 
 /** POST /verdict-scale and /api/verdict-scale (admins) {id?, label, value, description?} */
 export const createRating: RequestHandler = (req, res) => {
   const body = ratingBody.safeParse(req.body ?? {});
   if (!body.success) return sendRating(req, res, { status: 'invalid', error: `verdict scale: ${body.error.issues[0].path.join('.')}: ${body.error.issues[0].message}` }, 201);
-  sendRating(req, res, addRating(db(res), body.data), 201);
+  sendRating(req, res, addRating(dbOf(res), body.data), 201);
 };
 
 /** POST /verdict-scale/:id and PATCH /api/verdict-scale/:id (admins) {label?, value?, description?, retired?} */
 export const updateRating: RequestHandler = (req, res) => {
   const body = ratingChange.safeParse(req.body ?? {});
   if (!body.success) return sendRating(req, res, { status: 'invalid', error: `verdict scale: ${body.error.issues[0].path.join('.')}: ${body.error.issues[0].message}` }, 200);
-  sendRating(req, res, changeRating(db(res), String(req.params.id), body.data), 200);
+  sendRating(req, res, changeRating(dbOf(res), String(req.params.id), body.data), 200);
 };

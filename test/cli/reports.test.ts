@@ -7,6 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db.js';
 import { createUser } from '../../src/corpus/users.js';
 import { projectRoot } from '../../src/paths.js';
+import request from 'supertest';
+import { makeApp } from '../helpers/app.js';
 import { buildMissionExample, importSamples } from '../helpers/report-fixture.js';
 
 function retold(args: string[], db: string) {
@@ -53,10 +55,19 @@ describe('retold export and import-annotations', () => {
     [['export'], 2],
     [['export', '--format', 'pdf'], 2],
     [['export', '--format', 'csv', '--article', '1', '--compare', '1,2'], 2],
+    [['export', '--format', 'html', '--compare', '3,3'], 2],
     [['export', '--format', 'html', '--article', '99'], 1],
     [['import-annotations'], 2],
     [['import-annotations', '/nonexistent/file.jsonld'], 1],
   ])('retold %j exits %i', (args, code) => {
     expect(retold(args, source).code).toBe(code);
+  });
+
+  it('answers --compare 3,3 as the web answers compare=3,3, with the same schema and message', async () => {
+    const cli = retold(['export', '--format', 'html', '--compare', '3,3'], source);
+    const web = await request(makeApp().app).get('/api/export?format=html&compare=3,3').expect(400);
+    expect(web.body.error).toBe('export: compare: two different article ids as ID,ID');
+    expect(cli.code).toBe(2);
+    expect(cli.stderr).toContain(web.body.error);
   });
 });
