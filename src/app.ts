@@ -30,6 +30,7 @@ import * as verdicts from './web/verdicts.js';
 import * as references from './web/references.js';
 import * as undo from './web/undo.js';
 import { getArticleKind } from './store/references.js';
+import * as quotes from './web/quotes.js';
 import { seedRatings } from './corpus/verdict-scale.js';
 
 /** What the app needs from the outside. */
@@ -104,6 +105,7 @@ export function createApp({ db, config, loginLimits }: AppDeps): Express {
   app.get('/compare', compare.show);
   app.get('/statements', compare.listPage);
   app.get('/statements/:id', compare.statementPage);
+  app.post('/quotes/:id/speaker', reviewer, form, checkCsrf, quotes.assignSpeaker);
   app.post('/pairs', reviewer, form, checkCsrf, compare.link);
   app.post('/pairs/:id/review', reviewer, form, checkCsrf, compare.review);
   app.get('/undo', undo.list);
@@ -169,6 +171,7 @@ export function createApp({ db, config, loginLimits }: AppDeps): Express {
   app.get('/api/compare', compare.apiShow);
   app.get('/api/statements', compare.apiStatements);
   app.get('/api/statements/:id', compare.apiStatement);
+  app.post('/api/quotes/:id/speaker', reviewer, jsonSmall, checkCsrf, quotes.assignSpeaker);
   app.post('/api/pairs', reviewer, jsonSmall, checkCsrf, compare.link);
   app.post('/api/pairs/:id/review', reviewer, jsonSmall, checkCsrf, compare.review);
   app.get('/api/undo', undo.list);

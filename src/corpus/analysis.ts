@@ -12,6 +12,7 @@ import { deleteQuotesOfArticle, insertQuote } from '../store/quotes.js';
 import { deleteEditorialSpansOfArticle, insertEditorialSpan } from '../store/editorial.js';
 import { deleteUnquotedSpeakers } from '../store/speakers.js';
 import { resolveSpeaker } from './speakers.js';
+import { applyQuoteSpeakerReviews } from './quote-speakers.js';
 import { pairStoredArticle, rememberFeatures } from './pairs.js';
 import { loadVectors } from '../vectors/load.js';
 
@@ -51,6 +52,7 @@ export function storeArticleAnalysis(db: Db, article: ArticleRow, result: Stored
       group: q.group,
     });
   }
+  applyQuoteSpeakerReviews(db, article.id);
   deleteUnquotedSpeakers(db);
   for (const e of result.editorial) {
     insertEditorialSpan(db, { articleId: article.id, start: e.start, end: e.end, text: e.text, category: e.category, voice: e.voice });

@@ -75,6 +75,11 @@ export function listQuotesOfSpeaker(db: Db, speakerId: number): QuoteWithArticle
     .all(speakerId) as QuoteWithArticle[];
 }
 
+/** Set a quote's speaker: the entity and the name given in this article. */
+export function setQuoteSpeaker(db: Db, id: number, speakerId: number | null, speakerName: string | null): void {
+  prepared(db, 'UPDATE quotes SET speaker_id = ?, speaker_name = ? WHERE id = ?').run(speakerId, speakerName, id);
+}
+
 /** Remove an article's quotes (before analysing it again). */
 export function deleteQuotesOfArticle(db: Db, articleId: number): void {
   prepared(db, 'DELETE FROM quotes WHERE article_id = ?').run(articleId);
