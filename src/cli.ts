@@ -40,8 +40,8 @@ commands:
   user disable NAME [--enable]       disable (or enable again) an account and end its sessions
   backup FILE                        copy the database to FILE (safe while the server runs)
   restore FILE                       replace the database with the backup FILE (the server must be stopped)
-  export --format html|md|csv|jsonld|claimreview [--article ID | --compare ID,ID | --outlet NAME]
-         [--reviewer NAME] [--tag ID] [--from DATE] [--to DATE] [-o FILE]
+  export --format html|md|csv|jsonld|claimreview|pairs-csv [--article ID | --compare ID,ID | --outlet NAME]
+         [--reviewer NAME] [--tag ID] [--from DATE] [--to DATE] [--pairs reviewed|all] [-o FILE]
                                      write a report of the corpus, one article, a comparison or an outlet
                                      (annotations filtered by reviewer, tag and creation date) to FILE or stdout
 ${verdictUsage}

@@ -21,6 +21,7 @@ export function runExport(config: Config, args: string[]): number {
       tag: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
+      pairs: { type: 'string' },
       output: { type: 'string', short: 'o' },
     },
     allowPositionals: true,

@@ -22,6 +22,7 @@ import { compareArticles, type Comparison } from './comparison.js';
 import { cacheArticles } from './article-cache.js';
 import { getOutletProfile, measureStoredDensity } from './outlets.js';
 import { claimReviewPublisher, exportClaimReviews } from './claimreview.js';
+import { exportPairsCsv } from './pairs-csv.js';
 import type { ClaimReviewPublisher } from '../reports/claimreview.js';
 import { loadConfig } from '../config.js';
 
@@ -181,6 +182,7 @@ const contentTypes: Record<ReportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
   jsonld: 'application/ld+json; charset=utf-8',
   claimreview: 'application/ld+json; charset=utf-8',
+  'pairs-csv': 'text/csv; charset=utf-8',
 };
 
 function fileStem(scope: ReportScope): string {
@@ -195,6 +197,10 @@ function fileStem(scope: ReportScope): string {
 export function exportReport(db: Db, format: ReportFormat, scope: ReportScope, filters: ReportFilters = {}, options: ReportOptions = {}): RenderedExport | undefined {
   const stem = fileStem(scope);
   const extension = format === 'jsonld' ? 'jsonld' : format;
+  if (format === 'pairs-csv') {
+    const body = exportPairsCsv(db, scope, filters);
+    return body === undefined ? undefined : { body, contentType: contentTypes['pairs-csv'], filename: `${stem}-pairs.csv` };
+  }
   if (format === 'claimreview') {
     const body = exportClaimReviews(db, scope, filters, options.claimReview ?? claimReviewPublisher(loadConfig({})));
     return body === undefined ? undefined : { body, contentType: contentTypes.claimreview, filename: `${stem}-claimreview.jsonld` };

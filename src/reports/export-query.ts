@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { ReportFilters, ReportScope } from './model.js';
 
 /** The export formats. */
-export const reportFormats = ['html', 'md', 'csv', 'jsonld', 'claimreview'] as const;
+export const reportFormats = ['html', 'md', 'csv', 'jsonld', 'claimreview', 'pairs-csv'] as const;
 export type ReportFormat = (typeof reportFormats)[number];
 
 const blank = (v: unknown) => (v === '' ? undefined : v);
@@ -30,6 +30,7 @@ export const exportQuery = z
     tag: optional(z.string().max(60)),
     from: optional(day),
     to: optional(day),
+    pairs: optional(z.enum(['reviewed', 'all'])),
   })
   .refine((q) => [q.article, q.compare].filter((v) => v !== undefined).length <= 1, 'give article or compare, not both');
 
@@ -42,7 +43,7 @@ export function describeExportQueryError(error: z.ZodError): string {
 
 /** Turn a parsed export query into a scope and filters. An outlet with no article or pair is an outlet report; else it filters. */
 export function toScope(q: ExportQuery): { scope: ReportScope; filters: ReportFilters } {
-  const filters: ReportFilters = { reviewer: q.reviewer, tag: q.tag, from: q.from, to: q.to };
+  const filters: ReportFilters = { reviewer: q.reviewer, tag: q.tag, from: q.from, to: q.to, pairs: q.pairs };
   if (q.article !== undefined) return { scope: { kind: 'article', articleId: q.article }, filters: { ...filters, outlet: q.outlet } };
   if (q.compare !== undefined) {
     const [a, b] = q.compare.split(',').map(Number) as [number, number];

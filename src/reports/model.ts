@@ -23,6 +23,8 @@ export interface ReportFilters {
   from?: string;
   /** annotations created on or before this date (the whole day counts) */
   to?: string;
+  /** which pairs the pairs CSV holds: reviewed ones (confirmed or with a verdict, the default) or all not rejected */
+  pairs?: 'reviewed' | 'all';
 }
 
 /** An article as a report shows it. */
