@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { MBIC_FOLDS, MBIC_SEED, mbicPath, prepareMbic } from '../bench/eval/mbic.js';
 import { crossValidateEditorial } from '../src/editorial/evaluation.js';
 import type { EditorialModel } from '../src/editorial/model.js';
+import { DEFAULT_EDITORIAL_THRESHOLD } from '../src/editorial/trained-model.js';
 import { fitEditorialModel } from '../src/editorial/training.js';
 import { loadVectors } from '../src/vectors/load.js';
 
@@ -25,7 +26,7 @@ if (!data) {
 }
 const vectors = loadVectors();
 console.log(`train editorial: ${data.length} sentences; ${MBIC_FOLDS}-fold cross-validation …`);
-const cv = crossValidateEditorial(data, MBIC_FOLDS, MBIC_SEED, vectors);
+const cv = crossValidateEditorial(data, MBIC_FOLDS, MBIC_SEED, vectors, DEFAULT_EDITORIAL_THRESHOLD);
 const round = (x: number) => Math.round(x * 1000) / 1000;
 const fitted = fitEditorialModel(data, MBIC_SEED, vectors);
 const model: EditorialModel = {
@@ -38,6 +39,7 @@ const model: EditorialModel = {
     wordRecall: round(cv.combined.words.recall),
     wordF1: round(cv.combined.words.f1),
     sentenceMacroF1: round(cv.combined.sentenceMacroF1),
+    suggestedFrom: DEFAULT_EDITORIAL_THRESHOLD,
     sentenceLabels: 'Biased vs Non-biased; No agreement left out',
   },
   ...fitted,

@@ -123,6 +123,7 @@ export function createApp({ db, config, loginLimits }: AppDeps): Express {
   app.post('/verdict-scale', admin, form, checkCsrf, verdicts.createRating);
   app.post('/verdict-scale/:id', admin, form, checkCsrf, verdicts.updateRating);
   app.get('/editorial', editorial.categoriesPage);
+  app.post('/editorial/threshold', viewer, form, checkCsrf, editorial.setThreshold);
   app.post('/editorial/:id/accept', reviewer, form, checkCsrf, editorial.accept);
   app.post('/editorial/:id/dismiss', reviewer, form, checkCsrf, editorial.dismiss);
   app.post('/articles/:id/text', reviewer, form, checkCsrf, annotations.replaceText);
@@ -191,6 +192,7 @@ export function createApp({ db, config, loginLimits }: AppDeps): Express {
   app.patch('/api/verdict-scale/:id', admin, jsonSmall, checkCsrf, verdicts.updateRating);
   app.get('/api/editorial/categories', editorial.apiCategories);
   app.get('/api/articles/:id/editorial', editorial.apiArticle);
+  app.post('/api/editorial/threshold', viewer, jsonSmall, checkCsrf, editorial.setThreshold);
   app.post('/api/editorial/:id/accept', reviewer, jsonSmall, checkCsrf, editorial.accept);
   app.post('/api/editorial/:id/dismiss', reviewer, jsonSmall, checkCsrf, editorial.dismiss);
   app.post('/api/articles/:id/text', reviewer, jsonText, checkCsrf, annotations.replaceText);

@@ -7,7 +7,7 @@
  * suggested span overlaps it) and sentence macro F1 (Biased against
  * Non-biased; the 149 "No agreement" sentences have no sentence label and
  * count at word level only). The model is 10-fold cross-validated with the
- * same fit as scripts/train-editorial.ts; the rules alone (retold's detector
+ * same fit as scripts/train-editorial.ts and scored as the app suggests; the rules alone (retold's detector
  * before the model: a sentence is biased when it carries any span) are
  * measured beside it in the same run.
  */
@@ -15,6 +15,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crossValidateEditorial, predictWithRules, scorePredictions, type CrossValidation, type EditorialFigures } from '../../src/editorial/evaluation.js';
+import { DEFAULT_EDITORIAL_THRESHOLD } from '../../src/editorial/trained-model.js';
 import { prepareSentence, type LabelledSentence, type PreparedSentence } from '../../src/editorial/training.js';
 import { loadVectors } from '../../src/vectors/load.js';
 
@@ -23,7 +24,7 @@ export const mbicPath = resolve(root, '..', 'shared', 'dev', 'mbic', 'sentences.
 const missesPath = join(root, 'test-artifacts', 'eval', 'mbic-misses.txt');
 
 /** Floors, set just under the cross-validated figures reached. */
-export const MBIC_WORD_F1_FLOOR = 0.5;
+export const MBIC_WORD_F1_FLOOR = 0.45;
 export const MBIC_SENTENCE_F1_FLOOR = 0.71;
 /** The seed of the folds (the training script uses the same). */
 export const MBIC_SEED = 15;
@@ -63,7 +64,7 @@ export function scoreMbic(): MbicScores | null {
   const data = prepareMbic();
   if (!data) return null;
   const baseline = scorePredictions(data, (p) => predictWithRules(p));
-  const cv = crossValidateEditorial(data, MBIC_FOLDS, MBIC_SEED, loadVectors());
+  const cv = crossValidateEditorial(data, MBIC_FOLDS, MBIC_SEED, loadVectors(), DEFAULT_EDITORIAL_THRESHOLD);
   return { baseline, cv };
 }
 
@@ -75,8 +76,8 @@ const describeFigures = (name: string, f: EditorialFigures) =>
 export function reportMbic(s: MbicScores): { lines: string[]; failures: string[] } {
   const lines = [
     describeFigures('rules alone (baseline, same run)', s.baseline),
-    describeFigures(`model with rules (${s.cv.folds}-fold cross-validated)`, s.cv.combined),
-    describeFigures('model words alone (rule spans under the threshold dropped)', s.cv.modelOnly),
+    describeFigures(`rules and model as the app suggests (model words from confidence ${DEFAULT_EDITORIAL_THRESHOLD}; ${s.cv.folds}-fold cross-validated)`, s.cv.combined),
+    describeFigures('every span at or above the model\'s own F1 threshold (cross-validated)', s.cv.atModelThreshold),
     'published: word F1 0.43 (tuned XGBoost, Spinde et al. 2021), 0.40 (negative-sentiment lexicon)',
   ];
   const failures: string[] = [];

@@ -6,7 +6,7 @@
  */
 import { analyzeText, type Analysis } from '../nlp/index.js';
 import { extractQuotes, type Quote } from '../quotes/index.js';
-import { detectEditorial, type EditorialSpan } from '../editorial/index.js';
+import { suggestEditorial, type EditorialOptions, type EditorialSpan, type SentenceBias } from '../editorial/index.js';
 import { listTerms, prepareStatement, type StatementFeatures, type WordVectors } from '../pairing/index.js';
 
 /** A quote prepared for pairing: its features and the terms it is indexed under. */
@@ -25,6 +25,8 @@ export interface ArticleAnalysis {
   /** the speaker names the quotes carry, as written, each once, in text order */
   speakers: string[];
   editorial: EditorialSpan[];
+  /** each sentence's bias score (empty when no editorial model was given) */
+  sentences: SentenceBias[];
   /**
    * per quote (same order), its pairing features and index terms; only when
    * asked for with `index`, since preparing them reads every quote again
@@ -36,6 +38,8 @@ export interface ArticleAnalysis {
 export interface AnalyzeOptions {
   /** also prepare every quote for pairing, with these word vectors when given */
   index?: { vectors: WordVectors | undefined };
+  /** the editorial model and word vectors, and which suggestions to keep; the rules alone without it */
+  editorial?: EditorialOptions;
 }
 
 /**
@@ -46,10 +50,10 @@ export interface AnalyzeOptions {
 export function analyzeArticleText(text: string, options: AnalyzeOptions = {}): ArticleAnalysis {
   const nlp = analyzeText(text);
   const quotes = extractQuotes(text, nlp);
-  const editorial = detectEditorial(text, quotes, nlp);
+  const { spans: editorial, sentences } = suggestEditorial(text, quotes, nlp, options.editorial);
   const speakers = [...new Set(quotes.map((q) => q.speaker).filter((n): n is string => n !== null))];
   const index = options.index && quotes.map((q) => indexQuote(q.text, options.index!.vectors));
-  return { text, nlp, quotes, speakers, editorial, index };
+  return { text, nlp, quotes, speakers, editorial, sentences, index };
 }
 
 function indexQuote(text: string, vectors: WordVectors | undefined): IndexEntry {

@@ -9,7 +9,8 @@ import type { Db } from '../db.js';
 import { analyzeArticleText, type ArticleAnalysis } from '../analysis/article.js';
 import type { ArticleRow } from '../store/articles.js';
 import { deleteQuotesOfArticle, insertQuote } from '../store/quotes.js';
-import { deleteEditorialSpansOfArticle, insertEditorialSpan } from '../store/editorial.js';
+import { deleteEditorialSpansOfArticle, insertEditorialSentence, insertEditorialSpan } from '../store/editorial.js';
+import { MIN_EDITORIAL_THRESHOLD, withTrainedModel } from '../editorial/trained-model.js';
 import { deleteUnquotedSpeakers } from '../store/speakers.js';
 import { resolveSpeaker } from './speakers.js';
 import { applyQuoteSpeakerReviews } from './quote-speakers.js';
@@ -22,7 +23,9 @@ export type StoredAnalysis = Omit<ArticleAnalysis, 'nlp'>;
 /** Analyse an article's normalized text for the store, pairing features included (no database). */
 export function analyzeForStore(text: string): StoredAnalysis {
   // the word-vector table is read once per process (about 10 MB)
-  const { nlp, ...rest } = analyzeArticleText(text, { index: { vectors: loadVectors() } });
+  const vectors = loadVectors();
+  // every model word a reviewer could choose to see is stored; pages filter by the reviewer's threshold
+  const { nlp, ...rest } = analyzeArticleText(text, { index: { vectors }, editorial: withTrainedModel(vectors, MIN_EDITORIAL_THRESHOLD) });
   void nlp; // the NLP reading is large and the store does not keep it
   return rest;
 }
@@ -55,8 +58,9 @@ export function storeArticleAnalysis(db: Db, article: ArticleRow, result: Stored
   applyQuoteSpeakerReviews(db, article.id);
   deleteUnquotedSpeakers(db);
   for (const e of result.editorial) {
-    insertEditorialSpan(db, { articleId: article.id, start: e.start, end: e.end, text: e.text, category: e.category, voice: e.voice });
+    insertEditorialSpan(db, { articleId: article.id, start: e.start, end: e.end, text: e.text, category: e.category, voice: e.voice, confidence: e.confidence, learnt: e.rule === 'model' });
   }
+  for (const s of result.sentences) insertEditorialSentence(db, article.id, s);
   pairStoredArticle(db, article.id, loadVectors());
 }
 

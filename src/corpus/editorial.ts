@@ -10,13 +10,19 @@ import { createAnnotation, listAnnotations } from './annotations.js';
 import { measureDensity, type EditorialDensity } from '../editorial/index.js';
 import type { AnnotationRow } from '../store/annotations.js';
 import { getArticle, type ArticleRow } from '../store/articles.js';
-import { decideEditorialSpan, getEditorialSpan, listEditorialSpans, type EditorialSpanRow } from '../store/editorial.js';
+import { decideEditorialSpan, getEditorialSpan, getEditorialThreshold, listEditorialSentences, listEditorialSpans, setEditorialThreshold, type EditorialSentenceRow, type EditorialSpanRow } from '../store/editorial.js';
+import { DEFAULT_EDITORIAL_THRESHOLD, MIN_EDITORIAL_THRESHOLD } from '../editorial/trained-model.js';
 
 /** An article's suggestions (every status) and the density of those not dismissed. */
 export interface ArticleEditorial {
   article: ArticleRow;
+  /** the suggestions at the threshold */
   spans: EditorialSpanRow[];
   density: EditorialDensity;
+  /** each sentence's bias score */
+  sentences: EditorialSentenceRow[];
+  /** the confidence from which the model's own words are shown */
+  threshold: number;
 }
 
 /** What a decision did: the span as it now stands, and for an accept the annotation that carries its tag. */
@@ -39,12 +45,35 @@ export function measureArticleDensity(spans: readonly EditorialSpanRow[], wordCo
   );
 }
 
-/** An article's suggestions with status and density, or undefined when there is no such article. */
-export function getArticleEditorial(db: Db, articleId: number): ArticleEditorial | undefined {
+/**
+ * The threshold a user sees the model's words from: the one they chose, else
+ * the default (also for visitors who are not logged in).
+ */
+export function readEditorialThreshold(db: Db, userId: number | undefined): number {
+  return (userId === undefined ? undefined : getEditorialThreshold(db, userId)) ?? DEFAULT_EDITORIAL_THRESHOLD;
+}
+
+/** Remember the threshold a user chose; refused (false) outside [MIN_EDITORIAL_THRESHOLD, 1]. */
+export function chooseEditorialThreshold(db: Db, userId: number, threshold: number): boolean {
+  if (!Number.isFinite(threshold) || threshold < MIN_EDITORIAL_THRESHOLD || threshold > 1) return false;
+  setEditorialThreshold(db, userId, threshold);
+  return true;
+}
+
+/**
+ * An article's suggestions at a threshold: every lexicon and pattern span,
+ * and the model's own words whose confidence reaches the threshold.
+ */
+export function listVisibleEditorialSpans(db: Db, articleId: number, threshold: number): EditorialSpanRow[] {
+  return listEditorialSpans(db, articleId, threshold);
+}
+
+/** An article's suggestions at a threshold with status, density and sentence scores, or undefined when there is no such article. */
+export function getArticleEditorial(db: Db, articleId: number, threshold = DEFAULT_EDITORIAL_THRESHOLD): ArticleEditorial | undefined {
   const article = getArticle(db, articleId);
   if (!article) return undefined;
-  const spans = listEditorialSpans(db, articleId);
-  return { article, spans, density: measureArticleDensity(spans, article.wordCount) };
+  const spans = listVisibleEditorialSpans(db, articleId, threshold);
+  return { article, spans, density: measureArticleDensity(spans, article.wordCount), sentences: listEditorialSentences(db, articleId), threshold };
 }
 
 /**

@@ -61,16 +61,14 @@ export function readItemBias(result: EditorialSuggestions): number {
   return best.bias;
 }
 
-/** Predict with a model: its spans at its own threshold, its sentence score at its own. */
-export function predictWithModel(p: PreparedSentence, model: EditorialModel, vectors: WordVectors | undefined): SentencePrediction {
-  const result = suggestEditorial(p.source.text, p.quotes, p.analysis, { model, vectors });
-  return { spans: result.spans, biased: readItemBias(result) >= model.sentence.threshold };
-}
-
-/** Cross-validated figures of the model, and of the model's words without the rules. */
+/**
+ * Cross-validated figures: the suggestions as the app gives them (every rule
+ * span, the model's own words from the app's default confidence), and every
+ * span at or above the model's own F1 threshold.
+ */
 export interface CrossValidation {
   combined: EditorialFigures;
-  modelOnly: EditorialFigures;
+  atModelThreshold: EditorialFigures;
   folds: number;
 }
 
@@ -78,23 +76,24 @@ export interface CrossValidation {
  * k-fold cross-validation: fit on k-1 folds (with the same fit the training
  * script runs), predict the held-out fold, pool the counts.
  */
-export function crossValidateEditorial(prepared: readonly PreparedSentence[], k: number, seed: number, vectors: WordVectors | undefined): CrossValidation {
+export function crossValidateEditorial(prepared: readonly PreparedSentence[], k: number, seed: number, vectors: WordVectors | undefined, minConfidence: number): CrossValidation {
   const predictions: SentencePrediction[] = new Array(prepared.length);
-  const modelOnly: SentencePrediction[] = new Array(prepared.length);
+  const atThreshold: SentencePrediction[] = new Array(prepared.length);
   makeFolds(prepared.length, k, seed).forEach((fold, f) => {
     const held = new Set(fold);
     const fitted = fitEditorialModel(prepared.filter((_, i) => !held.has(i)), seed + 100 * (f + 1), vectors);
     const model: EditorialModel = { data: 'fold', date: '', seed, cv: {}, ...fitted };
     for (const i of fold) {
       const p = prepared[i];
-      const result = suggestEditorial(p.source.text, p.quotes, p.analysis, { model, vectors });
+      const result = suggestEditorial(p.source.text, p.quotes, p.analysis, { model, vectors, keepRules: true, minConfidence });
       predictions[i] = { spans: result.spans, biased: readItemBias(result) >= model.sentence.threshold };
-      modelOnly[i] = { spans: result.spans.filter((s) => s.rule === 'model' || (s.confidence ?? 0) >= model.word.threshold), biased: predictions[i].biased };
+      const own = suggestEditorial(p.source.text, p.quotes, p.analysis, { model, vectors });
+      atThreshold[i] = { spans: own.spans, biased: predictions[i].biased };
     }
   });
   return {
     combined: scorePredictions(prepared, (_, i) => predictions[i]),
-    modelOnly: scorePredictions(prepared, (_, i) => modelOnly[i]),
+    atModelThreshold: scorePredictions(prepared, (_, i) => atThreshold[i]),
     folds: k,
   };
 }

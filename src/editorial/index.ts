@@ -49,8 +49,10 @@ export interface EditorialOptions {
   model?: EditorialModel;
   /** word vectors (src/vectors); the model scores worse without them */
   vectors?: WordVectors;
-  /** the lowest confidence of a word only the model finds (default: the model's threshold) */
+  /** the lowest confidence of a suggestion kept (default: the model's threshold) */
   minConfidence?: number;
+  /** keep every rule-based span whatever its confidence (default false) */
+  keepRules?: boolean;
 }
 
 /** Editorial spans and, when the model ran, each sentence's bias score. */
@@ -108,7 +110,9 @@ function dropContained<T extends Candidate>(spans: T[]): T[] {
  * stand in for them. `analysis` is `analyzeText(text)` when the caller
  * already has it. The rules give the categories and catch what they know; the
  * model gives every span a confidence and adds the words it alone finds, each
- * with the category of the nearest lexicon class.
+ * with the category of the nearest lexicon class; with a model, only
+ * suggestions of at least `minConfidence` are kept (the rules' own too,
+ * unless `keepRules`).
  */
 export function suggestEditorial(text: string, quotes: QuoteSpan[], analysis?: Analysis, options: EditorialOptions = {}): EditorialSuggestions {
   if (typeof text !== 'string') throw new TypeError(`editorial: detectEditorial expects a string, got ${typeof text}`);
@@ -144,8 +148,10 @@ export function suggestEditorial(text: string, quotes: QuoteSpan[], analysis?: A
     for (let j = k; j < rows.length && a.tokens[rows[j].token].start < span.end; j += 1) best = Math.max(best, probs[j]);
     span.confidence = Math.round(best * 1000) / 1000;
   }
+  const floor = options.minConfidence ?? model!.word.threshold;
+  const kept = spans.filter((s) => (s.confidence ?? 0) >= floor || (options.keepRules && s.rule !== 'model'));
   const sentences = a.sentences.map((s, i) => ({ start: s.start, end: s.end, bias: Math.round(scores.bias[i] * 1000) / 1000 }));
-  return { spans, sentences };
+  return { spans: kept, sentences };
 }
 
 /** The spans of suggestEditorial alone (see there). */

@@ -3,6 +3,8 @@
  * written by `npm run train editorial`), checked once at load.
  */
 import stored from '../../data/models/editorial.json' with { type: 'json' };
+import type { WordVectors } from '../vectors/table.js';
+import type { EditorialOptions } from './index.js';
 import type { EditorialModel } from './model.js';
 
 function checkModel(value: unknown): EditorialModel {
@@ -14,3 +16,24 @@ function checkModel(value: unknown): EditorialModel {
 
 /** The shipped model. */
 export const editorialModel: EditorialModel = checkModel(stored);
+
+/**
+ * The confidence from which the model's own words are suggested by default
+ * (`retold tag`, `retold analyze`, a reviewer who has not chosen): above the
+ * model's cross-validated F1 threshold, since MBIC annotators mark about two
+ * words a sentence and news readers of retold expect fewer flags; chosen so
+ * news pieces of the sample corpus stay well under the opinion piece's
+ * density. Lexicon and pattern spans are always suggested.
+ */
+export const DEFAULT_EDITORIAL_THRESHOLD = 0.4;
+
+/** The sentence bias score from which a sentence counts as likely biased (the model's cross-validated threshold). */
+export const SENTENCE_BIAS_THRESHOLD = editorialModel.sentence.threshold;
+
+/** The lowest threshold a reviewer can choose: model words under it are not stored. */
+export const MIN_EDITORIAL_THRESHOLD = 0.2;
+
+/** Editorial options for the shipped model: every rule span, the model's words from `minConfidence`. */
+export function withTrainedModel(vectors: WordVectors, minConfidence = DEFAULT_EDITORIAL_THRESHOLD): EditorialOptions {
+  return { model: editorialModel, vectors, keepRules: true, minConfidence };
+}

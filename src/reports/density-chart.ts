@@ -17,6 +17,10 @@ export interface DensityChartOptions {
   idPrefix?: string;
   /** the chart's title; defaults to "Editorial language per 1,000 words" */
   title?: string;
+  /** the article's sentence bias scores: a last row gives the share at or above `biasThreshold` */
+  sentences?: readonly { bias: number }[];
+  /** the score from which a sentence counts as likely biased (default 0.5) */
+  biasThreshold?: number;
 }
 
 const WIDTH = 460;
@@ -62,7 +66,9 @@ export function renderDensityChart(density: EditorialDensity, options: DensityCh
   const rows = rowsOf(density);
   const max = Math.max(1, ...rows.flatMap((r) => [r.writer, r.quoted]));
   const barArea = WIDTH - LABEL_WIDTH - VALUE_WIDTH;
-  const height = TOP + rows.length * ROW_HEIGHT + 6;
+  const sentences = options.sentences ?? [];
+  const biased = sentences.filter((x) => x.bias >= (options.biasThreshold ?? 0.5)).length;
+  const height = TOP + (rows.length + (sentences.length ? 1 : 0)) * ROW_HEIGHT + 6;
   const id = (name: string) => `${prefix}-${name}`;
   const bar = (y: number, value: number, voice: 'writer' | 'quoted') => {
     const w = value > 0 ? Math.max(2, (value / max) * barArea) : 0;
@@ -84,6 +90,19 @@ export function renderDensityChart(density: EditorialDensity, options: DensityCh
       );
     })
     .join('');
+  const biasRow = sentences.length
+    ? (() => {
+        const y = TOP + rows.length * ROW_HEIGHT;
+        const w = (biased / sentences.length) * barArea;
+        return (
+          '<g class="row bias-row">' +
+          `<text class="row-label" x="${LABEL_WIDTH - 6}" y="${y + BAR_HEIGHT + 3}" text-anchor="end" font-size="11">Likely biased sentences</text>` +
+          (w > 0 ? `<rect class="bar bar-bias" x="${LABEL_WIDTH}" y="${y + 2}" width="${Math.max(2, w).toFixed(1)}" height="${BAR_HEIGHT + 4}" fill="none" stroke="currentColor" stroke-width="1.5"/>` : '') +
+          `<text class="bar-value" x="${(LABEL_WIDTH + w + 4).toFixed(1)}" y="${y + BAR_HEIGHT + 3}" font-size="9">${escapeHtml(`${biased} of ${sentences.length}`)}</text>` +
+          '</g>'
+        );
+      })()
+    : '';
   const legend =
     `<g class="legend" font-size="10">` +
     `<rect x="${LABEL_WIDTH}" y="4" width="14" height="10" fill="url(#${id('writer')})" stroke="currentColor" stroke-width="0.75"/>` +
@@ -100,10 +119,11 @@ export function renderDensityChart(density: EditorialDensity, options: DensityCh
   return (
     `<svg class="density-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-labelledby="${id('title')} ${id('desc')}">` +
     `<title id="${id('title')}">${escapeHtml(title)}</title>` +
-    `<desc id="${id('desc')}">${escapeHtml(describe(density, rows))}</desc>` +
+    `<desc id="${id('desc')}">${escapeHtml(describe(density, rows) + (sentences.length ? ` Likely biased sentences: ${biased} of ${sentences.length}.` : ''))}</desc>` +
     defs +
     legend +
     body +
+    biasRow +
     '</svg>'
   );
 }

@@ -8,9 +8,9 @@ import { articleMetadataSchema, fieldErrors } from '../corpus/schemas.js';
 import { batchStatus, importFile, importPaste, importUrl, type SourceOutcome } from '../corpus/sources.js';
 import { articleSorts, getArticle, listArticles, type ArticleSort } from '../store/articles.js';
 import { listQuotesOfArticle } from '../store/quotes.js';
-import { listEditorialSpans } from '../store/editorial.js';
+import { getArticleEditorial, readEditorialThreshold } from '../corpus/editorial.js';
 import { listRelatedArticles, listTopArticlePairs } from '../store/pairs.js';
-import { editorialHighlights, quoteHighlights } from './highlights.js';
+import { editorialHighlights, quoteHighlights, sentenceHighlights } from './highlights.js';
 import { viewArticleSuggestions } from './editorial.js';
 import { annotationHighlights, viewArticleAnnotations } from './annotations.js';
 import { parseId } from './params.js';
@@ -43,10 +43,11 @@ export const show: RequestHandler = (req, res) => {
   const article = id === undefined ? undefined : getArticle(dbOf(res), id);
   if (!article) return sendError(req, res, 404, `No article with id ${req.params.id}`);
   const quotes = listQuotesOfArticle(dbOf(res), article.id);
-  const spans = listEditorialSpans(dbOf(res), article.id);
+  const threshold = readEditorialThreshold(dbOf(res), (res.locals.user as { id: number } | null | undefined)?.id);
+  const { spans, sentences } = getArticleEditorial(dbOf(res), article.id, threshold)!;
   const editorial = spans.filter((e) => e.status !== 'dismissed');
   const annotationView = viewArticleAnnotations(dbOf(res), article);
-  const highlights = [...quoteHighlights(quotes), ...editorialHighlights(editorial), ...annotationHighlights(annotationView.annotations, article.id)];
+  const highlights = [...sentenceHighlights(sentences), ...quoteHighlights(quotes), ...editorialHighlights(editorial), ...annotationHighlights(annotationView.annotations, article.id)];
   const renderParagraph = (p: Paragraph) => renderHighlighted(article.text, highlights, p.start, p.end);
   const related = listRelatedArticles(dbOf(res), article.id).map((r) => ({ ...r, article: getArticle(dbOf(res), r.articleId)! }));
   const others = listArticles(dbOf(res), 'published', 'asc').filter((a) => a.id !== article.id);
@@ -59,7 +60,7 @@ export const show: RequestHandler = (req, res) => {
     editorial,
     related,
     others,
-    ...viewArticleSuggestions(spans, article.wordCount),
+    ...viewArticleSuggestions(spans, article.wordCount, threshold, sentences),
     ...annotationView,
   });
 };

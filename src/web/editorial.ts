@@ -1,11 +1,12 @@
 /** Editorial language: the categories page, an article's suggestions, accept and dismiss. */
-import type { RequestHandler } from 'express';
+import type { RequestHandler, Response } from 'express';
 import { z } from 'zod';
 import type { Db } from '../db.js';
-import { acceptEditorialSuggestion, dismissEditorialSuggestion, getArticleEditorial, measureArticleDensity, type EditorialDecision } from '../corpus/editorial.js';
+import { acceptEditorialSuggestion, chooseEditorialThreshold, dismissEditorialSuggestion, getArticleEditorial, listVisibleEditorialSpans, measureArticleDensity, readEditorialThreshold, type EditorialDecision } from '../corpus/editorial.js';
+import { DEFAULT_EDITORIAL_THRESHOLD, MIN_EDITORIAL_THRESHOLD, SENTENCE_BIAS_THRESHOLD } from '../editorial/trained-model.js';
 import { EDITORIAL_CATEGORIES } from '../editorial/index.js';
 import type { ArticleRow } from '../store/articles.js';
-import { listEditorialSpans, type EditorialSpanRow } from '../store/editorial.js';
+import type { EditorialSentenceRow, EditorialSpanRow } from '../store/editorial.js';
 import { renderDensityChart } from '../reports/density-chart.js';
 import { parseId } from './params.js';
 import { sendError } from './errors.js';
@@ -22,13 +23,41 @@ export const apiCategories: RequestHandler = (_req, res) => {
   res.json({ categories: EDITORIAL_CATEGORIES });
 };
 
-/** GET /api/articles/:id/editorial: the suggestions with their status, and the density. */
+const thresholdValue = z.coerce.number().min(MIN_EDITORIAL_THRESHOLD).max(1);
+const articleQuery = z.object({ threshold: thresholdValue.optional() });
+
+/** The logged-in user's id, if any. */
+const userId = (res: Response): number | undefined => (res.locals.user as { id: number } | null | undefined)?.id;
+
+/**
+ * GET /api/articles/:id/editorial[?threshold=]: the suggestions at the
+ * threshold (default: the user's choice, else the default) with status and
+ * confidence, the density, and each sentence's bias score.
+ */
 export const apiArticle: RequestHandler = (req, res) => {
   const id = parseId(req.params.id);
-  const found = id === undefined ? undefined : getArticleEditorial(dbOf(res), id);
+  const query = articleQuery.safeParse(req.query);
+  if (!query.success) return sendError(req, res, 400, `threshold must be a number from ${MIN_EDITORIAL_THRESHOLD} to 1`);
+  const threshold = query.data.threshold ?? readEditorialThreshold(dbOf(res), userId(res));
+  const found = id === undefined ? undefined : getArticleEditorial(dbOf(res), id, threshold);
   if (!found) return sendError(req, res, 404, `No article with id ${req.params.id}`);
-  const spans = found.spans.map((s) => ({ id: s.id, start: s.start, end: s.end, text: s.text, category: s.category, voice: s.voice, status: s.status }));
-  res.json({ article: found.article.id, wordCount: found.article.wordCount, spans, density: found.density });
+  const spans = found.spans.map((s) => ({ id: s.id, start: s.start, end: s.end, text: s.text, category: s.category, voice: s.voice, confidence: s.confidence, rule: s.learnt ? 'model' : 'lexicon', status: s.status }));
+  res.json({ article: found.article.id, wordCount: found.article.wordCount, threshold, spans, density: found.density, sentences: found.sentences });
+};
+
+const thresholdBody = z.object({ threshold: thresholdValue, back: z.string().optional() });
+
+/**
+ * POST /editorial/threshold and /api/editorial/threshold: remember from which
+ * confidence this user sees the model's own suggestions.
+ */
+export const setThreshold: RequestHandler = (req, res) => {
+  const body = thresholdBody.safeParse(req.body ?? {});
+  if (!body.success) return sendError(req, res, 400, `threshold must be a number from ${MIN_EDITORIAL_THRESHOLD} to 1`);
+  // requireRole runs first, so there is a user
+  chooseEditorialThreshold(dbOf(res), userId(res)!, body.data.threshold);
+  if (isApiRequest(req)) return void res.json({ threshold: body.data.threshold });
+  res.redirect(303, safeRedirectPath(body.data.back, '/'));
 };
 
 const decisionBody = z.object({ back: z.string().optional() });
@@ -65,16 +94,23 @@ export function nameCategory(id: string): string {
  * (views/editorial/suggestions.ejs): every suggestion with its status, the
  * density chart of those not dismissed, and category names.
  */
-export function viewArticleSuggestions(spans: EditorialSpanRow[], wordCount: number, idPrefix = 'density') {
+export function viewArticleSuggestions(spans: EditorialSpanRow[], wordCount: number, threshold: number, sentences: EditorialSentenceRow[] = [], idPrefix = 'density') {
   return {
     suggestions: spans,
-    densityChart: renderDensityChart(measureArticleDensity(spans, wordCount), { idPrefix }),
+    densityChart: renderDensityChart(measureArticleDensity(spans, wordCount), { idPrefix, sentences, biasThreshold: SENTENCE_BIAS_THRESHOLD }),
+    biasThreshold: SENTENCE_BIAS_THRESHOLD,
     categoryName: nameCategory,
+    threshold,
+    thresholdChoices: THRESHOLD_CHOICES,
+    defaultThreshold: DEFAULT_EDITORIAL_THRESHOLD,
   };
 }
 
+/** The thresholds offered on the article page. */
+const THRESHOLD_CHOICES = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
+
 /** The density chart of one stored article, titled with its outlet (for the comparison page). */
 export function articleDensityChart(database: Db, article: Pick<ArticleRow, 'id' | 'title' | 'outlet' | 'wordCount'>, idPrefix: string): string {
-  const density = measureArticleDensity(listEditorialSpans(database, article.id), article.wordCount);
+  const density = measureArticleDensity(listVisibleEditorialSpans(database, article.id, DEFAULT_EDITORIAL_THRESHOLD), article.wordCount);
   return renderDensityChart(density, { idPrefix, title: `Editorial language per 1,000 words: ${article.outlet || article.title}` });
 }

@@ -35,7 +35,9 @@ describe('retold tag --jsonl', () => {
     expect(out.map((o) => o.id)).toEqual(['tabloid', 7]);
     expect(out[0].spans.length).toBeGreaterThan(1);
     for (const s of out[0].spans) {
-      expect(Object.keys(s)).toEqual(['start', 'end', 'text', 'category', 'voice']);
+      expect(Object.keys(s)).toEqual(['start', 'end', 'text', 'category', 'voice', 'confidence']);
+      expect(s.confidence).toBeGreaterThanOrEqual(0);
+      expect(s.confidence).toBeLessThanOrEqual(1);
       expect(TABLOID.slice(s.start, s.end)).toBe(s.text);
       expect(EDITORIAL_CATEGORY_IDS).toContain(s.category);
     }
@@ -43,6 +45,11 @@ describe('retold tag --jsonl', () => {
     expect(voices.get('brazen')).toBe('writer');
     expect(voices.get('traitors')).toBe('quoted');
     expect(out[1].spans).toEqual([]);
+    // one bias score per sentence, the loaded paragraph above the wire one
+    expect(out[0].sentences.length).toBe(2);
+    for (const o of out) for (const x of o.sentences) expect(Object.keys(x)).toEqual(['start', 'end', 'bias']);
+    expect(out[1].sentences).toHaveLength(1);
+    expect(Math.max(...out[0].sentences.map((x: { bias: number }) => x.bias))).toBeGreaterThan(out[1].sentences[0].bias);
   });
 
   it.each([

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { tagText } from '../../src/editorial/index.js';
 import { fitLogistic, predictLogistic } from '../../src/editorial/logistic.js';
-import { editorialModel } from '../../src/editorial/trained-model.js';
+import { DEFAULT_EDITORIAL_THRESHOLD, editorialModel, withTrainedModel } from '../../src/editorial/trained-model.js';
 import { computeMacroF1, makeFolds, splitWords } from '../../src/editorial/training.js';
 import { loadVectors } from '../../src/vectors/load.js';
 
-const options = { model: editorialModel, vectors: loadVectors() };
+const options = withTrainedModel(loadVectors());
 
 describe('the trained editorial model (data/models/editorial.json)', () => {
   it('names its data, date, seed and cross-validated figures', () => {
@@ -22,10 +22,10 @@ describe('the trained editorial model (data/models/editorial.json)', () => {
     const byText = new Map(spans.map((s) => [s.text, s]));
     expect(byText.get('disastrous')?.rule).toBe('model');
     expect(byText.get('radical')?.category).toBe('loaded-label');
-    for (const s of spans) expect(s.confidence).toBeGreaterThanOrEqual(editorialModel.word.threshold);
+    for (const s of spans.filter((x) => x.rule === 'model')) expect(s.confidence).toBeGreaterThanOrEqual(DEFAULT_EDITORIAL_THRESHOLD);
   });
 
-  it('keeps lexicon spans and gives them a confidence too', () => {
+  it('keeps lexicon spans whatever their confidence, and gives them one', () => {
     const { spans } = tagText('The occupiers brazenly ignored the ruling.', options);
     const occupiers = spans.find((s) => s.text === 'occupiers');
     expect(occupiers?.rule).toBe('lexicon');
@@ -68,5 +68,16 @@ describe('training helpers', () => {
     expect(fitLogistic(rows, labels, opts)).toEqual(w);
     expect(predictLogistic(w, rows[1])).toBeGreaterThan(0.9);
     expect(predictLogistic(w, rows[0])).toBeLessThan(0.1);
+  });
+});
+
+describe('suggestions at a confidence', () => {
+  const text = 'The radical left slammed the bill as a disastrous attack on hardworking families.';
+  it('suggests fewer model words at a higher confidence, never dropping lexicon spans', () => {
+    const low = tagText(text, withTrainedModel(loadVectors(), 0.2)).spans;
+    const high = tagText(text, withTrainedModel(loadVectors(), 0.9)).spans;
+    expect(high.length).toBeLessThan(low.length);
+    expect(high.filter((s) => s.rule === 'model')).toEqual([]);
+    expect(high.map((s) => s.text)).toContain('slammed');
   });
 });
