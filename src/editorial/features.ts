@@ -130,6 +130,13 @@ export function extractSentenceFeatures(ctx: DetectContext, candidates: readonly
   const vectorSum: (Float32Array | undefined)[] = sentences.map(() => undefined);
   const vectorCount = sentences.map(() => 0);
   const quotedCount = sentences.map(() => 0);
+  // the categories of the candidates starting in each sentence, in one pass over both sorted lists
+  const categoriesAt: string[][] = sentences.map(() => []);
+  let si = 0;
+  for (const cand of [...candidates].sort((a, b) => a.start - b.start)) {
+    while (si < sentences.length && sentences[si].end <= cand.start) si += 1;
+    if (si < sentences.length && cand.start >= sentences[si].start) categoriesAt[si].push(cand.category);
+  }
   rows.forEach((r, k) => {
     perSentence[r.sentence].push(probs[k]);
     if (r.keys.includes('quoted')) quotedCount[r.sentence] += 1;
@@ -156,9 +163,7 @@ export function extractSentenceFeatures(ctx: DetectContext, candidates: readonly
       push('quoted', quotedCount[si] / n);
     }
     push('words', Math.min(n, 60) / 30);
-    for (const cand of candidates) {
-      if (cand.start >= sentence.start && cand.start < sentence.end) push(`h:${cand.category}`, 1);
-    }
+    for (const category of categoriesAt[si]) push(`h:${category}`, 1);
     if (sentence.sentiment < 0) push('ss-', -sentence.sentiment);
     if (sentence.sentiment > 0) push('ss+', sentence.sentiment);
     let vector = vectorSum[si];

@@ -12,10 +12,18 @@ export interface LogisticWeights {
   vector: number[];
 }
 
+// A Map reads thousands of string keys faster than a plain object in dictionary mode.
+const weightMaps = new WeakMap<LogisticWeights, Map<string, number>>();
+
 /** The probability a scorer gives one row. */
 export function predictLogistic(model: LogisticWeights, row: FeatureRow): number {
+  let weights = weightMaps.get(model);
+  if (!weights) {
+    weights = new Map(Object.entries(model.weights));
+    weightMaps.set(model, weights);
+  }
   let z = 0;
-  for (let k = 0; k < row.keys.length; k += 1) z += (model.weights[row.keys[k]] ?? 0) * row.values[k];
+  for (let k = 0; k < row.keys.length; k += 1) z += (weights.get(row.keys[k]) ?? 0) * row.values[k];
   const v = row.vector;
   if (v && model.vector.length === v.length) for (let d = 0; d < v.length; d += 1) z += model.vector[d] * v[d];
   return 1 / (1 + Math.exp(-z));
