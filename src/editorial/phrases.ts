@@ -87,13 +87,26 @@ function matchFrom(slots: Slot[], si: number, tokens: Token[], ti: number, end: 
 
 // A pattern can only match a sentence that holds a word for each of its
 // required word slots; checking that first skips most patterns on most
-// sentences.
-function canMatch(p: PhrasePattern, tokens: Token[], from: number, to: number): boolean {
+// sentences. `keys` holds every form slotAccepts tries for the sentence's
+// tokens, so the check is a few set look-ups per pattern.
+function canMatch(p: PhrasePattern, keys: Set<string>): boolean {
   return p.slots.every((slot) => {
     if (slot.kind !== 'word' || slot.optional) return true;
-    for (let i = from; i < to; i += 1) if (slotAccepts(slot, tokens[i])) return true;
+    for (const w of slot.words) if (keys.has(w)) return true;
     return false;
   });
+}
+
+function collectKeys(tokens: Token[], from: number, to: number): Set<string> {
+  const keys = new Set<string>();
+  for (let i = from; i < to; i += 1) {
+    const t = tokens[i];
+    const lower = t.text.toLowerCase();
+    keys.add(t.lemma);
+    keys.add(lower);
+    if (lower.endsWith('s')) keys.add(lower.slice(0, -1));
+  }
+  return keys;
 }
 
 /** Find every phrase pattern match, sentence by sentence. */
@@ -101,7 +114,8 @@ export function findPhraseHits(ctx: DetectContext, list: PhrasePattern[] = patte
   const { tokens, sentences } = ctx.analysis;
   const hits: PhraseHit[] = [];
   for (const s of sentences) {
-    const candidates = list.filter((p) => canMatch(p, tokens, s.tokenStart, s.tokenEnd));
+    const keys = collectKeys(tokens, s.tokenStart, s.tokenEnd);
+    const candidates = list.filter((p) => canMatch(p, keys));
     if (candidates.length === 0) continue;
     for (let ti = s.tokenStart; ti < s.tokenEnd; ti += 1) {
       if (!isWord(tokens[ti])) continue;

@@ -18,19 +18,23 @@ export interface AdverbHit {
 const always = adverbs.always.map((p) => p.split(' '));
 const withComma = adverbs.withComma.map((p) => p.split(' '));
 const CONJUNCTIONS = new Set(['and', 'but', 'so', 'yet', 'or']);
+const firstWords = new Set([...always, ...withComma].map((words) => words[0]));
 
 /** Find the editorial sentence adverbs of the text. */
 export function findAdverbHits(ctx: DetectContext): AdverbHit[] {
   const { tokens } = ctx.analysis;
   const hits: AdverbHit[] = [];
-  const lower = tokens.map((t) => t.text.toLowerCase());
-  const matchAt = (i: number, words: string[]) => words.every((w, k) => lower[i + k] === w);
+  // lower-cased only where an adverb can stand: most tokens are neither sentence-initial nor after a comma
+  const low = (i: number): string | undefined => tokens[i]?.text.toLowerCase();
+  const matchAt = (i: number, words: string[]) => words.every((w, k) => low(i + k) === w);
   for (let i = 0; i < tokens.length; i += 1) {
     if (tokens[i].type !== 'word') continue;
     let initial = ctx.sentenceStarts.has(i);
-    if (!initial && i > 0 && ctx.sentenceStarts.has(i - 1) && CONJUNCTIONS.has(lower[i - 1])) initial = true;
-    const betweenCommas = i > 0 && lower[i - 1] === ',';
+    if (!initial && i > 0 && ctx.sentenceStarts.has(i - 1) && CONJUNCTIONS.has(low(i - 1)!)) initial = true;
+    const betweenCommas = i > 0 && tokens[i - 1].text === ',';
     if (!initial && !betweenCommas) continue;
+    const first = low(i);
+    if (!firstWords.has(first!)) continue;
     for (const [list, needsComma] of [
       [always, !initial],
       [withComma, true],
@@ -38,7 +42,7 @@ export function findAdverbHits(ctx: DetectContext): AdverbHit[] {
       for (const words of list) {
         if (!matchAt(i, words)) continue;
         const last = i + words.length - 1;
-        const follow = lower[last + 1];
+        const follow = low(last + 1);
         if (needsComma && follow !== ',') continue;
         hits.push({ start: tokens[i].start, end: tokens[last].end, phrase: words.join(' ') });
       }
