@@ -4,27 +4,15 @@
  */
 import type { Request, RequestHandler, Response } from 'express';
 import { z } from 'zod';
-import type { Db } from '../db.js';
 import { findVisibleAnnotation, listVisibleAnnotations, visibleHistory } from '../corpus/annotation-visibility.js';
-import {
-  createAnnotation,
-  deleteAnnotation,
-  listAnnotations,
-  canChange,
-  updateAnnotation,
-  type AnnotationResult,
-} from '../corpus/annotations.js';
+import { createAnnotation, deleteAnnotation, canChange, updateAnnotation, type AnnotationResult } from '../corpus/annotations.js';
 import { listAllTags, listOfferedTags } from '../corpus/tags.js';
-import { measureArticleAgreement } from '../corpus/agreement.js';
-import { replaceArticleText } from '../corpus/articles.js';
-import { getArticle, listArticles, type ArticleRow } from '../store/articles.js';
+import { listArticles } from '../store/articles.js';
 import { listUsers, type UserRow } from '../store/users.js';
 import type { AnnotationFilters, AnnotationRow } from '../store/annotations.js';
-import type { TagRow } from '../store/tags.js';
 import { sendError } from './errors.js';
 import { parseId } from './params.js';
 import { renderNote } from './render-note.js';
-import type { Highlight } from './render-text.js';
 import { dbOf, isApiRequest, safeRedirectPath } from './request.js';
 
 
@@ -116,31 +104,6 @@ function issues(error: z.ZodError): Record<string, string> {
 }
 
 const user = (res: Response): UserRow => res.locals.user as UserRow;
-
-/** What the article page needs for its annotation section. */
-export function viewArticleAnnotations(db: Db, article: ArticleRow) {
-  const annotations = listAnnotations(db, { involvingArticleId: article.id });
-  return {
-    annotations: annotations.filter((a) => a.status === 'active'),
-    orphaned: annotations.filter((a) => a.status === 'orphaned'),
-    offeredTags: listOfferedTags(db),
-    renderNote,
-  };
-}
-
-/** Active annotations on an article as highlights of its text. */
-export function annotationHighlights(annotations: AnnotationRow[], articleId: number): Highlight[] {
-  return annotations
-    .filter((a) => a.status === 'active' && a.articleId === articleId)
-    .map((a) => ({
-      start: a.start,
-      end: a.end,
-      className: 'ann',
-      id: `annotation-${a.id}`,
-      title: `${a.tagLabel ?? 'note'} — ${a.creatorName}`,
-      data: { annotation: a.id },
-    }));
-}
 
 function sendResult(req: Request, res: Response, r: AnnotationResult, okStatus: number, back: (a: AnnotationRow) => string): void {
   if (r.status === 'not-found') return sendError(req, res, 404, 'annotations: no such annotation');
@@ -240,53 +203,3 @@ export const apiHistory: RequestHandler = (req, res) => {
   if (!annotation) return sendError(req, res, 404, 'annotations: no such annotation');
   res.json({ annotation: presentAnnotation(annotation), history: visibleHistory(dbOf(res), res.locals.user, annotation) });
 };
-
-/** GET /articles/:id/agreement and GET /api/articles/:id/agreement */
-export const agreement: RequestHandler = (req, res) => {
-  const id = parseId(req.params.id);
-  const article = id === undefined ? undefined : getArticle(dbOf(res), id);
-  if (!article) return sendError(req, res, 404, `No article with id ${req.params.id}`);
-  const result = measureArticleAgreement(dbOf(res), article);
-  if (isApiRequest(req)) return void res.json({ articleId: article.id, ...result });
-  const labels = new Map(listAllTags(dbOf(res)).map((t: TagRow) => [t.id, t.label]));
-  res.render('articles/agreement', { title: `Agreement: ${article.title}`, article, ...result, labels });
-};
-
-const replaceSchema = z.object({ text: z.string().min(1, 'Paste the corrected text.').max(5_000_000), format: z.string().max(20).optional() });
-
-/** POST /articles/:id/text (form) and POST /api/articles/:id/text (JSON): a corrected version of the text. */
-export const replaceText: RequestHandler = (req, res) => {
-  const id = parseId(req.params.id);
-  if (id === undefined || !getArticle(dbOf(res), id)) return sendError(req, res, 404, `No article with id ${req.params.id}`);
-  const parsed = replaceSchema.safeParse(req.body ?? {});
-  if (!parsed.success) return sendError(req, res, 400, `articles: ${parsed.error.issues[0].message}`);
-  const r = replaceArticleText(dbOf(res), id, parsed.data);
-  if (r.status === 'not-found') return sendError(req, res, 404, `No article with id ${req.params.id}`);
-  if (r.status === 'duplicate') return sendError(req, res, 409, `articles: this text is already article ${r.existing.id} (${r.existing.title})`);
-  if (isApiRequest(req)) return void res.json({ status: r.status, articleId: id, annotations: r.status === 'replaced' ? r.annotations : null });
-  res.redirect(303, `/articles/${id}#annotations`);
-};
-
-/** A quote's place, as the comparison shows it. */
-interface QuoteSpan {
-  articleId: number;
-  start: number;
-  end: number;
-}
-
-const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && a.end > b.start;
-
-/** What the comparison page needs to show and take notes on pairs as a whole. */
-export function viewPairNotes(db: Db, leftId: number, rightId: number) {
-  const notes = listAnnotations(db, { involvingArticleId: leftId, status: 'active' }).filter(
-    (a) => a.other && [leftId, rightId].includes(a.articleId) && [leftId, rightId].includes(a.other.articleId),
-  );
-  return {
-    renderNote,
-    /** Pair notes on these two quotes (either way round). */
-    pairNotesFor(x: QuoteSpan, y: QuoteSpan): AnnotationRow[] {
-      const ways: [QuoteSpan, QuoteSpan][] = [[x, y], [y, x]];
-      return notes.filter((n) => ways.some(([p, q]) => n.articleId === p.articleId && overlaps(n, p) && n.other!.articleId === q.articleId && overlaps(n.other!, q)));
-    },
-  };
-}

@@ -1,22 +1,17 @@
-/** The comparison page and API, statements, and pair review. */
+/** The comparison page and API: two articles side by side with their statements in common. */
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import { compareArticles } from '../corpus/comparison.js';
-import { linkQuotes, reviewPair } from '../corpus/pairs.js';
-import { recordPairDecision } from '../corpus/verdicts.js';
-import { viewVerdicts } from './verdicts.js';
-import { getReferencedStatement } from '../corpus/references.js';
-import { listStatements } from '../corpus/statements.js';
-import { getArticle, listArticles } from '../store/articles.js';
-import { loadVectors } from '../vectors/load.js';
-import { articleDensityChart } from './editorial.js';
-import { viewPairNotes } from './annotations.js';
+import { viewVerdicts } from './verdict-views.js';
+import { listArticles } from '../store/articles.js';
+import { articleDensityChart } from './editorial-views.js';
+import { viewPairNotes } from './annotation-views.js';
 import { listQuotesOfArticle } from '../store/quotes.js';
 import { parseId } from './params.js';
 import { sendError } from './errors.js';
 import { escapeHtml, renderHighlighted, type Highlight } from './render-text.js';
 import { renderDiff, renderQuoteInContext } from '../diff/index.js';
-import { dbOf, isApiRequest, safeRedirectPath } from './request.js';
+import { dbOf } from './request.js';
 
 const compareQuery = z.object({ a: z.coerce.number().int().positive(), b: z.coerce.number().int().positive() });
 
@@ -91,57 +86,4 @@ export const apiShow: RequestHandler = (req, res) => {
     })),
     alignment: c.rows.map((r) => ({ left: r.left?.index ?? null, right: r.right?.index ?? null, anchored: r.anchored })),
   });
-};
-
-/** GET /statements */
-export const listPage: RequestHandler = (_req, res) => {
-  res.render('statements/list', { title: 'Statements', statements: listStatements(dbOf(res)) });
-};
-
-/** GET /statements/:id (any quote id of the statement) */
-export const statementPage: RequestHandler = (req, res) => {
-  const id = parseId(req.params.id);
-  const statement = id === undefined ? undefined : getReferencedStatement(dbOf(res), id);
-  if (!statement) return sendError(req, res, 404, `No statement with a quote ${req.params.id}`);
-  res.render('statements/show', { title: 'Statement', statement, ...viewVerdicts(dbOf(res), statement.pairs) });
-};
-
-/** GET /api/statements/:id */
-export const apiStatement: RequestHandler = (req, res) => {
-  const id = parseId(req.params.id);
-  const statement = id === undefined ? undefined : getReferencedStatement(dbOf(res), id);
-  if (!statement) return void res.status(404).json({ error: `No statement with a quote ${req.params.id}` });
-  res.json({ statement });
-};
-
-/** GET /api/statements */
-export const apiStatements: RequestHandler = (_req, res) => {
-  res.json({ statements: listStatements(dbOf(res)) });
-};
-
-const reviewBody = z.object({ status: z.enum(['confirmed', 'rejected']), back: z.string().optional() });
-
-/** POST /pairs/:id/review and /api/pairs/:id/review {status: confirmed|rejected} */
-export const review: RequestHandler = (req, res) => {
-  const id = parseId(req.params.id);
-  const body = reviewBody.safeParse(req.body ?? {});
-  if (!body.success) return sendError(req, res, 400, 'review: status must be confirmed or rejected');
-  const pair = id === undefined ? undefined : reviewPair(dbOf(res), id, body.data.status);
-  if (!pair) return sendError(req, res, 404, `No pair with id ${req.params.id}`);
-  recordPairDecision(dbOf(res), pair.id, res.locals.user as { id: number }, body.data.status === 'confirmed' ? 'confirm' : 'reject');
-  if (isApiRequest(req)) return void res.json({ pair });
-  const back = safeRedirectPath(body.data.back, `/compare?a=${pair.articleA}&b=${pair.articleB}`);
-  res.redirect(303, back);
-};
-
-const linkBody = z.object({ quoteA: z.coerce.number().int().positive(), quoteB: z.coerce.number().int().positive() });
-
-/** POST /api/pairs {quoteA, quoteB}: link two quotes by hand. */
-export const link: RequestHandler = (req, res) => {
-  const body = linkBody.safeParse(req.body ?? {});
-  if (!body.success) return sendError(req, res, 400, 'link: choose one statement in each article');
-  const result = linkQuotes(dbOf(res), body.data.quoteA, body.data.quoteB, loadVectors());
-  if ('error' in result) return sendError(req, res, 400, result.error);
-  if (isApiRequest(req)) return void res.status(201).json({ pair: result });
-  res.redirect(303, `/compare?a=${result.articleA}&b=${result.articleB}`);
 };

@@ -2,12 +2,9 @@
 import type { RequestHandler, Response } from 'express';
 import { z } from 'zod';
 import type { Db } from '../db.js';
-import { acceptEditorialSuggestion, chooseEditorialThreshold, dismissEditorialSuggestion, getArticleEditorial, listVisibleEditorialSpans, measureArticleDensity, readEditorialThreshold, type EditorialDecision } from '../corpus/editorial.js';
-import { DEFAULT_EDITORIAL_THRESHOLD, MIN_EDITORIAL_THRESHOLD, SENTENCE_BIAS_THRESHOLD } from '../editorial/trained-model.js';
+import { acceptEditorialSuggestion, chooseEditorialThreshold, dismissEditorialSuggestion, getArticleEditorial, readEditorialThreshold, type EditorialDecision } from '../corpus/editorial.js';
+import { MIN_EDITORIAL_THRESHOLD } from '../editorial/trained-model.js';
 import { EDITORIAL_CATEGORIES } from '../editorial/index.js';
-import type { ArticleRow } from '../store/articles.js';
-import type { EditorialSentenceRow, EditorialSpanRow } from '../store/editorial.js';
-import { renderDensityChart } from '../reports/density-chart.js';
 import { parseId } from './params.js';
 import { sendError } from './errors.js';
 import { dbOf, isApiRequest, safeRedirectPath } from './request.js';
@@ -83,34 +80,3 @@ export const accept = decide(acceptEditorialSuggestion);
 
 /** POST /editorial/:id/dismiss and /api/editorial/:id/dismiss */
 export const dismiss = decide(dismissEditorialSuggestion);
-
-/** The name users read for a category id (the id itself when unknown). */
-export function nameCategory(id: string): string {
-  return EDITORIAL_CATEGORIES.find((c) => c.id === id)?.name ?? id;
-}
-
-/**
- * What the article page needs for its suggestions section
- * (views/editorial/suggestions.ejs): every suggestion with its status, the
- * density chart of those not dismissed, and category names.
- */
-export function viewArticleSuggestions(spans: EditorialSpanRow[], wordCount: number, threshold: number, sentences: EditorialSentenceRow[] = [], idPrefix = 'density') {
-  return {
-    suggestions: spans,
-    densityChart: renderDensityChart(measureArticleDensity(spans, wordCount), { idPrefix, sentences, biasThreshold: SENTENCE_BIAS_THRESHOLD }),
-    biasThreshold: SENTENCE_BIAS_THRESHOLD,
-    categoryName: nameCategory,
-    threshold,
-    thresholdChoices: THRESHOLD_CHOICES,
-    defaultThreshold: DEFAULT_EDITORIAL_THRESHOLD,
-  };
-}
-
-/** The thresholds offered on the article page. */
-const THRESHOLD_CHOICES = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
-
-/** The density chart of one stored article, titled with its outlet (for the comparison page). */
-export function articleDensityChart(database: Db, article: Pick<ArticleRow, 'id' | 'title' | 'outlet' | 'wordCount'>, idPrefix: string): string {
-  const density = measureArticleDensity(listVisibleEditorialSpans(database, article.id, DEFAULT_EDITORIAL_THRESHOLD), article.wordCount);
-  return renderDensityChart(density, { idPrefix, title: `Editorial language per 1,000 words: ${article.outlet || article.title}` });
-}

@@ -3,16 +3,14 @@
  * statement's reference (or clear the mark), and mark an article as a primary
  * source (or a retelling again).
  */
-import type { Request, RequestHandler, Response } from 'express';
+import type { RequestHandler } from 'express';
 import { z } from 'zod';
-import type { Db } from '../db.js';
 import { markArticleKind, setStatementReference } from '../corpus/references.js';
 import type { UserRow } from '../store/users.js';
 import { parseId } from './params.js';
 import { sendError } from './errors.js';
+import { dbOf, isApiRequest } from './request.js';
 
-const db = (res: Response): Db => res.app.locals.db as Db;
-const isApi = (req: Request): boolean => req.originalUrl.startsWith('/api/');
 const flag = z.preprocess((v) => (v === 'on' || v === '1' || v === 'true' ? true : v === '0' || v === 'false' || v === 'off' ? false : v), z.boolean());
 const referenceBody = z.object({ clear: flag.optional() });
 const kindBody = z.object({ kind: z.enum(['article', 'primary-source']) });
@@ -22,9 +20,9 @@ export const markReference: RequestHandler = (req, res) => {
   const id = parseId(req.params.id);
   const body = referenceBody.safeParse(req.body ?? {});
   if (!body.success) return sendError(req, res, 400, 'reference: clear is true or false');
-  const statement = id === undefined ? undefined : setStatementReference(db(res), id, (res.locals.user as UserRow).id, body.data.clear ?? false);
+  const statement = id === undefined ? undefined : setStatementReference(dbOf(res), id, (res.locals.user as UserRow).id, body.data.clear ?? false);
   if (!statement) return sendError(req, res, 404, `No statement with a quote ${String(req.params.id)}`);
-  if (isApi(req)) return void res.json({ statement });
+  if (isApiRequest(req)) return void res.json({ statement });
   res.redirect(303, `/statements/${String(id)}`);
 };
 
@@ -33,7 +31,7 @@ export const setKind: RequestHandler = (req, res) => {
   const id = parseId(req.params.id);
   const body = kindBody.safeParse(req.body ?? {});
   if (!body.success) return sendError(req, res, 400, 'kind: give "primary-source" or "article"');
-  if (id === undefined || !markArticleKind(db(res), id, body.data.kind, (res.locals.user as UserRow).id)) return sendError(req, res, 404, `No article with id ${String(req.params.id)}`);
-  if (isApi(req)) return void res.json({ articleId: id, kind: body.data.kind });
+  if (id === undefined || !markArticleKind(dbOf(res), id, body.data.kind, (res.locals.user as UserRow).id)) return sendError(req, res, 404, `No article with id ${String(req.params.id)}`);
+  if (isApiRequest(req)) return void res.json({ articleId: id, kind: body.data.kind });
   res.redirect(303, `/articles/${id}`);
 };

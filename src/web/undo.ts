@@ -1,19 +1,17 @@
 /** Undo pages and API: rejected pairs and dismissed suggestions of an article or a comparison, and restoring them. */
-import type { Request, RequestHandler, Response } from 'express';
+import type { Request, RequestHandler } from 'express';
 import { z } from 'zod';
-import type { Db } from '../db.js';
 import { listUndoable, restoreRejectedPair, restoreSuggestion } from '../corpus/undo.js';
 import type { UserRow } from '../store/users.js';
 import { getArticle } from '../store/articles.js';
 import { loadVectors } from '../vectors/load.js';
 import { parseId } from './params.js';
 import { sendError } from './errors.js';
+import { dbOf, isApiRequest, isLocalPath } from './request.js';
 
-const db = (res: Response): Db => res.app.locals.db as Db;
-const isApi = (req: Request): boolean => req.originalUrl.startsWith('/api/');
 const blank = (v: unknown) => (v === '' ? undefined : v);
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-const back = z.preprocess(blank, z.string().max(2000).refine((s) => s.startsWith('/') && !s.startsWith('//') && !s.includes('\\'), 'a local path').optional());
+const back = z.preprocess(blank, z.string().max(2000).refine(isLocalPath, 'a local path').optional());
 const scopeQuery = z
   .object({ article: z.preprocess(blank, id.optional()), compare: z.preprocess(blank, z.string().regex(/^\d+,\d+$/).optional()) })
   .refine((q) => (q.article === undefined) !== (q.compare === undefined), 'give article=ID or compare=ID,ID');
@@ -37,10 +35,10 @@ function scopeIds(req: Request): number[] | undefined {
 export const list: RequestHandler = (req, res) => {
   const ids = scopeIds(req);
   if (!ids) return sendError(req, res, 400, 'undo: give article=ID or compare=ID,ID');
-  const found = listUndoable(db(res), ids);
+  const found = listUndoable(dbOf(res), ids);
   if (!found) return sendError(req, res, 404, 'undo: no such article');
-  if (isApi(req)) return void res.json(found);
-  const articles = new Map(ids.map((i) => [i, getArticle(db(res), i)!]));
+  if (isApiRequest(req)) return void res.json(found);
+  const articles = new Map(ids.map((i) => [i, getArticle(dbOf(res), i)!]));
   const title = ids.length === 1 ? `Rejected and dismissed: ${articles.get(ids[0])!.title}` : 'Rejected and dismissed in this comparison';
   res.render('undo/list', { title, ...found, articles, ids, here: req.originalUrl });
 };
@@ -49,9 +47,9 @@ export const list: RequestHandler = (req, res) => {
 export const restorePair: RequestHandler = (req, res) => {
   const body = restorePairBody.safeParse(req.body ?? {});
   if (!body.success) return sendError(req, res, 400, 'restore: name both versions of the rejected pair (article id and words)');
-  const pairId = restoreRejectedPair(db(res), body.data, res.locals.user as UserRow, loadVectors());
+  const pairId = restoreRejectedPair(dbOf(res), body.data, res.locals.user as UserRow, loadVectors());
   if (pairId === undefined) return sendError(req, res, 404, 'restore: no rejected pair with these words (or its words are gone from the articles)');
-  if (isApi(req)) return void res.json({ pairId });
+  if (isApiRequest(req)) return void res.json({ pairId });
   res.redirect(303, body.data.back ?? `/compare?a=${body.data.a.articleId}&b=${body.data.b.articleId}`);
 };
 
@@ -59,8 +57,8 @@ export const restorePair: RequestHandler = (req, res) => {
 export const restoreSpan: RequestHandler = (req, res) => {
   const spanId = parseId(req.params.id);
   const b = z.object({ back }).safeParse(req.body ?? {});
-  const span = spanId === undefined ? undefined : restoreSuggestion(db(res), spanId);
+  const span = spanId === undefined ? undefined : restoreSuggestion(dbOf(res), spanId);
   if (!span) return sendError(req, res, 404, `restore: no dismissed suggestion with id ${String(req.params.id)}`);
-  if (isApi(req)) return void res.json({ span });
+  if (isApiRequest(req)) return void res.json({ span });
   res.redirect(303, (b.success && b.data.back) || `/articles/${span.articleId}#suggestions`);
 };

@@ -7,25 +7,14 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { z } from 'zod';
 import type { Db } from '../db.js';
-import {
-  assignVerdict,
-  completeSecondReview,
-  findQuoteOfSide,
-  getPairVerdictHistory,
-  getVerdictWithHistory,
-  giveVerdict,
-  listVerdictItems,
-  requestSecondReview,
-  verdictsOfPairs,
-  type VerdictResult,
-} from '../corpus/verdicts.js';
+import { assignVerdict, completeSecondReview, findQuoteOfSide, getPairVerdictHistory, getVerdictWithHistory, giveVerdict, listVerdictItems, requestSecondReview, type VerdictResult } from '../corpus/verdicts.js';
 import { addRating, changeRating, listScale, scaleBounds, type RatingResult } from '../corpus/verdict-scale.js';
-import type { PairRow } from '../store/pairs.js';
-import { listUsers, type UserRow } from '../store/users.js';
+import { type UserRow } from '../store/users.js';
 import { parseId } from './params.js';
 import { sendError } from './errors.js';
 import { renderNote } from './render-note.js';
 import { dbOf, isApiRequest, isLocalPath } from './request.js';
+import { reviewersOf } from './verdict-views.js';
 
 const me = (res: Response): UserRow => res.locals.user as UserRow;
 const blank = (v: unknown) => (v === '' ? undefined : v);
@@ -143,17 +132,6 @@ export const apiShow: RequestHandler = (req, res) => {
   if (!found) return void res.status(404).json({ error: `No verdict with id ${String(req.params.id)}` });
   res.json(found);
 };
-
-/** Accounts a pair can be assigned to. */
-function reviewersOf(d: Db): UserRow[] {
-  return listUsers(d).filter((u) => !u.disabled && u.role !== 'viewer');
-}
-
-/** What the verdict panel under each pair needs (comparison and statement pages). */
-export function viewVerdicts(d: Db, pairs: PairRow[]) {
-  const records = verdictsOfPairs(d, pairs);
-  return { verdictOf: (pairId: number) => records.get(pairId)!, verdictScale: listScale(d), reviewers: reviewersOf(d), renderNote };
-}
 
 // ---------------------------------------------------------------- the scale
 

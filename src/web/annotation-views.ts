@@ -1,0 +1,57 @@
+/** What article and comparison pages need to show annotations: the lists, highlights and pair notes. */
+import type { Db } from '../db.js';
+import { listOfferedTags } from '../corpus/tags.js';
+import { listAnnotations } from '../corpus/annotations.js';
+import type { ArticleRow } from '../store/articles.js';
+import type { AnnotationRow } from '../store/annotations.js';
+import { renderNote } from './render-note.js';
+import type { Highlight } from './render-text.js';
+
+/** What the article page needs for its annotation section. */
+export function viewArticleAnnotations(db: Db, article: ArticleRow) {
+  const annotations = listAnnotations(db, { involvingArticleId: article.id });
+  return {
+    annotations: annotations.filter((a) => a.status === 'active'),
+    orphaned: annotations.filter((a) => a.status === 'orphaned'),
+    offeredTags: listOfferedTags(db),
+    renderNote,
+  };
+}
+
+/** Active annotations on an article as highlights of its text. */
+export function annotationHighlights(annotations: AnnotationRow[], articleId: number): Highlight[] {
+  return annotations
+    .filter((a) => a.status === 'active' && a.articleId === articleId)
+    .map((a) => ({
+      start: a.start,
+      end: a.end,
+      className: 'ann',
+      id: `annotation-${a.id}`,
+      title: `${a.tagLabel ?? 'note'} — ${a.creatorName}`,
+      data: { annotation: a.id },
+    }));
+}
+
+/** A quote's place, as the comparison shows it. */
+interface QuoteSpan {
+  articleId: number;
+  start: number;
+  end: number;
+}
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && a.end > b.start;
+
+/** What the comparison page needs to show and take notes on pairs as a whole. */
+export function viewPairNotes(db: Db, leftId: number, rightId: number) {
+  const notes = listAnnotations(db, { involvingArticleId: leftId, status: 'active' }).filter(
+    (a) => a.other && [leftId, rightId].includes(a.articleId) && [leftId, rightId].includes(a.other.articleId),
+  );
+  return {
+    renderNote,
+    /** Pair notes on these two quotes (either way round). */
+    pairNotesFor(x: QuoteSpan, y: QuoteSpan): AnnotationRow[] {
+      const ways: [QuoteSpan, QuoteSpan][] = [[x, y], [y, x]];
+      return notes.filter((n) => ways.some(([p, q]) => n.articleId === p.articleId && overlaps(n, p) && n.other!.articleId === q.articleId && overlaps(n.other!, q)));
+    },
+  };
+}

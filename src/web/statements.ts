@@ -1,0 +1,34 @@
+/** Statements: a statement's versions across the corpus, as pages and JSON. */
+import type { RequestHandler } from 'express';
+import { getReferencedStatement } from '../corpus/references.js';
+import { listStatements } from '../corpus/statements.js';
+import { parseId } from './params.js';
+import { sendError } from './errors.js';
+import { dbOf } from './request.js';
+import { viewVerdicts } from './verdict-views.js';
+
+/** GET /statements */
+export const listPage: RequestHandler = (_req, res) => {
+  res.render('statements/list', { title: 'Statements', statements: listStatements(dbOf(res)) });
+};
+
+/** GET /statements/:id (any quote id of the statement) */
+export const statementPage: RequestHandler = (req, res) => {
+  const id = parseId(req.params.id);
+  const statement = id === undefined ? undefined : getReferencedStatement(dbOf(res), id);
+  if (!statement) return sendError(req, res, 404, `No statement with a quote ${req.params.id}`);
+  res.render('statements/show', { title: 'Statement', statement, ...viewVerdicts(dbOf(res), statement.pairs) });
+};
+
+/** GET /api/statements/:id */
+export const apiStatement: RequestHandler = (req, res) => {
+  const id = parseId(req.params.id);
+  const statement = id === undefined ? undefined : getReferencedStatement(dbOf(res), id);
+  if (!statement) return void res.status(404).json({ error: `No statement with a quote ${req.params.id}` });
+  res.json({ statement });
+};
+
+/** GET /api/statements */
+export const apiStatements: RequestHandler = (_req, res) => {
+  res.json({ statements: listStatements(dbOf(res)) });
+};
