@@ -20,12 +20,62 @@ export interface FeatureRow {
   vector: Float32Array | undefined;
 }
 
-/** The features of one word token. */
+/**
+ * The features of a word that depend only on the word itself (text, lemma,
+ * part of speech) and the vectors: computed once per word and remembered.
+ */
+export interface StaticFeatures extends FeatureRow {
+  /** text, lemma and POS: what the features depend on */
+  key: string;
+}
+
+/** The features of one word token: the word's own, and `keys`/`values` for its place in the text. */
 export interface WordRow extends FeatureRow {
   /** index of the token in the analysis */
   token: number;
   /** index of the sentence in the analysis */
   sentence: number;
+  word: StaticFeatures;
+}
+
+/** A word row with its static and contextual features as one row (for fitting). */
+export function flattenWordRow(row: WordRow): FeatureRow {
+  return { keys: [...row.word.keys, ...row.keys], values: [...row.word.values, ...row.values], vector: row.word.vector };
+}
+
+const staticCache = new WeakMap<WordVectors | typeof NO_VECTORS, Map<string, StaticFeatures>>();
+const NO_VECTORS = {};
+/** Bound on remembered words per vector table. */
+const MAX_STATIC = 100_000;
+
+function readStaticFeatures(t: Token, lower: string, vectors: WordVectors | undefined): StaticFeatures {
+  const key = `${t.text}\u0000${t.lemma}\u0000${t.pos}\u0000${t.stop ? 1 : 0}`;
+  let cache = staticCache.get(vectors ?? NO_VECTORS);
+  if (!cache) staticCache.set(vectors ?? NO_VECTORS, (cache = new Map()));
+  const known = cache.get(key);
+  if (known) return known;
+  const keys = ['bias', `l:${t.lemma}`, `p:${t.pos}`];
+  const values = [1, 1, 1];
+  const push = (k: string, v: number) => {
+    keys.push(k);
+    values.push(v);
+  };
+  for (const cls of classifyLemma(t.lemma)) push(`c:${cls}`, 1);
+  if (lower !== t.lemma) for (const cls of classifyLemma(lower)) push(`c:${cls}`, 1);
+  const s = scoreWordSentiment(lower);
+  if (s < 0) push('s-', -s);
+  if (s > 0) push('s+', s);
+  if (s !== 0) push(`p:${t.pos}:sent`, Math.abs(s));
+  if (t.stop) push('stop', 1);
+  const vector = lookupWordVector(vectors, t);
+  const rank = vectors?.rank(lower);
+  if (vectors && rank === undefined) push('oov', 1);
+  if (rank !== undefined) push('rank', Math.log10(rank + 10) / 5);
+  push('length', Math.min(t.text.length, 15) / 10);
+  const made = { key, keys, values, vector };
+  if (cache.size >= MAX_STATIC) cache.clear();
+  cache.set(key, made);
+  return made;
 }
 
 const classOf = new Map<string, string[]>();
@@ -36,6 +86,20 @@ for (const [name, lemmas] of Object.entries(wordClasses.classes as Record<string
 /** The word classes (hedge, factive, assertive, …) a lemma belongs to. */
 export function classifyLemma(lemma: string): readonly string[] {
   return classOf.get(lemma) ?? [];
+}
+
+const QUOTE_MARKS = /["“”«»]/;
+
+// Feature names built once per prefix and value ("pp:NOUN"), not per token.
+const prefixedNames = new Map<string, string>();
+function prefixed(prefix: string, value: string): string {
+  const whole = prefix + value;
+  let name = prefixedNames.get(whole);
+  if (name === undefined) {
+    name = whole;
+    if (prefixedNames.size < 10_000) prefixedNames.set(whole, name);
+  }
+  return name;
 }
 
 /** True for the tokens the model scores: words with at least one letter. */
@@ -56,8 +120,6 @@ export function lookupWordVector(vectors: WordVectors | undefined, token: Token)
  */
 export function extractWordFeatures(ctx: DetectContext, candidates: readonly Candidate[], vectors: WordVectors | undefined): WordRow[] {
   const { tokens, sentences } = ctx.analysis;
-  // which candidate categories cover each token, by character position
-  const covered = new Map<number, Set<string>>();
   const sorted = [...candidates].sort((a, b) => a.start - b.start);
   const rows: WordRow[] = [];
   let c = 0;
@@ -66,7 +128,7 @@ export function extractWordFeatures(ctx: DetectContext, candidates: readonly Can
     let hasReport = false;
     for (let i = sentence.tokenStart; i < sentence.tokenEnd; i += 1) {
       const t = tokens[i];
-      if (/["“”«»]/.test(t.text)) hasQuote = true;
+      if (QUOTE_MARKS.test(t.text)) hasQuote = true;
       if (t.pos === 'VERB' && classifyLemma(t.lemma).includes('report-verb')) hasReport = true;
     }
     const mood = sentence.sentiment;
@@ -78,41 +140,26 @@ export function extractWordFeatures(ctx: DetectContext, candidates: readonly Can
       for (let k = c; k < sorted.length && sorted[k].start < t.end; k += 1) {
         if (sorted[k].end > t.start && sorted[k].category !== 'rhetorical-question') (hits ??= new Set()).add(sorted[k].category);
       }
-      if (hits) covered.set(i, hits);
       const lower = t.text.toLowerCase();
-      const keys = ['bias', `l:${t.lemma}`, `p:${t.pos}`];
-      const values = [1, 1, 1];
-      const push = (k: string, v: number) => {
-        keys.push(k);
-        values.push(v);
-      };
-      for (const cls of classifyLemma(t.lemma)) push(`c:${cls}`, 1);
-      if (lower !== t.lemma) for (const cls of classifyLemma(lower)) push(`c:${cls}`, 1);
-      if (hits) for (const h of hits) push(`h:${h}`, 1);
-      const s = scoreWordSentiment(lower);
-      if (s < 0) push('s-', -s);
-      if (s > 0) push('s+', s);
-      if (s !== 0) push(`p:${t.pos}:sent`, Math.abs(s));
-      if (mood < 0) push('ss-', -mood);
-      if (mood > 0) push('ss+', mood);
+      const word = readStaticFeatures(t, lower, vectors);
+      // no closure or template string per token: this runs for every word tagged
+      const keys: string[] = [];
+      const values: number[] = [];
+      if (hits) for (const h of hits) keys.push(prefixed('h:', h)), values.push(1);
+      if (mood < 0) keys.push('ss-'), values.push(-mood);
+      if (mood > 0) keys.push('ss+'), values.push(mood);
       const quoted = isInside(t, ctx.quoted);
-      if (quoted) push('quoted', 1);
-      if (isInside(t, ctx.scare)) push('scare', 1);
-      if (hasQuote && !quoted) push('beside-quote', 1);
-      if (hasReport) push('report-sentence', 1);
-      if (t.stop) push('stop', 1);
-      if (t.negated) push('negated', 1);
-      if (!ctx.sentenceStarts.has(i) && t.text[0] !== lower[0]) push('capital', 1);
+      if (quoted) keys.push('quoted'), values.push(1);
+      if (isInside(t, ctx.scare)) keys.push('scare'), values.push(1);
+      if (hasQuote && !quoted) keys.push('beside-quote'), values.push(1);
+      if (hasReport) keys.push('report-sentence'), values.push(1);
+      if (t.negated) keys.push('negated'), values.push(1);
+      if (!ctx.sentenceStarts.has(i) && t.text[0] !== lower[0]) keys.push('capital'), values.push(1);
       const prev = tokens[i - 1];
       const next = tokens[i + 1];
-      if (prev) push(`pp:${prev.pos}`, 1);
-      if (next) push(`np:${next.pos}`, 1);
-      const vector = lookupWordVector(vectors, t);
-      const rank = vectors?.rank(lower);
-      if (vectors && rank === undefined) push('oov', 1);
-      if (rank !== undefined) push('rank', Math.log10(rank + 10) / 5);
-      push('length', Math.min(t.text.length, 15) / 10);
-      rows.push({ token: i, sentence: si, keys, values, vector });
+      if (prev) keys.push(prefixed('pp:', prev.pos)), values.push(1);
+      if (next) keys.push(prefixed('np:', next.pos)), values.push(1);
+      rows.push({ token: i, sentence: si, keys, values, vector: word.vector, word });
     }
   });
   return rows;

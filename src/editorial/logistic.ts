@@ -4,7 +4,7 @@
  * seeded shuffling) is here too, pure, so the training script and the
  * evaluation fit the very scorer the app applies.
  */
-import type { FeatureRow } from './features.js';
+import type { FeatureRow, StaticFeatures, WordRow } from './features.js';
 
 /** Weights of one logistic scorer: per feature name, and for the dense vector. */
 export interface LogisticWeights {
@@ -15,18 +15,27 @@ export interface LogisticWeights {
 // A Map reads thousands of string keys faster than a plain object in dictionary mode.
 const weightMaps = new WeakMap<LogisticWeights, Map<string, number>>();
 
-/** The probability a scorer gives one row. */
-export function predictLogistic(model: LogisticWeights, row: FeatureRow): number {
+function readWeights(model: LogisticWeights): Map<string, number> {
   let weights = weightMaps.get(model);
   if (!weights) {
     weights = new Map(Object.entries(model.weights));
     weightMaps.set(model, weights);
   }
+  return weights;
+}
+
+function logitOf(model: LogisticWeights, row: FeatureRow): number {
+  const weights = readWeights(model);
   let z = 0;
   for (let k = 0; k < row.keys.length; k += 1) z += (weights.get(row.keys[k]) ?? 0) * row.values[k];
   const v = row.vector;
   if (v && model.vector.length === v.length) for (let d = 0; d < v.length; d += 1) z += model.vector[d] * v[d];
-  return 1 / (1 + Math.exp(-z));
+  return z;
+}
+
+/** The probability a scorer gives one row. */
+export function predictLogistic(model: LogisticWeights, row: FeatureRow): number {
+  return 1 / (1 + Math.exp(-logitOf(model, row)));
 }
 
 /** Options of a fit. */
@@ -121,4 +130,23 @@ export function fitLogistic(rows: readonly FeatureRow[], labels: readonly number
   const weights: Record<string, number> = {};
   for (const [k, at] of index) if (Math.abs(w[at]) >= 1e-3) weights[k] = Math.round(w[at] * 1e4) / 1e4;
   return { weights, vector: Array.from(wv, (x) => Math.round(x * 1e4) / 1e4) };
+}
+
+const staticScores = new WeakMap<LogisticWeights, Map<StaticFeatures, number>>();
+
+/**
+ * The probability a scorer gives one word row: its word's own part (the
+ * static features and the vector, computed once per word and scorer) plus
+ * its contextual features. Equal to predictLogistic on the flattened row.
+ */
+export function predictWordRow(model: LogisticWeights, row: WordRow): number {
+  let cache = staticScores.get(model);
+  if (!cache) staticScores.set(model, (cache = new Map()));
+  let z = cache.get(row.word);
+  if (z === undefined) {
+    z = logitOf(model, row.word);
+    cache.set(row.word, z);
+  }
+  for (let k = 0; k < row.keys.length; k += 1) z += (readWeights(model).get(row.keys[k]) ?? 0) * row.values[k];
+  return 1 / (1 + Math.exp(-z));
 }

@@ -11,7 +11,7 @@ import type { Candidate } from './candidates.js';
 import type { DetectContext } from './context.js';
 import { extractSentenceFeatures, extractWordFeatures, type WordRow } from './features.js';
 import { listLexiconWords } from './lexicon.js';
-import { predictLogistic, type LogisticWeights } from './logistic.js';
+import { predictLogistic, predictWordRow, type LogisticWeights } from './logistic.js';
 
 /** A scorer with the decision threshold chosen by cross-validation. */
 export interface ThresholdedWeights extends LogisticWeights {
@@ -42,7 +42,7 @@ export interface ModelScores {
 /** Score every word and sentence of a text. */
 export function applyModel(model: EditorialModel, ctx: DetectContext, candidates: readonly Candidate[], vectors: WordVectors | undefined): ModelScores {
   const rows = extractWordFeatures(ctx, candidates, vectors);
-  const probs = Float64Array.from(rows, (r) => predictLogistic(model.word, r));
+  const probs = Float64Array.from(rows, (r) => predictWordRow(model.word, r));
   const sentenceRows = extractSentenceFeatures(ctx, candidates, rows, probs);
   const bias = Float64Array.from(sentenceRows, (r) => predictLogistic(model.sentence, r));
   return { rows, probs, bias };
@@ -59,6 +59,17 @@ const lexiconVectors = new WeakMap<WordVectors, { category: EditorialCategoryId;
  */
 export function pickNearestCategory(vectors: WordVectors | undefined, vector: Float32Array | undefined): EditorialCategoryId {
   if (!vectors || !vector) return 'loaded-term';
+  // the vector table hands out one array per word, so the answer is kept per array
+  const known = nearestByVector.get(vector);
+  if (known) return known;
+  const found = searchNearestCategory(vectors, vector);
+  nearestByVector.set(vector, found);
+  return found;
+}
+
+const nearestByVector = new WeakMap<Float32Array, EditorialCategoryId>();
+
+function searchNearestCategory(vectors: WordVectors, vector: Float32Array): EditorialCategoryId {
   let table = lexiconVectors.get(vectors);
   if (!table) {
     table = [];

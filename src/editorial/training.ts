@@ -10,8 +10,8 @@ import { extractQuotes } from '../quotes/index.js';
 import type { WordVectors } from '../vectors/table.js';
 import { buildContext, collectCandidates, type Candidate } from './candidates.js';
 import type { DetectContext } from './context.js';
-import { extractSentenceFeatures, extractWordFeatures, type FeatureRow, type WordRow } from './features.js';
-import { fitLogistic, predictLogistic, shuffleInPlace, createRandom, type FitOptions } from './logistic.js';
+import { extractSentenceFeatures, extractWordFeatures, flattenWordRow, type FeatureRow, type WordRow } from './features.js';
+import { fitLogistic, predictLogistic, predictWordRow, shuffleInPlace, createRandom, type FitOptions } from './logistic.js';
 import type { EditorialModel } from './model.js';
 
 /** One labelled sentence. */
@@ -160,7 +160,7 @@ function fitWords(prepared: readonly PreparedSentence[], seed: number, dimension
   const rows: FeatureRow[] = [];
   const labels: number[] = [];
   for (const p of prepared) {
-    rows.push(...p.rows);
+    rows.push(...p.rows.map(flattenWordRow));
     labels.push(...p.labels);
   }
   return fitLogistic(rows, labels, { ...WORD_FIT, seed, dimensions });
@@ -177,7 +177,7 @@ export function fitEditorialModel(prepared: readonly PreparedSentence[], seed: n
   makeFolds(prepared.length, inner, seed + 1).forEach((fold, f) => {
     const held = new Set(fold);
     const scorer = fitWords(prepared.filter((_, i) => !held.has(i)), seed + 10 + f, dimensions);
-    for (const i of fold) prepared[i].rows.forEach((r, k) => (oof[i][k] = predictLogistic(scorer, r)));
+    for (const i of fold) prepared[i].rows.forEach((r, k) => (oof[i][k] = predictWordRow(scorer, r)));
   });
   const wordThreshold = pickWordThreshold(prepared, oof);
   const sentenceRows: FeatureRow[] = [];
