@@ -2,7 +2,8 @@
  * The web app in a real browser (Debian's Chromium through playwright-core)
  * against the real server process: what only a browser shows — logging in
  * through the form, uploading a file, keyboard navigation of a comparison,
- * selecting words with the mouse to annotate them, and the HTML report.
+ * selecting words with the mouse to annotate them, the HTML report, and
+ * giving a verdict and downloading it as ClaimReview.
  * Screenshots of every step go to test-artifacts/e2e/.
  *
  * Skipped, not failed, when /usr/bin/chromium is missing (CI installs it in
@@ -269,6 +270,36 @@ describe.skipIf(!hasChromium)(title, { timeout: 90_000 }, () => {
       await offline.close();
     }
     expect(requests.filter((u) => !u.startsWith('file:'))).toEqual([]);
+  });
+
+  it('gives a verdict under a pair of the comparison and downloads it as ClaimReview', async () => {
+    await page.goto(`/compare?a=${seen.compareA}&b=${seen.compareB}`);
+    const pair = page.locator('li.pair').first();
+    await pair.locator('details.verdict-forms summary').click();
+    await pair.locator('select[name="rating"]').selectOption('misleading');
+    await pair.locator('textarea[name="rationale"]').fill('The later version puts words of its own inside the quote marks.');
+    await Promise.all([page.waitForURL(/#pair-1$/), pair.locator('form.verdict-form button[type=submit]').click()]);
+    const panel = page.locator('li.pair').first().locator('section.verdict');
+    expect(await panel.getAttribute('data-state')).toBe('verdict-given');
+    expect(await panel.innerText()).toContain('Misleading');
+    await panel.scrollIntoViewIfNeeded();
+    await screenshot('verdict');
+    await page.goto('/verdicts');
+    expect(await page.locator('table.verdicts tbody tr').count()).toBe(1);
+    await screenshot('verdicts-queue');
+
+    await page.goto(`/compare?a=${seen.compareA}&b=${seen.compareB}`);
+    const link = page.locator('a[href^="/export?format=claimreview"]').first();
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: waitMs }), link.click()]);
+    expect(download.suggestedFilename()).toMatch(/-claimreview\.jsonld$/);
+    const file = join(dir, download.suggestedFilename());
+    await download.saveAs(file);
+    const reviews = JSON.parse(readFileSync(file, 'utf8')) as { '@type': string; reviewRating: { alternateName: string }; claimReviewed: string; url: string }[];
+    expect(reviews).toHaveLength(1);
+    expect(reviews[0]['@type']).toBe('ClaimReview');
+    expect(reviews[0].reviewRating.alternateName).toBe('Misleading');
+    expect(reviews[0].claimReviewed.length).toBeGreaterThan(0);
+    expect(reviews[0].url).toMatch(/\/verdicts\/\d+$/);
   });
 });
 
