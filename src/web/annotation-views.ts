@@ -1,9 +1,11 @@
 /** What article and comparison pages need to show annotations: the lists, highlights and pair notes. */
 import type { Db } from '../db.js';
 import { listOfferedTags } from '../corpus/tags.js';
-import { listAnnotations } from '../corpus/annotations.js';
+import { canChange, listAnnotations } from '../corpus/annotations.js';
 import type { ArticleRow } from '../store/articles.js';
 import type { AnnotationRow } from '../store/annotations.js';
+import type { UserRow } from '../store/users.js';
+import { visibleHistory } from '../corpus/annotation-visibility.js';
 import { renderNote } from './render-note.js';
 import type { Highlight } from './render-text.js';
 
@@ -53,5 +55,17 @@ export function viewPairNotes(db: Db, leftId: number, rightId: number) {
       const ways: [QuoteSpan, QuoteSpan][] = [[x, y], [y, x]];
       return notes.filter((n) => ways.some(([p, q]) => n.articleId === p.articleId && overlaps(n, p) && n.other!.articleId === q.articleId && overlaps(n.other!, q)));
     },
+  };
+}
+
+/** The locals of views/annotations/show.ejs: the annotation, its history as the user may see it, and whether they may edit it. */
+export function viewAnnotationPage(db: Db, me: UserRow | null, annotation: AnnotationRow) {
+  return {
+    title: `Annotation on ${annotation.articleTitle}`,
+    annotation,
+    history: visibleHistory(db, me, annotation),
+    canEdit: Boolean(me && annotation.status !== 'deleted' && canChange(me, annotation)),
+    offeredTags: listOfferedTags(db),
+    renderNote,
   };
 }

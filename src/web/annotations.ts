@@ -5,15 +5,17 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { z } from 'zod';
 import { findVisibleAnnotation, listVisibleAnnotations, visibleHistory } from '../corpus/annotation-visibility.js';
-import { createAnnotation, deleteAnnotation, canChange, updateAnnotation, type AnnotationResult } from '../corpus/annotations.js';
-import { listAllTags, listOfferedTags } from '../corpus/tags.js';
-import { listArticles } from '../store/articles.js';
+import { createAnnotation, deleteAnnotation, updateAnnotation, type AnnotationResult } from '../corpus/annotations.js';
+import { listAllTags } from '../corpus/tags.js';
 import { listUsers, type UserRow } from '../store/users.js';
 import type { AnnotationFilters, AnnotationRow } from '../store/annotations.js';
 import { sendError } from './errors.js';
 import { parseId } from './params.js';
 import { renderNote } from './render-note.js';
 import { dbOf, isApiRequest, safeRedirectPath } from './request.js';
+import { viewArticlePage } from './article-views.js';
+import { viewAnnotationPage } from './annotation-views.js';
+import { getArticle, listArticles } from '../store/articles.js';
 
 
 /** An empty form field is "not given". */
@@ -105,24 +107,47 @@ function issues(error: z.ZodError): Record<string, string> {
 
 const user = (res: Response): UserRow => res.locals.user as UserRow;
 
-function sendResult(req: Request, res: Response, r: AnnotationResult, okStatus: number, back: (a: AnnotationRow) => string): void {
+/** A form's failure, for the page that shows the form again. */
+type RenderForm = (errors: Record<string, string>) => void;
+
+function sendResult(req: Request, res: Response, r: AnnotationResult, okStatus: number, back: (a: AnnotationRow) => string, renderForm?: RenderForm): void {
   if (r.status === 'not-found') return sendError(req, res, 404, 'annotations: no such annotation');
   if (r.status === 'forbidden') return sendError(req, res, 403, 'annotations: only its author or an admin may change this annotation');
   if (r.status === 'invalid') {
-    res.status(400);
-    if (isApiRequest(req)) return void res.json({ error: `annotations: ${Object.values(r.errors).join(' ')}`, errors: r.errors });
-    return res.render('error', { title: 'Error 400', status: 400, message: `The annotation was not saved: ${Object.values(r.errors).join(' ')}` });
+    if (isApiRequest(req)) return void res.status(400).json({ error: `annotations: ${Object.values(r.errors).join(' ')}`, errors: r.errors });
+    if (renderForm) return renderForm(r.errors);
+    return sendError(req, res, 400, `The annotation was not saved: ${Object.values(r.errors).join(' ')}`);
   }
   if (isApiRequest(req)) return void res.status(okStatus).json({ annotation: presentAnnotation(r.annotation) });
   res.redirect(303, back(r.annotation));
 }
 
+/** The article page again, with status 400 and the annotation form holding the user's input and what was wrong. */
+function renderAnnotateForm(req: Request, res: Response): RenderForm {
+  return (errors) => {
+    const articleId = parseId(req.body?.articleId);
+    const article = articleId === undefined ? undefined : getArticle(dbOf(res), articleId);
+    if (!article) return sendError(req, res, 400, `The annotation was not saved: ${Object.values(errors).join(' ')}`);
+    const view = viewArticlePage(dbOf(res), article, user(res).id);
+    res.status(400).render('articles/show', { ...view, annotationForm: { values: req.body ?? {}, errors } });
+  };
+}
+
+/** The annotation's page again, with status 400 and the edit form holding the user's input and what was wrong. */
+function renderEditForm(req: Request, res: Response, id: number): RenderForm {
+  return (errors) => {
+    const annotation = findVisibleAnnotation(dbOf(res), res.locals.user, id);
+    if (!annotation) return sendError(req, res, 404, 'annotations: no such annotation');
+    res.status(400).render('annotations/show', { ...viewAnnotationPage(dbOf(res), res.locals.user, annotation), editForm: { values: req.body ?? {}, errors } });
+  };
+}
+
 /** POST /annotations (form) and POST /api/annotations (JSON). */
 export const create: RequestHandler = (req, res) => {
   const parsed = annotationSchema.safeParse(req.body ?? {});
-  if (!parsed.success) return sendResult(req, res, { status: 'invalid', errors: issues(parsed.error) }, 201, () => '/');
-  const r = createAnnotation(dbOf(res), user(res).id, parsed.data);
-  sendResult(req, res, r, 201, (a) => safeRedirectPath(req.body?.back, `/articles/${a.articleId}#annotation-${a.id}`));
+  const back = (a: AnnotationRow) => safeRedirectPath(req.body?.back, `/articles/${a.articleId}#annotation-${a.id}`);
+  if (!parsed.success) return sendResult(req, res, { status: 'invalid', errors: issues(parsed.error) }, 201, back, renderAnnotateForm(req, res));
+  sendResult(req, res, createAnnotation(dbOf(res), user(res).id, parsed.data), 201, back, renderAnnotateForm(req, res));
 };
 
 /** POST /annotations/:id/edit (form) and PATCH /api/annotations/:id (JSON). */
@@ -130,9 +155,9 @@ export const update: RequestHandler = (req, res) => {
   const id = parseId(req.params.id);
   if (id === undefined) return sendError(req, res, 404, 'annotations: no such annotation');
   const parsed = annotationEditSchema.safeParse(req.body ?? {});
-  if (!parsed.success) return sendResult(req, res, { status: 'invalid', errors: issues(parsed.error) }, 200, () => '/');
-  const r = updateAnnotation(dbOf(res), user(res), id, parsed.data);
-  sendResult(req, res, r, 200, (a) => `/annotations/${a.id}`);
+  const back = (a: AnnotationRow) => `/annotations/${a.id}`;
+  if (!parsed.success) return sendResult(req, res, { status: 'invalid', errors: issues(parsed.error) }, 200, back, renderEditForm(req, res, id));
+  sendResult(req, res, updateAnnotation(dbOf(res), user(res), id, parsed.data), 200, back, renderEditForm(req, res, id));
 };
 
 /** POST /annotations/:id/delete (form) and DELETE /api/annotations/:id. */
@@ -177,15 +202,7 @@ export const showPage: RequestHandler = (req, res) => {
   const id = parseId(req.params.id);
   const annotation = id === undefined ? undefined : findVisibleAnnotation(dbOf(res), res.locals.user, id);
   if (!annotation) return sendError(req, res, 404, `No annotation with id ${req.params.id}`);
-  const me = res.locals.user as UserRow | null;
-  res.render('annotations/show', {
-    title: `Annotation on ${annotation.articleTitle}`,
-    annotation,
-    history: visibleHistory(dbOf(res), res.locals.user, annotation),
-    canEdit: Boolean(me && annotation.status !== 'deleted' && canChange(me, annotation)),
-    offeredTags: listOfferedTags(dbOf(res)),
-    renderNote,
-  });
+  res.render('annotations/show', viewAnnotationPage(dbOf(res), res.locals.user, annotation));
 };
 
 /** GET /api/annotations/:id */

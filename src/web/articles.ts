@@ -7,16 +7,11 @@ import { deleteArticleAs } from '../corpus/article-deletion.js';
 import { articleMetadataSchema, fieldErrors } from '../corpus/schemas.js';
 import { batchStatus, importFile, importPaste, importUrl, type SourceOutcome } from '../corpus/sources.js';
 import { articleSorts, getArticle, listArticles, type ArticleSort } from '../store/articles.js';
-import { listQuotesOfArticle } from '../store/quotes.js';
-import { getArticleEditorial, readEditorialThreshold } from '../corpus/editorial.js';
-import { listRelatedArticles, listTopArticlePairs } from '../store/pairs.js';
-import { editorialHighlights, quoteHighlights, sentenceHighlights } from './highlights.js';
-import { viewArticleSuggestions } from './editorial-views.js';
-import { annotationHighlights, viewArticleAnnotations } from './annotation-views.js';
+import { listTopArticlePairs } from '../store/pairs.js';
 import { parseId } from './params.js';
 import { sendError } from './errors.js';
-import { paragraphsOf, renderHighlighted, type Paragraph } from './render-text.js';
 import { dbOf } from './request.js';
+import { viewArticlePage } from './article-views.js';
 
 const config = (res: Response): Config => res.app.locals.config as Config;
 
@@ -42,27 +37,7 @@ export const show: RequestHandler = (req, res) => {
   const id = parseId(req.params.id);
   const article = id === undefined ? undefined : getArticle(dbOf(res), id);
   if (!article) return sendError(req, res, 404, `No article with id ${req.params.id}`);
-  const quotes = listQuotesOfArticle(dbOf(res), article.id);
-  const threshold = readEditorialThreshold(dbOf(res), (res.locals.user as { id: number } | null | undefined)?.id);
-  const { spans, sentences } = getArticleEditorial(dbOf(res), article.id, threshold)!;
-  const editorial = spans.filter((e) => e.status !== 'dismissed');
-  const annotationView = viewArticleAnnotations(dbOf(res), article);
-  const highlights = [...sentenceHighlights(sentences), ...quoteHighlights(quotes), ...editorialHighlights(editorial), ...annotationHighlights(annotationView.annotations, article.id)];
-  const renderParagraph = (p: Paragraph) => renderHighlighted(article.text, highlights, p.start, p.end);
-  const related = listRelatedArticles(dbOf(res), article.id).map((r) => ({ ...r, article: getArticle(dbOf(res), r.articleId)! }));
-  const others = listArticles(dbOf(res), 'published', 'asc').filter((a) => a.id !== article.id);
-  res.render('articles/show', {
-    title: article.title,
-    article,
-    paragraphs: paragraphsOf(article.text),
-    renderParagraph,
-    quotes,
-    editorial,
-    related,
-    others,
-    ...viewArticleSuggestions(spans, article.wordCount, threshold, sentences),
-    ...annotationView,
-  });
+  res.render('articles/show', viewArticlePage(dbOf(res), article, (res.locals.user as { id: number } | null | undefined)?.id));
 };
 
 /** GET /articles/new */

@@ -51,6 +51,35 @@ describe('annotation API and pages', () => {
     expect(snapshotCounts(db)).toEqual(before);
   });
 
+  it('shows the annotation form again with 400, the input and what was wrong when a form is refused', async () => {
+    const { app, db } = makeApp();
+    const articleId = addArticle(db);
+    const agent = await signIn(app, db, 'reviewer');
+    const before = snapshotCounts(db);
+    const body = { articleId, start: 4, end: 12, exact: 'banana split', tagId: 'loaded-term', note: 'My careful <note>', back: `/articles/${articleId}#annotations` };
+    const res = await agent.post('/annotations').type('form').send(body).expect(400);
+    expect(res.text).toContain('Cuts &lt;b&gt;bold&lt;/b&gt;');
+    expect(res.text).toMatch(/<details class="annotate-fallback" open>/);
+    expect(res.text).toContain('My careful &lt;note&gt;</textarea>');
+    expect(res.text).toContain('value="banana split"');
+    expect(res.text).toMatch(/<option value="loaded-term" selected>/);
+    expect(res.text).toMatch(/class="form-errors"/);
+    expect(snapshotCounts(db)).toEqual(before);
+  });
+
+  it('shows the edit form again with 400 and the input when an edit is refused', async () => {
+    const { app, db } = makeApp();
+    const articleId = addArticle(db);
+    const agent = await signIn(app, db, 'reviewer');
+    const created = await agent.post('/api/annotations').send({ articleId, ...spanOf('insisted'), tagId: 'attribution-verb', note: 'First.' }).expect(201);
+    const id = created.body.annotation.id as number;
+    const res = await agent.post(`/annotations/${id}/edit`).type('form').send({ note: 'A second thought', start: '12', end: '4' }).expect(400);
+    expect(res.text).toContain('A second thought</textarea>');
+    expect(res.text).toMatch(/class="form-errors"/);
+    const stored = await agent.get(`/api/annotations/${id}`).expect(200);
+    expect(stored.body.annotation.note).toBe('First.');
+  });
+
   it('filters the list by article, tag, reviewer and date', async () => {
     const { app, db } = makeApp();
     const a = addArticle(db);
