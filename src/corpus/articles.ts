@@ -3,7 +3,7 @@
  * import (prepare → analyse → store in one transaction), edit, delete.
  */
 import type { Db } from '../db.js';
-import { prepareArticle, type ArticleInput, type PreparedArticle } from '../ingest/index.js';
+import { IngestError, prepareArticle, type ArticleInput, type PreparedArticle } from '../ingest/index.js';
 import { hashText } from '../ingest/hash.js';
 import {
   findArticleByHash,
@@ -49,6 +49,9 @@ export function storeImport(db: Db, prepared: PreparedArticle, analysis: StoredA
   const textHash = hashText(prepared.text);
   return db.transaction((): ImportResult => {
     const existing = findArticleByHash(db, textHash);
+    if (existing && !getArticle(db, existing.id)) {
+      throw new IngestError(`ingest: this text is article ${existing.id}, which is deleted; an admin can restore it from /articles/deleted`, 409);
+    }
     if (existing) return { status: 'duplicate', existing };
     const id = insertArticle(db, {
       title: prepared.title,

@@ -59,7 +59,7 @@ export interface PreparedArticle {
 export class IngestError extends Error {
   constructor(
     message: string,
-    readonly status: 400 | 413 | 415 | 422 | 502 | 504 = 400,
+    readonly status: 400 | 409 | 413 | 415 | 422 | 502 | 504 = 400,
   ) {
     super(message);
     this.name = 'IngestError';

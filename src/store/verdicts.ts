@@ -130,7 +130,8 @@ export interface VerdictFilter {
 
 /** Records matching a filter, most recently changed first. */
 export function listVerdicts(db: Db, f: VerdictFilter = {}): VerdictRow[] {
-  const where: string[] = [];
+  // a verdict on a deleted article is hidden with it until the article is restored
+  const where: string[] = ['NOT EXISTS (SELECT 1 FROM articles d WHERE d.id IN (v.article_a, v.article_b) AND d.deleted_at IS NOT NULL)'];
   const args: unknown[] = [];
   if (f.states?.length) (where.push(`v.state IN (SELECT value FROM json_each(?))`), args.push(JSON.stringify(f.states)));
   if (f.assigneeId !== undefined) (where.push('v.assignee_id = ?'), args.push(f.assigneeId));

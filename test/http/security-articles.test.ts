@@ -54,6 +54,8 @@ describe('finding 2: article deletion respects other reviewers’ work and is so
     expect((await request(app).get('/export?format=md').expect(200)).text).not.toContain('Ferry sinks');
     expect((await request(app).get('/api/annotations?status=all').expect(200)).body.annotations).toEqual([]);
     await request(app).get(`/api/annotations/${bens}/history`).expect(404);
+    const again = await ana.post('/api/articles').send({ title: 'Ferry sinks', text: textA }).expect(409);
+    expect(again.body.results[0].error).toMatch(/which is deleted; an admin can restore it/);
     // the rows and the history are still there
     expect(db.prepare('SELECT count(*) AS n FROM annotation_history WHERE annotation_id = ?').get(bens)).toEqual({ n: 2 });
     expect(db.prepare("SELECT action FROM article_history WHERE article_id = ?").all(a)).toEqual([{ action: 'delete' }]);
