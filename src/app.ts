@@ -32,6 +32,7 @@ import * as annotationImport from './web/annotation-import.js';
 import * as articleText from './web/article-text.js';
 import * as agreement from './web/agreement.js';
 import { seedTags } from './corpus/tags.js';
+import { inlineRunner, type JobRunner } from './workers/pool.js';
 import * as verdicts from './web/verdicts.js';
 import * as references from './web/references.js';
 import * as undo from './web/undo.js';
@@ -45,10 +46,12 @@ export interface AppDeps {
   config: Config;
   /** login limits other than the defaults (tests) */
   loginLimits?: Partial<LoginLimits>;
+  /** where imports do their CPU work: the worker pool in a server; the calling thread when left out (tests) */
+  runner?: JobRunner;
 }
 
 /** Build the app. Tests call this with an in-memory database. */
-export function createApp({ db, config, loginLimits }: AppDeps): Express {
+export function createApp({ db, config, loginLimits, runner = inlineRunner }: AppDeps): Express {
   const app = express();
   app.set('views', viewsDir);
   app.set('view engine', 'ejs');
@@ -62,6 +65,7 @@ export function createApp({ db, config, loginLimits }: AppDeps): Express {
   app.locals.articleKindOf = (id: number) => getArticleKind(db, id);
   app.locals.db = db;
   app.locals.config = config;
+  app.locals.runner = runner;
 
   app.use(
     helmet({

@@ -9,7 +9,7 @@ import { configDocs, ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase } from './db.js';
 import { loadSampleCorpus } from './corpus/samples.js';
 import { BackupError } from './corpus/backup.js';
-import { startServer } from './server.js';
+import { ListenError, startServer } from './server.js';
 import { runAnalyze } from './cli/analyze.js';
 import { runBackup } from './cli/backup.js';
 import { runCompare } from './cli/compare.js';
@@ -77,6 +77,10 @@ export async function main(argv: string[]): Promise<number> {
         try {
           running = await startServer(config);
         } catch (err) {
+          if (err instanceof ListenError) {
+            process.stderr.write(`${err.message}\n`);
+            return 2;
+          }
           if (!(err instanceof BackupError)) throw err;
           process.stderr.write(`${err.message}\n`);
           return 1;

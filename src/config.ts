@@ -43,6 +43,8 @@ const schema = z.object({
   RETOLD_LOAD_SAMPLES: bool.default(true),
   RETOLD_SESSION_HOURS: z.coerce.number().positive().max(24 * 90).default(168),
   RETOLD_SECURE_COOKIES: bool.default(false),
+  RETOLD_WORKERS: z.coerce.number().int().min(0).max(256).default(0),
+  RETOLD_MAX_ARTICLES: z.coerce.number().int().min(1).max(100_000).default(1000),
   RETOLD_TRUST_PROXY: trustProxy.default(false),
   RETOLD_PUBLIC_URL: z.string().url().refine((u) => /^https?:\/\//i.test(u), 'an http(s) address').optional(),
   RETOLD_CLAIMREVIEW_AUTHOR: z.string().trim().min(1).max(200).default('retold'),
@@ -65,6 +67,10 @@ export interface Config {
   sessionHours: number;
   /** mark cookies Secure (when served over https behind a proxy) */
   secureCookies: boolean;
+  /** analysis worker threads; 0 picks one per core but one for a server, one per core for `retold import` */
+  workers: number;
+  /** most articles one request (a JSON array, an upload) may hold; more is a 413 */
+  maxArticles: number;
   /** Express `trust proxy`: which proxies' X-Forwarded-For names the client (login limits per address) */
   trustProxy: boolean | number | string[];
   /** the address readers reach this retold at (ClaimReview urls point at its verdict pages) */
@@ -86,6 +92,8 @@ export const configDocs: { name: keyof z.infer<typeof schema>; default: string; 
   { name: 'RETOLD_LOAD_SAMPLES', default: 'true', meaning: 'load the sample corpus into an empty database on first start' },
   { name: 'RETOLD_SESSION_HOURS', default: '168', meaning: 'how long a login lasts, in hours' },
   { name: 'RETOLD_SECURE_COOKIES', default: 'false', meaning: 'mark cookies Secure (set when served over https)' },
+  { name: 'RETOLD_WORKERS', default: '0', meaning: 'analysis worker threads; 0: one per core but one for the server (at least one), one per core for `retold import`' },
+  { name: 'RETOLD_MAX_ARTICLES', default: '1000', meaning: 'most articles one request may hold (a JSON array or an upload); more is refused with 413' },
   { name: 'RETOLD_PUBLIC_URL', default: 'http://HOST:PORT', meaning: 'public address of this retold; ClaimReview urls are its /verdicts/ID pages' },
   { name: 'RETOLD_CLAIMREVIEW_AUTHOR', default: 'retold', meaning: 'organisation named as the author of exported ClaimReviews' },
   { name: 'RETOLD_CLAIMREVIEW_AUTHOR_URL', default: '(none)', meaning: "the organisation's web address in exported ClaimReviews" },
@@ -122,6 +130,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loadSamples: c.RETOLD_LOAD_SAMPLES,
     sessionHours: c.RETOLD_SESSION_HOURS,
     secureCookies: c.RETOLD_SECURE_COOKIES,
+    workers: c.RETOLD_WORKERS,
+    maxArticles: c.RETOLD_MAX_ARTICLES,
     trustProxy: c.RETOLD_TRUST_PROXY,
     publicUrl: c.RETOLD_PUBLIC_URL ?? `http://${c.RETOLD_HOST.includes(':') ? `[${c.RETOLD_HOST}]` : c.RETOLD_HOST}:${c.RETOLD_PORT}`,
     claimReviewAuthor: c.RETOLD_CLAIMREVIEW_AUTHOR,

@@ -17,7 +17,7 @@ export function runAnalyze(config: Config, args: string[]): number {
   for (const path of expandInputs(positionals)) {
     try {
       const file = readInput(path, config.maxUploadBytes);
-      for (const input of parseUpload(file)) items.push({ file: path, input });
+      for (const input of parseUpload(file, config.maxUploadBytes)) items.push({ file: path, input });
     } catch (err) {
       if (!(err instanceof IngestError)) throw err;
       failed += 1;

@@ -1,7 +1,8 @@
 /** `retold import FILE|DIR|URL...`: import articles into the database. */
 import type { Config } from '../config.js';
 import { openDatabase } from '../db.js';
-import { importFile, importUrl, type SourceOutcome } from '../corpus/sources.js';
+import { finishBatch, importUrl, startFile, type PendingBatch, type SourceOutcome } from '../corpus/sources.js';
+import { createWorkerPool, defaultImportWorkers } from '../workers/pool.js';
 import { IngestError } from '../ingest/index.js';
 import { expandInputs, progress, readInput } from './inputs.js';
 import { UsageError } from './usage-error.js';
@@ -11,22 +12,33 @@ export async function runImport(config: Config, args: string[]): Promise<number>
   if (args.length === 0) throw new UsageError('import: give at least one FILE, DIR or URL');
   const inputs = expandInputs(args);
   const db = openDatabase(config.dbPath);
+  // the analysis runs on every core; this thread reads files and stores results in order
+  const runner = createWorkerPool(config.workers || defaultImportWorkers());
+  const options = { runner, maxBytes: config.maxUploadBytes };
   const outcomes: SourceOutcome[] = [];
+  // files being parsed and analysed ahead of the one being stored, bounded so a large folder is not read at once
+  const ahead = runner.size * 2;
+  const started: Promise<PendingBatch | SourceOutcome[]>[] = [];
+  const start = (input: string): Promise<PendingBatch | SourceOutcome[]> => {
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input)) return importUrl(db, options, config, input);
+    try {
+      const file = readInput(input, config.maxUploadBytes);
+      return startFile(options, { ...file, name: input });
+    } catch (err) {
+      if (!(err instanceof IngestError)) throw err;
+      return Promise.resolve([{ source: input, status: 'failed', error: err.message, httpStatus: err.status }]);
+    }
+  };
   try {
-    for (const [i, input] of inputs.entries()) {
-      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input)) outcomes.push(...(await importUrl(db, config, input)));
-      else {
-        try {
-          const file = readInput(input, config.maxUploadBytes);
-          outcomes.push(...importFile(db, { ...file, name: input }));
-        } catch (err) {
-          if (!(err instanceof IngestError)) throw err;
-          outcomes.push({ source: input, status: 'failed', error: err.message, httpStatus: err.status });
-        }
-      }
+    for (let i = 0; i < Math.min(ahead, inputs.length); i += 1) started.push(start(inputs[i]));
+    for (let i = 0; i < inputs.length; i += 1) {
+      const next = await started[i];
+      if (i + ahead < inputs.length) started.push(start(inputs[i + ahead]));
+      outcomes.push(...(Array.isArray(next) ? next : await finishBatch(db, next)));
       progress(i + 1, inputs.length);
     }
   } finally {
+    await runner.close();
     db.close();
   }
   let imported = 0;

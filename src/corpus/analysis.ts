@@ -6,28 +6,21 @@
  * only for the inserts and the pairing look-ups.
  */
 import type { Db } from '../db.js';
-import { analyzeArticleText, type ArticleAnalysis } from '../analysis/article.js';
+import { analyzeForStore as analyzeTextForStore, type StoredAnalysis } from '../analysis/for-store.js';
 import type { ArticleRow } from '../store/articles.js';
 import { deleteQuotesOfArticle, insertQuote } from '../store/quotes.js';
 import { deleteEditorialSpansOfArticle, insertEditorialSentence, insertEditorialSpan } from '../store/editorial.js';
-import { MIN_EDITORIAL_THRESHOLD, withTrainedModel } from '../editorial/trained-model.js';
 import { deleteUnquotedSpeakers } from '../store/speakers.js';
 import { resolveSpeaker } from './speakers.js';
 import { applyQuoteSpeakerReviews } from './quote-speakers.js';
 import { pairStoredArticle, rememberFeatures } from './pairs.js';
 import { loadVectors } from '../vectors/load.js';
 
-/** What the store keeps of an article's analysis: plain data, safe to pass between threads. */
-export type StoredAnalysis = Omit<ArticleAnalysis, 'nlp'>;
+export type { StoredAnalysis } from '../analysis/for-store.js';
 
-/** Analyse an article's normalized text for the store, pairing features included (no database). */
+/** Analyse an article's normalized text for the store in this thread, with the word vectors (read once per process). */
 export function analyzeForStore(text: string): StoredAnalysis {
-  // the word-vector table is read once per process (about 10 MB)
-  const vectors = loadVectors();
-  // every model word a reviewer could choose to see is stored; pages filter by the reviewer's threshold
-  const { nlp, ...rest } = analyzeArticleText(text, { index: { vectors }, editorial: withTrainedModel(vectors, MIN_EDITORIAL_THRESHOLD) });
-  void nlp; // the NLP reading is large and the store does not keep it
-  return rest;
+  return analyzeTextForStore(text, loadVectors());
 }
 
 /** Store an analysis computed for this article's text and pair it. Run inside a write transaction. */

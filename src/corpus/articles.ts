@@ -90,8 +90,15 @@ export type ReplaceTextResult =
  */
 export function replaceArticleText(db: Db, id: number, input: Pick<ArticleInput, 'text' | 'original' | 'format'>): ReplaceTextResult {
   const prepared = prepareArticle({ text: input.text, original: input.original, format: input.format });
+  return storeReplacement(db, id, prepared, analyzeForStore(prepared.text));
+}
+
+/**
+ * Store a corrected text prepared and analysed beforehand (by a worker): the
+ * write half of replaceArticleText, in one IMMEDIATE transaction.
+ */
+export function storeReplacement(db: Db, id: number, prepared: PreparedArticle, analysis: StoredAnalysis): ReplaceTextResult {
   const textHash = hashText(prepared.text);
-  const analysis = analyzeForStore(prepared.text);
   return db.transaction((): ReplaceTextResult => {
     const current = getArticle(db, id);
     if (!current) return { status: 'not-found' };

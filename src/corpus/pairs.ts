@@ -77,9 +77,11 @@ export function pairStoredArticle(db: Db, articleId: number, vectors: WordVector
   const rejected = new Set(reviews.filter((r) => r.status === 'rejected').map((r) => reviewKey(r.articleA, r.textA, r.articleB, r.textB)));
   const featuresOf = (q: QuoteRow) => prepareCached(q.text, vectors);
   let stored = 0;
+  const indexed: { id: number; terms: string[] }[] = [];
   for (const q of quotes) {
     const features = featuresOf(q);
     const terms = termsOf(features);
+    indexed.push({ id: q.id, terms });
     for (const candidateId of findCandidateQuotes(db, terms, articleId, DEFAULT_INDEX_OPTIONS.postingCap, DEFAULT_INDEX_OPTIONS.candidates)) {
       const other = getQuote(db, candidateId);
       if (!other || UNPAIRED.has(other.kind)) continue;
@@ -89,8 +91,11 @@ export function pairStoredArticle(db: Db, articleId: number, vectors: WordVector
       upsertPair(db, { quoteA: other.id, quoteB: q.id, score: s.score, relation: s.relation, reasons: s.reasons });
       stored += 1;
     }
-    insertQuoteTerms(db, q.id, terms);
   }
+  // indexed after the look-ups: an article never pairs with itself, and its own
+  // postings, read and skipped by every later quote of the same article, made a
+  // long article's pairing grow with the square of its quotes (issue 16)
+  for (const { id, terms } of indexed) insertQuoteTerms(db, id, terms);
   restoreReviewedPairs(db, articleId, vectors);
   return stored;
 }

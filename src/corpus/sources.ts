@@ -1,57 +1,115 @@
 /**
  * Turning what a user hands in (pasted text, uploaded files, an address) into
- * article inputs, and importing them one by one with a per-item outcome.
+ * article inputs, and importing them one by one with a per-item outcome. The
+ * CPU work — reading the upload, preparing and analysing each article — runs
+ * on a job runner (the worker pool in the server and `retold import`); this
+ * thread only stores the results, one short transaction per article.
  */
 import type { Db } from '../db.js';
 import type { Config } from '../config.js';
-import { IngestError, parsePaste, parseUpload, type ArticleInput } from '../ingest/index.js';
+import { IngestError, type ArticleInput } from '../ingest/index.js';
 import { fetchUrl } from '../fetch/url.js';
-import { importArticle, type ImportResult } from './articles.js';
+import { storeImport, type ImportResult } from './articles.js';
+import type { JobRunner } from '../workers/pool.js';
+import type { AnalyzedInput, UploadedFile } from '../workers/jobs.js';
 
-/** One uploaded file. */
-export interface UploadedFile {
-  name: string;
-  type?: string;
-  bytes: Uint8Array;
-}
+export type { UploadedFile } from '../workers/jobs.js';
 
 /** The outcome for one source item (a file, the pasted text, an address, an array entry). */
 export type SourceOutcome =
   | ({ source: string } & ImportResult)
   | { source: string; status: 'failed'; error: string; httpStatus: number };
 
-/** Import parsed inputs, one transaction each; a failure of one does not stop the others. */
-export function importInputs(db: Db, source: string, inputs: ArticleInput[]): SourceOutcome[] {
-  return inputs.map((input, i) => {
-    const label = inputs.length > 1 ? `${source} #${i + 1}` : source;
-    try {
-      return { source: label, ...importArticle(db, input) };
-    } catch (err) {
-      return failure(label, err);
+/** Where the work runs and how much one request may hold. */
+export interface ImportOptions {
+  runner: JobRunner;
+  /** largest upload, paste or page, in bytes (RETOLD_MAX_UPLOAD_MB) */
+  maxBytes: number;
+  /** most articles one upload, body or page may hold (a JSON array); more is refused with 413 */
+  maxArticles?: number;
+}
+
+/** Let other requests in between two stored articles of a long batch. */
+const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+type Settled = { ok: true; value: AnalyzedInput } | { ok: false; error: unknown };
+
+/** A batch whose inputs are being analysed on the runner, not stored yet. */
+export interface PendingBatch {
+  source: string;
+  /** the batch could not be read at all */
+  failed?: SourceOutcome;
+  items: { label: string; analysis: Promise<Settled> }[];
+}
+
+/**
+ * Queue the analysis of every input on the runner at once (so a batch uses
+ * every worker); nothing is stored yet. Refuses a batch over the article limit.
+ */
+export function startBatch(options: ImportOptions, source: string, inputs: ArticleInput[]): PendingBatch {
+  if (options.maxArticles !== undefined && inputs.length > options.maxArticles) {
+    const error = new IngestError(`ingest: "${source}" holds ${inputs.length} articles, over the limit of ${options.maxArticles} per request (RETOLD_MAX_ARTICLES)`, 413);
+    return { source, failed: failure(source, error), items: [] };
+  }
+  const items = inputs.map((input, i) => ({
+    label: inputs.length > 1 ? `${source} #${i + 1}` : source,
+    analysis: options.runner.run({ kind: 'analyze', input }).then(
+      (value): Settled => ({ ok: true, value }),
+      (error: unknown): Settled => ({ ok: false, error }),
+    ),
+  }));
+  return { source, items };
+}
+
+/** Store a batch's articles in order as their analyses arrive, one transaction each; a failure of one does not stop the others. */
+export async function finishBatch(db: Db, batch: PendingBatch): Promise<SourceOutcome[]> {
+  if (batch.failed) return [batch.failed];
+  const outcomes: SourceOutcome[] = [];
+  for (const { label, analysis } of batch.items) {
+    const r = await analysis;
+    if (!r.ok) {
+      outcomes.push(failure(label, r.error));
+      continue;
     }
-  });
+    outcomes.push({ source: label, ...storeImport(db, r.value.prepared, r.value.analysis) });
+    await yieldToEvents();
+  }
+  return outcomes;
+}
+
+/** Import parsed inputs: analysed on the runner, stored one transaction each. */
+export function importInputs(db: Db, options: ImportOptions, source: string, inputs: ArticleInput[]): Promise<SourceOutcome[]> {
+  return finishBatch(db, startBatch(options, source, inputs));
+}
+
+/** Parse one uploaded file on the runner and queue the analysis of what it holds. */
+export async function startFile(options: ImportOptions, file: UploadedFile): Promise<PendingBatch> {
+  try {
+    return startBatch(options, file.name, await options.runner.run({ kind: 'parse-upload', file, maxBytes: options.maxBytes }));
+  } catch (err) {
+    return { source: file.name, failed: failure(file.name, err), items: [] };
+  }
 }
 
 /** Parse and import one uploaded file. */
-export function importFile(db: Db, file: UploadedFile): SourceOutcome[] {
-  try {
-    return importInputs(db, file.name, parseUpload(file));
-  } catch (err) {
-    return [failure(file.name, err)];
-  }
+export async function importFile(db: Db, options: ImportOptions, file: UploadedFile): Promise<SourceOutcome[]> {
+  return finishBatch(db, await startFile(options, file));
 }
 
 /** Parse and import pasted text with optional metadata. */
-export function importPaste(db: Db, text: string, metadata: Omit<ArticleInput, 'text'> = {}): SourceOutcome[] {
+export async function importPaste(db: Db, options: ImportOptions, text: string, metadata: Omit<ArticleInput, 'text'> = {}): Promise<SourceOutcome[]> {
+  let inputs: ArticleInput[];
   try {
-    return importInputs(db, 'pasted text', parsePaste(text).map((input) => ({ ...input, ...dropEmpty(metadata) })));
+    inputs = (await options.runner.run({ kind: 'parse-paste', text, maxBytes: options.maxBytes })).map((input) => ({ ...input, ...dropEmpty(metadata) }));
   } catch (err) {
     return [failure('pasted text', err)];
   }
+  return importInputs(db, options, 'pasted text', inputs);
 }
 
 /** Fetch an address within the configured limits and import what it holds. */
-export async function importUrl(db: Db, config: Config, url: string): Promise<SourceOutcome[]> {
+export async function importUrl(db: Db, options: ImportOptions, config: Config, url: string): Promise<SourceOutcome[]> {
+  let inputs: ArticleInput[];
   try {
     const file = await fetchUrl(url, {
       timeoutMs: config.fetchTimeoutMs,
@@ -59,11 +117,11 @@ export async function importUrl(db: Db, config: Config, url: string): Promise<So
       maxRedirects: config.fetchMaxRedirects,
       allowPrivate: config.allowPrivateUrls,
     });
-    const inputs = parseUpload(file).map((input) => ({ ...input, url: input.url ?? file.url }));
-    return importInputs(db, url, inputs);
+    inputs = (await options.runner.run({ kind: 'parse-upload', file, maxBytes: options.maxBytes })).map((input) => ({ ...input, url: input.url ?? file.url }));
   } catch (err) {
     return [failure(url, err)];
   }
+  return importInputs(db, options, url, inputs);
 }
 
 function dropEmpty<T extends object>(o: T): Partial<T> {

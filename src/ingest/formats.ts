@@ -8,8 +8,11 @@ import { extractHtml } from './html.js';
 import { parseJsonArticles } from './json-input.js';
 import { convertMarkdown } from './markdown.js';
 
-/** The largest upload, paste or fetched page callers accept (checked before parsing). */
+/** The default largest upload, paste or fetched page (RETOLD_MAX_UPLOAD_MB); callers pass the configured one. */
 export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
+
+/** The fewest words an article may hold; less is refused (422) rather than stored as a stub. */
+export const MIN_ARTICLE_WORDS = 2;
 
 /** One uploaded file as the web layer receives it. */
 export interface Upload {
@@ -50,27 +53,68 @@ function startsWith(bytes: Uint8Array, magic: number[]): boolean {
   return magic.every((b, i) => bytes[i] === b);
 }
 
-/** Decode upload bytes to text, rejecting binary files (415) and invalid UTF-8 (400). */
-function decode(upload: Upload): string {
+/**
+ * Decode upload bytes to text, rejecting binary files (415) and invalid text
+ * (400). A byte-order mark picks the encoding (UTF-8, UTF-16 LE or BE) and is
+ * dropped; UTF-16 is checked to be UTF-16 — eight-bit text behind a stray
+ * FF FE would otherwise decode to a few CJK-looking characters.
+ */
+function decode(upload: Upload, maxBytes: number): string {
   const { bytes, name } = upload;
   if (bytes.length === 0) throw new IngestError(`ingest: "${name}" is empty`);
-  if (bytes.length > MAX_INPUT_BYTES) throw new IngestError(`ingest: "${name}" is larger than ${MAX_INPUT_BYTES} bytes`, 413);
+  if (bytes.length > maxBytes) throw new IngestError(`ingest: "${name}" is larger than the limit of ${maxBytes} bytes (RETOLD_MAX_UPLOAD_MB)`, 413);
   const magic = MAGIC.find((m) => startsWith(bytes, m.bytes));
   if (magic) throw new IngestError(`ingest: "${name}" is ${magic.what}, not text`, 415);
-  // UTF-16 text announces itself with a byte-order mark; anything else with NUL bytes is binary.
-  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
-    try {
-      return new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be', { fatal: true }).decode(bytes);
-    } catch {
-      throw new IngestError(`ingest: "${name}" is not valid UTF-16 text`);
-    }
-  }
+  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return decodeUtf16(bytes, name, bytes[0] === 0xff);
   if (bytes.subarray(0, 65536).includes(0)) throw new IngestError(`ingest: "${name}" is a binary file (it holds NUL bytes), not text`, 415);
+  let text: string;
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    // the UTF-8 byte-order mark (EF BB BF) is dropped by the decoder
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     throw new IngestError(`ingest: "${name}" is not valid UTF-8 text; save it as UTF-8 and try again`);
   }
+  return checkText(text, name);
+}
+
+function decodeUtf16(bytes: Uint8Array, name: string, littleEndian: boolean): string {
+  const label = littleEndian ? 'UTF-16 LE' : 'UTF-16 BE';
+  const notUtf16 = () => new IngestError(`ingest: "${name}" begins with a ${label} byte-order mark but is not ${label} text`);
+  if (bytes.length % 2 !== 0) throw notUtf16();
+  // Latin-script UTF-16 has a zero in (nearly) every other byte; eight-bit text
+  // has printable ASCII in both bytes of most code units
+  let asciiPairs = 0;
+  const units = Math.min(bytes.length, 65536) / 2 - 1;
+  for (let i = 2; i + 1 < Math.min(bytes.length, 65536); i += 2) {
+    if (bytes[i] >= 0x20 && bytes[i] < 0x7f && bytes[i + 1] >= 0x20 && bytes[i + 1] < 0x7f) asciiPairs += 1;
+  }
+  if (units > 0 && asciiPairs / units > 0.5) throw notUtf16();
+  let text: string;
+  try {
+    text = new TextDecoder(littleEndian ? 'utf-16le' : 'utf-16be', { fatal: true }).decode(bytes);
+  } catch {
+    throw notUtf16();
+  }
+  return checkText(text, name);
+}
+
+/**
+ * Decoded text must be text: many control characters (other than line breaks
+ * and tabs) mean a binary or mis-decoded file; a stray one is left to
+ * normalization.
+ */
+function checkText(text: string, name: string): string {
+  const head = text.slice(0, 65536);
+  const controls = head.match(/[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g)?.length ?? 0;
+  if (controls > Math.max(2, head.length / 100)) throw new IngestError(`ingest: "${name}" holds ${controls} control character${controls === 1 ? '' : 's'}; it does not decode to text`, 415);
+  return text;
+}
+
+/** Refuse an article with too little text to analyse. */
+function checkWords(text: string, name: string): void {
+  const words = text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+  if (words === 0) throw new IngestError(`ingest: "${name}" has no article text`, 422);
+  if (words < MIN_ARTICLE_WORDS) throw new IngestError(`ingest: "${name}" has too little text (${words} word${words === 1 ? '' : 's'}; at least ${MIN_ARTICLE_WORDS} are needed)`, 422);
 }
 
 /**
@@ -128,26 +172,28 @@ function convert(text: string, format: Format, name: string): ArticleInput[] {
 /**
  * Parse an uploaded file into article inputs (one, or several for a JSON
  * array). Throws IngestError: empty (400), binary such as an image (415),
- * invalid UTF-8 (400), malformed JSON or an item without text (400), an HTML
- * page with no article text (422), larger than MAX_INPUT_BYTES (413).
+ * invalid UTF-8 or UTF-16 (400), malformed JSON or an item without text (400),
+ * no article text or too little of it (422), larger than maxBytes (413).
  */
-export function parseUpload(upload: Upload): ArticleInput[] {
-  const text = decode(upload);
+export function parseUpload(upload: Upload, maxBytes: number = MAX_INPUT_BYTES): ArticleInput[] {
+  const text = decode(upload, maxBytes);
   if (!text.trim()) throw new IngestError(`ingest: "${upload.name}" is empty`);
   const inputs = convert(text, pickFormat(upload, text), upload.name);
   for (const input of inputs) {
     if (!input.text.trim()) throw new IngestError(`ingest: "${upload.name}" has no article text`, 422);
+    checkWords(input.text, upload.name);
   }
   return inputs;
 }
 
 /** Parse pasted text: HTML and JSON are recognized from the content, anything else is plain text or Markdown. */
-export function parsePaste(text: string): ArticleInput[] {
+export function parsePaste(text: string, maxBytes: number = MAX_INPUT_BYTES): ArticleInput[] {
   if (typeof text !== 'string' || !text.trim()) throw new IngestError('ingest: the pasted text is empty');
-  if (text.length > MAX_INPUT_BYTES) throw new IngestError(`ingest: the pasted text is larger than ${MAX_INPUT_BYTES} characters`, 413);
-  const inputs = convert(text, sniffFormat(text), 'pasted text');
+  if (Buffer.byteLength(text) > maxBytes) throw new IngestError(`ingest: the pasted text is larger than the limit of ${maxBytes} bytes (RETOLD_MAX_UPLOAD_MB)`, 413);
+  const inputs = convert(checkText(text, 'pasted text'), sniffFormat(text), 'pasted text');
   for (const input of inputs) {
     if (!input.text.trim()) throw new IngestError('ingest: the pasted text has no article text', 422);
+    checkWords(input.text, 'pasted text');
   }
   return inputs;
 }

@@ -6,7 +6,7 @@ import { deleteArticleAs, restoreArticleAs, type ArticleDeletion } from '../corp
 import { articleMetadataSchema, fieldErrors, urlImportSchema } from '../corpus/schemas.js';
 import { batchStatus, importFile, importUrl, type SourceOutcome } from '../corpus/sources.js';
 import { getArticle, listArticles, listDeletedArticles, type ArticleRow } from '../store/articles.js';
-import { parseId } from './params.js';
+import { importOptions, parseId } from './params.js';
 import { dbOf } from './request.js';
 
 const config = (res: Response): Config => res.app.locals.config as Config;
@@ -52,12 +52,12 @@ export const show: RequestHandler = (req, res) => {
  * POST /api/articles: a JSON body ({title, outlet, author, published, url, text} or an array),
  * or multipart files. JSON bodies go through the same parser as uploaded .json files.
  */
-export const create: RequestHandler = (req, res) => {
+export const create: RequestHandler = async (req, res) => {
   const outcomes: SourceOutcome[] = [];
   const files = (req.files as Express.Multer.File[] | undefined) ?? [];
-  for (const f of files) outcomes.push(...importFile(dbOf(res), { name: f.originalname, type: f.mimetype, bytes: f.buffer }));
+  for (const f of files) outcomes.push(...(await importFile(dbOf(res), importOptions(res), { name: f.originalname, type: f.mimetype, bytes: f.buffer })));
   if (Buffer.isBuffer(req.body)) {
-    outcomes.push(...importFile(dbOf(res), { name: 'request body', type: 'application/json', bytes: req.body }));
+    outcomes.push(...(await importFile(dbOf(res), importOptions(res), { name: 'request body', type: 'application/json', bytes: req.body })));
   }
   if (outcomes.length === 0) return void res.status(400).json({ error: 'request: send a JSON article (with "text") or multipart files' });
   res.status(batchStatus(outcomes)).json({ results: outcomes.map(presentOutcome) });
@@ -67,7 +67,7 @@ export const create: RequestHandler = (req, res) => {
 export const fetchUrl: RequestHandler = async (req, res) => {
   const parsed = urlImportSchema.safeParse(req.body ?? {});
   if (!parsed.success) return void res.status(400).json({ error: 'request: invalid body', fields: fieldErrors(parsed.error) });
-  const outcomes = await importUrl(dbOf(res), config(res), parsed.data.url);
+  const outcomes = await importUrl(dbOf(res), importOptions(res), config(res), parsed.data.url);
   res.status(batchStatus(outcomes)).json({ results: outcomes.map(presentOutcome) });
 };
 

@@ -8,7 +8,7 @@ import { articleMetadataSchema, fieldErrors } from '../corpus/schemas.js';
 import { batchStatus, importFile, importPaste, importUrl, type SourceOutcome } from '../corpus/sources.js';
 import { articleSorts, getArticle, listArticles, type ArticleSort } from '../store/articles.js';
 import { listTopArticlePairs } from '../store/pairs.js';
-import { parseId } from './params.js';
+import { importOptions, parseId } from './params.js';
 import { sendError } from './errors.js';
 import { dbOf } from './request.js';
 import { viewArticlePage } from './article-views.js';
@@ -61,13 +61,13 @@ export const create: RequestHandler = async (req, res) => {
   const values = parsed.data;
   const files = (req.files as Express.Multer.File[] | undefined) ?? [];
   const outcomes: SourceOutcome[] = [];
-  for (const f of files) outcomes.push(...importFile(dbOf(res), { name: f.originalname, type: f.mimetype, bytes: f.buffer }));
+  for (const f of files) outcomes.push(...(await importFile(dbOf(res), importOptions(res), { name: f.originalname, type: f.mimetype, bytes: f.buffer })));
   if (values.text.trim()) {
     const meta = articleMetadataSchema.partial().safeParse({ ...values, title: values.title || undefined });
     if (!meta.success) return renderImport(res, 400, values, fieldErrors(meta.error), outcomes);
-    outcomes.push(...importPaste(dbOf(res), values.text, meta.data));
+    outcomes.push(...(await importPaste(dbOf(res), importOptions(res), values.text, meta.data)));
   }
-  if (values.url) outcomes.push(...(await importUrl(dbOf(res), config(res), values.url)));
+  if (values.url) outcomes.push(...(await importUrl(dbOf(res), importOptions(res), config(res), values.url)));
   if (outcomes.length === 0) {
     return renderImport(res, 400, values, { _: 'Paste a text, choose one or more files, or give an address.' }, outcomes);
   }

@@ -89,7 +89,7 @@ describe('retold import', () => {
     const again = retold(['import', join(dir, 'a.txt')], { db: r.db });
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('imported 0, duplicates 1, failed 0');
-  });
+  }, 120_000); // two processes, each starting its analysis workers
 });
 
 describe('retold through a bin link', () => {

@@ -9,9 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/paths.js';
+import { logIn } from '../helpers/server-process.js';
 
 describe('quick start', () => {
-  it('npm start creates the database, loads the samples and serves them', async () => {
+  it('npm start creates the database, loads the samples, serves them and imports with its compiled workers', async () => {
     const dbPath = join(mkdtempSync(join(tmpdir(), 'retold-start-')), 'retold.sqlite');
     const child = spawn('npm', ['start', '--silent'], {
       cwd: projectRoot,
@@ -43,6 +44,15 @@ describe('quick start', () => {
       expect(body.articles.map((a) => a.title)).toContain('Iraq Demands the Withdrawal of U.S. Troops');
       const home = await (await fetch(url)).text();
       expect(home).toContain('Articles (5)');
+      // an import is analysed by the compiled worker thread (dist/src/workers/analysis-worker.js)
+      const password = /password "([^"]+)"/.exec(output)?.[1];
+      expect(password).toBeDefined();
+      const admin = await logIn(url, 'admin', password!);
+      const text = 'The port reopened on Sunday.\n\n"We are back in business," the harbour master, Ana Ruiz, told reporters.';
+      const imported = await admin.request('POST', '/api/articles', { title: 'Port reopens', outlet: 'Test Wire', text });
+      expect(imported.status, imported.text).toBe(201);
+      const speakers = (await admin.request('GET', '/api/speakers')).body as { speakers: { name: string }[] };
+      expect(JSON.stringify(speakers)).toContain('Ana Ruiz');
     } finally {
       try {
         if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGTERM');

@@ -1,0 +1,72 @@
+/**
+ * The CPU-heavy steps of an import as jobs a worker thread runs: reading an
+ * upload (decoding, HTML extraction, JSON parsing) and preparing plus
+ * analysing one article. The same functions run in the calling thread when no
+ * pool is used (tests, the sample corpus).
+ */
+import { IngestError, parsePaste, parseUpload, prepareArticle, type ArticleInput, type PreparedArticle } from '../ingest/index.js';
+import { analyzeForStore, type StoredAnalysis } from '../analysis/for-store.js';
+import { loadVectors } from '../vectors/load.js';
+
+/** One uploaded file or fetched page. */
+export interface UploadedFile {
+  name: string;
+  type?: string;
+  bytes: Uint8Array;
+}
+
+/** A job for a worker. */
+export type Job =
+  | { kind: 'parse-upload'; file: UploadedFile; maxBytes: number }
+  | { kind: 'parse-paste'; text: string; maxBytes: number }
+  | { kind: 'analyze'; input: ArticleInput };
+
+/** An article ready to store: prepared, and analysed for the store. */
+export interface AnalyzedInput {
+  prepared: PreparedArticle;
+  analysis: StoredAnalysis;
+}
+
+/** What each kind of job gives back. */
+export interface JobResults {
+  'parse-upload': ArticleInput[];
+  'parse-paste': ArticleInput[];
+  analyze: AnalyzedInput;
+}
+
+/** Run a job in this thread. */
+export function runJob(job: Job): ArticleInput[] | AnalyzedInput {
+  switch (job.kind) {
+    case 'parse-upload':
+      return parseUpload(job.file, job.maxBytes);
+    case 'parse-paste':
+      return parsePaste(job.text, job.maxBytes);
+    case 'analyze': {
+      const prepared = prepareArticle(job.input);
+      return { prepared, analysis: analyzeForStore(prepared.text, loadVectors()) };
+    }
+  }
+}
+
+/** A job's failure as it crosses threads: an input problem keeps its status, anything else is a bug. */
+export interface JobFailure {
+  ingest: boolean;
+  status: number;
+  message: string;
+  stack?: string;
+}
+
+/** Turn a thrown error into a failure message. */
+export function describeFailure(err: unknown): JobFailure {
+  if (err instanceof IngestError) return { ingest: true, status: err.status, message: err.message };
+  const e = err instanceof Error ? err : new Error(String(err));
+  return { ingest: false, status: 500, message: e.message, stack: e.stack };
+}
+
+/** Turn a failure message back into the error it was. */
+export function reviveFailure(f: JobFailure): Error {
+  if (f.ingest) return new IngestError(f.message, f.status as IngestError['status']);
+  const e = new Error(f.message);
+  if (f.stack) e.stack = f.stack;
+  return e;
+}
