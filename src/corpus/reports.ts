@@ -16,13 +16,14 @@ import { renderAnnotationsCsv } from '../reports/csv.js';
 import { renderReportHtml } from '../reports/html.js';
 import { renderReportMarkdown } from '../reports/markdown.js';
 import { tallyTags } from '../reports/tally.js';
-import type { CategoryTally, OutletProfile, Report, ReportAnnotation, ReportArticle, ReportComparison, ReportFilters, ReportScope } from '../reports/model.js';
+import type { CategoryTally, OutletProfile, Report, ReportAnnotation, ReportArticle, ReportComparison, ReportFilters, ReportScope, ReportVerdict } from '../reports/model.js';
 import type { ReportFormat } from '../reports/export-query.js';
 import { compareArticles, type Comparison } from './comparison.js';
 import { cacheArticles } from './article-cache.js';
 import { getOutletProfile, measureStoredDensity } from './outlets.js';
 import { claimReviewPublisher, exportClaimReviews } from './claimreview.js';
 import { exportPairsCsv } from './pairs-csv.js';
+import { getPairVerdict } from './verdicts.js';
 import type { ClaimReviewPublisher } from '../reports/claimreview.js';
 import { loadConfig } from '../config.js';
 
@@ -75,7 +76,7 @@ function toReportAnnotation(row: AnnotationRow, article: (id: number) => Article
   };
 }
 
-function toReportComparison(c: Comparison): ReportComparison {
+function toReportComparison(db: Db, c: Comparison): ReportComparison {
   return {
     leftId: c.left.id,
     rightId: c.right.id,
@@ -88,8 +89,16 @@ function toReportComparison(c: Comparison): ReportComparison {
       parts: p.parts,
       changes: p.changes.map((ch) => ({ type: ch.type, message: ch.message })),
       fidelity: p.fidelity,
+      verdict: reportVerdict(db, p.pair.id),
     })),
   };
+}
+
+/** A pair's verdict for a report, or null when none was given. */
+function reportVerdict(db: Db, pairId: number): ReportVerdict | null {
+  const v = getPairVerdict(db, pairId)?.verdict;
+  if (!v || v.state === 'open') return null;
+  return { label: v.ratingLabel!, value: v.ratingValue!, rationale: v.rationale ?? '', reviewer: v.reviewerName, givenAt: v.givenAt, state: v.state, secondReviewer: v.secondReviewerName };
 }
 
 /** The annotations a scope and filters select, in article and text order. */
@@ -144,7 +153,7 @@ export function gatherReport(db: Db, scope: ReportScope, filters: ReportFilters 
   const ids = scopeArticleIds(db, scope, filters);
   const articles = ids.articles.map((id) => article(id)).filter((a): a is ArticleRow => a !== undefined);
   const annotations = selectReportAnnotations(db, scope, filters).map((r) => toReportAnnotation(r, article));
-  const comparisons = ids.comparisons.map(([a, b]) => compareArticles(db, a, b)).filter((c): c is Comparison => c !== undefined).map(toReportComparison);
+  const comparisons = ids.comparisons.map(([a, b]) => compareArticles(db, a, b)).filter((c): c is Comparison => c !== undefined).map((c) => toReportComparison(db, c));
   const counts = new Map<string, CategoryTally>(EDITORIAL_CATEGORIES.map((c) => [c.id as string, { category: c.id, name: c.name, writer: 0, quoted: 0 }]));
   const reportArticles = articles.map((a) => {
     const { density, spans } = measureStoredDensity(db, a);

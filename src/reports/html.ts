@@ -75,7 +75,7 @@ function renderComparison(c: ReportComparison, articles: readonly ReportArticle[
 <p class="meta">score ${p.score.toFixed(2)} · fidelity ${formatShare(p.fidelity)} · ${e(p.status)}${p.earlier.speaker ? ` · speaker ${e(p.earlier.speaker)}` : ''}</p>
 <div class="columns"><div><p class="meta">Earlier (${e(p.earlier.kind)})</p><p class="quote">${renderDiff(p.parts, 'earlier')}</p></div><div><p class="meta">Later (${e(p.later.kind)})</p><p class="quote">${renderDiff(p.parts, 'later')}</p></div></div>
 <p><strong>Changes:</strong> ${renderDiff(p.parts, 'inline')}</p>
-${changes}</div>`;
+${changes}${p.verdict ? `\n<div class="verdict"><p><strong>Verdict: ${e(p.verdict.label)}</strong> (${p.verdict.value} on the scale) · ${e(p.verdict.reviewer ?? 'unknown reviewer')}${p.verdict.givenAt ? ` · ${e(p.verdict.givenAt.slice(0, 10))}` : ''}${p.verdict.secondReviewer ? ` · second review by ${e(p.verdict.secondReviewer)}` : ''}</p><p>${e(p.verdict.rationale)}</p></div>` : ''}</div>`;
         })
         .join('\n')
     : '<p>The two articles share no paired statement.</p>';

@@ -98,6 +98,20 @@ export interface ReportPair {
   parts: DiffPart[];
   changes: ReportChange[];
   fidelity: number;
+  /** the pair's verdict, when one was given */
+  verdict?: ReportVerdict | null;
+}
+
+/** A pair's verdict as reports show it. */
+export interface ReportVerdict {
+  label: string;
+  value: number;
+  rationale: string;
+  reviewer: string | null;
+  givenAt: string | null;
+  /** 'verdict-given' or 'second-review-done' */
+  state: string;
+  secondReviewer: string | null;
 }
 
 /** The comparison of two articles, earlier on the left. */
