@@ -38,7 +38,7 @@ export interface VersionView {
 /** One paired statement between the two articles. */
 export interface ComparedPair {
   pair: PairRow;
-  /** the version of the earlier article (left) and of the later one (right) */
+  /** the version of the earlier (reference) article and of the later one */
   earlier: VersionView;
   later: VersionView;
   /** the word diff of the two quotes (render with renderDiff / renderQuoteInContext) */
@@ -47,15 +47,15 @@ export interface ComparedPair {
   fidelity: number;
 }
 
-/** The comparison of two articles, the reference (earlier) on the left. */
+/** The comparison of two articles: the reference (earlier) one and the later one. */
 export interface Comparison {
-  left: ArticleRow;
-  right: ArticleRow;
+  earlier: ArticleRow;
+  later: ArticleRow;
   pairs: ComparedPair[];
   rows: AlignedRow[];
-  /** why the left one is the reference: a marked version, a primary source, the earlier date; null when neither is dated */
+  /** why the earlier one is the reference: a marked version, a primary source, the earlier date; null when neither is dated */
   reference: ReferenceReason | null;
-  /** the right one is undated and nothing says which came first */
+  /** the later one is undated and nothing says which came first */
   orderUnknown: boolean;
 }
 
@@ -125,19 +125,19 @@ export function compareArticles(db: Db, idX: number, idY: number): Comparison | 
   const pairRows = listPairsBetween(db, x.id, y.id);
   // every version is compared against the reference (see ./references.ts)
   const order = orderArticlePair(db, x, y, pairRows);
-  const [left, right] = [order.earlier, order.later];
+  const { earlier, later } = order;
   const quotes = new Map(getQuotesWithArticles(db, pairRows.flatMap((p) => [p.quoteA, p.quoteB])).map((q) => [q.id, q]));
   const side = (article: ArticleRow): Side => ({ article, paragraphs: paragraphsOf(article.text), sentences: pairRows.length ? sentenceSpans(article.text) : [] });
-  const earlierSide = side(left);
-  const laterSide = side(right);
+  const earlierSide = side(earlier);
+  const laterSide = side(later);
   // suggestions a reviewer dismissed are not editorial language
-  const laterSpans = pairRows.length ? listEditorialSpans(db, right.id).filter((e) => e.status !== 'dismissed') : [];
+  const laterSpans = pairRows.length ? listEditorialSpans(db, later.id).filter((e) => e.status !== 'dismissed') : [];
   const pairs: ComparedPair[] = [];
   for (const pair of pairRows) {
     const qa = quotes.get(pair.quoteA);
     const qb = quotes.get(pair.quoteB);
     if (!qa || !qb) continue;
-    const [qe, ql] = qa.articleId === left.id ? [qa, qb] : [qb, qa];
+    const [qe, ql] = qa.articleId === earlier.id ? [qa, qb] : [qb, qa];
     const summary = summarize(versionContext(earlierSide.paragraphs, qe), versionContext(laterSide.paragraphs, ql));
     const loadedInside = findLoadedInsideQuote(qe.text, ql, laterSpans);
     pairs.push({
@@ -150,5 +150,5 @@ export function compareArticles(db: Db, idX: number, idY: number): Comparison | 
     });
   }
   const rows = alignParagraphs(earlierSide.paragraphs, laterSide.paragraphs, pairs.map((p) => [p.earlier.paragraph, p.later.paragraph] as [number, number]));
-  return { left, right, pairs, rows, reference: order.reason, orderUnknown: order.orderUnknown };
+  return { earlier, later, pairs, rows, reference: order.reason, orderUnknown: order.orderUnknown };
 }

@@ -46,7 +46,7 @@ function buildProfiles(db: Db, outlets: string[]): OutletProfile[] {
     if (order.orderUnknown || !wanted.has(key(order.later.outlet))) continue;
     const c = compareArticles(db, a.id, b.id);
     if (!c) continue;
-    const slot = retold.get(key(c.right.outlet));
+    const slot = retold.get(key(c.later.outlet));
     if (!slot) continue;
     for (const p of c.pairs) {
       slot.fidelity.push(p.fidelity);

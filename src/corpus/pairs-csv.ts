@@ -35,7 +35,7 @@ export function gatherPairRows(db: Db, scope: ReportScope, filters: ReportFilter
   for (const [x, y] of articlePairs(db, scope)) {
     const c = compareArticles(db, x, y);
     if (!c) continue;
-    if (outlet && nameKey(c.right.outlet ?? '') !== nameKey(outlet)) continue;
+    if (outlet && nameKey(c.later.outlet ?? '') !== nameKey(outlet)) continue;
     for (const p of c.pairs) {
       const pv = getPairVerdict(db, p.pair.id)!;
       const v = pv.verdict && pv.verdict.state !== 'open' ? pv.verdict : null;
@@ -43,14 +43,14 @@ export function gatherPairRows(db: Db, scope: ReportScope, filters: ReportFilter
       if (filters.reviewer !== undefined && v?.reviewerName !== filters.reviewer) continue;
       if (filters.from !== undefined && !(v?.givenAt && v.givenAt.slice(0, 10) >= filters.from)) continue;
       if (filters.to !== undefined && !(v?.givenAt && v.givenAt.slice(0, 10) <= filters.to)) continue;
-      const version = (a: typeof c.left, text: string) => ({ articleId: a.id, title: a.title, outlet: a.outlet, published: a.published, text });
+      const version = (a: typeof c.earlier, text: string) => ({ articleId: a.id, title: a.title, outlet: a.outlet, published: a.published, text });
       rows.push({
         pairId: p.pair.id,
         relation: p.pair.relation,
         score: p.pair.score,
         state: pv.state,
-        earlier: version(c.left, p.earlier.quote.text),
-        later: version(c.right, p.later.quote.text),
+        earlier: version(c.earlier, p.earlier.quote.text),
+        later: version(c.later, p.later.quote.text),
         speaker: p.later.quote.speaker ?? p.later.quote.speakerName ?? p.earlier.quote.speaker ?? p.earlier.quote.speakerName,
         alterations: p.changes.filter((ch) => ALTERATIONS.has(ch.type)).map((ch) => ch.message),
         changes: p.changes.map((ch) => ch.message),

@@ -78,8 +78,8 @@ function toReportAnnotation(row: AnnotationRow, article: (id: number) => Article
 
 function toReportComparison(db: Db, c: Comparison): ReportComparison {
   return {
-    leftId: c.left.id,
-    rightId: c.right.id,
+    earlierId: c.earlier.id,
+    laterId: c.later.id,
     pairs: c.pairs.map((p) => ({
       relation: p.pair.relation,
       score: p.pair.score,

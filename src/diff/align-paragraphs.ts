@@ -6,18 +6,18 @@ import type { Paragraph } from '../ingest/paragraphs.js';
 
 /** A row of the whole-article view: a paragraph on each side, or a gap. */
 export interface AlignedRow {
-  left: (Paragraph & { index: number }) | null;
-  right: (Paragraph & { index: number }) | null;
+  earlier: (Paragraph & { index: number }) | null;
+  later: (Paragraph & { index: number }) | null;
   anchored: boolean;
 }
 
 /**
- * Align two paragraph lists using anchors (paragraph i of the left pairs with
- * paragraph j of the right): the largest set of anchors that keeps both orders
+ * Align two paragraph lists using anchors (paragraph i of the earlier article pairs with
+ * paragraph j of the later one): the largest set of anchors that keeps both orders
  * (longest increasing subsequence), and the paragraphs between anchors set
  * against each other or against a gap.
  */
-export function alignParagraphs(left: Paragraph[], right: Paragraph[], anchors: [number, number][]): AlignedRow[] {
+export function alignParagraphs(earlier: Paragraph[], later: Paragraph[], anchors: [number, number][]): AlignedRow[] {
   const unique = [...new Map(anchors.map((a) => [`${a[0]}:${a[1]}`, a])).values()].sort((p, q) => p[0] - q[0] || p[1] - q[1]);
   // longest chain increasing in both coordinates (n is small: the pairs of two articles)
   const best: number[] = unique.map(() => 1);
@@ -37,16 +37,16 @@ export function alignParagraphs(left: Paragraph[], right: Paragraph[], anchors: 
     end = prev[end];
   }
   const rows: AlignedRow[] = [];
-  const L = (i: number) => ({ ...left[i], index: i });
-  const R = (j: number) => ({ ...right[j], index: j });
+  const L = (i: number) => ({ ...earlier[i], index: i });
+  const R = (j: number) => ({ ...later[j], index: j });
   let i = 0;
   let j = 0;
-  for (const [ai, aj] of [...chain, [left.length, right.length] as [number, number]]) {
+  for (const [ai, aj] of [...chain, [earlier.length, later.length] as [number, number]]) {
     // paragraphs between anchors: side by side while both have some, then against a gap
-    while (i < ai && j < aj) rows.push({ left: L(i++), right: R(j++), anchored: false });
-    while (i < ai) rows.push({ left: L(i++), right: null, anchored: false });
-    while (j < aj) rows.push({ left: null, right: R(j++), anchored: false });
-    if (ai < left.length && aj < right.length) rows.push({ left: L(i++), right: R(j++), anchored: true });
+    while (i < ai && j < aj) rows.push({ earlier: L(i++), later: R(j++), anchored: false });
+    while (i < ai) rows.push({ earlier: L(i++), later: null, anchored: false });
+    while (j < aj) rows.push({ earlier: null, later: R(j++), anchored: false });
+    if (ai < earlier.length && aj < later.length) rows.push({ earlier: L(i++), later: R(j++), anchored: true });
   }
   return rows;
 }

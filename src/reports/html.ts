@@ -79,7 +79,7 @@ ${changes}${p.verdict ? `\n<div class="verdict"><p><strong>Verdict: ${e(p.verdic
         })
         .join('\n')
     : '<p>The two articles share no paired statement.</p>';
-  return `<section class="comparison"><h2>Comparison: ${e(name(c.leftId))} → ${e(name(c.rightId))}</h2>
+  return `<section class="comparison"><h2>Comparison: ${e(name(c.earlierId))} → ${e(name(c.laterId))}</h2>
 ${pairs}</section>`;
 }
 

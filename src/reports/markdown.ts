@@ -60,7 +60,7 @@ function renderComparison(c: ReportComparison, report: Report): string {
         })
         .join('\n')
     : 'The two articles share no paired statement.\n';
-  return `## Comparison: ${escapeMarkdown(name(c.leftId))} → ${escapeMarkdown(name(c.rightId))}\n\n${pairs}`;
+  return `## Comparison: ${escapeMarkdown(name(c.earlierId))} → ${escapeMarkdown(name(c.laterId))}\n\n${pairs}`;
 }
 
 /** The outlet-profile section in Markdown. */

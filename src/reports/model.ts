@@ -116,8 +116,8 @@ export interface ReportVerdict {
 
 /** The comparison of two articles, earlier on the left. */
 export interface ReportComparison {
-  leftId: number;
-  rightId: number;
+  earlierId: number;
+  laterId: number;
   pairs: ReportPair[];
 }
 
