@@ -29,7 +29,7 @@ commands:
   analyze --format json FILE...      analyse files in memory and print quotes, pairs, editorial spans
   tag --jsonl                        read {"id","text"} lines on stdin, write {"id","spans":[...]} lines
                                      of editorial language (start, end, text, category, voice)
-  compare --jsonl                    read {"id","a","b"} lines on stdin, write {"id","score","same","relation"} lines
+  compare --jsonl                    read {"id","a","b"} lines on stdin, write {"id","score","same","relation","altered"} lines
   user add NAME [--role R] [--password-stdin]
                                      create an account (role admin|reviewer|viewer, default reviewer);
                                      prints a generated password once unless one is read from stdin

@@ -7,11 +7,11 @@
 import { analyzeText, type Analysis } from '../nlp/index.js';
 import { extractQuotes, type Quote } from '../quotes/index.js';
 import { suggestEditorial, type EditorialOptions, type EditorialSpan, type SentenceBias } from '../editorial/index.js';
-import { listTerms, prepareStatement, type StatementFeatures, type WordVectors } from '../pairing/index.js';
+import { listIndexTerms, prepareQuote, type QuoteFeatures, type WordVectors } from '../pairing/index.js';
 
 /** A quote prepared for pairing: its features and the terms it is indexed under. */
 export interface IndexEntry {
-  features: StatementFeatures;
+  features: QuoteFeatures;
   terms: string[];
 }
 
@@ -57,6 +57,6 @@ export function analyzeArticleText(text: string, options: AnalyzeOptions = {}): 
 }
 
 function indexQuote(text: string, vectors: WordVectors | undefined): IndexEntry {
-  const features = prepareStatement(text, vectors);
-  return { features, terms: listTerms(features) };
+  const features = prepareQuote(text, vectors);
+  return { features, terms: listIndexTerms(features) };
 }

@@ -28,7 +28,7 @@ export function analyzeArticle(file: string, input: ArticleInput, options: Analy
 export interface AnalyzeOutput {
   articles: { file: string; title: string; outlet: string | null; published: string | null; text: string }[];
   quotes: { id: string; article: number; start: number; end: number; text: string; kind: string; speaker: string | null; cue: string | null }[];
-  pairs: { a: string; b: string; score: number; relation: string }[];
+  pairs: { a: string; b: string; score: number; relation: string; altered: { kind: string; earlier: string; later: string }[] }[];
   editorial: { article: number; start: number; end: number; text: string; category: string; voice: string; confidence?: number }[];
 }
 
@@ -55,6 +55,6 @@ export function analyzeCorpus(inputs: { file: string; input: ArticleInput }[], v
     }
   });
   const pairingQuotes = output.quotes.map((q) => ({ id: q.id, article: String(q.article), text: q.text, speaker: q.speaker, kind: q.kind, published: output.articles[q.article].published }));
-  output.pairs = pairCorpus(pairingQuotes, vectors).map(({ a, b, score, relation }) => ({ a, b, score, relation }));
+  output.pairs = pairCorpus(pairingQuotes, vectors).map(({ a, b, score, relation, alterations }) => ({ a, b, score, relation, altered: alterations }));
   return { items, output };
 }

@@ -1,7 +1,7 @@
-/** `retold compare --jsonl`: score each line's two statements. */
+/** `retold compare --jsonl`: decide each line's two quotes and list what the second altered. */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { compareStatements } from '../pairing/index.js';
+import { compareQuotes } from '../pairing/index.js';
 import { loadVectors } from '../vectors/load.js';
 import { processJsonLines } from '../jsonl.js';
 import { UsageError } from './usage-error.js';
@@ -18,8 +18,8 @@ export async function runCompare(args: string[]): Promise<number> {
   if (!values.jsonl) throw new UsageError('compare: only --jsonl is supported');
   const vectors = loadVectors();
   const failed = await processJsonLines(process.stdin, process.stdout, process.stderr, compareLine, ({ id, a, b }) => {
-    const r = compareStatements(a, b, vectors);
-    return { id, score: r.score, same: r.same, relation: r.relation };
+    const r = compareQuotes(a, b, vectors);
+    return { id, score: r.score, same: r.same, relation: r.relation, altered: r.altered };
   });
   return failed > 0 ? 1 : 0;
 }

@@ -13,7 +13,7 @@ import { deleteEditorialSpansOfArticle, insertEditorialSentence, insertEditorial
 import { deleteUnquotedSpeakers } from '../store/speakers.js';
 import { resolveSpeaker } from './speakers.js';
 import { applyQuoteSpeakerReviews } from './quote-speakers.js';
-import { pairStoredArticle, rememberFeatures } from './pairs.js';
+import { pairStoredArticle, type HeldQuote } from './pairs.js';
 import { loadVectors } from '../vectors/load.js';
 
 export type { StoredAnalysis } from '../analysis/for-store.js';
@@ -28,13 +28,10 @@ export function storeArticleAnalysis(db: Db, article: ArticleRow, result: Stored
   if (result.text !== article.text) throw new Error(`analysis: the analysis of article ${article.id} was computed for another text`);
   deleteQuotesOfArticle(db, article.id);
   deleteEditorialSpansOfArticle(db, article.id);
+  const stored: HeldQuote[] = [];
   result.quotes.forEach((q, i) => {
-    const entry = result.index?.[i];
-    if (entry) rememberFeatures(q.text, entry.features);
-  });
-  for (const q of result.quotes) {
     const speakerId = q.speaker ? resolveSpeaker(db, q.speaker) : null;
-    insertQuote(db, {
+    const id = insertQuote(db, {
       articleId: article.id,
       start: q.start,
       end: q.end,
@@ -47,14 +44,16 @@ export function storeArticleAnalysis(db: Db, article: ArticleRow, result: Stored
       outlet: q.outlet,
       group: q.group,
     });
-  }
+    stored.push({ id, text: q.text, kind: q.kind, speaker: q.speaker, features: result.index?.[i]?.features });
+  });
   applyQuoteSpeakerReviews(db, article.id);
   deleteUnquotedSpeakers(db);
   for (const e of result.editorial) {
     insertEditorialSpan(db, { articleId: article.id, start: e.start, end: e.end, text: e.text, category: e.category, voice: e.voice, confidence: e.confidence, learnt: e.rule === 'model' });
   }
   for (const s of result.sentences) insertEditorialSentence(db, article.id, s);
-  pairStoredArticle(db, article.id, loadVectors());
+  // pairing works on the quotes and features held here, not on a read-back
+  pairStoredArticle(db, article.id, stored, loadVectors());
 }
 
 /** Analyse a stored article and (re)place its quotes and suggestions. Run inside a transaction. */

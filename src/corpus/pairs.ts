@@ -1,103 +1,112 @@
 /**
- * Pairing inside the store: when an article is analysed, its quotes are looked
- * up in the lemma index (quote_terms) for candidates in other articles, scored,
- * and stored as pairs; then they join the index. Reviewers' decisions are kept
+ * Pairing inside the store: when an article is analysed, its quotes — as held
+ * in memory — are looked up in the term index (quote_terms) for candidates in
+ * other articles, decided by the one pairing decision, and stored as pairs;
+ * then they join the index with their features. Reviewers' decisions are kept
  * by the words of both spans and applied again after every re-analysis.
  */
 import type { Db } from '../db.js';
 import {
-  DEFAULT_INDEX_OPTIONS,
+  canPair,
+  decidePair,
   matchSpeakers,
-  PAIR_THRESHOLD,
-  prepareStatement,
-  scoreFeatures,
-  type StatementFeatures,
+  pairQuote,
+  prepareForPairing,
+  prepareQuote,
+  rankCandidates,
+  type PairingQuote,
+  type PostingSource,
+  type PreparedQuote,
+  type QuoteFeatures,
   type WordVectors,
 } from '../pairing/index.js';
+import { decodeQuoteFeatures, encodeQuoteFeatures } from '../pairing/features-codec.js';
 import { getQuote, listQuotesOfArticle, type QuoteRow } from '../store/quotes.js';
 import {
-  findCandidateQuotes,
+  countPostings,
+  estimateIndexedQuotes,
   getPair,
+  getPairingQuotes,
   insertQuoteTerms,
   listPairReviewsOfArticle,
+  readPostings,
+  saveQuoteFeatures,
   savePairReview,
   setPairStatus,
   upsertPair,
+  type PairingQuoteRow,
   type PairRow,
 } from '../store/pairs.js';
 
-/** Quote kinds that never pair: scare quotes mark a word, not a statement. */
-const UNPAIRED = new Set(['scare']);
+/** A quote of the article being analysed, as import holds it. */
+export interface HeldQuote {
+  id: number;
+  text: string;
+  kind: string;
+  speaker: string | null;
+  /** its pairing features when the analysis computed them (analyzeArticleText with `index`) */
+  features?: QuoteFeatures;
+}
 
-/**
- * Prepared features by statement text. Preparing runs the NLP pipeline, and
- * the same candidate quotes come up again and again while a batch is imported;
- * features depend only on the text (and the one vector table), so they are
- * kept, newest last, up to a bound.
- */
-const featureCache = new Map<string, StatementFeatures>();
-const FEATURE_CACHE_SIZE = 20_000;
+/** The store's term index as a posting source (pairing ranks the postings). */
+function storeSource(db: Db): PostingSource {
+  return {
+    size: () => estimateIndexedQuotes(db),
+    frequency: (term) => countPostings(db, term),
+    postings: (term, excludeArticle, cap) => readPostings(db, term, Number(excludeArticle), cap).map(String),
+  };
+}
 
-function prepareCached(text: string, vectors: WordVectors | undefined): StatementFeatures {
-  const hit = featureCache.get(text);
-  if (hit && vectors) {
-    featureCache.delete(text);
-    featureCache.set(text, hit);
-    return hit;
-  }
-  const features = prepareStatement(text, vectors);
-  if (!vectors) return features;
-  featureCache.set(text, features);
-  if (featureCache.size > FEATURE_CACHE_SIZE) featureCache.delete(featureCache.keys().next().value as string);
-  return features;
+/** A stored quote prepared for pairing, from its stored features when it has them. */
+function prepareStored(row: PairingQuoteRow, vectors: WordVectors | undefined): PreparedQuote {
+  const quote: PairingQuote = { id: String(row.id), article: String(row.articleId), text: row.text, speaker: row.speaker, kind: row.kind };
+  const features = row.features ? decodeQuoteFeatures(row.text, row.features, vectors) : prepareQuote(row.text, vectors);
+  return prepareForPairing(quote, vectors, features);
 }
 
 /**
- * Keep features computed elsewhere (before the transaction, or in a worker
- * thread) so pairing does not compute them again on the writing thread.
+ * Pair a freshly analysed article's quotes against the rest of the corpus,
+ * store their features and index them. Cost: its own quotes × a bounded
+ * number of candidates.
  */
-export function rememberFeatures(text: string, features: StatementFeatures): void {
-  featureCache.delete(text);
-  featureCache.set(text, features);
-  if (featureCache.size > FEATURE_CACHE_SIZE) featureCache.delete(featureCache.keys().next().value as string);
-}
-
-/** Index terms of a statement: its weighted content keys. */
-function termsOf(features: StatementFeatures): string[] {
-  return [...new Set(features.content.filter((w) => w.weight > 0).map((w) => w.key))];
-}
-
-/**
- * Pair a freshly analysed article against the rest of the corpus and index
- * its quotes. Cost: its own quotes × a bounded number of candidates.
- */
-export function pairStoredArticle(db: Db, articleId: number, vectors: WordVectors | undefined): number {
-  const quotes = listQuotesOfArticle(db, articleId).filter((q) => !UNPAIRED.has(q.kind));
+export function pairStoredArticle(db: Db, articleId: number, quotes: HeldQuote[], vectors: WordVectors | undefined): number {
   const reviews = listPairReviewsOfArticle(db, articleId);
   const rejected = new Set(reviews.filter((r) => r.status === 'rejected').map((r) => reviewKey(r.articleA, r.textA, r.articleB, r.textB)));
-  const featuresOf = (q: QuoteRow) => prepareCached(q.text, vectors);
-  let stored = 0;
+  const source = storeSource(db);
   const indexed: { id: number; terms: string[] }[] = [];
+  let stored = 0;
   for (const q of quotes) {
-    const features = featuresOf(q);
-    const terms = termsOf(features);
-    indexed.push({ id: q.id, terms });
-    for (const candidateId of findCandidateQuotes(db, terms, articleId, DEFAULT_INDEX_OPTIONS.postingCap, DEFAULT_INDEX_OPTIONS.candidates)) {
-      const other = getQuote(db, candidateId);
-      if (!other || UNPAIRED.has(other.kind)) continue;
-      if (rejected.has(reviewKey(q.articleId, q.text, other.articleId, other.text))) continue;
-      const s = scoreFeatures(featuresOf(other), features, matchSpeakers(other.speaker ?? other.speakerName, q.speaker ?? q.speakerName), PAIR_THRESHOLD);
-      if (s.score < PAIR_THRESHOLD) continue;
-      upsertPair(db, { quoteA: other.id, quoteB: q.id, score: s.score, relation: s.relation, reasons: s.reasons });
+    if (!canPair(q.kind)) continue;
+    const entry = prepareForPairing({ id: String(q.id), article: String(articleId), text: q.text, speaker: q.speaker, kind: q.kind }, vectors, q.features);
+    const ids = rankCandidates(source, entry.terms, String(articleId)).map(Number);
+    const candidates = getPairingQuotes(db, ids).map((row) => prepareStored(row, vectors));
+    const byId = new Map(candidates.map((c) => [c.quote.id, c]));
+    for (const p of pairQuote(entry, candidates)) {
+      const other = byId.get(p.a)!;
+      if (rejected.has(reviewKey(Number(other.quote.article), other.quote.text, articleId, q.text))) continue;
+      upsertPair(db, { quoteA: Number(p.a), quoteB: q.id, score: p.score, relation: p.relation, reasons: p.reasons, alterations: p.alterations });
       stored += 1;
     }
+    saveQuoteFeatures(db, q.id, encodeQuoteFeatures(entry.features));
+    indexed.push({ id: q.id, terms: entry.terms });
   }
   // indexed after the look-ups: an article never pairs with itself, and its own
   // postings, read and skipped by every later quote of the same article, made a
-  // long article's pairing grow with the square of its quotes (issue 16)
+  // long article's pairing grow with the square of its quotes
   for (const { id, terms } of indexed) insertQuoteTerms(db, id, terms);
   restoreReviewedPairs(db, articleId, vectors);
   return stored;
+}
+
+/** Features of a stored quote: stored ones when there are, else prepared now. */
+function featuresOf(db: Db, q: QuoteRow, vectors: WordVectors | undefined): QuoteFeatures {
+  const row = getPairingQuotes(db, [q.id])[0];
+  return row?.features ? decodeQuoteFeatures(q.text, row.features, vectors) : prepareQuote(q.text, vectors);
+}
+
+/** Decide a reviewed, restored or hand-linked pair of stored quotes (the reviewer's status stands whatever the score). */
+export function decideStored(db: Db, a: QuoteRow, b: QuoteRow, vectors: WordVectors | undefined) {
+  return decidePair(featuresOf(db, a, vectors), featuresOf(db, b, vectors), matchSpeakers(a.speaker ?? a.speakerName, b.speaker ?? b.speakerName));
 }
 
 /** Review key independent of order. */
@@ -120,8 +129,8 @@ function restoreReviewedPairs(db: Db, articleId: number, vectors: WordVectors | 
     const a = findQuoteByText(db, r.articleA, r.textA, r.startA);
     const b = findQuoteByText(db, r.articleB, r.textB, r.startB);
     if (!a || !b) continue;
-    const s = scoreFeatures(prepareCached(a.text, vectors), prepareCached(b.text, vectors), matchSpeakers(a.speaker, b.speaker));
-    upsertPair(db, { quoteA: a.id, quoteB: b.id, score: s.score, relation: s.relation, reasons: s.reasons, status: 'confirmed', origin: r.origin });
+    const s = decideStored(db, a, b, vectors);
+    upsertPair(db, { quoteA: a.id, quoteB: b.id, score: s.score, relation: s.relation, reasons: s.reasons, alterations: s.alterations, status: 'confirmed', origin: r.origin });
   }
 }
 
@@ -145,8 +154,8 @@ export function linkQuotes(db: Db, quoteIdA: number, quoteIdB: number, vectors: 
     const b = getQuote(db, quoteIdB);
     if (!a || !b) return { error: 'link: both quotes must exist' };
     if (a.articleId === b.articleId) return { error: 'link: the quotes must be in different articles' };
-    const s = scoreFeatures(prepareStatement(a.text, vectors), prepareStatement(b.text, vectors), matchSpeakers(a.speaker, b.speaker));
-    const id = upsertPair(db, { quoteA: a.id, quoteB: b.id, score: s.score, relation: s.relation, reasons: ['linked by a reviewer', ...s.reasons], status: 'confirmed', origin: 'reviewer' });
+    const s = decideStored(db, a, b, vectors);
+    const id = upsertPair(db, { quoteA: a.id, quoteB: b.id, score: s.score, relation: s.relation, reasons: ['linked by a reviewer', ...s.reasons], alterations: s.alterations, status: 'confirmed', origin: 'reviewer' });
     savePairReview(db, { articleA: a.articleId, startA: a.start, textA: a.text, articleB: b.articleId, startB: b.start, textB: b.text, status: 'confirmed', origin: 'reviewer' });
     return getPair(db, id)!;
   }).immediate();

@@ -39,7 +39,7 @@ function toView(quotes: QuoteWithArticle[], pairs: PairRow[]): StatementView[] {
   const byId = new Map(quotes.map((q) => [String(q.id), q]));
   const pq: PairingQuote[] = quotes.map((q) => ({ id: String(q.id), article: String(q.articleId), text: q.text, speaker: q.speaker, kind: q.kind, published: q.articlePublished }));
   const statements = groupStatements(
-    pairs.map((p) => ({ a: String(p.quoteA), b: String(p.quoteB), score: p.score, relation: p.relation, reasons: p.reasons })),
+    pairs.map((p) => ({ a: String(p.quoteA), b: String(p.quoteB), score: p.score, relation: p.relation, alterations: [], reasons: p.reasons })),
     pq,
   );
   return statements.map((s) => {

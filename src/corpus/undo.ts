@@ -5,7 +5,8 @@
  * the decision and makes the pair or the span a suggestion again.
  */
 import type { Db } from '../db.js';
-import { matchSpeakers, prepareStatement, scoreFeatures, type WordVectors } from '../pairing/index.js';
+import type { WordVectors } from '../pairing/index.js';
+import { decideStored } from './pairs.js';
 import { getArticle } from '../store/articles.js';
 import { deleteEditorialDecision, getEditorialSpan, listEditorialSpans, type EditorialSpanRow } from '../store/editorial.js';
 import { deletePairReview, listPairReviewsOfArticle, listPairsBetween, setPairStatus, upsertPair, type PairReview } from '../store/pairs.js';
@@ -81,8 +82,8 @@ export function restoreRejectedPair(db: Db, sides: PairSides, actor: { id: numbe
     let id = pairRowOf(db, qa, qb);
     if (id !== null) setPairStatus(db, id, 'suggested');
     else {
-      const s = scoreFeatures(prepareStatement(qa.text, vectors), prepareStatement(qb.text, vectors), matchSpeakers(qa.speaker, qb.speaker));
-      id = upsertPair(db, { quoteA: qa.id, quoteB: qb.id, score: s.score, relation: s.relation, reasons: ['restored by a reviewer', ...s.reasons] });
+      const s = decideStored(db, qa, qb, vectors);
+      id = upsertPair(db, { quoteA: qa.id, quoteB: qb.id, score: s.score, relation: s.relation, reasons: ['restored by a reviewer', ...s.reasons], alterations: s.alterations });
     }
     recordPairDecision(db, id, actor, 'restore');
     return id;

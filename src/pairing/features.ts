@@ -1,7 +1,9 @@
 /**
- * pairing: the features of one statement text that scoring and indexing use —
- * its content words (lemmas without stop words, with numbers, dates and names
- * marked) and its plain word sequence (for verbatim/trimmed checks).
+ * pairing: the features of one quote that scoring and indexing use — its
+ * content words (lemmas without stop words, with numbers, dates, quantities
+ * and names marked), its plain word sequence (for verbatim/trimmed checks and
+ * n-gram overlap) and its quote vector (for nearest-neighbour candidates).
+ * They depend only on the text, so they are computed once per quote.
  */
 import { analyzeText, type Token } from '../nlp/index.js';
 import type { WordVectors } from '../vectors/table.js';
@@ -16,9 +18,9 @@ const NAME_ALIASES = new Map<string, string>(aliases.groups.flatMap((g) => g.map
  * modal is one obligation phrase ("must", "is obligated to", "has to") read as
  * the single key `must`, so reworded modals match each other and nothing else.
  */
-export type ContentKind = 'word' | 'name' | 'number' | 'date' | 'modal';
+export type ContentKind = 'word' | 'name' | 'number' | 'date' | 'modal' | 'quantity';
 
-/** One content word of a statement. */
+/** One content word of a quote. */
 export interface ContentWord {
   /** matching key: lower-case lemma, number value, or name without "al-" */
   key: string;
@@ -31,6 +33,10 @@ export interface ContentWord {
   negated: boolean;
   /** anywhere in the scope of a negation */
   inNegation: boolean;
+  /** the negation cue before a negated word ("not", "never"), for describing alterations */
+  cue?: string;
+  /** a number written with a currency or a percent sign: an amount */
+  amount?: boolean;
   /** index of the sentence the word is in */
   sentence: number;
   /**
@@ -44,14 +50,16 @@ export interface ContentWord {
   vector: Float32Array | undefined;
 }
 
-/** A statement prepared for scoring. */
-export interface StatementFeatures {
+/** A quote prepared for scoring. */
+export interface QuoteFeatures {
   text: string;
   content: ContentWord[];
   /** lower-case words without punctuation, for verbatim and trimmed checks */
   words: string[];
   /** number of sentences */
   sentences: number;
+  /** weighted mean of the content words' unit vectors, itself of unit length; undefined without vectors */
+  vector: Float32Array | undefined;
 }
 
 const MONTHS_AND_DAYS = new Set([
@@ -86,7 +94,7 @@ function normalizeNameKey(lemma: string): string {
 }
 
 /** Look a word up by lemma, then surface form, then without dots ("u.s." → "us"). */
-function lookupVector(vectors: WordVectors | undefined, lemma: string, lower: string): { vector?: Float32Array; rank?: number } {
+export function lookupVector(vectors: WordVectors | undefined, lemma: string, lower: string): { vector?: Float32Array; rank?: number } {
   if (!vectors) return {};
   for (const w of [lemma, lower, lower.replace(/\./g, '')]) {
     const vector = vectors.lookup(w);
@@ -116,8 +124,35 @@ function matchObligation(tokens: Token[], k: number): number {
   return 0;
 }
 
-/** Analyse a statement text into its features (vectors optional: without them only exact matches count). */
-export function prepareStatement(text: string, vectors?: WordVectors): StatementFeatures {
+/** Scale words folded into the number before them ("2.5 billion"). */
+const SCALES: Record<string, number> = { hundred: 1e2, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+
+/** Number words read as their value, so "ten" and "10" meet ("one" is left out: it is mostly a pronoun). */
+const NUMBER_WORDS: Record<string, number> = {
+  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20,
+  thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, dozen: 12,
+};
+
+/**
+ * Quantity words: vague amounts that a retelling can change ("hundreds" →
+ * "thousands", "some" → "all"); like numbers they match only exactly.
+ */
+const QUANTITY_WORDS = new Set(['few', 'several', 'many', 'most', 'all', 'some', 'dozens', 'hundreds', 'thousands', 'millions', 'billions', 'half', 'majority', 'minority', 'every', 'none', 'handful', 'scores', 'countless', 'numerous', 'much', 'more', 'less', 'fewer']);
+
+const CURRENCY = /^[$€£¥]|^(us|a|c)\$$/i;
+
+/** The value of a number token ("2,500" → 2500), or NaN. */
+function readNumber(text: string): number {
+  return Number(text.replace(/[,\s]/g, '').replace(/^[$€£¥]/, '').replace(/%$/, ''));
+}
+
+/** A number's key: its value with the scale folded in, or its text when it is no plain number ("9/11"). */
+function keyNumber(value: number, text: string): string {
+  return Number.isFinite(value) ? String(Math.round(value * 1e6) / 1e6) : text.replace(/[,\s]/g, '');
+}
+
+/** Analyse a quote text into its features (vectors optional: without them only exact matches count). */
+export function prepareQuote(text: string, vectors?: WordVectors): QuoteFeatures {
   const analysis = analyzeText(text);
   const content: ContentWord[] = [];
   const words: string[] = [];
@@ -126,48 +161,97 @@ export function prepareStatement(text: string, vectors?: WordVectors): Statement
   // wink flags every token up to the clause end as negated; only the first
   // content word after the cue ("not *raise* rates") carries the negation
   let scopeUsed = false;
+  let cue: string | undefined;
+  let cueAt = -10;
   const tokens = analysis.tokens;
-  // tokens before this index belong to an obligation phrase already counted
+  // tokens before this index belong to an obligation phrase or number already counted
   let phraseEnd = 0;
   for (let k = 0; k < tokens.length; k += 1) {
     const t = tokens[k];
     if (!t.negated) scopeUsed = false;
     while (sentence < sentenceEnds.length - 1 && t.index >= sentenceEnds[sentence]) sentence += 1;
-    if (t.type === 'punctuation' || t.type === 'tabCRLF' || t.type === 'symbol') continue;
+    if (t.type === 'punctuation' || t.type === 'tabCRLF' || t.type === 'symbol' || t.type === 'currency') continue;
     const lower = normalizeWord(t.text);
     if (!/[\p{L}\p{N}]/u.test(lower)) continue;
     words.push(lower.replace(/^['"]+|['"]+$/g, ''));
     if (k < phraseEnd) continue;
+    // a negation cue governs a word only just after it ("did *not* sign", "*never* said")
+    if (/^(not|n't|never|cannot)$/.test(lower)) {
+      cue = t.text;
+      cueAt = k;
+    }
+    if (k - cueAt > 3) cue = undefined;
+    const negatedHere = t.negated && !scopeUsed;
     const phraseLength = matchObligation(tokens, k);
     if (phraseLength) {
       phraseEnd = k + phraseLength;
-      const negated = t.negated && !scopeUsed;
       if (t.negated) scopeUsed = true;
       const phrase = text.slice(t.start, tokens[phraseEnd - 1].end);
-      content.push({ key: MODAL_KEY, text: phrase, lower: phrase.toLowerCase(), kind: 'modal', negated, inNegation: t.negated, sentence, weight: 0, vector: undefined });
+      content.push({ key: MODAL_KEY, text: phrase, lower: phrase.toLowerCase(), kind: 'modal', negated: negatedHere, inNegation: t.negated, cue: negatedHere ? cue : undefined, sentence, weight: 0, vector: undefined });
       continue;
     }
-    if (t.type === 'number' || t.pos === 'NUM' && /\d/.test(t.text)) {
-      content.push({ key: t.text.replace(/[,\s]/g, ''), text: t.text, lower, kind: 'number', negated: t.negated, inNegation: t.negated, sentence, weight: 0, vector: undefined });
+    // "two-way", "four-year": a number word inside a compound is no figure
+    const inCompound = k + 1 < tokens.length && tokens[k + 1].text === '-' && tokens[k + 1].space === '';
+    const wordValue = inCompound ? undefined : NUMBER_WORDS[lower];
+    if (t.type === 'number' || (t.pos === 'NUM' && /\d/.test(t.text)) || wordValue !== undefined) {
+      let value = wordValue ?? readNumber(t.text);
+      let end = t.end;
+      let amount = /[$€£¥%]/.test(t.text) || (k > 0 && CURRENCY.test(tokens[k - 1].text));
+      // fold the scale and unit that follow: "2.5 billion", "4 percent", "11 %"
+      let next = k + 1;
+      while (next < tokens.length && next < k + 3) {
+        const w = normalizeWord(tokens[next].text);
+        if (SCALES[w] !== undefined) value *= SCALES[w];
+        else if (w === 'percent' || w === '%' || w === 'per') amount = true;
+        else break;
+        if (w !== 'per') end = tokens[next].end;
+        next += 1;
+      }
+      phraseEnd = next;
+      for (let m = k + 1; m < next; m += 1) if (/[\p{L}\p{N}]/u.test(tokens[m].text)) words.push(normalizeWord(tokens[m].text));
+      const start = k > 0 && CURRENCY.test(tokens[k - 1].text) ? tokens[k - 1].start : t.start;
+      const written = text.slice(start, end);
+      content.push({ key: keyNumber(value, t.text), text: written, lower: written.toLowerCase(), kind: 'number', amount, negated: t.negated, inNegation: t.negated, sentence, weight: 0, vector: undefined });
+      continue;
+    }
+    const lemma = normalizeWord(t.lemma);
+    if (QUANTITY_WORDS.has(lower) || QUANTITY_WORDS.has(lemma)) {
+      content.push({ key: lower, text: t.text, lower, kind: 'quantity', negated: false, inNegation: t.negated, sentence, weight: 0, vector: undefined });
       continue;
     }
     if (t.stop || t.type !== 'word' && t.type !== 'hashtag') continue;
-    const lemma = normalizeWord(t.lemma);
     if (LIGHT_WORDS.has(lemma)) continue;
-    const negated = t.negated && !scopeUsed;
     if (t.negated) scopeUsed = true;
+    const negated = negatedHere;
     if (MONTHS_AND_DAYS.has(lemma)) {
-      content.push({ key: lemma, text: t.text, lower, kind: 'date', negated, inNegation: t.negated, sentence, weight: 0, vector: undefined });
+      content.push({ key: lemma, text: t.text, lower, kind: 'date', negated, inNegation: t.negated, cue: negated ? cue : undefined, sentence, weight: 0, vector: undefined });
       continue;
     }
     const { vector, rank } = lookupVector(vectors, lemma, lower);
     const weight = weighRank(vectors ? rank : 1000);
     if (t.pos === 'PROPN') {
       // a shared name says who or where, not what was claimed
-      content.push({ key: normalizeNameKey(lemma), text: t.text, lower, kind: 'name', negated, inNegation: t.negated, sentence, weight: Math.min(weight, NAME_WEIGHT_CAP), vector: undefined });
+      content.push({ key: normalizeNameKey(lemma), text: t.text, lower, kind: 'name', negated, inNegation: t.negated, cue: negated ? cue : undefined, sentence, weight: Math.min(weight, NAME_WEIGHT_CAP), vector: undefined });
     } else {
-      content.push({ key: lemma, text: t.text, lower, kind: 'word', negated, inNegation: t.negated, sentence, weight, vector });
+      content.push({ key: lemma, text: t.text, lower, kind: 'word', negated, inNegation: t.negated, cue: negated ? cue : undefined, sentence, weight, vector });
     }
   }
-  return { text, content, words, sentences: Math.max(1, analysis.sentences.length) };
+  return { text, content, words, sentences: Math.max(1, analysis.sentences.length), vector: averageVector(content) };
+}
+
+/** Weighted mean of the content words' vectors, normalized; undefined when no word has one. */
+export function averageVector(content: ContentWord[]): Float32Array | undefined {
+  let sum: Float32Array | undefined;
+  for (const w of content) {
+    if (!w.vector) continue;
+    sum ??= new Float32Array(w.vector.length);
+    for (let d = 0; d < sum.length; d += 1) sum[d] += w.weight * w.vector[d];
+  }
+  if (!sum) return undefined;
+  let norm = 0;
+  for (let d = 0; d < sum.length; d += 1) norm += sum[d] * sum[d];
+  if (norm === 0) return undefined;
+  const scale = 1 / Math.sqrt(norm);
+  for (let d = 0; d < sum.length; d += 1) sum[d] *= scale;
+  return sum;
 }

@@ -1,12 +1,18 @@
 /**
  * pairing: find the versions of the same statement across articles. Pure:
  * texts and plain objects in, plain objects out; the word vectors come in as
- * an argument (load them with src/vectors/load.ts).
+ * an argument (load them with src/vectors/load.ts). In this module a quote is
+ * one version; a statement is the cluster of paired quotes (statements.ts).
  */
+import type { Alteration } from './alterations.js';
 
+/**
+ * How two versions relate. `gist` is no longer suggested (a quote on the same
+ * topic with another claim is no pair); it stays readable for stored pairs.
+ */
 export type Relation = 'verbatim' | 'near-verbatim' | 'trimmed' | 'paraphrase' | 'gist';
 
-/** A statement version as pairing sees it. */
+/** A quote as pairing sees it. */
 export interface PairingQuote {
   /** a key unique across the corpus (store id, or "article:index" in memory) */
   id: string;
@@ -17,21 +23,34 @@ export interface PairingQuote {
   published?: string | null;
 }
 
-/** A suggested pair with its score, relation and reasons. */
+/** A suggested pair with its score, relation, alterations and reasons. */
 export interface PairSuggestion {
   a: string;
   b: string;
   score: number;
   relation: Relation;
+  /** what b changed from a; a pair with alterations is a possible misquote */
+  alterations: Alteration[];
   reasons: string[];
 }
 
 export { PAIR_THRESHOLD } from './threshold.js';
 
 export type { WordVectors } from '../vectors/table.js';
-export { prepareStatement, type StatementFeatures, type ContentWord } from './features.js';
-export { scoreFeatures, relateWords, detectSurfaceRelation, type StatementScore, type Substitution } from './score.js';
+export { prepareQuote, type QuoteFeatures, type ContentWord } from './features.js';
+export { alignQuotes, type QuoteAlignment, type Substitution } from './score.js';
+export { relateWords } from './word-match.js';
+export { detectSurfaceRelation } from './surface.js';
+export { findAlterations, type Alteration, type AlterationKind } from './alterations.js';
+export { describeAlteration } from './reasons.js';
+export { decidePair, type PairDecision } from './decide.js';
+export { FEATURE_NAMES, measurePair, measureQuotes, mayPair } from './pair-features.js';
+export { fitLogistic, predictLogistic, type LogisticModel, type TrainingRow } from './logistic.js';
+export { PAIRING_WEIGHTS, checkWeights, type PairingWeights } from './model.js';
+export { fitSplitModel, predictSplitModel, isPartRetold, type SplitModel } from './split-model.js';
 export { matchSpeakers, splitSpeakerName, type SpeakerMatch } from '../speakers/index.js';
-export { createPairIndex, addToIndex, removeFromIndex, findPairsFor, pairCorpus, listTerms, DEFAULT_INDEX_OPTIONS, type PairIndex, type PairIndexOptions } from './pair-index.js';
+export { listIndexTerms, rankCandidates, DEFAULT_RETRIEVAL, type PostingSource, type RetrievalOptions } from './candidates.js';
+export { canPair, pairQuote, prepareForPairing, type PreparedQuote } from './pair-quote.js';
+export { createPairIndex, addToIndex, removeFromIndex, findPairsFor, pairCorpus, type PairIndex } from './pair-index.js';
 export { groupStatements, type Statement, type StatementVersion } from './statements.js';
-export { compareStatements, type StatementComparison } from './compare.js';
+export { compareQuotes, type QuoteComparison } from './compare.js';

@@ -1,5 +1,12 @@
-/** SQL for pairs, their review decisions, and the lemma index pairing looks candidates up in. */
+/** SQL for pairs, their review decisions, the term index pairing looks candidates up in, and stored quote features. */
 import { prepared, type Db } from '../db.js';
+
+/** An alteration as stored with its pair (see pairing/alterations.ts). */
+export interface StoredAlteration {
+  kind: string;
+  earlier: string;
+  later: string;
+}
 
 export type PairStatus = 'suggested' | 'confirmed' | 'rejected';
 
@@ -13,26 +20,39 @@ export interface PairRow {
   score: number;
   relation: 'verbatim' | 'near-verbatim' | 'trimmed' | 'paraphrase' | 'gist';
   reasons: string[];
+  /** what quote B altered from quote A; non-empty makes the pair a possible misquote */
+  alterations: StoredAlteration[];
   status: PairStatus;
   origin: 'machine' | 'reviewer';
 }
 
 const columns = `p.id, p.quote_a AS quoteA, p.quote_b AS quoteB, qa.article_id AS articleA, qb.article_id AS articleB,
-  p.score, p.relation, p.reasons, p.status, p.origin`;
+  p.score, p.relation, p.reasons, p.alterations, p.status, p.origin`;
 const from = 'FROM pairs p JOIN quotes qa ON qa.id = p.quote_a JOIN quotes qb ON qb.id = p.quote_b';
-const toPair = (r: Record<string, unknown>): PairRow => ({ ...(r as unknown as PairRow), reasons: JSON.parse(r.reasons as string) as string[] });
+const toPair = (r: Record<string, unknown>): PairRow => ({
+  ...(r as unknown as PairRow),
+  reasons: JSON.parse(r.reasons as string) as string[],
+  alterations: JSON.parse(r.alterations as string) as StoredAlteration[],
+});
+/** Altered pairs (possible misquotes) first, then confirmed ones, then by score. */
+const misquotesFirst = "(p.alterations <> '[]') DESC, (p.status = 'confirmed') DESC, p.score DESC";
 
-/** Insert or refresh a pair; the ids are put in order. Returns the pair id. */
+/**
+ * Insert or refresh a pair; the ids are put in order, and the alterations
+ * (given from quoteA's words to quoteB's) turned with them. Returns the pair id.
+ */
 export function upsertPair(
   db: Db,
-  p: { quoteA: number; quoteB: number; score: number; relation: PairRow['relation']; reasons: string[]; status?: PairStatus; origin?: PairRow['origin'] },
+  p: { quoteA: number; quoteB: number; score: number; relation: PairRow['relation']; reasons: string[]; alterations?: StoredAlteration[]; status?: PairStatus; origin?: PairRow['origin'] },
 ): number {
-  const [a, b] = p.quoteA < p.quoteB ? [p.quoteA, p.quoteB] : [p.quoteB, p.quoteA];
+  const flip = p.quoteA > p.quoteB;
+  const [a, b] = flip ? [p.quoteB, p.quoteA] : [p.quoteA, p.quoteB];
+  const alterations = (p.alterations ?? []).map((x) => (flip ? { kind: x.kind, earlier: x.later, later: x.earlier } : x));
   prepared(db, 
-    `INSERT INTO pairs (quote_a, quote_b, score, relation, reasons, status, origin) VALUES (?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO pairs (quote_a, quote_b, score, relation, reasons, alterations, status, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (quote_a, quote_b) DO UPDATE SET score = excluded.score, relation = excluded.relation, reasons = excluded.reasons,
-       status = excluded.status, origin = excluded.origin`,
-  ).run(a, b, Math.min(1, Math.max(0, p.score)), p.relation, JSON.stringify(p.reasons), p.status ?? 'suggested', p.origin ?? 'machine');
+       alterations = excluded.alterations, status = excluded.status, origin = excluded.origin`,
+  ).run(a, b, Math.min(1, Math.max(0, p.score)), p.relation, JSON.stringify(p.reasons), JSON.stringify(alterations), p.status ?? 'suggested', p.origin ?? 'machine');
   return (prepared(db, 'SELECT id FROM pairs WHERE quote_a = ? AND quote_b = ?').get(a, b) as { id: number }).id;
 }
 
@@ -47,14 +67,14 @@ export function setPairStatus(db: Db, id: number, status: PairStatus): boolean {
   return prepared(db, 'UPDATE pairs SET status = ? WHERE id = ?').run(status, id).changes > 0;
 }
 
-/** Pairs between two articles (either order), strongest first; rejected ones left out unless asked. */
+/** Pairs between two articles (either order), possible misquotes first, then strongest first; rejected ones left out unless asked. */
 export function listPairsBetween(db: Db, articleX: number, articleY: number, withRejected = false): PairRow[] {
   return (
     prepared(db, 
         `SELECT ${columns} ${from}
          WHERE ((qa.article_id = ? AND qb.article_id = ?) OR (qa.article_id = ? AND qb.article_id = ?))
            ${withRejected ? '' : "AND p.status <> 'rejected'"}
-         ORDER BY (p.status = 'confirmed') DESC, p.score DESC`,
+         ORDER BY ${misquotesFirst}`,
       )
       .all(articleX, articleY, articleY, articleX) as Record<string, unknown>[]
   ).map(toPair);
@@ -73,10 +93,10 @@ export function listPairsOfQuotes(db: Db, quoteIds: number[]): PairRow[] {
   ).map(toPair);
 }
 
-/** Pairs of an article (not rejected). */
+/** Pairs of an article (not rejected), possible misquotes first. */
 export function listPairsOfArticle(db: Db, articleId: number): PairRow[] {
   return (
-    prepared(db, `SELECT ${columns} ${from} WHERE p.status <> 'rejected' AND (qa.article_id = ? OR qb.article_id = ?) ORDER BY p.score DESC`)
+    prepared(db, `SELECT ${columns} ${from} WHERE p.status <> 'rejected' AND (qa.article_id = ? OR qb.article_id = ?) ORDER BY ${misquotesFirst}`)
       .all(articleId, articleId) as Record<string, unknown>[]
   ).map(toPair);
 }
@@ -135,33 +155,48 @@ export function insertQuoteTerms(db: Db, quoteId: number, terms: string[]): void
   for (const t of terms) stmt.run(t, quoteId);
 }
 
-/**
- * Candidate quotes of other articles sharing terms with a statement: each
- * term's posting list is read only up to `postingCap` (newest first) and
- * weighted by IDF, so the cost does not grow with the corpus.
- */
-export function findCandidateQuotes(db: Db, terms: string[], excludeArticle: number, postingCap: number, limit: number): number[] {
-  if (terms.length === 0) return [];
-  // corpus size and document frequencies are estimated in bounded time: the
-  // largest quote id stands for the corpus size, and frequencies are counted
-  // only up to a cap (a word that common is weak evidence anyway)
-  const total = (prepared(db, 'SELECT max(id) AS n FROM quotes').get() as { n: number | null }).n || 1;
-  const df = prepared(db, 'SELECT count(*) AS n FROM (SELECT 1 FROM quote_terms WHERE term = ? LIMIT 5000)');
-  const postings = prepared(db, 
+/** An estimate of the number of indexed quotes, in constant time: the largest quote id. */
+export function estimateIndexedQuotes(db: Db): number {
+  return (prepared(db, 'SELECT max(id) AS n FROM quotes').get() as { n: number | null }).n || 1;
+}
+
+/** How many quotes a term indexes, counted up to `cap` (a word that common is weak evidence anyway). */
+export function countPostings(db: Db, term: string, cap = 5000): number {
+  return (prepared(db, 'SELECT count(*) AS n FROM (SELECT 1 FROM quote_terms WHERE term = ? LIMIT ?)').get(term, cap) as { n: number }).n;
+}
+
+/** The newest `cap` quotes holding a term, outside one article. */
+export function readPostings(db: Db, term: string, excludeArticle: number, cap: number): number[] {
+  const rows = prepared(db, 
     `SELECT t.quote_id AS id FROM quote_terms t JOIN quotes q ON q.id = t.quote_id
      WHERE t.term = ? AND q.article_id <> ? ORDER BY t.quote_id DESC LIMIT ?`,
-  );
-  const acc = new Map<number, number>();
-  for (const term of terms) {
-    const n = (df.get(term) as { n: number }).n;
-    if (n === 0) continue;
-    const idf = Math.log(1 + total / n);
-    for (const { id } of postings.all(term, excludeArticle, postingCap) as { id: number }[]) acc.set(id, (acc.get(id) ?? 0) + idf);
-  }
-  return [...acc.entries()]
-    .sort((x, y) => y[1] - x[1])
-    .slice(0, limit)
-    .map(([id]) => id);
+  ).all(term, excludeArticle, cap) as { id: number }[];
+  return rows.map((r) => r.id);
+}
+
+/** Store a quote's pairing features (text from pairing/features-codec.ts). */
+export function saveQuoteFeatures(db: Db, quoteId: number, features: string): void {
+  prepared(db, 'INSERT OR REPLACE INTO quote_features (quote_id, features) VALUES (?, ?)').run(quoteId, features);
+}
+
+/** A quote as pairing reads it back: what it needs to decide, with its stored features when there are any. */
+export interface PairingQuoteRow {
+  id: number;
+  articleId: number;
+  text: string;
+  kind: string;
+  speaker: string | null;
+  features: string | null;
+}
+
+/** Quotes by id, for pairing. */
+export function getPairingQuotes(db: Db, ids: number[]): PairingQuoteRow[] {
+  if (ids.length === 0) return [];
+  return prepared(db, 
+    `SELECT q.id, q.article_id AS articleId, q.text, q.kind, coalesce(s.name, q.speaker_name) AS speaker, f.features
+     FROM quotes q LEFT JOIN speakers s ON s.id = q.speaker_id LEFT JOIN quote_features f ON f.quote_id = q.id
+     WHERE q.id IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(ids)) as PairingQuoteRow[];
 }
 
 /** The article pairs sharing the most statements (for the home page). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { prepareStatement } from '../../src/pairing/index.js';
+import { prepareQuote } from '../../src/pairing/index.js';
 
-const contentOf = (text: string) => prepareStatement(text).content.map((w) => `${w.key}/${w.kind}`);
+const contentOf = (text: string) => prepareQuote(text).content.map((w) => `${w.key}/${w.kind}`);
 
 describe('statement features', () => {
   it.each([
@@ -14,18 +14,18 @@ describe('statement features', () => {
     ['The ministry is obligated to repay the loan.', 'obligated to'],
     ['The ministry is required to repay the loan.', 'required to'],
   ])('reads the obligation in "%s" as one weightless modal word', (text, phrase) => {
-    const f = prepareStatement(text);
+    const f = prepareQuote(text);
     const modals = f.content.filter((w) => w.kind === 'modal');
     expect(modals.map((w) => [w.key, w.text, w.weight])).toEqual([['must', phrase, 0]]);
     expect(contentOf(text)).toEqual(['ministry/word', 'must/modal', 'repay/word', 'loan/word']);
   });
 
   it('keeps the words of the sentence for the verbatim test when an obligation is read', () => {
-    expect(prepareStatement('Troops are obliged to leave.').words).toEqual(['troops', 'are', 'obliged', 'to', 'leave']);
+    expect(prepareQuote('Troops are obliged to leave.').words).toEqual(['troops', 'are', 'obliged', 'to', 'leave']);
   });
 
   it('marks a negated obligation as negated', () => {
-    const modal = prepareStatement('They do not have to leave.').content.find((w) => w.kind === 'modal');
+    const modal = prepareQuote('They do not have to leave.').content.find((w) => w.kind === 'modal');
     expect(modal?.negated).toBe(true);
   });
 

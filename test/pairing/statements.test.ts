@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { groupStatements, type PairingQuote, type PairSuggestion } from '../../src/pairing/index.js';
 
 const q = (id: string, article: string, published: string | null): PairingQuote => ({ id, article, text: id, speaker: null, kind: 'full', published });
-const p = (a: string, b: string, relation: PairSuggestion['relation'], score = 0.8): PairSuggestion => ({ a, b, score, relation, reasons: [] });
+const p = (a: string, b: string, relation: PairSuggestion['relation'], score = 0.8): PairSuggestion => ({ a, b, score, relation, alterations: [], reasons: [] });
 
 const quotes = [q('x', 'A', '2025-03-26'), q('y', 'B', '2025-03-20'), q('z', 'C', null), q('u', 'D', '2025-04-01'), q('v', 'E', '2024-01-01'), q('w', 'F', '2024-02-01'), q('alone', 'G', '2025-01-01')];
 
