@@ -151,9 +151,10 @@ export function findAlterations(al: QuoteAlignment): Alteration[] {
   for (let i = 0; i < S.length; i += 1) {
     if (!isNameWord(S[i]) || partner.has(i) || usedS.has(i) || lKeys.has(S[i].key)) continue;
     const [i0, i1] = namePhrase(S, i, (k) => !partner.has(k) && !usedS.has(k));
-    for (let j = best.start; j < best.end; j += 1) {
+    // a name just outside the window counts too: a swapped name weighs as a missed word, so the window may leave it out
+    for (let j = Math.max(0, best.start - 2); j < Math.min(L.length, best.end + 2); j += 1) {
       if (usedL.has(j) || !isNameWord(L[j]) || linkedL.has(j) || sKeys.has(L[j].key)) continue;
-      const [j0, j1] = namePhrase(L, j, (k) => inWindow(k) && !linkedL.has(k) && !usedL.has(k));
+      const [j0, j1] = namePhrase(L, j, (k) => !linkedL.has(k) && !usedL.has(k));
       const sText = textOf(S, i0, i1);
       const lText = textOf(L, j0, j1);
       // a name swapped for a name: as many words on both sides ("Hillary Clinton" / "Bernie Sanders")

@@ -48,7 +48,9 @@ function isOwnWordsRetold(features: number[], speakers: SpeakerMatch): boolean {
 export function decidePair(x: QuoteFeatures, y: QuoteFeatures, speakers: SpeakerMatch = 'unknown', weights: PairingWeights = PAIRING_WEIGHTS): PairDecision {
   const m = measureQuotes(x, y, speakers);
   if (!m) return { score: 0, same: false, relation: 'paraphrase', alterations: [], reasons: ['nothing in common'] };
-  const score = Math.round(predictSplitModel(weights.model, m.features) * 1000) / 1000;
+  // the same words are the same quote, however little they say ("We will not back down")
+  const verbatim = m.alignment.surface === 'verbatim';
+  const score = verbatim ? 1 : Math.round(predictSplitModel(weights.model, m.features) * 1000) / 1000;
   const same = score >= weights.threshold || isOwnWordsRetold(m.features, speakers);
   return {
     score,

@@ -158,9 +158,10 @@ export function prepareQuote(text: string, vectors?: WordVectors): QuoteFeatures
   const words: string[] = [];
   let sentence = 0;
   const sentenceEnds = analysis.sentences.map((s) => s.tokenEnd);
-  // wink flags every token up to the clause end as negated; only the first
-  // content word after the cue ("not *raise* rates") carries the negation
-  let scopeUsed = false;
+  // only the first content word just after a cue ("not *raise* rates")
+  // carries the negation; wink's own negation scope runs to the clause end and
+  // misses some cues, so it only widens where a word counts as inside one
+  let cueUsed = false;
   let cue: string | undefined;
   let cueAt = -10;
   const tokens = analysis.tokens;
@@ -168,7 +169,6 @@ export function prepareQuote(text: string, vectors?: WordVectors): QuoteFeatures
   let phraseEnd = 0;
   for (let k = 0; k < tokens.length; k += 1) {
     const t = tokens[k];
-    if (!t.negated) scopeUsed = false;
     while (sentence < sentenceEnds.length - 1 && t.index >= sentenceEnds[sentence]) sentence += 1;
     if (t.type === 'punctuation' || t.type === 'tabCRLF' || t.type === 'symbol' || t.type === 'currency') continue;
     const lower = normalizeWord(t.text);
@@ -179,15 +179,17 @@ export function prepareQuote(text: string, vectors?: WordVectors): QuoteFeatures
     if (/^(not|n't|never|cannot)$/.test(lower)) {
       cue = t.text;
       cueAt = k;
+      cueUsed = false;
     }
-    if (k - cueAt > 3) cue = undefined;
-    const negatedHere = t.negated && !scopeUsed;
+    if (k - cueAt > 4) cue = undefined;
+    const inNegation = t.negated || cue !== undefined;
+    const negatedHere = cue !== undefined && !cueUsed && k !== cueAt;
     const phraseLength = matchObligation(tokens, k);
     if (phraseLength) {
       phraseEnd = k + phraseLength;
-      if (t.negated) scopeUsed = true;
+      if (negatedHere) cueUsed = true;
       const phrase = text.slice(t.start, tokens[phraseEnd - 1].end);
-      content.push({ key: MODAL_KEY, text: phrase, lower: phrase.toLowerCase(), kind: 'modal', negated: negatedHere, inNegation: t.negated, cue: negatedHere ? cue : undefined, sentence, weight: 0, vector: undefined });
+      content.push({ key: MODAL_KEY, text: phrase, lower: phrase.toLowerCase(), kind: 'modal', negated: negatedHere, inNegation, cue: negatedHere ? cue : undefined, sentence, weight: 0, vector: undefined });
       continue;
     }
     // "two-way", "four-year": a number word inside a compound is no figure
@@ -211,29 +213,29 @@ export function prepareQuote(text: string, vectors?: WordVectors): QuoteFeatures
       for (let m = k + 1; m < next; m += 1) if (/[\p{L}\p{N}]/u.test(tokens[m].text)) words.push(normalizeWord(tokens[m].text));
       const start = k > 0 && CURRENCY.test(tokens[k - 1].text) ? tokens[k - 1].start : t.start;
       const written = text.slice(start, end);
-      content.push({ key: keyNumber(value, t.text), text: written, lower: written.toLowerCase(), kind: 'number', amount, negated: t.negated, inNegation: t.negated, sentence, weight: 0, vector: undefined });
+      content.push({ key: keyNumber(value, t.text), text: written, lower: written.toLowerCase(), kind: 'number', amount, negated: false, inNegation, sentence, weight: 0, vector: undefined });
       continue;
     }
     const lemma = normalizeWord(t.lemma);
     if (QUANTITY_WORDS.has(lower) || QUANTITY_WORDS.has(lemma)) {
-      content.push({ key: lower, text: t.text, lower, kind: 'quantity', negated: false, inNegation: t.negated, sentence, weight: 0, vector: undefined });
+      content.push({ key: lower, text: t.text, lower, kind: 'quantity', negated: false, inNegation, sentence, weight: 0, vector: undefined });
       continue;
     }
     if (t.stop || t.type !== 'word' && t.type !== 'hashtag') continue;
     if (LIGHT_WORDS.has(lemma)) continue;
-    if (t.negated) scopeUsed = true;
+    if (negatedHere) cueUsed = true;
     const negated = negatedHere;
     if (MONTHS_AND_DAYS.has(lemma)) {
-      content.push({ key: lemma, text: t.text, lower, kind: 'date', negated, inNegation: t.negated, cue: negated ? cue : undefined, sentence, weight: 0, vector: undefined });
+      content.push({ key: lemma, text: t.text, lower, kind: 'date', negated, inNegation, cue: negated ? cue : undefined, sentence, weight: 0, vector: undefined });
       continue;
     }
     const { vector, rank } = lookupVector(vectors, lemma, lower);
     const weight = weighRank(vectors ? rank : 1000);
     if (t.pos === 'PROPN') {
       // a shared name says who or where, not what was claimed
-      content.push({ key: normalizeNameKey(lemma), text: t.text, lower, kind: 'name', negated, inNegation: t.negated, cue: negated ? cue : undefined, sentence, weight: Math.min(weight, NAME_WEIGHT_CAP), vector: undefined });
+      content.push({ key: normalizeNameKey(lemma), text: t.text, lower, kind: 'name', negated, inNegation, cue: negated ? cue : undefined, sentence, weight: Math.min(weight, NAME_WEIGHT_CAP), vector: undefined });
     } else {
-      content.push({ key: lemma, text: t.text, lower, kind: 'word', negated, inNegation: t.negated, cue: negated ? cue : undefined, sentence, weight, vector });
+      content.push({ key: lemma, text: t.text, lower, kind: 'word', negated, inNegation, cue: negated ? cue : undefined, sentence, weight, vector });
     }
   }
   return { text, content, words, sentences: Math.max(1, analysis.sentences.length), vector: averageVector(content) };
