@@ -20,6 +20,7 @@ import { generateArticleTexts, generateRetoldPair, type ArticleText } from './ar
 import { benchEditorial } from './editorial.js';
 import { readLoadOptions, runLoadBenchmark } from './load.js';
 import { runPairingBenchmark } from './pairing.js';
+import { benchFolderImport, benchHealthWhileImporting } from './responsiveness.js';
 import { describeMachine, formatTable, makeRow, type BenchRow } from './table.js';
 
 const env = (name: string, fallback: number): number => {
@@ -132,6 +133,8 @@ export async function runAll(): Promise<BenchRow[]> {
   await step('pairing scaling', () => benchPairing(env('BENCH_PAIRING_LARGE', 10_000)));
   await step('comparison page', () => benchComparePage(env('BENCH_RENDER_REPEAT', 30)));
   await step('editorial tagging', () => benchEditorial());
+  await step('/healthz while importing', () => benchHealthWhileImporting());
+  await step('folder import, pool vs one worker', () => benchFolderImport());
   if (process.env.BENCH_LOAD === '1') {
     await step('load', async () => (await runLoadBenchmark(readLoadOptions())).rows);
   } else {

@@ -1,0 +1,151 @@
+/**
+ * Responsiveness while importing (issue 16): /healthz p99 while the server
+ * imports (a) a 5 MB ordinary text, (b) a 200 kB single token, (c) a JSON array
+ * of 2,000 articles, each beside /healthz p99 idle in the same run; and
+ * `retold import` of a folder of real articles (PolNeAR dev texts, skipped
+ * when ../shared is absent) with the worker pool against one worker.
+ * Sizes: BENCH_HEALTH_MB (4.6) and BENCH_HEALTH_ARTICLES (2000).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { availableParallelism, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import { createUser } from '../src/corpus/users.js';
+import { openDatabase } from '../src/db.js';
+import { createWorkerPool, defaultServerWorkers } from '../src/workers/pool.js';
+import { generateArticleTexts } from './article-gen.js';
+import { makeRow, type BenchRow } from './table.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+const env = (name: string, fallback: number): number => {
+  const v = Number(process.env[name]);
+  return Number.isFinite(v) && v > 0 ? v : fallback;
+};
+
+function p99(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(0.99 * sorted.length))];
+}
+
+/** /healthz p99 idle and while each kind of import runs, through a server with the worker pool. */
+export async function benchHealthWhileImporting(): Promise<BenchRow[]> {
+  const db = openDatabase(':memory:');
+  const runner = createWorkerPool(defaultServerWorkers());
+  const config = { ...loadConfig({}), dbPath: ':memory:', loadSamples: false, maxArticles: env('BENCH_HEALTH_ARTICLES', 2000) };
+  const app = createApp({ db, config, runner });
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  createUser(db, 'bench', 'correct horse battery', 'reviewer');
+  let cookie = '';
+  const call = async (method: string, path: string, body?: unknown, csrf?: string) => {
+    const res = await fetch(base + path, {
+      method,
+      headers: { cookie, ...(csrf ? { 'x-csrf-token': csrf } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    for (const c of res.headers.getSetCookie()) cookie = c.split(';')[0];
+    return { status: res.status, body: (await res.json().catch(() => undefined)) as Record<string, unknown> | undefined };
+  };
+  const anon = await call('GET', '/api/me');
+  const login = await call('POST', '/api/login', { username: 'bench', password: 'correct horse battery' }, anon.body!.csrfToken as string);
+  const csrf = login.body!.csrfToken as string;
+  const health = async (): Promise<number> => {
+    const t = performance.now();
+    await (await fetch(`${base}/healthz`)).text();
+    return performance.now() - t;
+  };
+  const rows: BenchRow[] = [];
+  try {
+    await call('POST', '/api/articles', { title: 'Warm-up', text: generateArticleTexts(1, 5)[0].text }, csrf); // workers started
+    const idle: number[] = [];
+    for (let i = 0; i < 300; i += 1) idle.push(await health());
+    const idleP99 = p99(idle);
+    const ordinary = generateArticleTexts(3000, 31).map((a) => a.text);
+    let big = '';
+    for (const t of ordinary) {
+      if (big.length + t.length > env('BENCH_HEALTH_MB', 4.6) * 1024 * 1024) break; // the JSON body, escapes included, stays under the 5 MiB limit
+      big += `${t}\n\n`;
+    }
+    const token = Array.from({ length: 200_000 }, (_, i) => String.fromCharCode(97 + ((i * 7) % 26))).join('');
+    const count = env('BENCH_HEALTH_ARTICLES', 2000);
+    const many = generateArticleTexts(count, 47).map((a, i) => ({ title: `${a.title} ${i}`, text: a.text }));
+    const cases: [string, unknown][] = [
+      [`a ${(Buffer.byteLength(big) / 1e6).toFixed(1)} MB ordinary text`, { title: 'Big', text: big }],
+      ['a 200 kB single token', { title: 'Token', text: `A text with one long token: ${token} and nothing else.` }],
+      [`a JSON array of ${count.toLocaleString('en')} articles`, many],
+    ];
+    for (const [name, body] of cases) {
+      let done = false;
+      const started = performance.now();
+      const importing = call('POST', '/api/articles', body, csrf).then((r) => {
+        done = true;
+        return r;
+      });
+      const waits: number[] = [];
+      while (!done) {
+        waits.push(await health());
+        await new Promise((r) => setTimeout(r, 2));
+      }
+      const r = await importing;
+      const seconds = (performance.now() - started) / 1000;
+      if (r.status !== 201) throw new Error(`bench: importing ${name} answered ${r.status}`);
+      rows.push(makeRow(`/healthz p99 while importing ${name} (${waits.length} requests, import ${seconds.toFixed(1)} s)`, p99(waits), 'ms', idleP99, '/healthz p99 idle, same app and run'));
+    }
+  } finally {
+    server.close();
+    await runner.close();
+    db.close();
+  }
+  return rows;
+}
+
+/** `retold import` of a folder of PolNeAR dev texts: every core against one worker. */
+export function benchFolderImport(): BenchRow[] {
+  const source = join(root, '..', 'shared', 'dev', 'polnear', 'dev.jsonl');
+  if (!existsSync(source)) {
+    process.stderr.write(`bench: ${source} is absent; folder import skipped\n`);
+    return [makeRow('retold import of a folder of real articles: skipped (../shared/dev/polnear/dev.jsonl absent)', 0, '–', 0, '–')];
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'retold-bench-folder-'));
+  try {
+    const folder = join(dir, 'articles');
+    mkdirSync(folder);
+    const seen = new Set<string>();
+    let n = 0;
+    for (const line of readFileSync(source, 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      const { text } = JSON.parse(line) as { text: string };
+      if (seen.has(text)) continue;
+      seen.add(text);
+      writeFileSync(join(folder, `${String(n).padStart(4, '0')}.txt`), text);
+      n += 1;
+    }
+    const run = (workers: number): number => {
+      const t = performance.now();
+      const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src', 'cli.ts'), 'import', folder], {
+        cwd: root,
+        env: { ...process.env, RETOLD_DB: join(dir, `w${workers}.sqlite`), RETOLD_WORKERS: String(workers) },
+        encoding: 'utf8',
+      });
+      if (r.status !== 0) throw new Error(`bench: retold import failed: ${r.stderr}`);
+      return (performance.now() - t) / 1000;
+    };
+    const cores = availableParallelism();
+    const one = run(1);
+    const pool = run(cores);
+    return [makeRow(`retold import of ${n} PolNeAR dev texts, ${cores} workers vs 1 (process start included)`, n / pool, 'articles/s', n / one, 'one worker, same folder and run')];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const rows = [...(await benchHealthWhileImporting()), ...benchFolderImport()];
+  for (const r of rows) process.stdout.write(`${r.name}: ${r.value} ${r.unit} vs ${r.baseline} (${r.baselineName}), ratio ${r.ratio}\n`);
+}
