@@ -2,7 +2,8 @@
  * `npm run eval`: score the pipeline on the sample corpus against
  * ../shared/gold/seed-gold.json, quotes and speakers on PolNeAR
  * (../shared/dev/polnear), and editorial detection on MBIC
- * (../shared/dev/mbic); print the figures, exit 1 when a floor breaks.
+ * (../shared/dev/mbic), and the pairing decision on msrp/train and our
+ * pair tables (../shared/dev/msrp); print the figures, exit 1 when a floor breaks.
  * Each area adds a section in bench/eval/<area>.ts; each source of reference
  * data is skipped with a message when absent.
  * `npm run eval -- --misses FILE` writes the PolNeAR train misses to FILE.
@@ -12,6 +13,8 @@ import { loadEvalContext, goldPath } from './eval/corpus.js';
 import { mbicPath, prepareMbic, reportMbic, scoreMbic, writeMbicMisses } from './eval/mbic.js';
 import { polnearDir, runPolnearSection } from './eval/polnear.js';
 import { evaluationSections } from './eval/sections.js';
+import { reportPairing, scorePairing } from './eval/pairing.js';
+import { msrpPath } from './eval/pairing-data.js';
 
 let failed = false;
 const report = (name: string, result: { lines: string[]; failures: string[] }): void => {
@@ -42,4 +45,7 @@ else {
   result.lines.push(`misses of the rules alone written to ${writeMbicMisses(prepareMbic()!)}`);
   report('Editorial language on MBIC', result);
 }
+const pairing = scorePairing();
+if (!pairing) console.log(`\neval: pairing section skipped — ${msrpPath} not found`);
+else report('Pairing decision on msrp/train and our pair tables', reportPairing(pairing));
 process.exit(failed ? 1 : 0);
