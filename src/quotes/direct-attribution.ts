@@ -6,7 +6,7 @@
  */
 import { attributeAt, findSubjectBefore, isCue, isSentenceEnd, resolvePhrase, type Attribution, type Context } from './attribution.js';
 import type { Direct } from './direct.js';
-import { findIntroducer } from './introducers.js';
+import { accordingTo, findIntroducer } from './introducers.js';
 import type { Word } from './words.js';
 
 /** Sentence boundaries for attribution frames: [start word, end word) around a quote. */
@@ -61,7 +61,7 @@ function attributeDirect(ctx: Context, d: Direct, opens: Set<number>, closes: Se
   let chosen: Attribution | null;
   if (d.kind === 'full') chosen = trailingNear ? trailing : leading ?? trailing;
   else chosen = leading ?? trailing;
-  if (!chosen && d.kind === 'partial') chosen = subjectOfClause(ctx, leadFrom, d.openW);
+  if (!chosen && d.kind === 'partial') chosen = accordingTo(ctx, leadFrom, d.openW) ?? subjectOfClause(ctx, leadFrom, d.openW);
   if (!chosen?.speaker && d.kind === 'full') chosen = findIntroducer(ctx, leadFrom, d.openW) ?? introducedByParagraphBefore(ctx, d.openW) ?? chosen;
   if (gluedOutlet && !chosen?.outlet) chosen = chosen ? { ...chosen, outlet: gluedOutlet } : { speaker: null, mention: null, cue: null, outlet: gluedOutlet, kind: null };
   return chosen;
@@ -104,7 +104,8 @@ export function attributeDirects(ctx: Context, directs: Direct[]): void {
   for (const d of directs) if (d.attribution?.speaker && !attributedGroup.has(d.group)) attributedGroup.set(d.group, d);
   for (let k = 0; k < directs.length; k += 1) {
     const d = directs[k];
-    if (d.kind === 'scare' || (d.attribution && d.attribution.speaker)) continue;
+    // a quotation with its own speaker, or attributed to someone unnamed (`said a senior adviser`), keeps that
+    if (d.kind === 'scare' || d.attribution?.speaker || d.attribution?.mention) continue;
     let from: Direct | undefined = attributedGroup.get(d.group);
     if (!from && d.kind === 'full') {
       // look a few quotations either way in the same paragraph (bounded, to stay linear)
