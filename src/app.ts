@@ -23,7 +23,7 @@ import * as account from './web/account.js';
 import { checkCsrf, loadSession, requireRole } from './web/auth.js';
 import { createLoginLimiter, defaultLoginLimits, type LoginLimits } from './web/login-limiter.js';
 import { uploadFiles } from './web/upload.js';
-import { formatDate } from './web/format.js';
+import { formatDate, formatPercent } from './web/format.js';
 import * as annotations from './web/annotations.js';
 import * as tags from './web/tags.js';
 import * as reports from './web/reports.js';
@@ -63,6 +63,7 @@ export function createApp({ db, config, loginLimits, runner = inlineRunner }: Ap
   app.disable('x-powered-by');
   app.locals.formatDate = formatDate;
   app.locals.articleKindOf = (id: number) => getArticleKind(db, id);
+  app.locals.formatPercent = formatPercent;
   app.locals.db = db;
   app.locals.config = config;
   app.locals.runner = runner;
@@ -75,6 +76,8 @@ export function createApp({ db, config, loginLimits, runner = inlineRunner }: Ap
     }),
   );
   app.use('/static', express.static(publicDir, { maxAge: '1h' }));
+  // browsers ask for /favicon.ico whatever the page links to
+  app.get('/favicon.ico', (_req, res) => res.sendFile('favicon.ico', { root: publicDir, maxAge: '1d' }));
 
   app.locals.loginLimiter = createLoginLimiter({ ...defaultLoginLimits, ...loginLimits });
   app.use(loadSession);

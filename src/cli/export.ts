@@ -5,6 +5,7 @@ import type { Config } from '../config.js';
 import { openDatabase } from '../db.js';
 import { exportReport } from '../corpus/reports.js';
 import { claimReviewPublisher } from '../corpus/claimreview.js';
+import { checkReportFilters } from '../corpus/report-filters.js';
 import { describeExportQueryError, exportQuery, reportFormats, toScope } from '../reports/export-query.js';
 import { UsageError } from './usage-error.js';
 
@@ -33,6 +34,9 @@ export function runExport(config: Config, args: string[]): number {
   const { scope, filters } = toScope(q.data);
   const db = openDatabase(config.dbPath);
   try {
+    // as on the web: an unknown reviewer or tag is refused, not answered with an empty report
+    const errors = checkReportFilters(db, filters);
+    if (Object.keys(errors).length) throw new UsageError(`export: ${Object.entries(errors).map(([k, v]) => `${k}: ${v}`).join('; ')}`);
     const out = exportReport(db, q.data.format, scope, filters, { claimReview: claimReviewPublisher(config) });
     if (!out) {
       process.stderr.write('export: no such article or outlet\n');

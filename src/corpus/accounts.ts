@@ -16,7 +16,10 @@ export type AccountResult =
   | { status: 'invalid'; errors: Record<string, string> }
   | { status: 'not-found' };
 
-const invalid = (field: string, message: string): AccountResult => ({ status: 'invalid', errors: { [field]: message } });
+const invalid = (field: string, message: string): AccountResult => ({
+  status: 'invalid',
+  errors: { [field]: message },
+});
 const withoutPrefix = (e: AccountError) => e.message.replace(/^user: /, '');
 
 /** Create an account with a generated password, returned to be shown once. */

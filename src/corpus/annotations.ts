@@ -61,7 +61,7 @@ export interface Actor {
 export type AnnotationResult =
   | { status: 'ok'; annotation: AnnotationRow }
   | { status: 'invalid'; errors: Record<string, string> }
-  | { status: 'not-found' }
+  | { status: 'not-found'; what?: string }
   | { status: 'forbidden' };
 
 /** Longest note kept (characters). */
@@ -122,6 +122,10 @@ export function cleanNote(note: string | null | undefined): string | null {
 /** Create an annotation by this user. */
 export function createAnnotation(db: Db, userId: number, input: AnnotationInput): AnnotationResult {
   ensureTags(db);
+  // an unknown article is a missing resource (404), not bad input
+  for (const articleId of [input.articleId, input.other?.articleId]) {
+    if (articleId !== undefined && !getArticle(db, articleId)) return { status: 'not-found', what: `no article ${articleId}` };
+  }
   return db.transaction((): AnnotationResult => {
     const errors: Record<string, string> = {};
     const main = resolveSpan(db, input);
@@ -178,6 +182,9 @@ export function updateAnnotation(db: Db, actor: Actor, id: number, edit: Annotat
     if (!tagId && !note) errors.note = 'Keep a tag or a note (or both).';
     if (note && note.length > maxNoteLength) errors.note = `A note holds at most ${maxNoteLength} characters.`;
     if (Object.keys(errors).length) return { status: 'invalid', errors };
+    // an edit that changes nothing is not a change: no new time, no history entry
+    const same = span.start === before.start && span.end === before.end && tagId === before.tagId && note === before.note && status === before.status;
+    if (same) return { status: 'ok', annotation: before };
     const at = now();
     const change: AnnotationChange = { start: span.start, end: span.end, exact: span.exact, prefix: span.prefix, suffix: span.suffix, tagId, note, other: before.other, status, modifiedAt: at };
     updateAnnotationRow(db, id, change);
@@ -256,7 +263,8 @@ export function reanchorArticleAnnotations(db: Db, articleId: number, newText: s
     const other = before.other && place(before.other);
     const status = orphaned ? 'orphaned' : 'active';
     if (!moved && status === before.status) continue;
-    updateAnnotationRow(db, before.id, { start, end, exact, prefix, suffix, tagId: before.tagId, note: before.note, other, status, modifiedAt: at });
+    // the annotation keeps its own time: moving it is recorded in its history, it is not a reviewer's change
+    updateAnnotationRow(db, before.id, { start, end, exact, prefix, suffix, tagId: before.tagId, note: before.note, other, status, modifiedAt: before.modifiedAt });
     const after = getAnnotation(db, before.id)!;
     insertHistory(db, { annotationId: before.id, userId: null, action: status === 'orphaned' ? 'orphan' : 'reanchor', at, before: snapshot(before), after: snapshot(after) });
   }

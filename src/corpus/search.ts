@@ -6,7 +6,13 @@
  */
 import type { Db } from '../db.js';
 import { buildMatch, nameMatches, nameWords, searchWords, spellingVariants } from '../search/query.js';
-import { listQuotedAliases, matchArticles, matchQuotes, type ArticleHitRow, type QuoteHitRow } from '../store/search.js';
+import {
+  listQuotedAliases,
+  matchArticles,
+  matchQuotes,
+  type ArticleHitRow,
+  type QuoteHitRow,
+} from '../store/search.js';
 import { getSpeaker, type SpeakerRow } from '../store/speakers.js';
 import { getStatement } from './statements.js';
 

@@ -21,14 +21,21 @@ export interface DensityChartOptions {
   sentences?: readonly { bias: number }[];
   /** the score from which a sentence counts as likely biased (default 0.5) */
   biasThreshold?: number;
+  /**
+   * the density a full bar stands for; charts shown side by side pass the
+   * same value (densityScale of both) so equal lengths mean equal densities
+   */
+  max?: number;
 }
 
+// every text is at least 12 px at the chart's own size (the page never shrinks it below that)
+const FONT = 12;
 const WIDTH = 460;
 const LABEL_WIDTH = 150;
-const VALUE_WIDTH = 70;
-const BAR_HEIGHT = 8;
-const ROW_HEIGHT = 2 * BAR_HEIGHT + 8;
-const TOP = 26;
+const VALUE_WIDTH = 86;
+const BAR_HEIGHT = 12;
+const ROW_HEIGHT = 2 * BAR_HEIGHT + 10;
+const TOP = 30;
 
 /** One decimal, the way the chart and its description print a density. */
 export function formatDensity(value: number): string {
@@ -54,6 +61,11 @@ function describe(density: EditorialDensity, rows: ReturnType<typeof rowsOf>): s
   return `${head} ${parts.join('; ')}.`;
 }
 
+/** The largest density among these (at least 1): the common scale of charts shown together. */
+export function densityScale(densities: EditorialDensity[]): number {
+  return Math.max(1, ...densities.flatMap((d) => Object.values(d.byCategory).flatMap((c) => [c.writer, c.quoted])));
+}
+
 /**
  * Render an article's editorial density (from measureDensity) as an
  * accessible inline SVG bar chart. All text is escaped; the result can be
@@ -64,7 +76,7 @@ export function renderDensityChart(density: EditorialDensity, options: DensityCh
   const prefix = (options.idPrefix ?? 'density').replace(/[^A-Za-z0-9_-]/g, '-');
   const title = options.title ?? 'Editorial language per 1,000 words';
   const rows = rowsOf(density);
-  const max = Math.max(1, ...rows.flatMap((r) => [r.writer, r.quoted]));
+  const max = Math.max(densityScale([density]), options.max ?? 0);
   const barArea = WIDTH - LABEL_WIDTH - VALUE_WIDTH;
   const sentences = options.sentences ?? [];
   const biased = sentences.filter((x) => x.bias >= (options.biasThreshold ?? 0.5)).length;
@@ -75,7 +87,7 @@ export function renderDensityChart(density: EditorialDensity, options: DensityCh
     const label = `${voice === 'writer' ? 'writer' : 'quoted'} ${formatDensity(value)}`;
     return (
       (w > 0 ? `<rect class="bar bar-${voice}" x="${LABEL_WIDTH}" y="${y}" width="${w.toFixed(1)}" height="${BAR_HEIGHT}" fill="url(#${id(voice)})" stroke="currentColor" stroke-width="0.75"/>` : '') +
-      `<text class="bar-value" x="${(LABEL_WIDTH + w + 4).toFixed(1)}" y="${y + BAR_HEIGHT - 1}" font-size="9">${escapeHtml(label)}</text>`
+      `<text class="bar-value" x="${(LABEL_WIDTH + w + 4).toFixed(1)}" y="${y + BAR_HEIGHT - 2}" font-size="${FONT}">${escapeHtml(label)}</text>`
     );
   };
   const body = rows
@@ -83,7 +95,7 @@ export function renderDensityChart(density: EditorialDensity, options: DensityCh
       const y = TOP + i * ROW_HEIGHT;
       return (
         `<g class="row" data-category="${escapeHtml(r.id)}">` +
-        `<text class="row-label" x="${LABEL_WIDTH - 6}" y="${y + BAR_HEIGHT + 3}" text-anchor="end" font-size="11">${escapeHtml(r.name)}</text>` +
+        `<text class="row-label" x="${LABEL_WIDTH - 6}" y="${y + BAR_HEIGHT + 5}" text-anchor="end" font-size="${FONT}">${escapeHtml(r.name)}</text>` +
         bar(y, r.writer, 'writer') +
         bar(y + BAR_HEIGHT + 1, r.quoted, 'quoted') +
         '</g>'
@@ -96,20 +108,24 @@ export function renderDensityChart(density: EditorialDensity, options: DensityCh
         const w = (biased / sentences.length) * barArea;
         return (
           '<g class="row bias-row">' +
-          `<text class="row-label" x="${LABEL_WIDTH - 6}" y="${y + BAR_HEIGHT + 3}" text-anchor="end" font-size="11">Likely biased sentences</text>` +
+          `<text class="row-label" x="${LABEL_WIDTH - 6}" y="${y + BAR_HEIGHT + 5}" text-anchor="end" font-size="${FONT}">Likely biased sentences</text>` +
           (w > 0 ? `<rect class="bar bar-bias" x="${LABEL_WIDTH}" y="${y + 2}" width="${Math.max(2, w).toFixed(1)}" height="${BAR_HEIGHT + 4}" fill="none" stroke="currentColor" stroke-width="1.5"/>` : '') +
-          `<text class="bar-value" x="${(LABEL_WIDTH + w + 4).toFixed(1)}" y="${y + BAR_HEIGHT + 3}" font-size="9">${escapeHtml(`${biased} of ${sentences.length}`)}</text>` +
+          `<text class="bar-value" x="${(LABEL_WIDTH + w + 4).toFixed(1)}" y="${y + BAR_HEIGHT + 5}" font-size="${FONT}">${escapeHtml(`${biased} of ${sentences.length}`)}</text>` +
           '</g>'
         );
       })()
     : '';
-  const legend =
-    `<g class="legend" font-size="10">` +
-    `<rect x="${LABEL_WIDTH}" y="4" width="14" height="10" fill="url(#${id('writer')})" stroke="currentColor" stroke-width="0.75"/>` +
-    `<text x="${LABEL_WIDTH + 18}" y="13">writer's words (hatched)</text>` +
-    `<rect x="${LABEL_WIDTH + 175}" y="4" width="14" height="10" fill="url(#${id('quoted')})" stroke="currentColor" stroke-width="0.75"/>` +
-    `<text x="${LABEL_WIDTH + 193}" y="13">quoted (dotted)</text>` +
-    '</g>';
+  // the legend starts at the left edge, each swatch placed after the text before it (about 0.6 em a character)
+  const legendItems: [string, 'writer' | 'quoted'][] = [["writer's words (hatched)", 'writer'], ['quoted (dotted)', 'quoted']];
+  let legendX = 0;
+  let legend = `<g class="legend" font-size="${FONT}">`;
+  for (const [text, voice] of legendItems) {
+    legend += `<rect x="${legendX}" y="6" width="16" height="12" fill="url(#${id(voice)})" stroke="currentColor" stroke-width="0.75"/>`;
+    // fixed words of our own, no markup in them
+    legend += `<text x="${legendX + 21}" y="16">${text}</text>`;
+    legendX += 21 + Math.ceil(text.length * FONT * 0.6) + 18;
+  }
+  legend += '</g>';
   // hatching for the writer, dots for quotations: the voices differ without colour
   const defs =
     '<defs>' +

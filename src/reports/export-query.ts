@@ -12,12 +12,31 @@ export type ReportFormat = (typeof reportFormats)[number];
 
 const blank = (v: unknown) => (v === '' ? undefined : v);
 const optional = <T extends z.ZodType>(t: T) => z.preprocess(blank, t.optional());
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+  .refine(isCalendarDate, { error: (issue) => `${String(issue.input)} is not a date (use YYYY-MM-DD)` });
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const articlePair = z
   .string()
   .regex(/^\d+,\d+$/, 'two article ids as ID,ID')
-  .refine((v) => v.split(',')[0] !== v.split(',')[1], 'two different article ids as ID,ID');
+  .refine((v) => v.split(',')[0] !== v.split(',')[1], { error: (issue) => sameArticleError(Number(String(issue.input).split(',')[0]), Number(String(issue.input).split(',')[1])) });
+
+/** True for a YYYY-MM-DD date that exists (2024-02-29 yes, 2025-13-45 and 2025-02-29 no). */
+export function isCalendarDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+/**
+ * Why two article ids cannot be compared, when they name the same article:
+ * one answer for the comparison page, its API, the export and the CLI.
+ */
+export function sameArticleError(a: number, b: number): string | undefined {
+  return a === b ? `article ${a} compared with itself; choose two different articles` : undefined;
+}
 
 /** The query of an export: a format, at most one scope, and filters. */
 export const exportQuery = z

@@ -7,7 +7,7 @@
  * escapes its words itself.
  */
 import { escapeHtml, renderDiff } from '../diff/index.js';
-import { renderDensityChart } from './density-chart.js';
+import { densityScale, renderDensityChart } from './density-chart.js';
 import { renderBarChart } from './charts.js';
 import { describeFilters, describeScope, formatOne, formatShare, nameArticle } from './describe.js';
 import type { OutletProfile, Report, ReportAnnotation, ReportArticle, ReportComparison, ReportSpan } from './model.js';
@@ -114,8 +114,10 @@ function renderTallies(report: Report): string {
 }
 
 function renderDensities(articles: readonly ReportArticle[]): string {
+  // one scale for all, so the charts can be compared by bar length
+  const max = densityScale(articles.map((a) => a.density));
   const charts = articles
-    .map((a) => `<figure><figcaption>${e(nameArticle(a))}</figcaption>${renderDensityChart(a.density, { idPrefix: `density-${a.id}`, title: `Editorial language per 1,000 words: ${a.title}` })}</figure>`)
+    .map((a) => `<figure><figcaption>${e(nameArticle(a))}</figcaption>${renderDensityChart(a.density, { idPrefix: `density-${a.id}`, max, title: `Editorial language per 1,000 words: ${a.title}` })}</figure>`)
     .join('\n');
   return `<section id="density"><h2>Editorial density</h2>${charts || '<p>No article.</p>'}</section>`;
 }

@@ -65,5 +65,8 @@ export function buildMatch(words: string[], variants: Map<string, string[]> = ne
 export function nameMatches(name: string, words: string[]): boolean {
   const own = nameWords([name]);
   const keys = new Set(own.map((w) => speakerKey(w)).filter((k) => k));
-  return words.length > 0 && words.every((w) => own.some((o) => o.startsWith(w)) || (w.length >= 3 && keys.has(speakerKey(w))));
+  return (
+    words.length > 0 &&
+    words.every((w) => own.some((o) => o.startsWith(w)) || (w.length >= 3 && keys.has(speakerKey(w))))
+  );
 }

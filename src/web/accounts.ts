@@ -1,7 +1,13 @@
 /** Account management for admins: the /accounts page and /api/accounts. */
 import type { Request, RequestHandler, Response } from 'express';
 import { z } from 'zod';
-import { addAccount, changeAccountRole, resetAccountPassword, setAccountDisabled, type AccountResult } from '../corpus/accounts.js';
+import {
+  addAccount,
+  changeAccountRole,
+  resetAccountPassword,
+  setAccountDisabled,
+  type AccountResult,
+} from '../corpus/accounts.js';
 import { roleSchema } from '../corpus/users.js';
 import { listUsers, type UserRow } from '../store/users.js';
 import { sendError } from './errors.js';
@@ -10,7 +16,10 @@ import { dbOf, isApiRequest } from './request.js';
 
 const me = (res: Response): UserRow => res.locals.user as UserRow;
 /** Forms send "1"/"0"; JSON sends booleans. */
-const flag = z.preprocess((v) => (v === '1' || v === 'true' ? true : v === '0' || v === 'false' ? false : v), z.boolean());
+const flag = z.preprocess(
+  (v) => (v === '1' || v === 'true' ? true : v === '0' || v === 'false' ? false : v),
+  z.boolean(),
+);
 
 const newAccountSchema = z.object({ username: z.string().max(100), role: roleSchema });
 const changeSchema = z.object({ role: roleSchema.optional(), disabled: flag.optional() });
@@ -21,10 +30,18 @@ interface Shown {
   what: string;
 }
 
-function renderPage(res: Response, status: number, values: Record<string, unknown>, errors: Record<string, string>, shown?: Shown): void {
+function renderPage(
+  res: Response,
+  status: number,
+  values: Record<string, unknown>,
+  errors: Record<string, string>,
+  shown?: Shown,
+): void {
   // a page showing a password must not be kept by a cache
   if (shown) res.set('Cache-Control', 'no-store');
-  res.status(status).render('accounts/list', { title: 'Accounts', accounts: listUsers(dbOf(res)), values, errors, shown });
+  res
+    .status(status)
+    .render('accounts/list', { title: 'Accounts', accounts: listUsers(dbOf(res)), values, errors, shown });
 }
 
 function firstIssues(error: z.ZodError): Record<string, string> {
@@ -34,10 +51,18 @@ function firstIssues(error: z.ZodError): Record<string, string> {
 }
 
 /** Answer an account change: JSON on the API, the page (with a password shown once) otherwise. */
-function send(req: Request, res: Response, r: AccountResult, okStatus: number, values: Record<string, unknown>, what: string): void {
+function send(
+  req: Request,
+  res: Response,
+  r: AccountResult,
+  okStatus: number,
+  values: Record<string, unknown>,
+  what: string,
+): void {
   if (r.status === 'not-found') return sendError(req, res, 404, 'accounts: no such account');
   if (r.status === 'invalid') {
-    if (isApiRequest(req)) return void res.status(400).json({ error: `accounts: ${Object.values(r.errors).join(' ')}`, errors: r.errors });
+    if (isApiRequest(req))
+      return void res.status(400).json({ error: `accounts: ${Object.values(r.errors).join(' ')}`, errors: r.errors });
     return renderPage(res, 400, values, r.errors);
   }
   if (isApiRequest(req)) {
@@ -59,7 +84,8 @@ export const apiList: RequestHandler = (_req, res) => {
 /** POST /accounts and POST /api/accounts */
 export const create: RequestHandler = (req, res) => {
   const parsed = newAccountSchema.safeParse(req.body ?? {});
-  if (!parsed.success) return send(req, res, { status: 'invalid', errors: firstIssues(parsed.error) }, 201, req.body ?? {}, '');
+  if (!parsed.success)
+    return send(req, res, { status: 'invalid', errors: firstIssues(parsed.error) }, 201, req.body ?? {}, '');
   send(req, res, addAccount(dbOf(res), parsed.data.username, parsed.data.role), 201, parsed.data, 'created');
 };
 
@@ -70,10 +96,12 @@ export const update: RequestHandler = (req, res) => {
   const parsed = changeSchema.safeParse(req.body ?? {});
   if (!parsed.success) return send(req, res, { status: 'invalid', errors: firstIssues(parsed.error) }, 200, {}, '');
   const { role, disabled } = parsed.data;
-  if (role === undefined && disabled === undefined) return send(req, res, { status: 'invalid', errors: { form: 'Give a role or disabled.' } }, 200, {}, '');
+  if (role === undefined && disabled === undefined)
+    return send(req, res, { status: 'invalid', errors: { form: 'Give a role or disabled.' } }, 200, {}, '');
   let r: AccountResult = { status: 'not-found' };
   if (role !== undefined) r = changeAccountRole(dbOf(res), id, role, me(res).id);
-  if (disabled !== undefined && (role === undefined || r.status === 'ok')) r = setAccountDisabled(dbOf(res), id, disabled, me(res).id);
+  if (disabled !== undefined && (role === undefined || r.status === 'ok'))
+    r = setAccountDisabled(dbOf(res), id, disabled, me(res).id);
   send(req, res, r, 200, {}, '');
 };
 

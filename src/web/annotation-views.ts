@@ -1,9 +1,10 @@
 /** What article and comparison pages need to show annotations: the lists, highlights and pair notes. */
 import type { Db } from '../db.js';
-import { listOfferedTags } from '../corpus/tags.js';
+import { listAllTags, listOfferedTags } from '../corpus/tags.js';
+import { describeHistoryEntry } from '../annotations/history.js';
 import { canChange, listAnnotations } from '../corpus/annotations.js';
 import type { ArticleRow } from '../store/articles.js';
-import type { AnnotationRow } from '../store/annotations.js';
+import type { AnnotationRow, HistoryRow } from '../store/annotations.js';
 import type { UserRow } from '../store/users.js';
 import { visibleHistory } from '../corpus/annotation-visibility.js';
 import { renderNote } from './render-note.js';
@@ -58,12 +59,18 @@ export function viewPairNotes(db: Db, leftId: number, rightId: number) {
   };
 }
 
+/** History entries with each entry's changes as readable lines ("Tag: none → Loaded term"). */
+function readableHistory(db: Db, history: HistoryRow[]) {
+  const labels = new Map(listAllTags(db).map((t) => [t.id, t.label]));
+  return history.map((h) => ({ ...h, lines: describeHistoryEntry(h.before, h.after, (t) => labels.get(t) ?? t) }));
+}
+
 /** The locals of views/annotations/show.ejs: the annotation, its history as the user may see it, and whether they may edit it. */
 export function viewAnnotationPage(db: Db, me: UserRow | null, annotation: AnnotationRow) {
   return {
     title: `Annotation on ${annotation.articleTitle}`,
     annotation,
-    history: visibleHistory(db, me, annotation),
+    history: readableHistory(db, visibleHistory(db, me, annotation)),
     canEdit: Boolean(me && annotation.status !== 'deleted' && canChange(me, annotation)),
     offeredTags: listOfferedTags(db),
     renderNote,

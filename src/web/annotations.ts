@@ -111,7 +111,7 @@ const user = (res: Response): UserRow => res.locals.user as UserRow;
 type RenderForm = (errors: Record<string, string>) => void;
 
 function sendResult(req: Request, res: Response, r: AnnotationResult, okStatus: number, back: (a: AnnotationRow) => string, renderForm?: RenderForm): void {
-  if (r.status === 'not-found') return sendError(req, res, 404, 'annotations: no such annotation');
+  if (r.status === 'not-found') return sendError(req, res, 404, `annotations: ${r.what ?? 'no such annotation'}`);
   if (r.status === 'forbidden') return sendError(req, res, 403, 'annotations: only its author or an admin may change this annotation');
   if (r.status === 'invalid') {
     if (isApiRequest(req)) return void res.status(400).json({ error: `annotations: ${Object.values(r.errors).join(' ')}`, errors: r.errors });

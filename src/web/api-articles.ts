@@ -66,7 +66,7 @@ export const create: RequestHandler = async (req, res) => {
 /** POST /api/articles/fetch {url} */
 export const fetchUrl: RequestHandler = async (req, res) => {
   const parsed = urlImportSchema.safeParse(req.body ?? {});
-  if (!parsed.success) return void res.status(400).json({ error: 'request: invalid body', fields: fieldErrors(parsed.error) });
+  if (!parsed.success) return void res.status(400).json({ error: 'request: invalid body', errors: fieldErrors(parsed.error) });
   const outcomes = await importUrl(dbOf(res), importOptions(res), config(res), parsed.data.url);
   res.status(batchStatus(outcomes)).json({ results: outcomes.map(presentOutcome) });
 };
@@ -77,7 +77,7 @@ export const update: RequestHandler = (req, res) => {
   const article = id === undefined ? undefined : getArticle(dbOf(res), id);
   if (!article || id === undefined) return void res.status(404).json({ error: `No article with id ${req.params.id}` });
   const parsed = articleMetadataSchema.safeParse({ ...article, ...(req.body ?? {}) });
-  if (!parsed.success) return void res.status(400).json({ error: 'request: invalid metadata', fields: fieldErrors(parsed.error) });
+  if (!parsed.success) return void res.status(400).json({ error: 'request: invalid metadata', errors: fieldErrors(parsed.error) });
   res.json({ article: present(editArticle(dbOf(res), id, parsed.data)!) });
 };
 

@@ -8,7 +8,7 @@ import { articleMetadataSchema, fieldErrors } from '../corpus/schemas.js';
 import { batchStatus, importFile, importPaste, importUrl, type SourceOutcome } from '../corpus/sources.js';
 import { articleSorts, getArticle, listArticles, type ArticleSort } from '../store/articles.js';
 import { listTopArticlePairs } from '../store/pairs.js';
-import { importOptions, parseId } from './params.js';
+import { importOptions, parseId, parseMark } from './params.js';
 import { sendError } from './errors.js';
 import { dbOf } from './request.js';
 import { viewArticlePage } from './article-views.js';
@@ -37,7 +37,7 @@ export const show: RequestHandler = (req, res) => {
   const id = parseId(req.params.id);
   const article = id === undefined ? undefined : getArticle(dbOf(res), id);
   if (!article) return sendError(req, res, 404, `No article with id ${req.params.id}`);
-  res.render('articles/show', viewArticlePage(dbOf(res), article, (res.locals.user as { id: number } | null | undefined)?.id));
+  res.render('articles/show', viewArticlePage(dbOf(res), article, (res.locals.user as { id: number } | null | undefined)?.id, parseMark(req.query.mark, article.text.length)));
 };
 
 /** GET /articles/new */

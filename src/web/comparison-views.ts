@@ -5,7 +5,8 @@ import { renderDiff, renderQuoteInContext } from '../diff/index.js';
 import type { ArticleRow } from '../store/articles.js';
 import { listQuotesOfArticle } from '../store/quotes.js';
 import { viewVerdicts } from './verdict-views.js';
-import { articleDensityChart } from './editorial-views.js';
+import { sideBySideDensityCharts } from './editorial-views.js';
+import { viewCompareAnnotations } from './compare-annotations.js';
 import { viewPairNotes } from './annotation-views.js';
 import { escapeHtml, renderHighlighted, type Highlight } from './render-text.js';
 
@@ -34,6 +35,9 @@ function markPairedQuotes(c: Comparison): Map<number, Highlight[]> {
 /** The locals of views/compare/show.ejs. */
 export function viewComparisonPage(db: Db, c: Comparison) {
   const marks = markPairedQuotes(c);
+  // annotations made on this page are shown on it after saving
+  const annotations = viewCompareAnnotations(db, c.earlier.id, c.later.id);
+  for (const [id, list] of marks) list.push(...annotations.annotationHighlightsOf(id));
   const renderSide = (articleId: number, text: string, from: number, to: number) => renderHighlighted(text, marks.get(articleId)!, from, to);
   return {
     title: `Compare: ${c.earlier.title} / ${c.later.title}`,
@@ -42,7 +46,8 @@ export function viewComparisonPage(db: Db, c: Comparison) {
     escapeHtml,
     renderDiff,
     renderQuoteInContext,
-    densityCharts: [articleDensityChart(db, c.earlier, 'density-earlier'), articleDensityChart(db, c.later, 'density-later')],
+    densityCharts: sideBySideDensityCharts(db, [c.earlier, c.later], ['density-earlier', 'density-later']),
+    annotationsOn: annotations.annotationsOn,
     linkable: { earlier: listQuotesOfArticle(db, c.earlier.id), later: listQuotesOfArticle(db, c.later.id) },
     ...viewPairNotes(db, c.earlier.id, c.later.id),
     ...viewVerdicts(db, c.pairs.map((p) => p.pair)),

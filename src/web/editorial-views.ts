@@ -5,7 +5,7 @@ import { DEFAULT_EDITORIAL_THRESHOLD, SENTENCE_BIAS_THRESHOLD } from '../editori
 import { EDITORIAL_CATEGORIES } from '../editorial/index.js';
 import type { ArticleRow } from '../store/articles.js';
 import type { EditorialSentenceRow, EditorialSpanRow } from '../store/editorial.js';
-import { renderDensityChart } from '../reports/density-chart.js';
+import { densityScale, renderDensityChart } from '../reports/density-chart.js';
 
 /** The name users read for a category id (the id itself when unknown). */
 export function nameCategory(id: string): string {
@@ -32,8 +32,13 @@ export function viewArticleSuggestions(spans: EditorialSpanRow[], wordCount: num
 /** The thresholds offered on the article page. */
 const THRESHOLD_CHOICES = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
 
-/** The density chart of one stored article, titled with its outlet (for the comparison page). */
-export function articleDensityChart(database: Db, article: Pick<ArticleRow, 'id' | 'title' | 'outlet' | 'wordCount'>, idPrefix: string): string {
-  const density = measureArticleDensity(listVisibleEditorialSpans(database, article.id, DEFAULT_EDITORIAL_THRESHOLD), article.wordCount);
-  return renderDensityChart(density, { idPrefix, title: `Editorial language per 1,000 words: ${article.outlet || article.title}` });
+/**
+ * The density charts of stored articles shown side by side (the comparison
+ * page), on one common scale so that equal bar lengths mean equal densities;
+ * each titled with its outlet.
+ */
+export function sideBySideDensityCharts(database: Db, articles: Pick<ArticleRow, 'id' | 'title' | 'outlet' | 'wordCount'>[], idPrefixes: string[]): string[] {
+  const densities = articles.map((a) => measureArticleDensity(listVisibleEditorialSpans(database, a.id, DEFAULT_EDITORIAL_THRESHOLD), a.wordCount));
+  const max = densityScale(densities);
+  return articles.map((a, i) => renderDensityChart(densities[i], { idPrefix: idPrefixes[i], max, title: `Editorial language per 1,000 words: ${a.outlet || a.title}` }));
 }

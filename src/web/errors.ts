@@ -15,6 +15,24 @@ export function sendError(req: Request, res: Response, status: number, message: 
   }
 }
 
+/**
+ * A 400 for input that failed validation: on the API `{"error", "errors"}`,
+ * where `errors` maps each field to what is wrong with it (every endpoint
+ * uses that one name); elsewhere the error page with the same message.
+ */
+export function sendInvalid(req: Request, res: Response, scope: string, errors: Record<string, string>): void {
+  const message = `${scope}: ${Object.entries(errors).map(([field, why]) => `${field}: ${why}`).join('; ')}`;
+  if (req.path.startsWith('/api/')) return void res.status(400).json({ error: message, errors });
+  sendError(req, res, 400, message);
+}
+
+/** Field errors of a failed zod parse, the first message of each field. */
+export function zodFieldErrors(error: { issues: { path: PropertyKey[]; message: string }[] }): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const i of error.issues) out[String(i.path[0] ?? 'query')] ??= i.message;
+  return out;
+}
+
 /** 404 for anything no route matched. */
 export const handleNotFound: RequestHandler = (req, res) => {
   sendError(req, res, 404, `Nothing here: ${req.path}`);

@@ -16,3 +16,12 @@ export function importOptions(res: Response): ImportOptions {
   const config = res.app.locals.config as Config;
   return { runner: res.app.locals.runner as JobRunner, maxBytes: config.maxUploadBytes, maxArticles: config.maxArticles };
 }
+
+/** A character range START-END (end exclusive) inside a text of this length, or undefined. */
+export function parseMark(value: unknown, length: number): { start: number; end: number } | undefined {
+  const m = typeof value === 'string' ? /^(\d{1,9})-(\d{1,9})$/.exec(value) : null;
+  if (!m) return undefined;
+  const start = Number(m[1]);
+  const end = Number(m[2]);
+  return start < end && end <= length ? { start, end } : undefined;
+}

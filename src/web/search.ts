@@ -4,11 +4,13 @@ import { searchCorpus } from '../corpus/search.js';
 import { escapeHtml } from './render-text.js';
 import { dbOf } from './request.js';
 
-
 const queryOf = (value: unknown): string => (typeof value === 'string' ? value.slice(0, 500) : '');
 
 // FTS5 marks matches with \u0002…\u0003: escape first, then turn the marks into <mark>
-const markHtml = (snippet: string): string => escapeHtml(snippet).replace(/\u0002/g, '<mark>').replace(/\u0003/g, '</mark>');
+const markHtml = (snippet: string): string =>
+  escapeHtml(snippet)
+    .replace(/\u0002/g, '<mark>')
+    .replace(/\u0003/g, '</mark>');
 const plain = (snippet: string): string => snippet.replace(/[\u0002\u0003]/g, '');
 
 /** GET /search?q= */
@@ -29,7 +31,10 @@ export const page: RequestHandler = (req, res) => {
 /** GET /api/search?q= */
 export const api: RequestHandler = (req, res) => {
   const q = queryOf(req.query.q);
-  if (!q.trim()) return void res.status(400).json({ error: 'request: give a query in q', errors: { q: 'Give words to search for.' } });
+  if (!q.trim())
+    return void res
+      .status(400)
+      .json({ error: 'request: give a query in q', errors: { q: 'Give words to search for.' } });
   const found = searchCorpus(dbOf(res), q);
   res.json({
     ...found,

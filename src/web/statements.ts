@@ -4,6 +4,7 @@ import { getReferencedStatement } from '../corpus/references.js';
 import { listStatements } from '../corpus/statements.js';
 import { parseId } from './params.js';
 import { sendError } from './errors.js';
+import { viewStatementTimeline } from './statement-view.js';
 import { dbOf } from './request.js';
 import { viewVerdicts } from './verdict-views.js';
 
@@ -17,7 +18,7 @@ export const statementPage: RequestHandler = (req, res) => {
   const id = parseId(req.params.id);
   const statement = id === undefined ? undefined : getReferencedStatement(dbOf(res), id);
   if (!statement) return sendError(req, res, 404, `No statement with a quote ${req.params.id}`);
-  res.render('statements/show', { title: 'Statement', statement, ...viewVerdicts(dbOf(res), statement.pairs) });
+  res.render('statements/show', { title: 'Statement', statement, ...viewVerdicts(dbOf(res), statement.pairs), ...viewStatementTimeline(statement) });
 };
 
 /** GET /api/statements/:id */

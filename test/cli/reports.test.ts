@@ -57,6 +57,9 @@ describe('retold export and import-annotations', () => {
     [['export', '--format', 'csv', '--article', '1', '--compare', '1,2'], 2],
     [['export', '--format', 'html', '--compare', '3,3'], 2],
     [['export', '--format', 'html', '--article', '99'], 1],
+    [['export', '--format', 'csv', '--from', '2025-13-45'], 2],
+    [['export', '--format', 'csv', '--reviewer', 'nobody'], 2],
+    [['export', '--format', 'csv', '--tag', 'no-such-tag'], 2],
     [['import-annotations'], 2],
     [['import-annotations', '/nonexistent/file.jsonld'], 1],
   ])('retold %j exits %i', (args, code) => {
@@ -66,7 +69,7 @@ describe('retold export and import-annotations', () => {
   it('answers --compare 3,3 as the web answers compare=3,3, with the same schema and message', async () => {
     const cli = retold(['export', '--format', 'html', '--compare', '3,3'], source);
     const web = await request(makeApp().app).get('/api/export?format=html&compare=3,3').expect(400);
-    expect(web.body.error).toBe('export: compare: two different article ids as ID,ID');
+    expect(web.body.error).toBe('export: compare: article 3 compared with itself; choose two different articles');
     expect(cli.code).toBe(2);
     expect(cli.stderr).toContain(web.body.error);
   });

@@ -9,7 +9,10 @@ const passwordOf = (html: string) => /<code class="password">([^<]+)<\/code>/.ex
 async function logIn(app: Parameters<typeof request.agent>[0], username: string, password: string) {
   const agent = request.agent(app);
   const anon = await agent.get('/api/me').expect(200);
-  return { agent, res: await agent.post('/api/login').set('x-csrf-token', anon.body.csrfToken).send({ username, password }) };
+  return {
+    agent,
+    res: await agent.post('/api/login').set('x-csrf-token', anon.body.csrfToken).send({ username, password }),
+  };
 }
 
 describe('account management in the web', () => {
@@ -18,7 +21,11 @@ describe('account management in the web', () => {
     const admin = await signIn(app, db, 'admin');
     const page = await admin.get('/accounts').expect(200);
     expect(page.text).toContain('Add an account');
-    const res = await admin.post('/accounts').type('form').send({ _csrf: csrfOf(page.text), username: 'rita', role: 'reviewer' }).expect(201);
+    const res = await admin
+      .post('/accounts')
+      .type('form')
+      .send({ _csrf: csrfOf(page.text), username: 'rita', role: 'reviewer' })
+      .expect(201);
     expect(res.headers['cache-control']).toBe('no-store');
     const password = passwordOf(res.text)!;
     expect(password.length).toBeGreaterThanOrEqual(10);
@@ -32,7 +39,11 @@ describe('account management in the web', () => {
     const { app, db } = makeApp();
     const admin = await signIn(app, db, 'admin');
     const csrf = csrfOf((await admin.get('/accounts')).text);
-    const bad = await admin.post('/accounts').type('form').send({ _csrf: csrf, username: 'r i', role: 'reviewer' }).expect(400);
+    const bad = await admin
+      .post('/accounts')
+      .type('form')
+      .send({ _csrf: csrf, username: 'r i', role: 'reviewer' })
+      .expect(400);
     expect(bad.text).toContain('letters, digits, dot, dash and underscore only');
     expect(bad.text).toContain('value="r i"');
     const taken = await admin.post('/api/accounts').send({ username: 'admin1', role: 'viewer' }).expect(400);
@@ -50,7 +61,9 @@ describe('account management in the web', () => {
     expect(getUserByName(db, 'reviewer1')?.role).toBe('viewer');
     await admin.post(`/accounts/${id}`).type('form').send({ _csrf: csrf, disabled: '1' }).expect(303);
     expect((await reviewer.get('/api/me')).body.user).toBeNull();
-    expect((await admin.patch(`/api/accounts/${id}`).send({ disabled: false, role: 'reviewer' }).expect(200)).body.user).toMatchObject({ role: 'reviewer', disabled: false });
+    expect(
+      (await admin.patch(`/api/accounts/${id}`).send({ disabled: false, role: 'reviewer' }).expect(200)).body.user,
+    ).toMatchObject({ role: 'reviewer', disabled: false });
     await admin.patch(`/api/accounts/${id}`).send({}).expect(400);
     await admin.patch('/api/accounts/999').send({ role: 'viewer' }).expect(404);
   });

@@ -48,7 +48,7 @@ describe('articles over the JSON API', () => {
     const ok = await api.patch(`/api/articles/${id}`).send({ outlet: 'Valley Times', published: '2024-05-03' }).expect(200);
     expect(ok.body.article).toMatchObject({ outlet: 'Valley Times', published: '2024-05-03', title: story.title });
     const bad = await api.patch(`/api/articles/${id}`).send({ published: '2024-02-30' }).expect(400);
-    expect(bad.body.fields.published).toMatch(/date/);
+    expect(bad.body.errors.published).toMatch(/date/);
     expect((await api.get(`/api/articles/${id}`)).body.article.published).toBe('2024-05-03');
   });
 

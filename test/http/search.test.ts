@@ -23,7 +23,9 @@ describe('search over the sample corpus', () => {
     expect(withdraw.articles.length).toBeGreaterThanOrEqual(5);
     const occupier = await search('occupier');
     expect(occupier.articles.length).toBeGreaterThan(0);
-    expect(occupier.articles.map((a: { id: number }) => a.id)).toEqual((await search('occupiers')).articles.map((a: { id: number }) => a.id));
+    expect(occupier.articles.map((a: { id: number }) => a.id)).toEqual(
+      (await search('occupiers')).articles.map((a: { id: number }) => a.id),
+    );
     expect(occupier.quotes.some((q: { text: string }) => /occupiers/i.test(q.text))).toBe(true);
   });
 
@@ -32,9 +34,13 @@ describe('search over the sample corpus', () => {
     expect(yasir.spellings).toEqual([{ word: 'yasir', variants: ['yasser'] }]);
     expect(yasir.speakers.map((s: { name: string }) => s.name)).toContain('Firas al-Yasser');
     // "Yasir" is written in one sample only; the others spell it "Yasser"
-    const spelledYasir = db.prepare("SELECT count(*) AS n FROM articles WHERE text LIKE '%Yasir%'").get() as { n: number };
+    const spelledYasir = db.prepare("SELECT count(*) AS n FROM articles WHERE text LIKE '%Yasir%'").get() as {
+      n: number;
+    };
     expect(yasir.articles.length).toBeGreaterThan(spelledYasir.n);
-    const quote = yasir.quotes.find((q: { speakerName: string; text: string }) => q.speakerName === 'Firas al-Yasser' && !/Yas/.test(q.text));
+    const quote = yasir.quotes.find(
+      (q: { speakerName: string; text: string }) => q.speakerName === 'Firas al-Yasser' && !/Yas/.test(q.text),
+    );
     expect(quote).toBeDefined();
     expect(yasir.quotes.length).toBe((await search('Yasser')).quotes.length);
   });
@@ -56,7 +62,11 @@ describe('search over the sample corpus', () => {
     expect(res.text).toContain('also searched as “yasser”');
     expect(res.text).toMatch(/<a href="\/statements\/\d+">/);
     // reported speech is shown as such, never between quotation marks
-    const indirect = db.prepare("SELECT text FROM quotes WHERE kind = 'indirect' AND speaker_name = 'Firas al-Yasser' AND text NOT LIKE '%&%' LIMIT 1").get() as { text: string };
+    const indirect = db
+      .prepare(
+        "SELECT text FROM quotes WHERE kind = 'indirect' AND speaker_name = 'Firas al-Yasser' AND text NOT LIKE '%&%' LIMIT 1",
+      )
+      .get() as { text: string };
     expect(res.text).toContain(`title="reported speech, not a quotation">${indirect.text.slice(0, 100)}`);
     expect(res.text).not.toContain(`“${indirect.text.slice(0, 100)}`);
   });

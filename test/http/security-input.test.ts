@@ -44,7 +44,7 @@ describe('finding 5: only http(s) addresses are stored', () => {
     const agent = await signIn(app, db);
     const id = (await agent.post('/api/articles').send({ title: 'T', url: 'https://example.org/a', text: text(4) }).expect(201)).body.results[0].article.id as number;
     const patch = await agent.patch(`/api/articles/${id}`).send({ url: 'javascript:alert(1)' }).expect(400);
-    expect(patch.body.fields.url).toMatch(/only http and https addresses are accepted, not javascript:/);
+    expect(patch.body.errors.url).toMatch(/only http and https addresses are accepted, not javascript:/);
     const csrf = (await agent.get('/api/me')).body.csrfToken as string;
     const form = await agent.post(`/articles/${id}/edit`).type('form').send({ _csrf: csrf, title: 'T', url: 'data:text/html,x' }).expect(400);
     expect(form.text).toMatch(/only http and https addresses are accepted, not data:/);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EDITORIAL_CATEGORIES, measureDensity } from '../../src/editorial/index.js';
-import { formatDensity, renderDensityChart } from '../../src/reports/density-chart.js';
+import { densityScale, formatDensity, renderDensityChart } from '../../src/reports/density-chart.js';
 
 const spans = (list: [string, 'writer' | 'quoted'][]) => list.map(([category, voice]) => ({ category, voice }));
 
@@ -11,6 +11,30 @@ function rowValues(svg: string, category: string): string[] {
 }
 
 describe('renderDensityChart', () => {
+  it('draws two charts on one common scale: equal densities, equal lengths', () => {
+    const high = measureDensity(spans([['doubt', 'writer'], ['doubt', 'writer'], ['doubt', 'writer']]), 100);
+    const low = measureDensity(spans([['doubt', 'writer']]), 100);
+    const widthOf = (svg: string) => Number(/<rect class="bar bar-writer"[^>]* width="([\d.]+)"/.exec(svg)![1]);
+    const max = densityScale([high, low]);
+    expect(max).toBe(30);
+    const [a, b] = [high, low].map((d) => renderDensityChart(d, { max }));
+    expect(widthOf(a) / widthOf(b)).toBeCloseTo(3, 1);
+    // each on its own scale the two bars would be drawn the same length (the old fault)
+    expect(widthOf(renderDensityChart(high))).toBeCloseTo(widthOf(renderDensityChart(low)), 5);
+  });
+
+  it('writes every text at 12 px or more, and no legend swatch over a legend text', () => {
+    const svg = renderDensityChart(measureDensity(spans([['doubt', 'writer']]), 100));
+    const sizes = [...svg.matchAll(/font-size="([\d.]+)"/g)].map((m) => Number(m[1]));
+    expect(sizes.length).toBeGreaterThan(0);
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(12);
+    const legend = /<g class="legend"[^>]*>(.*?)<\/g>/.exec(svg)![1];
+    const swatches = [...legend.matchAll(/<rect x="([\d.]+)"/g)].map((m) => Number(m[1]));
+    const texts = [...legend.matchAll(/<text x="([\d.]+)"[^>]*>([^<]*)<\/text>/g)].map((m) => ({ x: Number(m[1]), length: m[2].replace(/&#39;/g, "'").length }));
+    // a text of n characters at 12 px is at most about 0.6 em a character wide
+    expect(swatches[1]).toBeGreaterThan(texts[0].x + texts[0].length * 12 * 0.6);
+  });
+
   it('draws one labelled row per category in taxonomy order', () => {
     const svg = renderDensityChart(measureDensity([], 100));
     const rows = [...svg.matchAll(/<g class="row" data-category="([^"]+)">/g)].map((m) => m[1]);
