@@ -55,9 +55,15 @@ export async function benchHealthWhileImporting(): Promise<BenchRow[]> {
   const anon = await call('GET', '/api/me');
   const login = await call('POST', '/api/login', { username: 'bench', password: 'correct horse battery' }, anon.body!.csrfToken as string);
   const csrf = login.body!.csrfToken as string;
+  // a socket the server closed after its keep-alive time may be reused once by the client: retry, counting the wait
+  server.keepAliveTimeout = 60_000;
   const health = async (): Promise<number> => {
     const t = performance.now();
-    await (await fetch(`${base}/healthz`)).text();
+    try {
+      await (await fetch(`${base}/healthz`)).text();
+    } catch {
+      await (await fetch(`${base}/healthz`)).text();
+    }
     return performance.now() - t;
   };
   const rows: BenchRow[] = [];
