@@ -14,7 +14,7 @@ const WORDS = 'the council said that the new bridge will open soon and "people c
 
 /** Each shape with the smaller of its two sizes (large enough to take tens of milliseconds). */
 const shapes: [string, number, (chars: number) => string][] = [
-  ['one long token', 400_000, (n) => 'abcdefghij'.repeat(Math.ceil(n / 10)).slice(0, n)],
+  ['one long token', 1_600_000, (n) => 'abcdefghij'.repeat(Math.ceil(n / 10)).slice(0, n)],
   ['one long paragraph', 40_000, (n) => {
     const out: string[] = [];
     for (let i = 0, len = 0; len < n; i += 1) {
