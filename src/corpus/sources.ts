@@ -71,7 +71,12 @@ export async function finishBatch(db: Db, batch: PendingBatch): Promise<SourceOu
       outcomes.push(failure(label, r.error));
       continue;
     }
-    outcomes.push({ source: label, ...storeImport(db, r.value.prepared, r.value.analysis) });
+    try {
+      outcomes.push({ source: label, ...storeImport(db, r.value.prepared, r.value.analysis) });
+    } catch (err) {
+      // a refusal found only at store time (the text of a deleted article) fails this item, not the batch
+      outcomes.push(failure(label, err));
+    }
     await yieldToEvents();
   }
   return outcomes;
