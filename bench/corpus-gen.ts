@@ -32,7 +32,9 @@ export function createRandom(seed: number): () => number {
 function readSampleSentences(): string[] {
   const dir = join(root, 'data', 'samples');
   const out: string[] = [];
-  for (const f of readdirSync(dir).filter((x) => x.endsWith('.txt')).sort()) {
+  for (const f of readdirSync(dir)
+    .filter((x) => x.endsWith('.txt'))
+    .sort()) {
     const text = readFileSync(join(dir, f), 'utf8').replace(/\s+/g, ' ');
     for (const s of text.split(/(?<=[.!?])\s+(?=[A-Z“"])/)) {
       const words = s.split(' ').length;

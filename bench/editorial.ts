@@ -70,19 +70,30 @@ export async function benchEditorial(options: Partial<EditorialBenchOptions> = {
   // detection alone: the analysis and quotes are made outside the clock
   const prepared = corpus.texts.map((text) => {
     const analysis = analyzeText(text);
-    return { text, analysis, quotes: extractQuotes(text, analysis).map((q) => ({ start: q.start, end: q.end, kind: q.kind })) };
+    return {
+      text,
+      analysis,
+      quotes: extractQuotes(text, analysis).map((q) => ({ start: q.start, end: q.end, kind: q.kind })),
+    };
   });
   const startedDetect = performance.now();
   for (const p of prepared) detectEditorial(p.text, p.quotes, p.analysis, model);
   const detected = corpus.words / ((performance.now() - startedDetect) / 1000);
   const baselineName = 'wink readDoc alone, same texts';
   return [
-    makeRow(`editorial tagging, tagText (${corpus.words.toLocaleString('en')} words)`, tagged, 'words/s', bare, baselineName),
+    makeRow(
+      `editorial tagging, tagText (${corpus.words.toLocaleString('en')} words)`,
+      tagged,
+      'words/s',
+      bare,
+      baselineName,
+    ),
     makeRow('editorial detection alone, analysis and quotes given', detected, 'words/s', bare, baselineName),
   ];
 }
 
 const invokedDirectly = process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1]);
 if (invokedDirectly) {
-  for (const r of await benchEditorial()) console.log(`${r.name}: ${r.value} ${r.unit} (baseline ${r.baseline}, ratio ${r.ratio})`);
+  for (const r of await benchEditorial())
+    console.log(`${r.name}: ${r.value} ${r.unit} (baseline ${r.baseline}, ratio ${r.ratio})`);
 }

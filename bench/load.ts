@@ -58,7 +58,12 @@ async function hasAnnotationsApi(client: Client): Promise<boolean> {
 }
 
 /** The writers' request: each body unique, each acknowledgement recorded with the id it returned. */
-function makeWriter(kind: 'annotations' | 'imports', articles: { id: number; length: number }[], runId: string, acked: (number | string)[]) {
+function makeWriter(
+  kind: 'annotations' | 'imports',
+  articles: { id: number; length: number }[],
+  runId: string,
+  acked: (number | string)[],
+) {
   let n = 0;
   return {
     method: 'POST',
@@ -81,7 +86,11 @@ function makeWriter(kind: 'annotations' | 'imports', articles: { id: number; len
     onResponse: (status: number, body: string) => {
       if (status < 200 || status >= 300) return;
       try {
-        const parsed = JSON.parse(body) as { annotation?: { id: number }; id?: number; results?: { article?: { id: number } }[] };
+        const parsed = JSON.parse(body) as {
+          annotation?: { id: number };
+          id?: number;
+          results?: { article?: { id: number } }[];
+        };
         const id = kind === 'annotations' ? (parsed.annotation?.id ?? parsed.id) : parsed.results?.[0]?.article?.id;
         if (id !== undefined) acked.push(id);
       } catch {
@@ -116,7 +125,9 @@ export async function runLoadBenchmark(options: LoadOptions = readLoadOptions())
   process.once('exit', killServer);
   try {
     const client = await logIn(server.url, 'admin', server.adminPassword!);
-    const list = (await client.request('GET', '/api/articles')).body as { articles: { id: number; wordCount: number }[] };
+    const list = (await client.request('GET', '/api/articles')).body as {
+      articles: { id: number; wordCount: number }[];
+    };
     const articles: { id: number; length: number }[] = [];
     for (const a of list.articles) {
       const full = (await client.request('GET', `/api/articles/${a.id}`)).body as { article: { text: string } };
@@ -124,7 +135,8 @@ export async function runLoadBenchmark(options: LoadOptions = readLoadOptions())
     }
     const pairs: string[] = [];
     for (const a of articles) for (const b of articles) if (a.id < b.id) pairs.push(`/compare?a=${a.id}&b=${b.id}`);
-    const writer = options.writer === 'auto' ? ((await hasAnnotationsApi(client)) ? 'annotations' : 'imports') : options.writer;
+    const writer =
+      options.writer === 'auto' ? ((await hasAnnotationsApi(client)) ? 'annotations' : 'imports') : options.writer;
 
     const runId = Date.now().toString(36);
     const acked: (number | string)[] = [];
@@ -151,7 +163,11 @@ export async function runLoadBenchmark(options: LoadOptions = readLoadOptions())
       requests: [makeWriter(writer, articles, runId, acked)],
     });
     const [readers, writers] = await Promise.all([readerRun, writerRun]);
-    const health = await autocannon({ url: `${server.url}/healthz`, connections: options.readers, duration: options.seconds });
+    const health = await autocannon({
+      url: `${server.url}/healthz`,
+      connections: options.readers,
+      duration: options.seconds,
+    });
     const lost = countLost(dbPath, writer, acked);
     const errors = errorsOf(readers) + errorsOf(writers);
     const load = `${options.readers} readers + ${options.writers} ${writer} writers, ${options.seconds} s`;
@@ -159,12 +175,30 @@ export async function runLoadBenchmark(options: LoadOptions = readLoadOptions())
     const rows: BenchRow[] = [
       makeRow(`load: compare page p50 latency (${load})`, readers.latency.p50, 'ms', health.latency.p50, base),
       makeRow(`load: compare page p99 latency (${load})`, readers.latency.p99, 'ms', health.latency.p99, base),
-      makeRow(`load: compare page throughput (${load})`, readers.requests.average, 'req/s', health.requests.average, base),
+      makeRow(
+        `load: compare page throughput (${load})`,
+        readers.requests.average,
+        'req/s',
+        health.requests.average,
+        base,
+      ),
       makeRow(`load: ${writer} write p50 latency`, writers.latency.p50, 'ms', health.latency.p50, base),
       makeRow(`load: ${writer} write p99 latency`, writers.latency.p99, 'ms', health.latency.p99, base),
       makeRow(`load: ${writer} writes acknowledged`, acked.length / writers.duration, 'writes/s', 0, '–'),
-      makeRow('load: errors (connection errors, timeouts, non-2xx)', errors, 'requests', readers.requests.total + writers.requests.total, 'requests sent'),
-      makeRow('load: lost writes (acknowledged, missing afterwards)', lost, 'writes', acked.length, 'writes acknowledged'),
+      makeRow(
+        'load: errors (connection errors, timeouts, non-2xx)',
+        errors,
+        'requests',
+        readers.requests.total + writers.requests.total,
+        'requests sent',
+      ),
+      makeRow(
+        'load: lost writes (acknowledged, missing afterwards)',
+        lost,
+        'writes',
+        acked.length,
+        'writes acknowledged',
+      ),
     ];
     return { rows, writer, acknowledged: acked.length, lost, errors };
   } finally {
@@ -177,15 +211,20 @@ export async function runLoadBenchmark(options: LoadOptions = readLoadOptions())
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const options = readLoadOptions();
   // a hard stop in case anything hangs: the run takes about 2 × seconds plus start-up
-  const guard = setTimeout(() => {
-    console.error('bench:load: did not finish in time; stopping');
-    process.exit(1);
-  }, (options.seconds * 2 + 180) * 1000);
+  const guard = setTimeout(
+    () => {
+      console.error('bench:load: did not finish in time; stopping');
+      process.exit(1);
+    },
+    (options.seconds * 2 + 180) * 1000,
+  );
   guard.unref();
   runLoadBenchmark(options).then(
     (report) => {
       console.log(formatTable(report.rows));
-      console.log(`writer: ${report.writer}; acknowledged ${report.acknowledged}, lost ${report.lost}, errors ${report.errors}`);
+      console.log(
+        `writer: ${report.writer}; acknowledged ${report.acknowledged}, lost ${report.lost}, errors ${report.errors}`,
+      );
       process.exitCode = report.lost > 0 || report.errors > 0 ? 1 : 0;
     },
     (err: unknown) => {

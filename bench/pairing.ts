@@ -38,7 +38,11 @@ const row = (name: string, value: number, unit: string, baseline: number): Bench
 });
 
 /** Mean milliseconds to pair and then index one article, over `probe` articles. */
-function timeArticles(index: PairIndex, articles: GeneratedArticle[], vectors: WordVectors): { ms: number; pairs: number } {
+function timeArticles(
+  index: PairIndex,
+  articles: GeneratedArticle[],
+  vectors: WordVectors,
+): { ms: number; pairs: number } {
   let pairs = 0;
   const started = performance.now();
   for (const a of articles) {
@@ -81,8 +85,17 @@ export function runPairingBenchmark(options: Partial<PairingBenchOptions> = {}):
   const atLarge = timeArticles(index, corpus.slice(large, large + probe), vectors);
   rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
   rows.push(row(`pairing cost per article at ${large} vs ${small} articles`, atLarge.ms, 'ms/article', atSmall.ms));
-  rows.push(row(`pairs found per article at ${large} vs ${small} articles`, atLarge.pairs / probe, 'pairs/article', atSmall.pairs / probe));
-  rows.push(row(`peak memory with ${large} articles indexed vs at start`, rssPeak / 2 ** 20, 'MiB', rssStart / 2 ** 20));
+  rows.push(
+    row(
+      `pairs found per article at ${large} vs ${small} articles`,
+      atLarge.pairs / probe,
+      'pairs/article',
+      atSmall.pairs / probe,
+    ),
+  );
+  rows.push(
+    row(`peak memory with ${large} articles indexed vs at start`, rssPeak / 2 ** 20, 'MiB', rssStart / 2 ** 20),
+  );
   return rows;
 }
 

@@ -36,7 +36,12 @@ function p99(values: number[]): number {
 export async function benchHealthWhileImporting(): Promise<BenchRow[]> {
   const db = openDatabase(':memory:');
   const runner = createWorkerPool(defaultServerWorkers());
-  const config = { ...loadConfig({}), dbPath: ':memory:', loadSamples: false, maxArticles: env('BENCH_HEALTH_ARTICLES', 2000) };
+  const config = {
+    ...loadConfig({}),
+    dbPath: ':memory:',
+    loadSamples: false,
+    maxArticles: env('BENCH_HEALTH_ARTICLES', 2000),
+  };
   const app = createApp({ db, config, runner });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
@@ -46,14 +51,26 @@ export async function benchHealthWhileImporting(): Promise<BenchRow[]> {
   const call = async (method: string, path: string, body?: unknown, csrf?: string) => {
     const res = await fetch(base + path, {
       method,
-      headers: { cookie, ...(csrf ? { 'x-csrf-token': csrf } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        cookie,
+        ...(csrf ? { 'x-csrf-token': csrf } : {}),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     for (const c of res.headers.getSetCookie()) cookie = c.split(';')[0];
-    return { status: res.status, body: (await res.json().catch(() => undefined)) as Record<string, unknown> | undefined };
+    return {
+      status: res.status,
+      body: (await res.json().catch(() => undefined)) as Record<string, unknown> | undefined,
+    };
   };
   const anon = await call('GET', '/api/me');
-  const login = await call('POST', '/api/login', { username: 'bench', password: 'correct horse battery' }, anon.body!.csrfToken as string);
+  const login = await call(
+    'POST',
+    '/api/login',
+    { username: 'bench', password: 'correct horse battery' },
+    anon.body!.csrfToken as string,
+  );
   const csrf = login.body!.csrfToken as string;
   // a socket the server closed after its keep-alive time may be reused once by the client: retry, counting the wait
   server.keepAliveTimeout = 60_000;
@@ -101,7 +118,15 @@ export async function benchHealthWhileImporting(): Promise<BenchRow[]> {
       const r = await importing;
       const seconds = (performance.now() - started) / 1000;
       if (r.status !== 201) throw new Error(`bench: importing ${name} answered ${r.status}`);
-      rows.push(makeRow(`/healthz p99 while importing ${name} (${waits.length} requests, import ${seconds.toFixed(1)} s)`, p99(waits), 'ms', idleP99, '/healthz p99 idle, same app and run'));
+      rows.push(
+        makeRow(
+          `/healthz p99 while importing ${name} (${waits.length} requests, import ${seconds.toFixed(1)} s)`,
+          p99(waits),
+          'ms',
+          idleP99,
+          '/healthz p99 idle, same app and run',
+        ),
+      );
     }
   } finally {
     server.close();
@@ -116,7 +141,15 @@ export function benchFolderImport(): BenchRow[] {
   const source = join(root, '..', 'shared', 'dev', 'polnear', 'dev.jsonl');
   if (!existsSync(source)) {
     process.stderr.write(`bench: ${source} is absent; folder import skipped\n`);
-    return [makeRow('retold import of a folder of real articles: skipped (../shared/dev/polnear/dev.jsonl absent)', 0, '–', 0, '–')];
+    return [
+      makeRow(
+        'retold import of a folder of real articles: skipped (../shared/dev/polnear/dev.jsonl absent)',
+        0,
+        '–',
+        0,
+        '–',
+      ),
+    ];
   }
   const dir = mkdtempSync(join(tmpdir(), 'retold-bench-folder-'));
   try {
@@ -145,7 +178,15 @@ export function benchFolderImport(): BenchRow[] {
     const cores = availableParallelism();
     const one = run(1);
     const pool = run(cores);
-    return [makeRow(`retold import of ${n} PolNeAR dev texts, ${cores} workers vs 1 (process start included)`, n / pool, 'articles/s', n / one, 'one worker, same folder and run')];
+    return [
+      makeRow(
+        `retold import of ${n} PolNeAR dev texts, ${cores} workers vs 1 (process start included)`,
+        n / pool,
+        'articles/s',
+        n / one,
+        'one worker, same folder and run',
+      ),
+    ];
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -153,5 +194,6 @@ export function benchFolderImport(): BenchRow[] {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const rows = [...(await benchHealthWhileImporting()), ...benchFolderImport()];
-  for (const r of rows) process.stdout.write(`${r.name}: ${r.value} ${r.unit} vs ${r.baseline} (${r.baselineName}), ratio ${r.ratio}\n`);
+  for (const r of rows)
+    process.stdout.write(`${r.name}: ${r.value} ${r.unit} vs ${r.baseline} (${r.baselineName}), ratio ${r.ratio}\n`);
 }

@@ -48,7 +48,13 @@ function benchImport(count: number): BenchRow[] {
   const pairs = (db.prepare('SELECT count(*) AS n FROM pairs').get() as { n: number }).n;
   db.close();
   return [
-    makeRow(`import + extraction + pairing into SQLite (${count} generated articles, ${pairs} pairs found)`, count / imported, 'articles/s', count / bare, bareName),
+    makeRow(
+      `import + extraction + pairing into SQLite (${count} generated articles, ${pairs} pairs found)`,
+      count / imported,
+      'articles/s',
+      count / bare,
+      bareName,
+    ),
   ];
 }
 
@@ -65,15 +71,29 @@ function benchExtraction(count: number): BenchRow[] {
   let quotes = 0;
   const extracted = timeAll(articles, (t) => (quotes += extractQuotes(t).length));
   return [
-    makeRow(`quote extraction (${count} articles, ${quotes} quotes)`, count / extracted, 'articles/s', count / bare, bareName),
-    makeRow(`quote extraction (${tokens.toLocaleString('en')} tokens)`, tokens / extracted, 'tokens/s', tokens / bare, bareName),
+    makeRow(
+      `quote extraction (${count} articles, ${quotes} quotes)`,
+      count / extracted,
+      'articles/s',
+      count / bare,
+      bareName,
+    ),
+    makeRow(
+      `quote extraction (${tokens.toLocaleString('en')} tokens)`,
+      tokens / extracted,
+      'tokens/s',
+      tokens / bare,
+      bareName,
+    ),
   ];
 }
 
 /** The pairing engine's own scaling benchmark, with names for its baselines. */
 function benchPairing(large: number): BenchRow[] {
   const small = Math.max(100, Math.round(large / 10));
-  return runPairingBenchmark({ small, large }).map((r) => makeRow(r.name, r.value, r.unit, r.baseline, /\bvs (.+)$/.exec(r.name)?.[1] ?? 'see bench/pairing.ts'));
+  return runPairingBenchmark({ small, large }).map((r) =>
+    makeRow(r.name, r.value, r.unit, r.baseline, /\bvs (.+)$/.exec(r.name)?.[1] ?? 'see bench/pairing.ts'),
+  );
 }
 
 /** Median and 99th percentile of sorted timings. */
@@ -87,7 +107,8 @@ async function benchComparePage(repeat: number): Promise<BenchRow[]> {
   const [a, b] = generateRetoldPair(2000);
   const ida = importArticle(db, { ...a, format: 'txt' });
   const idb = importArticle(db, { ...b, format: 'txt' });
-  if (ida.status !== 'imported' || idb.status !== 'imported') throw new Error('bench: the comparison articles did not import');
+  if (ida.status !== 'imported' || idb.status !== 'imported')
+    throw new Error('bench: the comparison articles did not import');
   const pairs = (db.prepare('SELECT count(*) AS n FROM pairs').get() as { n: number }).n;
   const app = createApp({ db, config: { ...loadConfig({}), dbPath: ':memory:', loadSamples: false } });
   const server = app.listen(0, '127.0.0.1');
@@ -110,8 +131,20 @@ async function benchComparePage(repeat: number): Promise<BenchRow[]> {
     const health = await time('/healthz');
     const words = `${ida.article.wordCount} + ${idb.article.wordCount} words, ${pairs} pairs`;
     return [
-      makeRow(`comparison page render, p50 (${words})`, percentile(page, 50), 'ms', percentile(health, 50), '/healthz p50, same app and run'),
-      makeRow(`comparison page render, p99 (${repeat} requests)`, percentile(page, 99), 'ms', percentile(health, 99), '/healthz p99, same app and run'),
+      makeRow(
+        `comparison page render, p50 (${words})`,
+        percentile(page, 50),
+        'ms',
+        percentile(health, 50),
+        '/healthz p50, same app and run',
+      ),
+      makeRow(
+        `comparison page render, p99 (${repeat} requests)`,
+        percentile(page, 99),
+        'ms',
+        percentile(health, 99),
+        '/healthz p99, same app and run',
+      ),
     ];
   } finally {
     server.close();
@@ -138,7 +171,15 @@ export async function runAll(): Promise<BenchRow[]> {
   if (process.env.BENCH_LOAD === '1') {
     await step('load', async () => (await runLoadBenchmark(readLoadOptions())).rows);
   } else {
-    rows.push(makeRow('load (50 readers + 10 writers against the server): not run; BENCH_LOAD=1 npm run bench, or npm run bench:load', 0, '–', 0, '–'));
+    rows.push(
+      makeRow(
+        'load (50 readers + 10 writers against the server): not run; BENCH_LOAD=1 npm run bench, or npm run bench:load',
+        0,
+        '–',
+        0,
+        '–',
+      ),
+    );
   }
   return rows;
 }

@@ -21,7 +21,14 @@ const round = (x: number): number => (Math.abs(x) >= 100 ? Math.round(x * 10) / 
 
 /** Make a row, rounding the figures and computing the ratio. */
 export function makeRow(name: string, value: number, unit: string, baseline: number, baselineName: string): BenchRow {
-  return { name, value: round(value), unit, baseline: round(baseline), baselineName, ratio: baseline ? Math.round((value / baseline) * 1000) / 1000 : 0 };
+  return {
+    name,
+    value: round(value),
+    unit,
+    baseline: round(baseline),
+    baselineName,
+    ratio: baseline ? Math.round((value / baseline) * 1000) / 1000 : 0,
+  };
 }
 
 /** The machine the figures come from. */
@@ -42,7 +49,10 @@ export function formatTable(rows: BenchRow[], machine: string = describeMachine(
     '',
     '| figure | value | unit | baseline | baseline is | ratio |',
     '|---|---:|---|---:|---|---:|',
-    ...rows.map((r) => `| ${cell(r.name)} | ${cell(r.value)} | ${cell(r.unit)} | ${cell(r.baseline)} | ${cell(r.baselineName)} | ${r.baseline ? cell(r.ratio) : '–'} |`),
+    ...rows.map(
+      (r) =>
+        `| ${cell(r.name)} | ${cell(r.value)} | ${cell(r.unit)} | ${cell(r.baseline)} | ${cell(r.baselineName)} | ${r.baseline ? cell(r.ratio) : '–'} |`,
+    ),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -18,12 +18,20 @@
     var el = node.nodeType === 1 ? node : node.parentElement;
     while (el) {
       if (el.hasAttribute && el.hasAttribute('data-start') && el.closest('[data-article-id]')) {
-        return { el: el, base: Number(el.getAttribute('data-start')), articleId: el.closest('[data-article-id]').getAttribute('data-article-id') };
+        return {
+          el: el,
+          base: Number(el.getAttribute('data-start')),
+          articleId: el.closest('[data-article-id]').getAttribute('data-article-id'),
+        };
       }
       if (el.classList && el.classList.contains('version-text')) {
         var v = el.closest('.version');
         if (!v) return null;
-        return { el: el, base: Number(v.getAttribute('data-context-start')), articleId: v.getAttribute('data-article-id') };
+        return {
+          el: el,
+          base: Number(v.getAttribute('data-context-start')),
+          articleId: v.getAttribute('data-article-id'),
+        };
       }
       el = el.parentElement;
     }
@@ -40,9 +48,13 @@
   function loadTags() {
     if (tags) return Promise.resolve(tags);
     return fetch('/api/tags', { credentials: 'same-origin' })
-      .then(function (r) { return r.json(); })
+      .then(function (r) {
+        return r.json();
+      })
       .then(function (body) {
-        tags = body.tags.filter(function (t) { return !t.retiredAt; });
+        tags = body.tags.filter(function (t) {
+          return !t.retiredAt;
+        });
         return tags;
       });
   }
@@ -54,7 +66,9 @@
 
   function field(tag, attrs) {
     var el = document.createElement(tag);
-    Object.keys(attrs).forEach(function (k) { el.setAttribute(k, attrs[k]); });
+    Object.keys(attrs).forEach(function (k) {
+      el.setAttribute(k, attrs[k]);
+    });
     return el;
   }
 
@@ -78,7 +92,9 @@
     var cancel = field('button', { type: 'button', class: 'secondary' });
     cancel.textContent = 'Cancel';
     var status = field('p', { class: 'annotate-status', role: 'status' });
-    [quote, tagLabel, select, noteLabel, note, save, cancel, status].forEach(function (el) { popup.appendChild(el); });
+    [quote, tagLabel, select, noteLabel, note, save, cancel, status].forEach(function (el) {
+      popup.appendChild(el);
+    });
     popup.style.top = String(window.scrollY + rect.bottom + 6) + 'px';
     popup.style.left = String(Math.max(8, window.scrollX + rect.left)) + 'px';
     document.body.appendChild(popup);
@@ -96,10 +112,18 @@
     });
     select.focus();
     cancel.addEventListener('click', closePopup);
-    popup.addEventListener('keydown', function (e) { if (e.key === 'Escape') closePopup(); });
+    popup.addEventListener('keydown', function (e) {
+      if (e.key === 'Escape') closePopup();
+    });
     popup.addEventListener('submit', function (e) {
       e.preventDefault();
-      var body = { articleId: Number(span.articleId), start: span.start, end: span.end, tagId: select.value || null, note: note.value || null };
+      var body = {
+        articleId: Number(span.articleId),
+        start: span.start,
+        end: span.end,
+        tagId: select.value || null,
+        note: note.value || null,
+      };
       if (span.exact && !span.multi) body.exact = span.exact;
       save.disabled = true;
       fetch('/api/annotations', {
@@ -108,7 +132,11 @@
         headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf },
         body: JSON.stringify(body),
       })
-        .then(function (r) { return r.json().then(function (j) { return { ok: r.ok, body: j }; }); })
+        .then(function (r) {
+          return r.json().then(function (j) {
+            return { ok: r.ok, body: j };
+          });
+        })
         .then(function (res) {
           if (!res.ok) {
             status.textContent = res.body.error || 'Not saved.';
@@ -136,9 +164,14 @@
     var start = offsetIn(a, range.startContainer, range.startOffset);
     var end = offsetIn(b, range.endContainer, range.endOffset);
     if (end <= start) return;
-    openPopup({ articleId: a.articleId, start: start, end: end, exact: range.toString(), multi: a.el !== b.el }, range.getBoundingClientRect());
+    openPopup(
+      { articleId: a.articleId, start: start, end: end, exact: range.toString(), multi: a.el !== b.el },
+      range.getBoundingClientRect(),
+    );
   }
 
   document.addEventListener('mouseup', onSelect);
-  document.addEventListener('keyup', function (e) { if (e.shiftKey) onSelect(e); });
+  document.addEventListener('keyup', function (e) {
+    if (e.shiftKey) onSelect(e);
+  });
 })();

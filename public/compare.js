@@ -19,7 +19,9 @@
     target.focus();
     target.scrollIntoView({ block: 'center' });
     target.classList.add('flash');
-    setTimeout(function () { target.classList.remove('flash'); }, 1200);
+    setTimeout(function () {
+      target.classList.remove('flash');
+    }, 1200);
   }
   document.addEventListener('keydown', function (e) {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
@@ -28,12 +30,24 @@
     var active = document.activeElement;
     var inPair = active && active.closest ? active.closest('.pair') : null;
     if (inPair) current = pairs.indexOf(inPair);
-    if (e.key === 'j') { e.preventDefault(); focusPair(current + 1); }
-    else if (e.key === 'k') { e.preventDefault(); focusPair(current - 1); }
-    else if (e.key === 'p') {
-      var from = active && active.closest && active.closest('[data-partner]') ? active : (inPair ? inPair.querySelector('.version-earlier') : null);
+    if (e.key === 'j') {
+      e.preventDefault();
+      focusPair(current + 1);
+    } else if (e.key === 'k') {
+      e.preventDefault();
+      focusPair(current - 1);
+    } else if (e.key === 'p') {
+      var from =
+        active && active.closest && active.closest('[data-partner]')
+          ? active
+          : inPair
+            ? inPair.querySelector('.version-earlier')
+            : null;
       var target = partnerOf(from);
-      if (target) { e.preventDefault(); goTo(target); }
+      if (target) {
+        e.preventDefault();
+        goTo(target);
+      }
     }
   });
   document.addEventListener('click', function (e) {

@@ -45,4 +45,6 @@ const model: EditorialModel = {
   ...fitted,
 };
 writeFileSync(out, `${JSON.stringify(model)}\n`);
-console.log(`train editorial: word F1 ${model.cv.wordF1}, sentence macro F1 ${model.cv.sentenceMacroF1}; weights in data/models/editorial.json (${Object.keys(fitted.word.weights).length} word features)`);
+console.log(
+  `train editorial: word F1 ${model.cv.wordF1}, sentence macro F1 ${model.cv.sentenceMacroF1}; weights in data/models/editorial.json (${Object.keys(fitted.word.weights).length} word features)`,
+);

@@ -26,10 +26,14 @@ const m = summarize(rows, cv, 'msrp');
 const round = (v: number) => Math.round(v * 1000) / 1000;
 console.log(`msrp/train, ${TRAINING.folds}-fold cross-validation (${m.model.n} pairs):`);
 console.log(`  retold   accuracy ${round(m.model.accuracy)}  F1 ${round(m.model.f1)}  AUC ${round(m.model.auc)}`);
-console.log(`  Jaccard  accuracy ${round(m.baseline.accuracy)}  F1 ${round(m.baseline.f1)}  AUC ${round(m.baseline.auc)}`);
+console.log(
+  `  Jaccard  accuracy ${round(m.baseline.accuracy)}  F1 ${round(m.baseline.f1)}  AUC ${round(m.baseline.auc)}`,
+);
 for (const source of ['statements', 'misquotes'] as const) {
   const s = summarize(rows, cv, source).model;
-  console.log(`  ${source} table (out of fold): accuracy ${round(s.accuracy)}  precision ${round(s.precision)}  recall ${round(s.recall)}`);
+  console.log(
+    `  ${source} table (out of fold): accuracy ${round(s.accuracy)}  precision ${round(s.precision)}  recall ${round(s.recall)}`,
+  );
 }
 const { model, threshold } = fitPairing(rows);
 /** Six significant digits are plenty for weights and keep the file small and readable. */
@@ -39,12 +43,13 @@ function roundModel(m: LogisticModel): LogisticModel {
 }
 
 const weights = {
-  about: 'Pairing decision: logistic regression over the features of src/pairing/pair-features.ts; written by scripts/train-pairing.ts.',
+  about:
+    'Pairing decision: logistic regression over the features of src/pairing/pair-features.ts; written by scripts/train-pairing.ts.',
   data: [
     'msrp/train (Microsoft Research Paraphrase Corpus, train split, 4,076 pairs)',
     'test/fixtures/pairing/statement-pairs.json',
     'test/fixtures/pairing/misquotes.json',
-    'candidates made from msrp/train (other pairs\' sentences, fragments), seeded',
+    "candidates made from msrp/train (other pairs' sentences, fragments), seeded",
   ],
   trained: new Date().toISOString().slice(0, 10),
   seed: TRAINING.seed,

@@ -46,12 +46,14 @@ export function migrate(db: Db, migrations: Migration[] = readMigrations()): num
     if (m.version <= current) continue;
     // IMMEDIATE takes the write lock first (waiting out the busy timeout), and the
     // version is read again under it, so two processes starting at once migrate once
-    const ran = db.transaction(() => {
-      if ((db.pragma('user_version', { simple: true }) as number) >= m.version) return false;
-      db.exec(m.sql);
-      db.pragma(`user_version = ${m.version}`);
-      return true;
-    }).immediate();
+    const ran = db
+      .transaction(() => {
+        if ((db.pragma('user_version', { simple: true }) as number) >= m.version) return false;
+        db.exec(m.sql);
+        db.pragma(`user_version = ${m.version}`);
+        return true;
+      })
+      .immediate();
     if (ran) applied.push(m.version);
   }
   return applied;

@@ -34,7 +34,9 @@ export async function processJsonLines<S extends z.ZodType, R>(
     const parsed = schema.safeParse(value);
     if (!parsed.success) {
       failed += 1;
-      errors.write(`line ${lineNo}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'line'}: ${i.message}`).join('; ')}\n`);
+      errors.write(
+        `line ${lineNo}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'line'}: ${i.message}`).join('; ')}\n`,
+      );
       continue;
     }
     output.write(`${JSON.stringify(handle(parsed.data))}\n`);

@@ -26,10 +26,13 @@ function listen(config: Config): Promise<Server> {
     server.once('error', (err: NodeJS.ErrnoException) => {
       const where = `${config.host}:${config.port}`;
       const why =
-        err.code === 'EADDRINUSE' ? 'the port is already in use (set RETOLD_PORT to another one)'
-        : err.code === 'EACCES' ? 'permission denied (ports below 1024 need privileges)'
-        : err.code === 'EADDRNOTAVAIL' ? 'this host has no such address (check RETOLD_HOST)'
-        : err.message;
+        err.code === 'EADDRINUSE'
+          ? 'the port is already in use (set RETOLD_PORT to another one)'
+          : err.code === 'EACCES'
+            ? 'permission denied (ports below 1024 need privileges)'
+            : err.code === 'EADDRNOTAVAIL'
+              ? 'this host has no such address (check RETOLD_HOST)'
+              : err.message;
       reject(new ListenError(`serve: cannot listen on ${where}: ${why}`));
     });
     server.listen(config.port, config.host, () => resolve(server));
@@ -63,7 +66,9 @@ export async function startServer(config: Config, log: (line: string) => void = 
   const admin = ensureAdmin(db);
   if (admin) {
     // printed once, on the first start only; it is stored hashed
-    log(`retold: created the first account — user "${admin.username}", password "${admin.password}" (shown only this once; change it with: retold user passwd ${admin.username})`);
+    log(
+      `retold: created the first account — user "${admin.username}", password "${admin.password}" (shown only this once; change it with: retold user passwd ${admin.username})`,
+    );
   }
   const runner = createWorkerPool(config.workers || defaultServerWorkers());
   const app = createApp({ db, config, runner });
@@ -71,7 +76,9 @@ export async function startServer(config: Config, log: (line: string) => void = 
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-  log(`retold: serving ${url} (database ${config.dbPath}, ${runner.size} analysis worker${runner.size === 1 ? '' : 's'})`);
+  log(
+    `retold: serving ${url} (database ${config.dbPath}, ${runner.size} analysis worker${runner.size === 1 ? '' : 's'})`,
+  );
   return {
     server,
     db,

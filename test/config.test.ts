@@ -4,7 +4,13 @@ import { ConfigError, loadConfig } from '../src/config.js';
 describe('loadConfig', () => {
   it('gives the documented defaults', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ host: '127.0.0.1', port: 3000, dbPath: 'var/retold.sqlite', allowPrivateUrls: false, loadSamples: true });
+    expect(c).toMatchObject({
+      host: '127.0.0.1',
+      port: 3000,
+      dbPath: 'var/retold.sqlite',
+      allowPrivateUrls: false,
+      loadSamples: true,
+    });
     expect(c.maxUploadBytes).toBe(5 * 1024 * 1024);
   });
 

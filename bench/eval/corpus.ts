@@ -14,11 +14,35 @@ export const goldPath = resolve(root, '..', 'shared', 'gold', 'seed-gold.json');
 
 /** The reference file's shape (only the parts the evaluation reads). */
 export interface Gold {
-  articles: { key: string; file: string; outlet: string | null; published: string | null; author: string | null; title: string | null }[];
-  quotes: { id: string; article: string; speaker: string | null; speaker_aliases?: string[]; kind: string; text: string; start: number; end: number }[];
+  articles: {
+    key: string;
+    file: string;
+    outlet: string | null;
+    published: string | null;
+    author: string | null;
+    title: string | null;
+  }[];
+  quotes: {
+    id: string;
+    article: string;
+    speaker: string | null;
+    speaker_aliases?: string[];
+    kind: string;
+    text: string;
+    start: number;
+    end: number;
+  }[];
   pairs: { a: string; b: string; relation: string }[];
   not_quotes: { article: string; text: string; why: string }[];
-  editorial: { article: string; text: string; category: string; strength: string; voice: string; start: number; end: number }[];
+  editorial: {
+    article: string;
+    text: string;
+    category: string;
+    strength: string;
+    voice: string;
+    start: number;
+    end: number;
+  }[];
   editorial_categories: Record<string, string>;
 }
 
@@ -40,7 +64,9 @@ export function loadEvalContext(): EvalContext | null {
   if (!existsSync(goldPath)) return (cached = null);
   const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as Gold;
   const dir = join(root, 'data', 'samples');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
   const raw = new Map<string, string>();
   const inputs = files.map((file) => {
     const text = readFileSync(join(dir, file), 'utf8');
@@ -57,7 +83,11 @@ export function loadEvalContext(): EvalContext | null {
  * analysis: the occurrence of its text nearest to the same relative position.
  * Returns null when normalization or furniture removal lost the text.
  */
-export function locateGoldSpan(ctx: EvalContext, articleKey: string, span: { text: string; start: number }): { start: number; end: number } | null {
+export function locateGoldSpan(
+  ctx: EvalContext,
+  articleKey: string,
+  span: { text: string; start: number },
+): { start: number; end: number } | null {
   const i = ctx.index.get(articleKey);
   if (i === undefined) return null;
   const text = ctx.output.articles[i].text;
@@ -79,7 +109,11 @@ export function overlapsEnough(a: { start: number; end: number }, b: { start: nu
 }
 
 /** Precision/recall/F1 from counts. */
-export function scoreCounts(tp: number, predicted: number, expected: number): { precision: number; recall: number; f1: number } {
+export function scoreCounts(
+  tp: number,
+  predicted: number,
+  expected: number,
+): { precision: number; recall: number; f1: number } {
   const precision = predicted ? tp / predicted : 0;
   const recall = expected ? tp / expected : 0;
   const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;

@@ -75,7 +75,20 @@ export function scoreEditorial(ctx: EvalContext): EditorialScores {
   }
   const recall = coreTotal ? coreFound / coreTotal : 0;
   const { precision } = scoreCounts(correct, predicted, 0);
-  return { coreFound, coreTotal, coreMissing, predicted, correct, wrong, categoryAgree, voiceAgree, matched, writerDensity, recall, precision };
+  return {
+    coreFound,
+    coreTotal,
+    coreMissing,
+    predicted,
+    correct,
+    wrong,
+    categoryAgree,
+    voiceAgree,
+    matched,
+    writerDensity,
+    recall,
+    precision,
+  };
 }
 
 /** List the broken floors of a score. */
@@ -88,11 +101,17 @@ export function checkEditorialFloors(s: EditorialScores): string[] {
     return failures;
   }
   for (const [key, d] of s.writerDensity) {
-    if (key !== OPINION && d >= opinion) failures.push(`editorial writer density of ${key} (${d.toFixed(1)}) is not below the opinion piece ${OPINION} (${opinion.toFixed(1)})`);
+    if (key !== OPINION && d >= opinion)
+      failures.push(
+        `editorial writer density of ${key} (${d.toFixed(1)}) is not below the opinion piece ${OPINION} (${opinion.toFixed(1)})`,
+      );
   }
   for (const key of NEWS) {
     const d = s.writerDensity.get(key) ?? 0;
-    if (opinion < DENSITY_RATIO * d) failures.push(`editorial writer density of ${OPINION} (${opinion.toFixed(1)}) is under ${DENSITY_RATIO}x that of ${key} (${d.toFixed(1)})`);
+    if (opinion < DENSITY_RATIO * d)
+      failures.push(
+        `editorial writer density of ${OPINION} (${opinion.toFixed(1)}) is under ${DENSITY_RATIO}x that of ${key} (${d.toFixed(1)})`,
+      );
   }
   return failures;
 }

@@ -14,7 +14,13 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { crossValidateEditorial, predictWithRules, scorePredictions, type CrossValidation, type EditorialFigures } from '../../src/editorial/evaluation.js';
+import {
+  crossValidateEditorial,
+  predictWithRules,
+  scorePredictions,
+  type CrossValidation,
+  type EditorialFigures,
+} from '../../src/editorial/evaluation.js';
 import { DEFAULT_EDITORIAL_THRESHOLD } from '../../src/editorial/trained-model.js';
 import { prepareSentence, type LabelledSentence, type PreparedSentence } from '../../src/editorial/training.js';
 import { loadVectors } from '../../src/vectors/load.js';
@@ -76,13 +82,18 @@ const describeFigures = (name: string, f: EditorialFigures) =>
 export function reportMbic(s: MbicScores): { lines: string[]; failures: string[] } {
   const lines = [
     describeFigures('rules alone (baseline, same run)', s.baseline),
-    describeFigures(`rules and model as the app suggests (model words from confidence ${DEFAULT_EDITORIAL_THRESHOLD}; ${s.cv.folds}-fold cross-validated)`, s.cv.combined),
-    describeFigures('every span at or above the model\'s own F1 threshold (cross-validated)', s.cv.atModelThreshold),
+    describeFigures(
+      `rules and model as the app suggests (model words from confidence ${DEFAULT_EDITORIAL_THRESHOLD}; ${s.cv.folds}-fold cross-validated)`,
+      s.cv.combined,
+    ),
+    describeFigures("every span at or above the model's own F1 threshold (cross-validated)", s.cv.atModelThreshold),
     'published: word F1 0.43 (tuned XGBoost, Spinde et al. 2021), 0.40 (negative-sentiment lexicon)',
   ];
   const failures: string[] = [];
-  if (s.cv.combined.words.f1 < MBIC_WORD_F1_FLOOR) failures.push(`MBIC word F1 ${f3(s.cv.combined.words.f1)} < ${MBIC_WORD_F1_FLOOR}`);
-  if (s.cv.combined.sentenceMacroF1 < MBIC_SENTENCE_F1_FLOOR) failures.push(`MBIC sentence macro F1 ${f3(s.cv.combined.sentenceMacroF1)} < ${MBIC_SENTENCE_F1_FLOOR}`);
+  if (s.cv.combined.words.f1 < MBIC_WORD_F1_FLOOR)
+    failures.push(`MBIC word F1 ${f3(s.cv.combined.words.f1)} < ${MBIC_WORD_F1_FLOOR}`);
+  if (s.cv.combined.sentenceMacroF1 < MBIC_SENTENCE_F1_FLOOR)
+    failures.push(`MBIC sentence macro F1 ${f3(s.cv.combined.sentenceMacroF1)} < ${MBIC_SENTENCE_F1_FLOOR}`);
   return { lines, failures };
 }
 
@@ -91,9 +102,14 @@ export function writeMbicMisses(data: readonly PreparedSentence[]): string {
   const out: string[] = [];
   for (const p of data) {
     const spans = predictWithRules(p).spans;
-    const missed = p.words.filter((w, j) => p.gold[j] && !spans.some((s) => s.start < w.end && w.start < s.end)).map((w) => w.lower);
-    const extra = p.words.filter((w, j) => !p.gold[j] && spans.some((s) => s.start < w.end && w.start < s.end)).map((w) => w.lower);
-    if (missed.length || extra.length) out.push(`${p.source.label}\t${p.source.text}\n  missed: ${missed.join(', ')}\n  extra: ${extra.join(', ')}`);
+    const missed = p.words
+      .filter((w, j) => p.gold[j] && !spans.some((s) => s.start < w.end && w.start < s.end))
+      .map((w) => w.lower);
+    const extra = p.words
+      .filter((w, j) => !p.gold[j] && spans.some((s) => s.start < w.end && w.start < s.end))
+      .map((w) => w.lower);
+    if (missed.length || extra.length)
+      out.push(`${p.source.label}\t${p.source.text}\n  missed: ${missed.join(', ')}\n  extra: ${extra.join(', ')}`);
   }
   mkdirSync(dirname(missesPath), { recursive: true });
   writeFileSync(missesPath, `${out.join('\n')}\n`);

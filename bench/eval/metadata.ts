@@ -36,7 +36,13 @@ export interface MetadataScores {
 
 function simplify(value: string, field: Field): string {
   let v = value.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
-  if (field === 'outlet') v = v.replace(/\([^)]*\)/g, '').replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/^the /, '').trim();
+  if (field === 'outlet')
+    v = v
+      .replace(/\([^)]*\)/g, '')
+      .replace(/^https?:\/\//, '')
+      .replace(/^www\./, '')
+      .replace(/^the /, '')
+      .trim();
   return v;
 }
 
@@ -62,12 +68,24 @@ export function scoreMetadata(ctx: EvalContext): MetadataScores {
       outlet: article.outlet,
     };
     for (const field of FIELDS) {
-      rows.push({ article: ref.key, field, detected: detected[field], reference: ref[field], correct: agrees(field, detected[field], ref[field]) });
+      rows.push({
+        article: ref.key,
+        field,
+        detected: detected[field],
+        reference: ref[field],
+        correct: agrees(field, detected[field], ref[field]),
+      });
     }
   }
-  const shareOf = (subset: MetadataRow[]): number => (subset.length ? subset.filter((r) => r.correct).length / subset.length : 0);
-  const share = Object.fromEntries([...FIELDS.map((f) => [f, shareOf(rows.filter((r) => r.field === f))]), ['all', shareOf(rows)]]) as MetadataScores['share'];
-  const lost = ctx.gold.quotes.filter((q) => !locateGoldSpan(ctx, q.article, q)).map((q) => `${q.id} (${q.article}): ${q.text.slice(0, 60)}`);
+  const shareOf = (subset: MetadataRow[]): number =>
+    subset.length ? subset.filter((r) => r.correct).length / subset.length : 0;
+  const share = Object.fromEntries([
+    ...FIELDS.map((f) => [f, shareOf(rows.filter((r) => r.field === f))]),
+    ['all', shareOf(rows)],
+  ]) as MetadataScores['share'];
+  const lost = ctx.gold.quotes
+    .filter((q) => !locateGoldSpan(ctx, q.article, q))
+    .map((q) => `${q.id} (${q.article}): ${q.text.slice(0, 60)}`);
   const editorialLocated = ctx.gold.editorial.filter((e) => locateGoldSpan(ctx, e.article, e)).length;
   return {
     rows,
@@ -89,14 +107,20 @@ export const metadataSection: EvalSection = {
     for (const key of [...new Set(s.rows.map((r) => r.article))]) {
       lines.push(`${key}:`);
       for (const r of s.rows.filter((x) => x.article === key)) {
-        lines.push(`  ${r.correct ? 'ok  ' : 'MISS'} ${r.field.padEnd(9)} detected ${show(r.detected)} / reference ${show(r.reference)}`);
+        lines.push(
+          `  ${r.correct ? 'ok  ' : 'MISS'} ${r.field.padEnd(9)} detected ${show(r.detected)} / reference ${show(r.reference)}`,
+        );
       }
     }
-    lines.push(`correct: title ${pct(s.share.title)}, published ${pct(s.share.published)}, author ${pct(s.share.author)}, outlet ${pct(s.share.outlet)}; all fields ${pct(s.share.all)} (${s.rows.filter((r) => r.correct).length}/${s.rows.length})`);
+    lines.push(
+      `correct: title ${pct(s.share.title)}, published ${pct(s.share.published)}, author ${pct(s.share.author)}, outlet ${pct(s.share.outlet)}; all fields ${pct(s.share.all)} (${s.rows.filter((r) => r.correct).length}/${s.rows.length})`,
+    );
     lines.push(`reference quotations located in the normalized text: ${s.quotes.located}/${s.quotes.total}`);
     lines.push(`reference editorial spans located in the normalized text: ${s.editorial.located}/${s.editorial.total}`);
     for (const q of s.quotes.lost) lines.push(`  lost: ${q}`);
-    const failures = s.quotes.lost.length ? [`${s.quotes.lost.length} reference quotation(s) lost in normalization or furniture removal`] : [];
+    const failures = s.quotes.lost.length
+      ? [`${s.quotes.lost.length} reference quotation(s) lost in normalization or furniture removal`]
+      : [];
     return { lines, failures };
   },
 };

@@ -25,7 +25,15 @@ export interface TrainingSettings {
   partBelow: number;
 }
 
-export const TRAINING: TrainingSettings = { folds: 10, seed: 14, l2: 1, tableWeight: 4, squares: false, candidateWeight: 1, partBelow: 0.6 };
+export const TRAINING: TrainingSettings = {
+  folds: 10,
+  seed: 14,
+  l2: 1,
+  tableWeight: 4,
+  squares: false,
+  candidateWeight: 1,
+  partBelow: 0.6,
+};
 
 /** Is the pair the same statement (for msrp: a paraphrase) at this probability and threshold? */
 export function decideRow(row: MeasuredPair, p: number, threshold: number): boolean {
@@ -42,13 +50,24 @@ export function rankScore(row: MeasuredPair, p: number): number {
 const usable = (r: MeasuredPair) => r.x !== null && !(r.source === 'msrp' && r.alterations.length > 0);
 
 /** Fit the model and tune its threshold on these rows. */
-export function fitPairing(rows: MeasuredPair[], s: TrainingSettings = TRAINING): { model: SplitModel; threshold: number } {
-  const training: TrainingRow[] = rows.filter(usable).map((r) => ({ x: r.x!, y: r.same, weight: r.source === 'msrp' ? 1 : r.source === 'candidates' ? s.candidateWeight : s.tableWeight }));
+export function fitPairing(
+  rows: MeasuredPair[],
+  s: TrainingSettings = TRAINING,
+): { model: SplitModel; threshold: number } {
+  const training: TrainingRow[] = rows.filter(usable).map((r) => ({
+    x: r.x!,
+    y: r.same,
+    weight: r.source === 'msrp' ? 1 : r.source === 'candidates' ? s.candidateWeight : s.tableWeight,
+  }));
   const model = fitSplitModel(training, s.partBelow, s.l2, s.squares);
   // the threshold is tuned on the labelled pairs, not on the made-up candidates
   const labelled = rows.filter((r) => r.source !== 'candidates');
   const p = labelled.map((r) => (r.x ? predictSplitModel(model, r.x) : 0));
-  const threshold = tuneThreshold(p, labelled.map((r) => r.same), (_, i) => decideRow(labelled[i], 1, 0));
+  const threshold = tuneThreshold(
+    p,
+    labelled.map((r) => r.same),
+    (_, i) => decideRow(labelled[i], 1, 0),
+  );
   return { model, threshold };
 }
 
@@ -82,7 +101,10 @@ export function crossValidate(rows: MeasuredPair[], s: TrainingSettings = TRAINI
     const { model, threshold } = fitPairing(train, s);
     thresholds.push(threshold);
     const labelled = train.filter((r) => r.source !== 'candidates');
-    const jt = tuneThreshold(labelled.map((r) => r.jaccard), labelled.map((r) => r.same));
+    const jt = tuneThreshold(
+      labelled.map((r) => r.jaccard),
+      labelled.map((r) => r.same),
+    );
     rows.forEach((r, i) => {
       if (fold[i] !== f) return;
       p[i] = r.x ? predictSplitModel(model, r.x) : 0;
@@ -94,12 +116,26 @@ export function crossValidate(rows: MeasuredPair[], s: TrainingSettings = TRAINI
 }
 
 /** Figures of the rows of one source: the model's and the baseline's. */
-export function summarize(rows: MeasuredPair[], cv: CrossValidation, source: MeasuredPair['source']): { model: SourceFigures; baseline: SourceFigures } {
+export function summarize(
+  rows: MeasuredPair[],
+  cv: CrossValidation,
+  source: MeasuredPair['source'],
+): { model: SourceFigures; baseline: SourceFigures } {
   const idx = rows.map((r, i) => (r.source === source ? i : -1)).filter((i) => i >= 0);
   const labels = idx.map((i) => rows[i].same);
-  const figures = (decided: boolean[], scores: number[]): SourceFigures => ({ n: idx.length, ...scoreDecisions(decided, labels), auc: computeAuc(scores, labels) });
+  const figures = (decided: boolean[], scores: number[]): SourceFigures => ({
+    n: idx.length,
+    ...scoreDecisions(decided, labels),
+    auc: computeAuc(scores, labels),
+  });
   return {
-    model: figures(idx.map((i) => cv.decided[i]), idx.map((i) => rankScore(rows[i], cv.p[i]))),
-    baseline: figures(idx.map((i) => cv.baseline[i]), idx.map((i) => rows[i].jaccard)),
+    model: figures(
+      idx.map((i) => cv.decided[i]),
+      idx.map((i) => rankScore(rows[i], cv.p[i])),
+    ),
+    baseline: figures(
+      idx.map((i) => cv.baseline[i]),
+      idx.map((i) => rows[i].jaccard),
+    ),
   };
 }

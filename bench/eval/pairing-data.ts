@@ -8,7 +8,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { matchSpeakers, measureQuotes, prepareQuote, type Alteration, type SpeakerMatch, type WordVectors } from '../../src/pairing/index.js';
+import {
+  matchSpeakers,
+  measureQuotes,
+  prepareQuote,
+  type Alteration,
+  type SpeakerMatch,
+  type WordVectors,
+} from '../../src/pairing/index.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const msrpPath = resolve(root, '..', 'shared', 'dev', 'msrp', 'train.jsonl');
@@ -38,7 +45,16 @@ export interface MeasuredPair {
   jaccard: number;
 }
 
-interface TableRow { id: string; same: boolean; a: string; b: string; kind?: string; speakerA?: string | null; speakerB?: string | null; altered?: Alteration[] }
+interface TableRow {
+  id: string;
+  same: boolean;
+  a: string;
+  b: string;
+  kind?: string;
+  speakerA?: string | null;
+  speakerB?: string | null;
+  altered?: Alteration[];
+}
 
 /** Read a table of test/fixtures/pairing. */
 export function readTable(name: string): TableRow[] {
@@ -48,7 +64,10 @@ export function readTable(name: string): TableRow[] {
 /** Read msrp/train, or null when ../shared/dev is absent. */
 export function readMsrp(): TableRow[] | null {
   if (!existsSync(msrpPath)) return null;
-  return readFileSync(msrpPath, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as TableRow);
+  return readFileSync(msrpPath, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as TableRow);
 }
 
 const wordSet = (s: string) => new Set(s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
@@ -64,10 +83,26 @@ export function computeJaccard(a: string, b: string): number {
 }
 
 /** Measure table rows; `speakers` says how to read their speakers. */
-export function measureRows(rows: TableRow[], source: PairSource, vectors: WordVectors, speakers: (r: TableRow) => SpeakerMatch): MeasuredPair[] {
+export function measureRows(
+  rows: TableRow[],
+  source: PairSource,
+  vectors: WordVectors,
+  speakers: (r: TableRow) => SpeakerMatch,
+): MeasuredPair[] {
   return rows.map((r) => {
     const m = measureQuotes(prepareQuote(r.a, vectors), prepareQuote(r.b, vectors), speakers(r));
-    return { id: r.id, source, a: r.a, b: r.b, same: r.same, kind: r.kind, expected: r.altered, x: m?.features ?? null, alterations: m?.alterations ?? [], jaccard: computeJaccard(r.a, r.b) };
+    return {
+      id: r.id,
+      source,
+      a: r.a,
+      b: r.b,
+      same: r.same,
+      kind: r.kind,
+      expected: r.altered,
+      x: m?.features ?? null,
+      alterations: m?.alterations ?? [],
+      jaccard: computeJaccard(r.a, r.b),
+    };
   });
 }
 
@@ -78,7 +113,9 @@ export function measureRows(rows: TableRow[], source: PairSource, vectors: WordV
  */
 export function measureOwnTables(vectors: WordVectors): MeasuredPair[] {
   return [
-    ...measureRows(readTable('statement-pairs.json'), 'statements', vectors, (r) => matchSpeakers(r.speakerA, r.speakerB)),
+    ...measureRows(readTable('statement-pairs.json'), 'statements', vectors, (r) =>
+      matchSpeakers(r.speakerA, r.speakerB),
+    ),
     ...measureRows(readTable('misquotes.json'), 'misquotes', vectors, () => 'unknown'),
   ];
 }
@@ -88,7 +125,10 @@ function pickFragment(text: string, random: () => number): string {
   const words = text.split(/\s+/).filter(Boolean);
   const n = Math.min(words.length, 3 + Math.floor(random() * 5));
   const start = Math.floor(random() * (words.length - n + 1));
-  return words.slice(start, start + n).join(' ').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+  return words
+    .slice(start, start + n)
+    .join(' ')
+    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
 }
 
 /**
@@ -169,7 +209,10 @@ export function assignFolds(n: number, k: number, seed: number): number[] {
 }
 
 /** Accuracy, precision, recall and F1 of decisions against labels. */
-export function scoreDecisions(decided: boolean[], labels: boolean[]): { accuracy: number; precision: number; recall: number; f1: number } {
+export function scoreDecisions(
+  decided: boolean[],
+  labels: boolean[],
+): { accuracy: number; precision: number; recall: number; f1: number } {
   let tp = 0;
   let fp = 0;
   let fn = 0;
@@ -182,7 +225,12 @@ export function scoreDecisions(decided: boolean[], labels: boolean[]): { accurac
   });
   const precision = tp + fp ? tp / (tp + fp) : 0;
   const recall = tp + fn ? tp / (tp + fn) : 0;
-  return { accuracy: labels.length ? right / labels.length : 0, precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 };
+  return {
+    accuracy: labels.length ? right / labels.length : 0,
+    precision,
+    recall,
+    f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0,
+  };
 }
 
 /** Area under the ROC curve: the chance a random positive scores above a random negative (ties count half). */
@@ -190,7 +238,7 @@ export function computeAuc(scores: number[], labels: boolean[]): number {
   const order = scores.map((s, i) => [s, labels[i]] as const).sort((x, y) => x[0] - y[0]);
   let rankSum = 0;
   let positives = 0;
-  for (let i = 0; i < order.length; ) {
+  for (let i = 0; i < order.length;) {
     let j = i;
     while (j < order.length && order[j][0] === order[i][0]) j += 1;
     const rank = (i + j + 1) / 2;
@@ -207,7 +255,11 @@ export function computeAuc(scores: number[], labels: boolean[]): number {
 }
 
 /** The threshold on `scores` that maximizes accuracy (midpoints between distinct scores; `decide` may veto). */
-export function tuneThreshold(scores: number[], labels: boolean[], decide: (score: number, i: number) => boolean = () => true): number {
+export function tuneThreshold(
+  scores: number[],
+  labels: boolean[],
+  decide: (score: number, i: number) => boolean = () => true,
+): number {
   const distinct = [...new Set(scores)].sort((x, y) => x - y);
   let best = { t: 0.5, right: -1 };
   const candidates = distinct.map((s, i) => (i + 1 < distinct.length ? (s + distinct[i + 1]) / 2 : s + 1e-6));

@@ -35,14 +35,23 @@ export function scorePairing(): PairingFigures | null {
   const rows = [...msrp, ...measureOwnTables(vectors), ...measureCandidates(vectors, 14)];
   const cv = crossValidate(rows);
   const table = readTable('misquotes.json');
-  const decided = table.map((r) => ({ r, d: decidePair(prepareQuote(r.a, vectors), prepareQuote(r.b, vectors), matchSpeakers('Same Speaker', 'Same Speaker')) }));
+  const decided = table.map((r) => ({
+    r,
+    d: decidePair(
+      prepareQuote(r.a, vectors),
+      prepareQuote(r.b, vectors),
+      matchSpeakers('Same Speaker', 'Same Speaker'),
+    ),
+  }));
   const misquotes = decided.filter((x) => (x.r.altered ?? []).length > 0);
   const faithful = decided.filter((x) => x.r.kind === 'faithful');
   return {
     msrp: summarize(rows, cv, 'msrp'),
     statements: summarize(rows, cv, 'statements').model,
     misquotesOutOfFold: summarize(rows, cv, 'misquotes').model,
-    misquoteRecall: misquotes.filter((x) => x.d.same && JSON.stringify(x.d.alterations) === JSON.stringify(x.r.altered)).length / misquotes.length,
+    misquoteRecall:
+      misquotes.filter((x) => x.d.same && JSON.stringify(x.d.alterations) === JSON.stringify(x.r.altered)).length /
+      misquotes.length,
     faithful: faithful.filter((x) => x.d.same && x.d.alterations.length === 0).length / faithful.length,
     differentClaimsPaired: decided.filter((x) => !x.r.same && x.d.same).length,
   };
@@ -63,9 +72,12 @@ export function reportPairing(f: PairingFigures): { lines: string[]; failures: s
   if (m.accuracy < MSRP_FLOORS.accuracy) failures.push(`msrp accuracy ${f3(m.accuracy)} < ${MSRP_FLOORS.accuracy}`);
   if (m.f1 < MSRP_FLOORS.f1) failures.push(`msrp F1 ${f3(m.f1)} < ${MSRP_FLOORS.f1}`);
   if (m.auc < MSRP_FLOORS.auc) failures.push(`msrp AUC ${f3(m.auc)} < ${MSRP_FLOORS.auc}`);
-  if (m.accuracy <= b.accuracy) failures.push(`msrp accuracy ${f3(m.accuracy)} not above the word-overlap baseline ${f3(b.accuracy)}`);
-  if (f.misquoteRecall < MISQUOTE_FLOORS.recall) failures.push(`misquote recall ${f3(f.misquoteRecall)} < ${MISQUOTE_FLOORS.recall}`);
-  if (f.faithful < MISQUOTE_FLOORS.faithful) failures.push(`faithful trims ${f3(f.faithful)} < ${MISQUOTE_FLOORS.faithful}`);
+  if (m.accuracy <= b.accuracy)
+    failures.push(`msrp accuracy ${f3(m.accuracy)} not above the word-overlap baseline ${f3(b.accuracy)}`);
+  if (f.misquoteRecall < MISQUOTE_FLOORS.recall)
+    failures.push(`misquote recall ${f3(f.misquoteRecall)} < ${MISQUOTE_FLOORS.recall}`);
+  if (f.faithful < MISQUOTE_FLOORS.faithful)
+    failures.push(`faithful trims ${f3(f.faithful)} < ${MISQUOTE_FLOORS.faithful}`);
   if (f.differentClaimsPaired > 0) failures.push(`${f.differentClaimsPaired} different claims paired`);
   return { lines, failures };
 }

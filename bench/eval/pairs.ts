@@ -84,7 +84,12 @@ export function scorePairs(ctx: EvalContext): PairScores {
     const predicted = foundRelations.get(k);
     if (predicted === undefined) {
       const lost = [g.a, g.b].filter((id) => !extracted.has(id));
-      missed.push({ a: g.a, b: g.b, relation: g.relation, why: lost.length ? `quote not extracted: ${lost.join(', ')}` : 'not paired' });
+      missed.push({
+        a: g.a,
+        b: g.b,
+        relation: g.relation,
+        why: lost.length ? `quote not extracted: ${lost.join(', ')}` : 'not paired',
+      });
     } else if (predicted === g.relation) relationAgree += 1;
     else disagreements.push({ a: g.a, b: g.b, gold: g.relation, predicted });
   }
@@ -92,7 +97,20 @@ export function scorePairs(ctx: EvalContext): PairScores {
   const { recall } = scoreCounts(found, counted, gold.size);
   const precision = counted ? correct / counted : 0;
   const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
-  return { goldTotal: gold.size, found, counted, correct, uncounted, relationAgree, missed, wrong, disagreements, precision, recall, f1 };
+  return {
+    goldTotal: gold.size,
+    found,
+    counted,
+    correct,
+    uncounted,
+    relationAgree,
+    missed,
+    wrong,
+    disagreements,
+    precision,
+    recall,
+    f1,
+  };
 }
 
 const short = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}...` : s);
@@ -109,7 +127,9 @@ export const pairsSection: EvalSection = {
       `precision ${s.precision.toFixed(3)}  recall ${s.recall.toFixed(3)}  F1 ${s.f1.toFixed(3)}`,
       `relation agreement on found pairs: ${s.relationAgree}/${s.found}`,
       ...s.missed.map((m) => `  missed ${m.a}–${m.b} (${m.relation}): ${m.why}`),
-      ...s.wrong.map((w) => `  wrong ${w.a}–${w.b} ${w.score.toFixed(2)} ${w.relation}: "${short(w.textA)}" ~ "${short(w.textB)}"`),
+      ...s.wrong.map(
+        (w) => `  wrong ${w.a}–${w.b} ${w.score.toFixed(2)} ${w.relation}: "${short(w.textA)}" ~ "${short(w.textB)}"`,
+      ),
       ...s.disagreements.map((d) => `  relation ${d.a}–${d.b}: gold ${d.gold}, predicted ${d.predicted}`),
     ];
     const failures: string[] = [];

@@ -58,7 +58,31 @@ export function loadPolnear(split: 'train' | 'dev'): PolnearArticle[] | null {
     .map((line) => JSON.parse(line) as PolnearArticle);
 }
 
-const pronouns = new Set(['he', 'she', 'they', 'we', 'i', 'you', 'it', 'him', 'her', 'them', 'us', 'me', 'his', 'their', 'its', 'our', 'my', 'himself', 'herself', 'themselves', 'who', 'which', 'that']);
+const pronouns = new Set([
+  'he',
+  'she',
+  'they',
+  'we',
+  'i',
+  'you',
+  'it',
+  'him',
+  'her',
+  'them',
+  'us',
+  'me',
+  'his',
+  'their',
+  'its',
+  'our',
+  'my',
+  'himself',
+  'herself',
+  'themselves',
+  'who',
+  'which',
+  'that',
+]);
 const dropped = new Set(['the', 'a', 'an']);
 
 /** Lower-case words of a name: possessives, punctuation and articles dropped. */
@@ -90,7 +114,8 @@ export function speakerMatches(got: string | null, source: string): boolean {
   const b = nameWords(source);
   const head = nameWords(source.split(',')[0]);
   if (a.length === 0 || b.length === 0) return false;
-  if (a[a.length - 1] === b[b.length - 1] || (head.length > 0 && a[a.length - 1] === head[head.length - 1])) return true;
+  if (a[a.length - 1] === b[b.length - 1] || (head.length > 0 && a[a.length - 1] === head[head.length - 1]))
+    return true;
   const inB = new Set(b);
   const inA = new Set(a);
   return a.every((w) => inB.has(w)) || b.every((w) => inA.has(w));
@@ -144,7 +169,25 @@ function bestMatch(quotes: Quote[], content: Span[]): Quote | null {
 
 /** Score retold's quotes on PolNeAR articles. */
 export function scorePolnear(articles: PolnearArticle[]): PolnearScores {
-  const s: PolnearScores = { articles: articles.length, gold: 0, found: 0, recall: 0, fullPredicted: 0, fullAnnotated: 0, precision: 0, speakerScored: 0, speakerRight: 0, speakerAccuracy: 0, noSpeaker: 0, noSpeakerShare: 0, pronounSources: 0, pronounResolved: 0, missed: [], wrongSpeaker: [], spurious: [] };
+  const s: PolnearScores = {
+    articles: articles.length,
+    gold: 0,
+    found: 0,
+    recall: 0,
+    fullPredicted: 0,
+    fullAnnotated: 0,
+    precision: 0,
+    speakerScored: 0,
+    speakerRight: 0,
+    speakerAccuracy: 0,
+    noSpeaker: 0,
+    noSpeakerShare: 0,
+    pronounSources: 0,
+    pronounResolved: 0,
+    missed: [],
+    wrongSpeaker: [],
+    spurious: [],
+  };
   for (const article of articles) {
     const quotes = extractQuotes(article.text);
     for (const a of article.attributions) {
@@ -152,7 +195,13 @@ export function scorePolnear(articles: PolnearArticle[]): PolnearScores {
       s.gold += 1;
       const q = bestMatch(quotes, a.content);
       if (!q) {
-        s.missed.push({ article: article.id, text: a.content.map((c) => c.text).join(' … ').slice(0, 100) });
+        s.missed.push({
+          article: article.id,
+          text: a.content
+            .map((c) => c.text)
+            .join(' … ')
+            .slice(0, 100),
+        });
         continue;
       }
       s.found += 1;
@@ -169,7 +218,13 @@ export function scorePolnear(articles: PolnearArticle[]): PolnearScores {
       else {
         const from = Math.max(0, Math.min(q.start, a.source![0].start) - 60);
         const to = Math.min(article.text.length, Math.max(q.end, a.source![a.source!.length - 1].end) + 40);
-        s.wrongSpeaker.push({ article: article.id, source, got: q.speaker, mention: q.speakerMention, context: article.text.slice(from, to).replace(/\s+/g, ' ') });
+        s.wrongSpeaker.push({
+          article: article.id,
+          source,
+          got: q.speaker,
+          mention: q.speakerMention,
+          context: article.text.slice(from, to).replace(/\s+/g, ' '),
+        });
       }
     }
     const contents = article.attributions.flatMap((a) => a.content);
@@ -218,8 +273,12 @@ export function runPolnearSection(): { lines: string[]; failures: string[]; miss
 /** The dev floors a score breaks, as messages. */
 export function checkPolnearFloors(d: PolnearScores): string[] {
   const failures: string[] = [];
-  if (d.recall < POLNEAR_FLOORS.recall) failures.push(`polnear: dev direct-quote recall ${pct(d.recall)} below ${pct(POLNEAR_FLOORS.recall)}`);
-  if (d.speakerAccuracy < POLNEAR_FLOORS.speakerAccuracy) failures.push(`polnear: dev speaker accuracy ${pct(d.speakerAccuracy)} below ${pct(POLNEAR_FLOORS.speakerAccuracy)}`);
+  if (d.recall < POLNEAR_FLOORS.recall)
+    failures.push(`polnear: dev direct-quote recall ${pct(d.recall)} below ${pct(POLNEAR_FLOORS.recall)}`);
+  if (d.speakerAccuracy < POLNEAR_FLOORS.speakerAccuracy)
+    failures.push(
+      `polnear: dev speaker accuracy ${pct(d.speakerAccuracy)} below ${pct(POLNEAR_FLOORS.speakerAccuracy)}`,
+    );
   return failures;
 }
 
@@ -227,7 +286,10 @@ export function checkPolnearFloors(d: PolnearScores): string[] {
 export function listMisses(s: PolnearScores): string[] {
   return [
     ...s.missed.map((m) => `missed [${m.article}] ${m.text}`),
-    ...s.wrongSpeaker.map((w) => `speaker [${w.article}] source "${w.source}" got ${w.got ?? 'none'} (mention ${w.mention ?? 'none'}): ${w.context}`),
+    ...s.wrongSpeaker.map(
+      (w) =>
+        `speaker [${w.article}] source "${w.source}" got ${w.got ?? 'none'} (mention ${w.mention ?? 'none'}): ${w.context}`,
+    ),
     ...s.spurious.map((m) => `spurious [${m.article}] ${m.text}`),
   ];
 }

@@ -55,7 +55,22 @@ export function scoreQuotes(ctx: EvalContext): QuoteScores {
   for (const [key, i] of ctx.index) keyOf.set(i, key);
   const predicted = ctx.output.quotes.filter((q) => DIRECT.has(q.kind));
   const used = new Set<string>();
-  const s: QuoteScores = { expected: ctx.gold.quotes.length, predicted: predicted.length, matched: 0, precision: 0, recall: 0, f1: 0, kindAgree: 0, speakerScored: 0, speakerStrict: 0, speakerKeyed: 0, missed: [], spurious: [], wrongSpeaker: [], notQuotesReported: [] };
+  const s: QuoteScores = {
+    expected: ctx.gold.quotes.length,
+    predicted: predicted.length,
+    matched: 0,
+    precision: 0,
+    recall: 0,
+    f1: 0,
+    kindAgree: 0,
+    speakerScored: 0,
+    speakerStrict: 0,
+    speakerKeyed: 0,
+    missed: [],
+    spurious: [],
+    wrongSpeaker: [],
+    notQuotesReported: [],
+  };
   for (const g of ctx.gold.quotes) {
     const span = locateGoldSpan(ctx, g.article, g);
     const article = ctx.index.get(g.article);
@@ -88,11 +103,15 @@ export function scoreQuotes(ctx: EvalContext): QuoteScores {
     if (keyed || strict) s.speakerKeyed += 1;
     else s.wrongSpeaker.push({ article: g.article, text: g.text.slice(0, 60), expected: g.speaker, got });
   }
-  for (const q of predicted) if (!used.has(q.id)) s.spurious.push({ article: keyOf.get(q.article) ?? String(q.article), text: q.text.slice(0, 60) });
+  for (const q of predicted)
+    if (!used.has(q.id))
+      s.spurious.push({ article: keyOf.get(q.article) ?? String(q.article), text: q.text.slice(0, 60) });
   // a name in marks counts as reported when a direct quote is essentially that span
   for (const n of ctx.gold.not_quotes) {
     const article = ctx.index.get(n.article);
-    const hit = predicted.find((q) => q.article === article && q.text.replace(/[\s.,;:!?»«“”"]+$/u, '').trim() === n.text);
+    const hit = predicted.find(
+      (q) => q.article === article && q.text.replace(/[\s.,;:!?»«“”"]+$/u, '').trim() === n.text,
+    );
     if (hit) s.notQuotesReported.push({ article: n.article, text: n.text });
   }
   Object.assign(s, scoreCounts(s.matched, s.predicted, s.expected));
@@ -116,12 +135,16 @@ export const quotesSection: EvalSection = {
       `speaker accuracy ${pct(speakerAccuracy)} (${s.speakerStrict}/${s.speakerScored}, by name, case and al- aside); with transliteration variants accepted ${pct(s.speakerScored ? s.speakerKeyed / s.speakerScored : 0)} (${s.speakerKeyed}/${s.speakerScored})`,
       ...s.missed.map((m) => `  missed [${m.article}] ${m.text.slice(0, 60)}`),
       ...s.spurious.map((m) => `  spurious [${m.article}] ${m.text}`),
-      ...s.wrongSpeaker.map((w) => `  speaker [${w.article}] expected ${w.expected}, got ${w.got ?? 'none'}: ${w.text}`),
+      ...s.wrongSpeaker.map(
+        (w) => `  speaker [${w.article}] expected ${w.expected}, got ${w.got ?? 'none'}: ${w.text}`,
+      ),
     ];
     const failures: string[] = [];
     if (s.f1 < F1_FLOOR) failures.push(`quotes: F1 ${pct(s.f1)} below ${pct(F1_FLOOR)}`);
-    if (speakerAccuracy < SPEAKER_FLOOR) failures.push(`quotes: speaker accuracy ${pct(speakerAccuracy)} below ${pct(SPEAKER_FLOOR)}`);
-    for (const n of s.notQuotesReported) failures.push(`quotes: [${n.article}] "${n.text}" is a name in marks, reported as a quote`);
+    if (speakerAccuracy < SPEAKER_FLOOR)
+      failures.push(`quotes: speaker accuracy ${pct(speakerAccuracy)} below ${pct(SPEAKER_FLOOR)}`);
+    for (const n of s.notQuotesReported)
+      failures.push(`quotes: [${n.article}] "${n.text}" is a name in marks, reported as a quote`);
     return { lines, failures };
   },
 };

@@ -13,7 +13,10 @@ export type StoredAnalysis = Omit<ArticleAnalysis, 'nlp'>;
 /** Analyse an article's normalized text for the store, pairing features included. */
 export function analyzeForStore(text: string, vectors: WordVectors): StoredAnalysis {
   // every model word a reviewer could choose to see is stored; pages filter by the reviewer's threshold
-  const { nlp, ...rest } = analyzeArticleText(text, { index: { vectors }, editorial: withTrainedModel(vectors, MIN_EDITORIAL_THRESHOLD) });
+  const { nlp, ...rest } = analyzeArticleText(text, {
+    index: { vectors },
+    editorial: withTrainedModel(vectors, MIN_EDITORIAL_THRESHOLD),
+  });
   void nlp; // dropped: the store does not keep the NLP reading
   return rest;
 }

@@ -27,9 +27,32 @@ export function analyzeArticle(file: string, input: ArticleInput, options: Analy
 /** The stable JSON shape of `retold analyze --format json` (see GUIDE §5). */
 export interface AnalyzeOutput {
   articles: { file: string; title: string; outlet: string | null; published: string | null; text: string }[];
-  quotes: { id: string; article: number; start: number; end: number; text: string; kind: string; speaker: string | null; cue: string | null }[];
-  pairs: { a: string; b: string; score: number; relation: string; altered: { kind: string; earlier: string; later: string }[] }[];
-  editorial: { article: number; start: number; end: number; text: string; category: string; voice: string; confidence?: number }[];
+  quotes: {
+    id: string;
+    article: number;
+    start: number;
+    end: number;
+    text: string;
+    kind: string;
+    speaker: string | null;
+    cue: string | null;
+  }[];
+  pairs: {
+    a: string;
+    b: string;
+    score: number;
+    relation: string;
+    altered: { kind: string; earlier: string; later: string }[];
+  }[];
+  editorial: {
+    article: number;
+    start: number;
+    end: number;
+    text: string;
+    category: string;
+    voice: string;
+    confidence?: number;
+  }[];
 }
 
 /**
@@ -38,7 +61,10 @@ export interface AnalyzeOutput {
  * reworded statements pair too — without them only shared words count; with
  * them the editorial model runs as well (its spans carry a confidence).
  */
-export function analyzeCorpus(inputs: { file: string; input: ArticleInput }[], vectors?: WordVectors): { items: AnalyzedArticle[]; output: AnalyzeOutput } {
+export function analyzeCorpus(
+  inputs: { file: string; input: ArticleInput }[],
+  vectors?: WordVectors,
+): { items: AnalyzedArticle[]; output: AnalyzeOutput } {
   const editorial = vectors ? withTrainedModel(vectors) : undefined;
   const items = inputs.map(({ file, input }) => analyzeArticle(file, input, { editorial }));
   // speakers are entities across the articles: spelling variants get one name
@@ -46,15 +72,51 @@ export function analyzeCorpus(inputs: { file: string; input: ArticleInput }[], v
   const output: AnalyzeOutput = { articles: [], quotes: [], pairs: [], editorial: [] };
   items.forEach((item, i) => {
     const { article } = item;
-    output.articles.push({ file: item.file, title: article.title, outlet: article.outlet, published: article.published, text: article.text });
+    output.articles.push({
+      file: item.file,
+      title: article.title,
+      outlet: article.outlet,
+      published: article.published,
+      text: article.text,
+    });
     item.quotes.forEach((q, j) => {
-      output.quotes.push({ id: `q${i}-${j}`, article: i, start: q.start, end: q.end, text: q.text, kind: q.kind, speaker: q.speaker === null ? null : (speakerNames.get(q.speaker) ?? q.speaker), cue: q.cue });
+      output.quotes.push({
+        id: `q${i}-${j}`,
+        article: i,
+        start: q.start,
+        end: q.end,
+        text: q.text,
+        kind: q.kind,
+        speaker: q.speaker === null ? null : (speakerNames.get(q.speaker) ?? q.speaker),
+        cue: q.cue,
+      });
     });
     for (const e of item.editorial) {
-      output.editorial.push({ article: i, start: e.start, end: e.end, text: e.text, category: e.category, voice: e.voice, ...(e.confidence === undefined ? {} : { confidence: e.confidence }) });
+      output.editorial.push({
+        article: i,
+        start: e.start,
+        end: e.end,
+        text: e.text,
+        category: e.category,
+        voice: e.voice,
+        ...(e.confidence === undefined ? {} : { confidence: e.confidence }),
+      });
     }
   });
-  const pairingQuotes = output.quotes.map((q) => ({ id: q.id, article: String(q.article), text: q.text, speaker: q.speaker, kind: q.kind, published: output.articles[q.article].published }));
-  output.pairs = pairCorpus(pairingQuotes, vectors).map(({ a, b, score, relation, alterations }) => ({ a, b, score, relation, altered: alterations }));
+  const pairingQuotes = output.quotes.map((q) => ({
+    id: q.id,
+    article: String(q.article),
+    text: q.text,
+    speaker: q.speaker,
+    kind: q.kind,
+    published: output.articles[q.article].published,
+  }));
+  output.pairs = pairCorpus(pairingQuotes, vectors).map(({ a, b, score, relation, alterations }) => ({
+    a,
+    b,
+    score,
+    relation,
+    altered: alterations,
+  }));
   return { items, output };
 }

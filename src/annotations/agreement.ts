@@ -113,7 +113,11 @@ export interface TagAgreement {
  * article: a reviewer who never used a tag marked no token with it).
  * Punctuation and white space are not units.
  */
-export function measureAgreement(text: string, reviewers: readonly string[], spans: readonly ReviewerSpan[]): TagAgreement[] {
+export function measureAgreement(
+  text: string,
+  reviewers: readonly string[],
+  spans: readonly ReviewerSpan[],
+): TagAgreement[] {
   const names = [...new Set(reviewers)].sort();
   if (names.length < 2) return [];
   const tokens = analyzeText(text).tokens.filter((t) => t.type !== 'punctuation' && t.text.trim() !== '');
@@ -156,6 +160,14 @@ export function measureAgreement(text: string, reviewers: readonly string[], spa
       }
     });
     close();
-    return { tagId, reviewers: names, measure, value, observed: tokens.length ? agreed / tokens.length : 1, tokens: tokens.length, disagreements };
+    return {
+      tagId,
+      reviewers: names,
+      measure,
+      value,
+      observed: tokens.length ? agreed / tokens.length : 1,
+      tokens: tokens.length,
+      disagreements,
+    };
   });
 }

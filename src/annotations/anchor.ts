@@ -71,7 +71,8 @@ const maxOccurrences = 2000;
 function findOccurrences(text: string, needle: string): number[] {
   const out: number[] = [];
   if (!needle) return out;
-  for (let i = text.indexOf(needle); i >= 0 && out.length < maxOccurrences; i = text.indexOf(needle, i + 1)) out.push(i);
+  for (let i = text.indexOf(needle); i >= 0 && out.length < maxOccurrences; i = text.indexOf(needle, i + 1))
+    out.push(i);
   return out;
 }
 
@@ -81,7 +82,8 @@ function findExact(anchor: TextAnchor, text: string): number | undefined {
   for (const at of findOccurrences(text, anchor.exact)) {
     const score = scoreContext(anchor, text, at, at + anchor.exact.length);
     const shift = Math.abs(at - anchor.start);
-    if (!best || score > best.score + 1e-9 || (Math.abs(score - best.score) <= 1e-9 && shift < best.shift)) best = { at, score, shift };
+    if (!best || score > best.score + 1e-9 || (Math.abs(score - best.score) <= 1e-9 && shift < best.shift))
+      best = { at, score, shift };
   }
   return best?.at;
 }
@@ -145,7 +147,8 @@ export function findApproximate(
       const start = nextOrigin[m];
       const end = j + 1;
       const shift = Math.abs(start - center);
-      if (!best || d < best.distance || (d === best.distance && shift < Math.abs(best.start - center))) best = { start, end, distance: d };
+      if (!best || d < best.distance || (d === best.distance && shift < Math.abs(best.start - center)))
+        best = { start, end, distance: d };
     }
     [dist, nextDist] = [nextDist, dist];
     [origin, nextOrigin] = [nextOrigin, origin];
@@ -193,7 +196,8 @@ export function reanchor(anchor: TextAnchor, newText: string): ReanchorResult {
     const from = Math.max(0, center - radius);
     const to = Math.min(newText.length, center + m + radius);
     const hit = findApproximate(anchor.exact, newText, from, to, k, center);
-    if (hit && hit.end > hit.start) return { status: 'fuzzy', distance: hit.distance, ...describeSpan(newText, hit.start, hit.end) };
+    if (hit && hit.end > hit.start)
+      return { status: 'fuzzy', distance: hit.distance, ...describeSpan(newText, hit.start, hit.end) };
   }
   return { ...pickAnchor(anchor), status: 'orphaned' };
 }

@@ -20,6 +20,7 @@ export function checkPassword(password: string): string | undefined {
   if (password.length > maxPasswordLength) return `a password has at most ${maxPasswordLength} characters`;
   if (!password.trim()) return 'a password cannot be only white space';
   if (/^(.)\1*$/su.test(password)) return 'a password cannot be one character repeated';
-  if (common.has(password.trim().toLowerCase())) return 'this password is on the list of common passwords; choose another';
+  if (common.has(password.trim().toLowerCase()))
+    return 'this password is on the list of common passwords; choose another';
   return undefined;
 }

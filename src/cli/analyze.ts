@@ -9,7 +9,11 @@ import { UsageError } from './usage-error.js';
 
 /** Run the analyze command; returns the exit code. */
 export function runAnalyze(config: Config, args: string[]): number {
-  const { values, positionals } = parseArgs({ args, options: { format: { type: 'string', default: 'json' } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({
+    args,
+    options: { format: { type: 'string', default: 'json' } },
+    allowPositionals: true,
+  });
   if (values.format !== 'json') throw new UsageError(`analyze: unknown format ${values.format} (only json)`);
   if (positionals.length === 0) throw new UsageError('analyze: give at least one FILE');
   const items: { file: string; input: ArticleInput }[] = [];

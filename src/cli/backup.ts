@@ -9,10 +9,14 @@ export async function runBackup(config: Config, command: 'backup' | 'restore', a
   try {
     if (command === 'backup') {
       const done = await backupDatabase(config.dbPath, args[0]);
-      console.log(`backed up ${config.dbPath} to ${done.file} (${done.bytes} bytes, schema version ${done.schemaVersion})`);
+      console.log(
+        `backed up ${config.dbPath} to ${done.file} (${done.bytes} bytes, schema version ${done.schemaVersion})`,
+      );
     } else {
       const done = restoreDatabase(config.dbPath, args[0]);
-      console.log(`restored ${config.dbPath} from ${args[0]} (${done.bytes} bytes, schema version ${done.schemaVersion})`);
+      console.log(
+        `restored ${config.dbPath} from ${args[0]} (${done.bytes} bytes, schema version ${done.schemaVersion})`,
+      );
     }
     return 0;
   } catch (err) {

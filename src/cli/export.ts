@@ -30,13 +30,19 @@ export function runExport(config: Config, args: string[]): number {
   if (positionals.length) throw new UsageError(`export: unexpected argument ${positionals[0]}`);
   const { output, ...query } = values;
   const q = exportQuery.safeParse(query);
-  if (!q.success) throw new UsageError(`export: ${describeExportQueryError(q.error)} (--format ${reportFormats.join('|')})`);
+  if (!q.success)
+    throw new UsageError(`export: ${describeExportQueryError(q.error)} (--format ${reportFormats.join('|')})`);
   const { scope, filters } = toScope(q.data);
   const db = openDatabase(config.dbPath);
   try {
     // as on the web: an unknown reviewer or tag is refused, not answered with an empty report
     const errors = checkReportFilters(db, filters);
-    if (Object.keys(errors).length) throw new UsageError(`export: ${Object.entries(errors).map(([k, v]) => `${k}: ${v}`).join('; ')}`);
+    if (Object.keys(errors).length)
+      throw new UsageError(
+        `export: ${Object.entries(errors)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join('; ')}`,
+      );
     const out = exportReport(db, q.data.format, scope, filters, { claimReview: claimReviewPublisher(config) });
     if (!out) {
       process.stderr.write('export: no such article or outlet\n');

@@ -20,7 +20,10 @@ export function runImportAnnotations(config: Config, args: string[]): number {
   }
   const db = openDatabase(config.dbPath);
   try {
-    if (values.user === undefined) throw new UsageError('import-annotations: give --user NAME (imported annotations belong to the user who imports them)');
+    if (values.user === undefined)
+      throw new UsageError(
+        'import-annotations: give --user NAME (imported annotations belong to the user who imports them)',
+      );
     const user = getUserByName(db, values.user);
     if (!user) throw new UsageError(`import-annotations: no user ${values.user}`);
     const report = importAnnotations(db, text, { id: user.id });
@@ -29,9 +32,14 @@ export function runImportAnnotations(config: Config, args: string[]): number {
       return 1;
     }
     for (const w of report.warnings) process.stderr.write(`${positionals[0]}: warning: ${w}\n`);
-    for (const r of report.refused) process.stderr.write(`${positionals[0]}: annotation ${r.index + 1} (${r.id ?? 'no id'}) not imported: ${r.reason}\n`);
+    for (const r of report.refused)
+      process.stderr.write(
+        `${positionals[0]}: annotation ${r.index + 1} (${r.id ?? 'no id'}) not imported: ${r.reason}\n`,
+      );
     const orphaned = report.imported.filter((i) => i.placement === 'orphaned').length;
-    console.log(`imported ${report.imported.length} (${orphaned} orphaned), already present ${report.present.length}, not imported ${report.refused.length}`);
+    console.log(
+      `imported ${report.imported.length} (${orphaned} orphaned), already present ${report.present.length}, not imported ${report.refused.length}`,
+    );
     return report.refused.length > 0 ? 1 : 0;
   } finally {
     db.close();

@@ -36,7 +36,8 @@ export function readInput(path: string, maxBytes: number): { name: string; bytes
   } catch {
     throw new IngestError(`cannot read ${path}: no such file`, 400);
   }
-  if (size > maxBytes) throw new IngestError(`file is ${size} bytes, over the limit of ${maxBytes} (RETOLD_MAX_UPLOAD_MB)`, 413);
+  if (size > maxBytes)
+    throw new IngestError(`file is ${size} bytes, over the limit of ${maxBytes} (RETOLD_MAX_UPLOAD_MB)`, 413);
   return { name: basename(path), bytes: readFileSync(path) };
 }
 

@@ -21,7 +21,14 @@ export async function runTag(args: string[]): Promise<number> {
     const { spans, sentences } = tagText(text, options);
     return {
       id,
-      spans: spans.map((e) => ({ start: e.start, end: e.end, text: e.text, category: e.category, voice: e.voice, confidence: e.confidence })),
+      spans: spans.map((e) => ({
+        start: e.start,
+        end: e.end,
+        text: e.text,
+        category: e.category,
+        voice: e.voice,
+        confidence: e.confidence,
+      })),
       sentences,
     };
   });

@@ -17,14 +17,19 @@ async function readStdinLine(): Promise<string> {
 export async function runUser(config: Config, args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { role: { type: 'string', default: 'reviewer' }, 'password-stdin': { type: 'boolean', default: false }, enable: { type: 'boolean', default: false } },
+    options: {
+      role: { type: 'string', default: 'reviewer' },
+      'password-stdin': { type: 'boolean', default: false },
+      enable: { type: 'boolean', default: false },
+    },
     allowPositionals: true,
   });
   const [action, name] = positionals;
   const db = openDatabase(config.dbPath);
   try {
     if (action === 'list') {
-      for (const u of listUsers(db)) console.log(`${u.username}\t${u.role}\t${u.disabled ? 'disabled' : 'active'}\t${u.createdAt}`);
+      for (const u of listUsers(db))
+        console.log(`${u.username}\t${u.role}\t${u.disabled ? 'disabled' : 'active'}\t${u.createdAt}`);
       return 0;
     }
     if (!name) throw new UsageError('user: give a user name');
@@ -38,7 +43,9 @@ export async function runUser(config: Config, args: string[]): Promise<number> {
         console.log(`created ${name} (${role.data})`);
       } else {
         const ended = changePassword(db, name, password);
-        console.log(`changed the password of ${name}; ended ${ended} session${ended === 1 ? '' : 's'} (every login of ${name} must sign in again)`);
+        console.log(
+          `changed the password of ${name}; ended ${ended} session${ended === 1 ? '' : 's'} (every login of ${name} must sign in again)`,
+        );
       }
       if (!fromStdin) console.log(`password: ${password}   (shown only this once)`);
       return 0;

@@ -75,9 +75,16 @@ function run(db: Db, sub: string | undefined, args: string[]): number {
   switch (sub) {
     case 'list': {
       const states = ['open', 'verdict-given', 'second-review-done'] as const;
-      if (v.state !== undefined && !states.includes(v.state as (typeof states)[number])) throw new VerdictUsageError(`--state is one of ${states.join(', ')}`);
+      if (v.state !== undefined && !states.includes(v.state as (typeof states)[number]))
+        throw new VerdictUsageError(`--state is one of ${states.join(', ')}`);
       const state = v.state as (typeof states)[number] | undefined;
-      return print(listVerdictItems(db, { states: state ? [state] : undefined, assignee: v.assignee, needsSecondReview: v['needs-second-review'] ? true : undefined }));
+      return print(
+        listVerdictItems(db, {
+          states: state ? [state] : undefined,
+          assignee: v.assignee,
+          needsSecondReview: v['needs-second-review'] ? true : undefined,
+        }),
+      );
     }
     case 'show': {
       const found = getPairVerdictHistory(db, pairArg(positionals));
@@ -86,7 +93,13 @@ function run(db: Db, sub: string | undefined, args: string[]): number {
     }
     case 'give':
       if (!v.rating || v.rationale === undefined) throw new VerdictUsageError('give --rating ID and --rationale TEXT');
-      return outcome(giveVerdict(db, pairArg(positionals), actor(db, v.user), { rating: v.rating, rationale: v.rationale, needsSecondReview: v['needs-second-review'] ?? false }));
+      return outcome(
+        giveVerdict(db, pairArg(positionals), actor(db, v.user), {
+          rating: v.rating,
+          rationale: v.rationale,
+          needsSecondReview: v['needs-second-review'] ?? false,
+        }),
+      );
     case 'second-review':
       return outcome(completeSecondReview(db, pairArg(positionals), actor(db, v.user), v.note));
     case 'request-second-review':
@@ -109,7 +122,11 @@ export function runVerdict(config: Config, args: string[]): number {
     db = openDatabase(config.dbPath);
     return run(db, sub, rest);
   } catch (err) {
-    if (!(err instanceof VerdictUsageError) && !(err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))) throw err;
+    if (
+      !(err instanceof VerdictUsageError) &&
+      !(err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))
+    )
+      throw err;
     process.stderr.write(`retold verdict: ${err.message}\n\nusage:\n${verdictUsage}\n`);
     return 2;
   } finally {

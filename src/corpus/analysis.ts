@@ -25,7 +25,8 @@ export function analyzeForStore(text: string): StoredAnalysis {
 
 /** Store an analysis computed for this article's text and pair it. Run inside a write transaction. */
 export function storeArticleAnalysis(db: Db, article: ArticleRow, result: StoredAnalysis): void {
-  if (result.text !== article.text) throw new Error(`analysis: the analysis of article ${article.id} was computed for another text`);
+  if (result.text !== article.text)
+    throw new Error(`analysis: the analysis of article ${article.id} was computed for another text`);
   deleteQuotesOfArticle(db, article.id);
   deleteEditorialSpansOfArticle(db, article.id);
   const stored: HeldQuote[] = [];
@@ -49,7 +50,16 @@ export function storeArticleAnalysis(db: Db, article: ArticleRow, result: Stored
   applyQuoteSpeakerReviews(db, article.id);
   deleteUnquotedSpeakers(db);
   for (const e of result.editorial) {
-    insertEditorialSpan(db, { articleId: article.id, start: e.start, end: e.end, text: e.text, category: e.category, voice: e.voice, confidence: e.confidence, learnt: e.rule === 'model' });
+    insertEditorialSpan(db, {
+      articleId: article.id,
+      start: e.start,
+      end: e.end,
+      text: e.text,
+      category: e.category,
+      voice: e.voice,
+      confidence: e.confidence,
+      learnt: e.rule === 'model',
+    });
   }
   for (const s of result.sentences) insertEditorialSentence(db, article.id, s);
   // pairing works on the quotes and features held here, not on a read-back

@@ -45,7 +45,14 @@ export interface ImportReport {
   ok: boolean;
   error?: string;
   /** `creator` is the importing user, who owns the annotation; `writtenBy` is the file's creator name (provenance) */
-  imported: { id: string; uuid: string; articleId: number; placement: ImportPlacement; creator: string; writtenBy: string | null }[];
+  imported: {
+    id: string;
+    uuid: string;
+    articleId: number;
+    placement: ImportPlacement;
+    creator: string;
+    writtenBy: string | null;
+  }[];
   present: { id: string; uuid: string }[];
   refused: { index: number; id: string | null; reason: string }[];
   warnings: string[];
@@ -57,21 +64,38 @@ function findArticleBySource(db: Db, source: string): number | undefined {
   return undefined;
 }
 
-function placeTarget(text: string, t: ImportedTarget): { placement: ImportPlacement; start: number; end: number; exact: string; prefix: string; suffix: string } {
-  if (t.start !== null && t.end !== null && text.slice(t.start, t.end) === t.exact) return { placement: 'position', ...describeSpan(text, t.start, t.end) };
+function placeTarget(
+  text: string,
+  t: ImportedTarget,
+): { placement: ImportPlacement; start: number; end: number; exact: string; prefix: string; suffix: string } {
+  if (t.start !== null && t.end !== null && text.slice(t.start, t.end) === t.exact)
+    return { placement: 'position', ...describeSpan(text, t.start, t.end) };
   const guess = t.start ?? 0;
-  const r = reanchor({ start: guess, end: guess + t.exact.length, exact: t.exact, prefix: t.prefix, suffix: t.suffix }, text);
-  if (r.status === 'unchanged' || r.status === 'moved') return { placement: 'quote', ...describeSpan(text, r.start, r.end) };
+  const r = reanchor(
+    { start: guess, end: guess + t.exact.length, exact: t.exact, prefix: t.prefix, suffix: t.suffix },
+    text,
+  );
+  if (r.status === 'unchanged' || r.status === 'moved')
+    return { placement: 'quote', ...describeSpan(text, r.start, r.end) };
   if (r.status === 'fuzzy') return { placement: 'fuzzy', ...describeSpan(text, r.start, r.end) };
   // kept with the file's words and position so that a reviewer can place it again
   const start = Math.max(0, t.start ?? 0);
-  return { placement: 'orphaned', start, end: Math.max(start + 1, t.end ?? start + t.exact.length), exact: t.exact, prefix: t.prefix, suffix: t.suffix };
+  return {
+    placement: 'orphaned',
+    start,
+    end: Math.max(start + 1, t.end ?? start + t.exact.length),
+    exact: t.exact,
+    prefix: t.prefix,
+    suffix: t.suffix,
+  };
 }
 
 function resolveTag(db: Db, a: ImportedAnnotation): { tagId: string | null } | { error: string } {
   if (!a.tagId && !a.tagLabel) return { tagId: null };
   if (a.tagId && getTag(db, a.tagId)) return { tagId: a.tagId };
-  const byLabel = a.tagLabel ? listTags(db, true).find((t) => t.label.toLowerCase() === a.tagLabel!.toLowerCase()) : undefined;
+  const byLabel = a.tagLabel
+    ? listTags(db, true).find((t) => t.label.toLowerCase() === a.tagLabel!.toLowerCase())
+    : undefined;
   if (byLabel) return { tagId: byLabel.id };
   return { error: `the tag ${JSON.stringify(a.tagLabel ?? a.tagId)} is not in this instance's taxonomy` };
 }
@@ -86,7 +110,13 @@ export function importAnnotations(db: Db, text: string, importer: { id: number }
   if (!reading.ok) return { ok: false, error: reading.error, imported: [], present: [], refused: [], warnings: [] };
   ensureTags(db);
   const importerName = getUser(db, importer.id)?.username ?? String(importer.id);
-  const report: ImportReport = { ok: true, imported: [], present: [], refused: [...reading.refused], warnings: [...reading.warnings] };
+  const report: ImportReport = {
+    ok: true,
+    imported: [],
+    present: [],
+    refused: [...reading.refused],
+    warnings: [...reading.warnings],
+  };
   db.transaction(() => {
     reading.annotations.forEach((a, index) => {
       const refuse = (reason: string) => report.refused.push({ index, id: a.id, reason });
@@ -97,21 +127,56 @@ export function importAnnotations(db: Db, text: string, importer: { id: number }
         if (articleId === undefined) return refuse(`no article here has the source ${t.source}`);
         spans.push({ articleId, ...placeTarget(getArticle(db, articleId)!.text, t) });
       }
-      if (spans.length === 2 && spans[0].articleId === spans[1].articleId) return refuse('both targets are in the same article');
+      if (spans.length === 2 && spans[0].articleId === spans[1].articleId)
+        return refuse('both targets are in the same article');
       const tag = resolveTag(db, a);
       if ('error' in tag) return refuse(tag.error);
       const note = cleanNote(a.note);
       if (note && note.length > maxNoteLength) return refuse(`the note is longer than ${maxNoteLength} characters`);
-      const imported = { author: cleanLine(a.creatorName ?? '').slice(0, 200) || null, createdAt: validTime(a.createdAt) };
+      const imported = {
+        author: cleanLine(a.creatorName ?? '').slice(0, 200) || null,
+        createdAt: validTime(a.createdAt),
+      };
       const [main, other] = spans;
       const orphaned = spans.some((s) => s.placement === 'orphaned');
-      const pick = (s: (typeof spans)[number]) => ({ articleId: s.articleId, start: s.start, end: s.end, exact: s.exact, prefix: s.prefix, suffix: s.suffix });
+      const pick = (s: (typeof spans)[number]) => ({
+        articleId: s.articleId,
+        start: s.start,
+        end: s.end,
+        exact: s.exact,
+        prefix: s.prefix,
+        suffix: s.suffix,
+      });
       const at = new Date().toISOString();
-      const row = { uuid: a.uuid, ...pick(main), tagId: tag.tagId, note, other: other ? pick(other) : null, creatorId: importer.id, status: orphaned ? ('orphaned' as const) : ('active' as const), createdAt: at, imported };
+      const row = {
+        uuid: a.uuid,
+        ...pick(main),
+        tagId: tag.tagId,
+        note,
+        other: other ? pick(other) : null,
+        creatorId: importer.id,
+        status: orphaned ? ('orphaned' as const) : ('active' as const),
+        createdAt: at,
+        imported,
+      };
       const id = insertAnnotation(db, row);
-      insertHistory(db, { annotationId: id, userId: importer.id, action: 'create', at, before: null, after: { ...row, importedFrom: a.id } });
+      insertHistory(db, {
+        annotationId: id,
+        userId: importer.id,
+        action: 'create',
+        at,
+        before: null,
+        after: { ...row, importedFrom: a.id },
+      });
       const worst = spans.map((s) => s.placement).sort((x, y) => order.indexOf(y) - order.indexOf(x))[0];
-      report.imported.push({ id: a.id, uuid: a.uuid, articleId: main.articleId, placement: worst, creator: importerName, writtenBy: imported.author });
+      report.imported.push({
+        id: a.id,
+        uuid: a.uuid,
+        articleId: main.articleId,
+        placement: worst,
+        creator: importerName,
+        writtenBy: imported.author,
+      });
     });
   }).immediate();
   return report;

@@ -6,7 +6,14 @@
  * longer reading it.
  */
 import type { Db } from '../db.js';
-import { selectAnnotations, getAnnotation, selectHistory, type AnnotationFilters, type AnnotationRow, type HistoryRow } from '../store/annotations.js';
+import {
+  selectAnnotations,
+  getAnnotation,
+  selectHistory,
+  type AnnotationFilters,
+  type AnnotationRow,
+  type HistoryRow,
+} from '../store/annotations.js';
 import type { Role } from '../store/users.js';
 import { getArticle } from '../store/articles.js';
 
@@ -22,7 +29,11 @@ export function seesDeleted(reader: Reader): boolean {
  * Annotations matching the filters as this reader may see them: asking for
  * deleted ones without the right gives 'forbidden'; `all` leaves them out.
  */
-export function listVisibleAnnotations(db: Db, reader: Reader, filters: AnnotationFilters): AnnotationRow[] | 'forbidden' {
+export function listVisibleAnnotations(
+  db: Db,
+  reader: Reader,
+  filters: AnnotationFilters,
+): AnnotationRow[] | 'forbidden' {
   if (seesDeleted(reader)) return selectAnnotations(db, filters);
   if (filters.status === 'deleted') return 'forbidden';
   return selectAnnotations(db, { ...filters, status: filters.status === 'all' ? undefined : filters.status });

@@ -71,7 +71,17 @@ const now = (): string => new Date().toISOString();
 
 /** The fields of an annotation that its history records. */
 function snapshot(a: AnnotationRow): Record<string, unknown> {
-  return { start: a.start, end: a.end, exact: a.exact, prefix: a.prefix, suffix: a.suffix, tagId: a.tagId, note: a.note, other: a.other, status: a.status };
+  return {
+    start: a.start,
+    end: a.end,
+    exact: a.exact,
+    prefix: a.prefix,
+    suffix: a.suffix,
+    tagId: a.tagId,
+    note: a.note,
+    other: a.other,
+    status: a.status,
+  };
 }
 
 /**
@@ -86,7 +96,11 @@ export function resolveSpan(db: Db, span: SpanInput): { ok: true; span: Anchored
   const text = article.text;
   let { start, end } = span;
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > text.length || end <= start) {
-    if (span.exact === undefined) return { ok: false, error: `The span ${start}–${end} is not inside the article's text (${text.length} characters).` };
+    if (span.exact === undefined)
+      return {
+        ok: false,
+        error: `The span ${start}–${end} is not inside the article's text (${text.length} characters).`,
+      };
     start = Math.min(Math.max(0, Math.trunc(start) || 0), text.length);
     end = start;
   }
@@ -94,7 +108,8 @@ export function resolveSpan(db: Db, span: SpanInput): { ok: true; span: Anchored
     const exact = span.exact.trim();
     if (!exact) return { ok: false, error: 'The selected words are empty.' };
     const found = reanchor({ start, end: start + exact.length, exact, prefix: '', suffix: '' }, text);
-    if (found.status !== 'unchanged' && found.status !== 'moved') return { ok: false, error: 'The selected words are not in the article’s text.' };
+    if (found.status !== 'unchanged' && found.status !== 'moved')
+      return { ok: false, error: 'The selected words are not in the article’s text.' };
     ({ start, end } = found);
   }
   while (start < end && /\s/.test(text[start])) start++;
@@ -124,32 +139,44 @@ export function createAnnotation(db: Db, userId: number, input: AnnotationInput)
   ensureTags(db);
   // an unknown article is a missing resource (404), not bad input
   for (const articleId of [input.articleId, input.other?.articleId]) {
-    if (articleId !== undefined && !getArticle(db, articleId)) return { status: 'not-found', what: `no article ${articleId}` };
+    if (articleId !== undefined && !getArticle(db, articleId))
+      return { status: 'not-found', what: `no article ${articleId}` };
   }
-  return db.transaction((): AnnotationResult => {
-    const errors: Record<string, string> = {};
-    const main = resolveSpan(db, input);
-    if (!main.ok) errors.span = main.error;
-    let other: AnchoredSpan | null = null;
-    if (input.other) {
-      const o = resolveSpan(db, input.other);
-      if (!o.ok) errors.other = o.error;
-      else if (o.span.articleId === input.articleId) errors.other = 'The other span must be in another article.';
-      else other = o.span;
-    }
-    const note = cleanNote(input.note);
-    const tagId = input.tagId || null;
-    const tagError = checkTag(db, tagId, null);
-    if (tagError) errors.tagId = tagError;
-    if (!tagId && !note) errors.note = 'Choose a tag or write a note (or both).';
-    if (note && note.length > maxNoteLength) errors.note = `A note holds at most ${maxNoteLength} characters.`;
-    if (Object.keys(errors).length || !main.ok) return { status: 'invalid', errors };
-    const at = now();
-    const id = insertAnnotation(db, { uuid: randomUUID(), ...main.span, tagId, note, other, creatorId: userId, status: 'active', createdAt: at });
-    const annotation = getAnnotation(db, id)!;
-    insertHistory(db, { annotationId: id, userId, action: 'create', at, before: null, after: snapshot(annotation) });
-    return { status: 'ok', annotation };
-  }).immediate();
+  return db
+    .transaction((): AnnotationResult => {
+      const errors: Record<string, string> = {};
+      const main = resolveSpan(db, input);
+      if (!main.ok) errors.span = main.error;
+      let other: AnchoredSpan | null = null;
+      if (input.other) {
+        const o = resolveSpan(db, input.other);
+        if (!o.ok) errors.other = o.error;
+        else if (o.span.articleId === input.articleId) errors.other = 'The other span must be in another article.';
+        else other = o.span;
+      }
+      const note = cleanNote(input.note);
+      const tagId = input.tagId || null;
+      const tagError = checkTag(db, tagId, null);
+      if (tagError) errors.tagId = tagError;
+      if (!tagId && !note) errors.note = 'Choose a tag or write a note (or both).';
+      if (note && note.length > maxNoteLength) errors.note = `A note holds at most ${maxNoteLength} characters.`;
+      if (Object.keys(errors).length || !main.ok) return { status: 'invalid', errors };
+      const at = now();
+      const id = insertAnnotation(db, {
+        uuid: randomUUID(),
+        ...main.span,
+        tagId,
+        note,
+        other,
+        creatorId: userId,
+        status: 'active',
+        createdAt: at,
+      });
+      const annotation = getAnnotation(db, id)!;
+      insertHistory(db, { annotationId: id, userId, action: 'create', at, before: null, after: snapshot(annotation) });
+      return { status: 'ok', annotation };
+    })
+    .immediate();
 }
 
 /** Reviewers change their own annotations; admins any; viewers none. */
@@ -159,53 +186,92 @@ export function canChange(actor: Actor, annotation: Pick<AnnotationRow, 'creator
 
 /** Change an annotation's tag, note or span. Ownership is checked here. */
 export function updateAnnotation(db: Db, actor: Actor, id: number, edit: AnnotationEdit): AnnotationResult {
-  return db.transaction((): AnnotationResult => {
-    const before = getAnnotation(db, id);
-    if (!before || before.status === 'deleted') return { status: 'not-found' };
-    if (!canChange(actor, before)) return { status: 'forbidden' };
-    const errors: Record<string, string> = {};
-    let span: TextAnchor = before;
-    let status = before.status;
-    if (edit.start !== undefined || edit.end !== undefined || edit.exact !== undefined) {
-      const r = resolveSpan(db, { articleId: before.articleId, start: edit.start ?? before.start, end: edit.end ?? before.end, exact: edit.exact });
-      if (!r.ok) errors.span = r.error;
-      else {
-        span = r.span;
-        // a reviewer placing an orphaned annotation again makes it active
-        status = 'active';
+  return db
+    .transaction((): AnnotationResult => {
+      const before = getAnnotation(db, id);
+      if (!before || before.status === 'deleted') return { status: 'not-found' };
+      if (!canChange(actor, before)) return { status: 'forbidden' };
+      const errors: Record<string, string> = {};
+      let span: TextAnchor = before;
+      let status = before.status;
+      if (edit.start !== undefined || edit.end !== undefined || edit.exact !== undefined) {
+        const r = resolveSpan(db, {
+          articleId: before.articleId,
+          start: edit.start ?? before.start,
+          end: edit.end ?? before.end,
+          exact: edit.exact,
+        });
+        if (!r.ok) errors.span = r.error;
+        else {
+          span = r.span;
+          // a reviewer placing an orphaned annotation again makes it active
+          status = 'active';
+        }
       }
-    }
-    const tagId = edit.tagId === undefined ? before.tagId : edit.tagId || null;
-    const tagError = checkTag(db, tagId, before.tagId);
-    if (tagError) errors.tagId = tagError;
-    const note = edit.note === undefined ? before.note : cleanNote(edit.note);
-    if (!tagId && !note) errors.note = 'Keep a tag or a note (or both).';
-    if (note && note.length > maxNoteLength) errors.note = `A note holds at most ${maxNoteLength} characters.`;
-    if (Object.keys(errors).length) return { status: 'invalid', errors };
-    // an edit that changes nothing is not a change: no new time, no history entry
-    const same = span.start === before.start && span.end === before.end && tagId === before.tagId && note === before.note && status === before.status;
-    if (same) return { status: 'ok', annotation: before };
-    const at = now();
-    const change: AnnotationChange = { start: span.start, end: span.end, exact: span.exact, prefix: span.prefix, suffix: span.suffix, tagId, note, other: before.other, status, modifiedAt: at };
-    updateAnnotationRow(db, id, change);
-    const after = getAnnotation(db, id)!;
-    insertHistory(db, { annotationId: id, userId: actor.id, action: 'update', at, before: snapshot(before), after: snapshot(after) });
-    return { status: 'ok', annotation: after };
-  }).immediate();
+      const tagId = edit.tagId === undefined ? before.tagId : edit.tagId || null;
+      const tagError = checkTag(db, tagId, before.tagId);
+      if (tagError) errors.tagId = tagError;
+      const note = edit.note === undefined ? before.note : cleanNote(edit.note);
+      if (!tagId && !note) errors.note = 'Keep a tag or a note (or both).';
+      if (note && note.length > maxNoteLength) errors.note = `A note holds at most ${maxNoteLength} characters.`;
+      if (Object.keys(errors).length) return { status: 'invalid', errors };
+      // an edit that changes nothing is not a change: no new time, no history entry
+      const same =
+        span.start === before.start &&
+        span.end === before.end &&
+        tagId === before.tagId &&
+        note === before.note &&
+        status === before.status;
+      if (same) return { status: 'ok', annotation: before };
+      const at = now();
+      const change: AnnotationChange = {
+        start: span.start,
+        end: span.end,
+        exact: span.exact,
+        prefix: span.prefix,
+        suffix: span.suffix,
+        tagId,
+        note,
+        other: before.other,
+        status,
+        modifiedAt: at,
+      };
+      updateAnnotationRow(db, id, change);
+      const after = getAnnotation(db, id)!;
+      insertHistory(db, {
+        annotationId: id,
+        userId: actor.id,
+        action: 'update',
+        at,
+        before: snapshot(before),
+        after: snapshot(after),
+      });
+      return { status: 'ok', annotation: after };
+    })
+    .immediate();
 }
 
 /** Soft-delete an annotation: it keeps its row and history, with status `deleted`. */
 export function deleteAnnotation(db: Db, actor: Actor, id: number): AnnotationResult {
-  return db.transaction((): AnnotationResult => {
-    const before = getAnnotation(db, id);
-    if (!before || before.status === 'deleted') return { status: 'not-found' };
-    if (!canChange(actor, before)) return { status: 'forbidden' };
-    const at = now();
-    updateAnnotationRow(db, id, { ...before, status: 'deleted', modifiedAt: at });
-    const after = getAnnotation(db, id)!;
-    insertHistory(db, { annotationId: id, userId: actor.id, action: 'delete', at, before: snapshot(before), after: snapshot(after) });
-    return { status: 'ok', annotation: after };
-  }).immediate();
+  return db
+    .transaction((): AnnotationResult => {
+      const before = getAnnotation(db, id);
+      if (!before || before.status === 'deleted') return { status: 'not-found' };
+      if (!canChange(actor, before)) return { status: 'forbidden' };
+      const at = now();
+      updateAnnotationRow(db, id, { ...before, status: 'deleted', modifiedAt: at });
+      const after = getAnnotation(db, id)!;
+      insertHistory(db, {
+        annotationId: id,
+        userId: actor.id,
+        action: 'delete',
+        at,
+        before: snapshot(before),
+        after: snapshot(after),
+      });
+      return { status: 'ok', annotation: after };
+    })
+    .immediate();
 }
 
 /** Annotations matching the filters (by default all but deleted ones). */
@@ -264,9 +330,27 @@ export function reanchorArticleAnnotations(db: Db, articleId: number, newText: s
     const status = orphaned ? 'orphaned' : 'active';
     if (!moved && status === before.status) continue;
     // the annotation keeps its own time: moving it is recorded in its history, it is not a reviewer's change
-    updateAnnotationRow(db, before.id, { start, end, exact, prefix, suffix, tagId: before.tagId, note: before.note, other, status, modifiedAt: before.modifiedAt });
+    updateAnnotationRow(db, before.id, {
+      start,
+      end,
+      exact,
+      prefix,
+      suffix,
+      tagId: before.tagId,
+      note: before.note,
+      other,
+      status,
+      modifiedAt: before.modifiedAt,
+    });
     const after = getAnnotation(db, before.id)!;
-    insertHistory(db, { annotationId: before.id, userId: null, action: status === 'orphaned' ? 'orphan' : 'reanchor', at, before: snapshot(before), after: snapshot(after) });
+    insertHistory(db, {
+      annotationId: before.id,
+      userId: null,
+      action: status === 'orphaned' ? 'orphan' : 'reanchor',
+      at,
+      before: snapshot(before),
+      after: snapshot(after),
+    });
   }
   return summary;
 }

@@ -28,39 +28,57 @@ export interface ArticleActor {
 }
 
 /** The outcome of a delete or restore. */
-export type ArticleDeletion = { status: 'ok' } | { status: 'not-found' } | { status: 'conflict'; reason: string } | { status: 'forbidden'; reason: string };
+export type ArticleDeletion =
+  | { status: 'ok' }
+  | { status: 'not-found' }
+  | { status: 'conflict'; reason: string }
+  | { status: 'forbidden'; reason: string };
 
 /** Soft-delete an article (see the module comment for who may). */
-export function deleteArticleAs(db: Db, actor: ArticleActor, id: number, now = new Date().toISOString()): ArticleDeletion {
-  return db.transaction((): ArticleDeletion => {
-    if (!getArticle(db, id)) return { status: 'not-found' };
-    if (actor.role !== 'admin') {
-      const others = countOthersAnnotations(db, id, actor.id);
-      if (others > 0) {
-        return {
-          status: 'conflict',
-          reason: `articles: this article holds ${others} annotation${others === 1 ? '' : 's'} by other reviewers; only an admin can delete it`,
-        };
+export function deleteArticleAs(
+  db: Db,
+  actor: ArticleActor,
+  id: number,
+  now = new Date().toISOString(),
+): ArticleDeletion {
+  return db
+    .transaction((): ArticleDeletion => {
+      if (!getArticle(db, id)) return { status: 'not-found' };
+      if (actor.role !== 'admin') {
+        const others = countOthersAnnotations(db, id, actor.id);
+        if (others > 0) {
+          return {
+            status: 'conflict',
+            reason: `articles: this article holds ${others} annotation${others === 1 ? '' : 's'} by other reviewers; only an admin can delete it`,
+          };
+        }
       }
-    }
-    setArticleDeleted(db, id, { at: now, by: actor.id });
-    deleteQuotesOfArticle(db, id);
-    deleteEditorialSpansOfArticle(db, id);
-    deleteUnquotedSpeakers(db);
-    insertArticleHistory(db, { articleId: id, userId: actor.id, action: 'delete', at: now });
-    return { status: 'ok' };
-  }).immediate();
+      setArticleDeleted(db, id, { at: now, by: actor.id });
+      deleteQuotesOfArticle(db, id);
+      deleteEditorialSpansOfArticle(db, id);
+      deleteUnquotedSpeakers(db);
+      insertArticleHistory(db, { articleId: id, userId: actor.id, action: 'delete', at: now });
+      return { status: 'ok' };
+    })
+    .immediate();
 }
 
 /** Restore a deleted article (admins only): it is shown again and its quotes, pairs and suggestions are found again. */
-export function restoreArticleAs(db: Db, actor: ArticleActor, id: number, now = new Date().toISOString()): ArticleDeletion {
+export function restoreArticleAs(
+  db: Db,
+  actor: ArticleActor,
+  id: number,
+  now = new Date().toISOString(),
+): ArticleDeletion {
   if (actor.role !== 'admin') return { status: 'forbidden', reason: 'articles: only an admin can restore an article' };
-  return db.transaction((): ArticleDeletion => {
-    const article = getArticleAnyState(db, id);
-    if (!article || article.deletedAt === null) return { status: 'not-found' };
-    setArticleDeleted(db, id, null);
-    analyzeStoredArticle(db, getArticle(db, id)!);
-    insertArticleHistory(db, { articleId: id, userId: actor.id, action: 'restore', at: now });
-    return { status: 'ok' };
-  }).immediate();
+  return db
+    .transaction((): ArticleDeletion => {
+      const article = getArticleAnyState(db, id);
+      if (!article || article.deletedAt === null) return { status: 'not-found' };
+      setArticleDeleted(db, id, null);
+      analyzeStoredArticle(db, getArticle(db, id)!);
+      insertArticleHistory(db, { articleId: id, userId: actor.id, action: 'restore', at: now });
+      return { status: 'ok' };
+    })
+    .immediate();
 }

@@ -27,8 +27,7 @@ function storedText(prepared: PreparedArticle, textHash: string): ArticleText {
 
 /** The outcome of importing one input. */
 export type ImportResult =
-  | { status: 'imported'; article: ArticleRow }
-  | { status: 'duplicate'; existing: ArticleSummary };
+  { status: 'imported'; article: ArticleRow } | { status: 'duplicate'; existing: ArticleSummary };
 
 /**
  * Import one article: prepare it (normalize, strip furniture, detect metadata),
@@ -47,32 +46,39 @@ export function importArticle(db: Db, input: ArticleInput): ImportResult {
  */
 export function storeImport(db: Db, prepared: PreparedArticle, analysis: StoredAnalysis): ImportResult {
   const textHash = hashText(prepared.text);
-  return db.transaction((): ImportResult => {
-    const existing = findArticleByHash(db, textHash);
-    if (existing && !getArticle(db, existing.id)) {
-      throw new IngestError(`ingest: this text is article ${existing.id}, which is deleted; an admin can restore it from /articles/deleted`, 409);
-    }
-    if (existing) return { status: 'duplicate', existing };
-    const id = insertArticle(db, {
-      title: prepared.title,
-      outlet: prepared.outlet,
-      author: prepared.author,
-      published: prepared.published,
-      url: prepared.url,
-      ...storedText(prepared, textHash),
-    });
-    const article = getArticle(db, id)!;
-    storeArticleAnalysis(db, article, analysis);
-    return { status: 'imported', article };
-  }).immediate();
+  return db
+    .transaction((): ImportResult => {
+      const existing = findArticleByHash(db, textHash);
+      if (existing && !getArticle(db, existing.id)) {
+        throw new IngestError(
+          `ingest: this text is article ${existing.id}, which is deleted; an admin can restore it from /articles/deleted`,
+          409,
+        );
+      }
+      if (existing) return { status: 'duplicate', existing };
+      const id = insertArticle(db, {
+        title: prepared.title,
+        outlet: prepared.outlet,
+        author: prepared.author,
+        published: prepared.published,
+        url: prepared.url,
+        ...storedText(prepared, textHash),
+      });
+      const article = getArticle(db, id)!;
+      storeArticleAnalysis(db, article, analysis);
+      return { status: 'imported', article };
+    })
+    .immediate();
 }
 
 /** Correct an article's metadata. Returns undefined when it does not exist. */
 export function editArticle(db: Db, id: number, metadata: ArticleMetadata): ArticleRow | undefined {
-  return db.transaction(() => {
-    if (!updateArticleMetadata(db, id, metadata)) return undefined;
-    return getArticle(db, id);
-  }).immediate();
+  return db
+    .transaction(() => {
+      if (!updateArticleMetadata(db, id, metadata)) return undefined;
+      return getArticle(db, id);
+    })
+    .immediate();
 }
 
 /** The outcome of replacing an article's text. */
@@ -88,7 +94,11 @@ export type ReplaceTextResult =
  * again (those whose words are gone are marked orphaned, not moved or dropped).
  * Metadata stays as it is.
  */
-export function replaceArticleText(db: Db, id: number, input: Pick<ArticleInput, 'text' | 'original' | 'format'>): ReplaceTextResult {
+export function replaceArticleText(
+  db: Db,
+  id: number,
+  input: Pick<ArticleInput, 'text' | 'original' | 'format'>,
+): ReplaceTextResult {
   const prepared = prepareArticle({ text: input.text, original: input.original, format: input.format });
   return storeReplacement(db, id, prepared, analyzeForStore(prepared.text));
 }
@@ -97,18 +107,25 @@ export function replaceArticleText(db: Db, id: number, input: Pick<ArticleInput,
  * Store a corrected text prepared and analysed beforehand (by a worker): the
  * write half of replaceArticleText, in one IMMEDIATE transaction.
  */
-export function storeReplacement(db: Db, id: number, prepared: PreparedArticle, analysis: StoredAnalysis): ReplaceTextResult {
+export function storeReplacement(
+  db: Db,
+  id: number,
+  prepared: PreparedArticle,
+  analysis: StoredAnalysis,
+): ReplaceTextResult {
   const textHash = hashText(prepared.text);
-  return db.transaction((): ReplaceTextResult => {
-    const current = getArticle(db, id);
-    if (!current) return { status: 'not-found' };
-    if (current.textHash === textHash) return { status: 'unchanged', article: current };
-    const existing = findArticleByHash(db, textHash);
-    if (existing) return { status: 'duplicate', existing };
-    updateArticleText(db, id, storedText(prepared, textHash));
-    const article = getArticle(db, id)!;
-    storeArticleAnalysis(db, article, analysis);
-    const annotations = reanchorArticleAnnotations(db, id, article.text);
-    return { status: 'replaced', article, annotations };
-  }).immediate();
+  return db
+    .transaction((): ReplaceTextResult => {
+      const current = getArticle(db, id);
+      if (!current) return { status: 'not-found' };
+      if (current.textHash === textHash) return { status: 'unchanged', article: current };
+      const existing = findArticleByHash(db, textHash);
+      if (existing) return { status: 'duplicate', existing };
+      updateArticleText(db, id, storedText(prepared, textHash));
+      const article = getArticle(db, id)!;
+      storeArticleAnalysis(db, article, analysis);
+      const annotations = reanchorArticleAnnotations(db, id, article.text);
+      return { status: 'replaced', article, annotations };
+    })
+    .immediate();
 }

@@ -11,7 +11,18 @@
  *   server was killed) and is taken over.
  */
 import Database from 'better-sqlite3';
-import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { dirname } from 'node:path';
 import type { Db } from '../db.js';
 import { readMigrations } from '../db.js';
@@ -76,7 +87,9 @@ export function acquireLock(dbPath: string, purpose = 'a server'): () => void {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const holder = readLockHolder(dbPath);
       if (holder !== undefined) {
-        throw new BackupError(`backup: ${dbPath} is in use by ${holder === process.pid ? 'this process' : `process ${holder}`} (lock ${path}); stop it before ${purpose} uses the database`);
+        throw new BackupError(
+          `backup: ${dbPath} is in use by ${holder === process.pid ? 'this process' : `process ${holder}`} (lock ${path}); stop it before ${purpose} uses the database`,
+        );
       }
       rmSync(path, { force: true }); // stale: its process is gone
     }
@@ -112,14 +125,16 @@ export function checkDatabaseFile(file: string): number {
     const version = db.pragma('user_version', { simple: true }) as number;
     const latest = latestSchemaVersion();
     if (version < 1) throw new BackupError(`backup: ${file} is not a retold database (schema version ${version})`);
-    if (version > latest) throw new BackupError(`backup: ${file} is at schema version ${version}, newer than this retold (${latest})`);
+    if (version > latest)
+      throw new BackupError(`backup: ${file} is at schema version ${version}, newer than this retold (${latest})`);
     const articles = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'articles'").get();
     if (!articles) throw new BackupError(`backup: ${file} is not a retold database (no articles table)`);
     return version;
   } catch (err) {
     if (err instanceof BackupError) throw err;
     const code = (err as { code?: string }).code;
-    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') throw new BackupError(`backup: ${file} is not a SQLite database`);
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT')
+      throw new BackupError(`backup: ${file} is not a SQLite database`);
     throw new BackupError(`backup: cannot read ${file}: ${(err as Error).message}`);
   } finally {
     db?.close();
@@ -131,7 +146,8 @@ export function checkDatabaseFile(file: string): number {
  * a server may be using it, then check the copy. Refuses to overwrite `dest`.
  */
 export async function backupDatabase(dbPath: string, dest: string): Promise<BackupOutcome> {
-  if (dbPath === ':memory:') throw new BackupError('backup: an in-memory database cannot be backed up from another process');
+  if (dbPath === ':memory:')
+    throw new BackupError('backup: an in-memory database cannot be backed up from another process');
   if (!existsSync(dbPath)) throw new BackupError(`backup: ${dbPath}: no such database`);
   if (existsSync(dest)) throw new BackupError(`backup: ${dest} exists; choose a new file name`);
   // read-only: the backup never writes the live database; WAL lets it read beside the server

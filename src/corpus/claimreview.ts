@@ -18,8 +18,14 @@ import { scaleBounds } from './verdict-scale.js';
 import { orderArticlePair } from './references.js';
 
 /** The publisher settings from the configuration. */
-export function claimReviewPublisher(config: Pick<Config, 'publicUrl' | 'claimReviewAuthor' | 'claimReviewAuthorUrl'>): ClaimReviewPublisher {
-  return { name: config.claimReviewAuthor, url: config.claimReviewAuthorUrl, baseUrl: config.publicUrl.replace(/\/+$/, '') };
+export function claimReviewPublisher(
+  config: Pick<Config, 'publicUrl' | 'claimReviewAuthor' | 'claimReviewAuthorUrl'>,
+): ClaimReviewPublisher {
+  return {
+    name: config.claimReviewAuthor,
+    url: config.claimReviewAuthorUrl,
+    baseUrl: config.publicUrl.replace(/\/+$/, ''),
+  };
 }
 
 /** The retold version of a pair: the side that is not the reference (see ./references.ts). */
@@ -31,7 +37,11 @@ function retoldSide(db: Db, v: VerdictRow, article: (id: number) => ArticleRow |
 }
 
 /** The verdicts a scope and filters select, as export items; undefined when the scope names nothing that exists. */
-export function gatherClaimReviews(db: Db, scope: ReportScope, filters: ReportFilters = {}): ClaimReviewItem[] | undefined {
+export function gatherClaimReviews(
+  db: Db,
+  scope: ReportScope,
+  filters: ReportFilters = {},
+): ClaimReviewItem[] | undefined {
   const cache = new Map<number, ArticleRow | undefined>();
   const article = (id: number) => (cache.has(id) ? cache.get(id) : cache.set(id, getArticle(db, id)).get(id));
   if (scope.kind === 'article' && !article(scope.articleId)) return undefined;
@@ -58,9 +68,20 @@ export function gatherClaimReviews(db: Db, scope: ReportScope, filters: ReportFi
       verdictId: v.id,
       claim: side.text,
       speaker: quote ? (quote.speaker ?? quote.speakerName) : null,
-      appearance: { title: a.title, outlet: a.outlet, url: a.url, published: a.published, source: articleSource(a.textHash) },
+      appearance: {
+        title: a.title,
+        outlet: a.outlet,
+        url: a.url,
+        published: a.published,
+        source: articleSource(a.textHash),
+      },
       // a retired rating may lie outside the offered scale: widen the bounds to hold it
-      rating: { value: v.ratingValue!, label: v.ratingLabel!, best: Math.max(bounds.best, v.ratingValue!), worst: Math.min(bounds.worst, v.ratingValue!) },
+      rating: {
+        value: v.ratingValue!,
+        label: v.ratingLabel!,
+        best: Math.max(bounds.best, v.ratingValue!),
+        worst: Math.min(bounds.worst, v.ratingValue!),
+      },
       rationale: v.rationale ?? '',
       givenAt: v.givenAt!,
     });
@@ -69,7 +90,12 @@ export function gatherClaimReviews(db: Db, scope: ReportScope, filters: ReportFi
 }
 
 /** The ClaimReview export body; undefined when the scope names nothing that exists. */
-export function exportClaimReviews(db: Db, scope: ReportScope, filters: ReportFilters, publisher: ClaimReviewPublisher): string | undefined {
+export function exportClaimReviews(
+  db: Db,
+  scope: ReportScope,
+  filters: ReportFilters,
+  publisher: ClaimReviewPublisher,
+): string | undefined {
   const items = gatherClaimReviews(db, scope, filters);
   return items && renderClaimReviews(items, publisher);
 }

@@ -63,13 +63,22 @@ export interface Comparison {
 // these NLP-heavy steps depend only on their text inputs: nothing to invalidate.
 
 /** Sentence spans of an article text. */
-const sentenceSpans = memoize((text: string): { start: number; end: number }[] => analyzeText(text).sentences.map((s) => ({ start: s.start, end: s.end })), 200);
+const sentenceSpans = memoize(
+  (text: string): { start: number; end: number }[] =>
+    analyzeText(text).sentences.map((s) => ({ start: s.start, end: s.end })),
+  200,
+);
 
 /** The change summary of two versions (pure; see src/diff). */
 const summarize = memoize((earlier: VersionContext, later: VersionContext) => summarizeChanges(earlier, later), 5_000);
 
 /** The sentences covering [start, end), widened to whole sentences. */
-function contextOf(text: string, sentences: { start: number; end: number }[], start: number, end: number): { from: number; to: number } {
+function contextOf(
+  text: string,
+  sentences: { start: number; end: number }[],
+  start: number,
+  end: number,
+): { from: number; to: number } {
   let from = start;
   let to = end;
   for (const s of sentences) {
@@ -110,7 +119,13 @@ interface Side {
 
 function viewVersion(side: Side, q: QuoteWithArticle): VersionView {
   const { from, to } = contextOf(side.article.text, side.sentences, q.start, q.end);
-  return { quote: q, context: side.article.text.slice(from, to), quoteStart: q.start - from, quoteEnd: q.end - from, paragraph: paragraphIndex(side.paragraphs, q.start) };
+  return {
+    quote: q,
+    context: side.article.text.slice(from, to),
+    quoteStart: q.start - from,
+    quoteEnd: q.end - from,
+    paragraph: paragraphIndex(side.paragraphs, q.start),
+  };
 }
 
 /**
@@ -126,8 +141,17 @@ export function compareArticles(db: Db, idX: number, idY: number): Comparison | 
   // every version is compared against the reference (see ./references.ts)
   const order = orderArticlePair(db, x, y, pairRows);
   const { earlier, later } = order;
-  const quotes = new Map(getQuotesWithArticles(db, pairRows.flatMap((p) => [p.quoteA, p.quoteB])).map((q) => [q.id, q]));
-  const side = (article: ArticleRow): Side => ({ article, paragraphs: paragraphsOf(article.text), sentences: pairRows.length ? sentenceSpans(article.text) : [] });
+  const quotes = new Map(
+    getQuotesWithArticles(
+      db,
+      pairRows.flatMap((p) => [p.quoteA, p.quoteB]),
+    ).map((q) => [q.id, q]),
+  );
+  const side = (article: ArticleRow): Side => ({
+    article,
+    paragraphs: paragraphsOf(article.text),
+    sentences: pairRows.length ? sentenceSpans(article.text) : [],
+  });
   const earlierSide = side(earlier);
   const laterSide = side(later);
   // suggestions a reviewer dismissed are not editorial language
@@ -149,6 +173,10 @@ export function compareArticles(db: Db, idX: number, idY: number): Comparison | 
       fidelity: summary.fidelity,
     });
   }
-  const rows = alignParagraphs(earlierSide.paragraphs, laterSide.paragraphs, pairs.map((p) => [p.earlier.paragraph, p.later.paragraph] as [number, number]));
+  const rows = alignParagraphs(
+    earlierSide.paragraphs,
+    laterSide.paragraphs,
+    pairs.map((p) => [p.earlier.paragraph, p.later.paragraph] as [number, number]),
+  );
   return { earlier, later, pairs, rows, reference: order.reason, orderUnknown: order.orderUnknown };
 }

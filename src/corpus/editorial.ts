@@ -10,7 +10,16 @@ import { createAnnotation, listAnnotations } from './annotations.js';
 import { measureDensity, type EditorialDensity } from '../editorial/index.js';
 import type { AnnotationRow } from '../store/annotations.js';
 import { getArticle, type ArticleRow } from '../store/articles.js';
-import { decideEditorialSpan, getEditorialSpan, getEditorialThreshold, listEditorialSentences, listEditorialSpans, setEditorialThreshold, type EditorialSentenceRow, type EditorialSpanRow } from '../store/editorial.js';
+import {
+  decideEditorialSpan,
+  getEditorialSpan,
+  getEditorialThreshold,
+  listEditorialSentences,
+  listEditorialSpans,
+  setEditorialThreshold,
+  type EditorialSentenceRow,
+  type EditorialSpanRow,
+} from '../store/editorial.js';
 import { DEFAULT_EDITORIAL_THRESHOLD, MIN_EDITORIAL_THRESHOLD } from '../editorial/trained-model.js';
 
 /** An article's suggestions (every status) and the density of those not dismissed. */
@@ -69,11 +78,21 @@ export function listVisibleEditorialSpans(db: Db, articleId: number, threshold: 
 }
 
 /** An article's suggestions at a threshold with status, density and sentence scores, or undefined when there is no such article. */
-export function getArticleEditorial(db: Db, articleId: number, threshold = DEFAULT_EDITORIAL_THRESHOLD): ArticleEditorial | undefined {
+export function getArticleEditorial(
+  db: Db,
+  articleId: number,
+  threshold = DEFAULT_EDITORIAL_THRESHOLD,
+): ArticleEditorial | undefined {
   const article = getArticle(db, articleId);
   if (!article) return undefined;
   const spans = listVisibleEditorialSpans(db, articleId, threshold);
-  return { article, spans, density: measureArticleDensity(spans, article.wordCount), sentences: listEditorialSentences(db, articleId), threshold };
+  return {
+    article,
+    spans,
+    density: measureArticleDensity(spans, article.wordCount),
+    sentences: listEditorialSentences(db, articleId),
+    threshold,
+  };
 }
 
 /**
@@ -85,18 +104,28 @@ export function getArticleEditorial(db: Db, articleId: number, threshold = DEFAU
  * Undefined when there is no such suggestion.
  */
 export function acceptEditorialSuggestion(db: Db, spanId: number, userId: number): EditorialDecision | undefined {
-  return db.transaction((): EditorialDecision | undefined => {
-    const span = getEditorialSpan(db, spanId);
-    if (!span) return undefined;
-    decideEditorialSpan(db, span, 'accepted');
-    const accepted = getEditorialSpan(db, spanId)!;
-    const existing = listAnnotations(db, { articleId: span.articleId, tagId: span.category, status: 'active' }).find((a) => a.start === span.start && a.end === span.end);
-    if (existing) return { span: accepted, annotation: existing };
-    const made = createAnnotation(db, userId, { articleId: span.articleId, start: span.start, end: span.end, exact: span.text, tagId: span.category });
-    if (made.status === 'ok') return { span: accepted, annotation: made.annotation };
-    const why = made.status === 'invalid' ? Object.values(made.errors).join(' ') : made.status;
-    return { span: accepted, annotation: null, annotationError: why };
-  }).immediate();
+  return db
+    .transaction((): EditorialDecision | undefined => {
+      const span = getEditorialSpan(db, spanId);
+      if (!span) return undefined;
+      decideEditorialSpan(db, span, 'accepted');
+      const accepted = getEditorialSpan(db, spanId)!;
+      const existing = listAnnotations(db, { articleId: span.articleId, tagId: span.category, status: 'active' }).find(
+        (a) => a.start === span.start && a.end === span.end,
+      );
+      if (existing) return { span: accepted, annotation: existing };
+      const made = createAnnotation(db, userId, {
+        articleId: span.articleId,
+        start: span.start,
+        end: span.end,
+        exact: span.text,
+        tagId: span.category,
+      });
+      if (made.status === 'ok') return { span: accepted, annotation: made.annotation };
+      const why = made.status === 'invalid' ? Object.values(made.errors).join(' ') : made.status;
+      return { span: accepted, annotation: null, annotationError: why };
+    })
+    .immediate();
 }
 
 /**

@@ -13,7 +13,10 @@ import { compareArticles } from './comparison.js';
 import { orderArticlePair } from './references.js';
 
 /** An article's editorial density from its stored spans, and those spans. */
-export function measureStoredDensity(db: Db, article: Pick<ArticleRow, 'id' | 'wordCount'>): { density: EditorialDensity; spans: { category: string; voice: string }[] } {
+export function measureStoredDensity(
+  db: Db,
+  article: Pick<ArticleRow, 'id' | 'wordCount'>,
+): { density: EditorialDensity; spans: { category: string; voice: string }[] } {
   // a dismissed suggestion was judged not editorial, so it does not count
   const spans = listEditorialSpans(db, article.id).filter((s) => s.status !== 'dismissed');
   return { density: measureDensity(spans, article.wordCount), spans };
@@ -21,7 +24,10 @@ export function measureStoredDensity(db: Db, article: Pick<ArticleRow, 'id' | 'w
 
 /** Profiles of every named outlet, by name. */
 export function listOutletProfiles(db: Db): OutletProfile[] {
-  return buildProfiles(db, listOutletNames(db).map((o) => o.outlet));
+  return buildProfiles(
+    db,
+    listOutletNames(db).map((o) => o.outlet),
+  );
 }
 
 /** One outlet's profile (names compare without case), or undefined when no article names it. */
@@ -35,7 +41,9 @@ function buildProfiles(db: Db, outlets: string[]): OutletProfile[] {
   const key = (s: string | null) => nameKey(s ?? '');
   const wanted = new Set(outlets.map(key));
   const article = cacheArticles(db);
-  const retold = new Map<string, { fidelity: number[]; loose: number; looseQuoted: number }>(outlets.map((o) => [key(o), { fidelity: [], loose: 0, looseQuoted: 0 }]));
+  const retold = new Map<string, { fidelity: number[]; loose: number; looseQuoted: number }>(
+    outlets.map((o) => [key(o), { fidelity: [], loose: 0, looseQuoted: 0 }]),
+  );
   for (const { articleA, articleB } of listPairedArticlePairs(db)) {
     const a = article(articleA);
     const b = article(articleB);
@@ -78,4 +86,3 @@ function buildProfiles(db: Db, outlets: string[]): OutletProfile[] {
     };
   });
 }
-

@@ -21,7 +21,8 @@ const ALTERATIONS = new Set(['negation-changed', 'number-changed', 'date-changed
 
 function articlePairs(db: Db, scope: ReportScope): [number, number][] {
   if (scope.kind === 'compare') return [scope.articleIds];
-  if (scope.kind === 'article') return listRelatedArticles(db, scope.articleId).map((r) => [scope.articleId, r.articleId]);
+  if (scope.kind === 'article')
+    return listRelatedArticles(db, scope.articleId).map((r) => [scope.articleId, r.articleId]);
   return listPairedArticlePairs(db).map((p) => [p.articleA, p.articleB]);
 }
 
@@ -43,7 +44,13 @@ export function gatherPairRows(db: Db, scope: ReportScope, filters: ReportFilter
       if (filters.reviewer !== undefined && v?.reviewerName !== filters.reviewer) continue;
       if (filters.from !== undefined && !(v?.givenAt && v.givenAt.slice(0, 10) >= filters.from)) continue;
       if (filters.to !== undefined && !(v?.givenAt && v.givenAt.slice(0, 10) <= filters.to)) continue;
-      const version = (a: typeof c.earlier, text: string) => ({ articleId: a.id, title: a.title, outlet: a.outlet, published: a.published, text });
+      const version = (a: typeof c.earlier, text: string) => ({
+        articleId: a.id,
+        title: a.title,
+        outlet: a.outlet,
+        published: a.published,
+        text,
+      });
       rows.push({
         pairId: p.pair.id,
         relation: p.pair.relation,
@@ -51,11 +58,19 @@ export function gatherPairRows(db: Db, scope: ReportScope, filters: ReportFilter
         state: pv.state,
         earlier: version(c.earlier, p.earlier.quote.text),
         later: version(c.later, p.later.quote.text),
-        speaker: p.later.quote.speaker ?? p.later.quote.speakerName ?? p.earlier.quote.speaker ?? p.earlier.quote.speakerName,
+        speaker:
+          p.later.quote.speaker ?? p.later.quote.speakerName ?? p.earlier.quote.speaker ?? p.earlier.quote.speakerName,
         alterations: p.changes.filter((ch) => ALTERATIONS.has(ch.type)).map((ch) => ch.message),
         changes: p.changes.map((ch) => ch.message),
         fidelity: p.fidelity,
-        verdict: v && { rating: v.ratingId!, label: v.ratingLabel!, rationale: v.rationale ?? '', reviewer: v.reviewerName, givenAt: v.givenAt, secondReviewer: v.secondReviewerName },
+        verdict: v && {
+          rating: v.ratingId!,
+          label: v.ratingLabel!,
+          rationale: v.rationale ?? '',
+          reviewer: v.reviewerName,
+          givenAt: v.givenAt,
+          secondReviewer: v.secondReviewerName,
+        },
       });
     }
   }

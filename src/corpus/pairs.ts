@@ -59,8 +59,16 @@ function storeSource(db: Db): PostingSource {
 
 /** A stored quote prepared for pairing, from its stored features when it has them. */
 function prepareStored(row: PairingQuoteRow, vectors: WordVectors | undefined): PreparedQuote {
-  const quote: PairingQuote = { id: String(row.id), article: String(row.articleId), text: row.text, speaker: row.speaker, kind: row.kind };
-  const features = row.features ? decodeQuoteFeatures(row.text, row.features, vectors) : prepareQuote(row.text, vectors);
+  const quote: PairingQuote = {
+    id: String(row.id),
+    article: String(row.articleId),
+    text: row.text,
+    speaker: row.speaker,
+    kind: row.kind,
+  };
+  const features = row.features
+    ? decodeQuoteFeatures(row.text, row.features, vectors)
+    : prepareQuote(row.text, vectors);
   return prepareForPairing(quote, vectors, features);
 }
 
@@ -69,22 +77,40 @@ function prepareStored(row: PairingQuoteRow, vectors: WordVectors | undefined): 
  * store their features and index them. Cost: its own quotes × a bounded
  * number of candidates.
  */
-export function pairStoredArticle(db: Db, articleId: number, quotes: HeldQuote[], vectors: WordVectors | undefined): number {
+export function pairStoredArticle(
+  db: Db,
+  articleId: number,
+  quotes: HeldQuote[],
+  vectors: WordVectors | undefined,
+): number {
   const reviews = listPairReviewsOfArticle(db, articleId);
-  const rejected = new Set(reviews.filter((r) => r.status === 'rejected').map((r) => reviewKey(r.articleA, r.textA, r.articleB, r.textB)));
+  const rejected = new Set(
+    reviews.filter((r) => r.status === 'rejected').map((r) => reviewKey(r.articleA, r.textA, r.articleB, r.textB)),
+  );
   const source = storeSource(db);
   const indexed: { id: number; terms: string[] }[] = [];
   let stored = 0;
   for (const q of quotes) {
     if (!canPair(q.kind)) continue;
-    const entry = prepareForPairing({ id: String(q.id), article: String(articleId), text: q.text, speaker: q.speaker, kind: q.kind }, vectors, q.features);
+    const entry = prepareForPairing(
+      { id: String(q.id), article: String(articleId), text: q.text, speaker: q.speaker, kind: q.kind },
+      vectors,
+      q.features,
+    );
     const ids = rankCandidates(source, entry.terms, String(articleId)).map(Number);
     const candidates = getPairingQuotes(db, ids).map((row) => prepareStored(row, vectors));
     const byId = new Map(candidates.map((c) => [c.quote.id, c]));
     for (const p of pairQuote(entry, candidates)) {
       const other = byId.get(p.a)!;
       if (rejected.has(reviewKey(Number(other.quote.article), other.quote.text, articleId, q.text))) continue;
-      upsertPair(db, { quoteA: Number(p.a), quoteB: q.id, score: p.score, relation: p.relation, reasons: p.reasons, alterations: p.alterations });
+      upsertPair(db, {
+        quoteA: Number(p.a),
+        quoteB: q.id,
+        score: p.score,
+        relation: p.relation,
+        reasons: p.reasons,
+        alterations: p.alterations,
+      });
       stored += 1;
     }
     saveQuoteFeatures(db, q.id, encodeQuoteFeatures(entry.features));
@@ -106,7 +132,11 @@ function featuresOf(db: Db, q: QuoteRow, vectors: WordVectors | undefined): Quot
 
 /** Decide a reviewed, restored or hand-linked pair of stored quotes (the reviewer's status stands whatever the score). */
 export function decideStored(db: Db, a: QuoteRow, b: QuoteRow, vectors: WordVectors | undefined) {
-  return decidePair(featuresOf(db, a, vectors), featuresOf(db, b, vectors), matchSpeakers(a.speaker ?? a.speakerName, b.speaker ?? b.speakerName));
+  return decidePair(
+    featuresOf(db, a, vectors),
+    featuresOf(db, b, vectors),
+    matchSpeakers(a.speaker ?? a.speakerName, b.speaker ?? b.speakerName),
+  );
 }
 
 /** Review key independent of order. */
@@ -130,33 +160,78 @@ function restoreReviewedPairs(db: Db, articleId: number, vectors: WordVectors | 
     const b = findQuoteByText(db, r.articleB, r.textB, r.startB);
     if (!a || !b) continue;
     const s = decideStored(db, a, b, vectors);
-    upsertPair(db, { quoteA: a.id, quoteB: b.id, score: s.score, relation: s.relation, reasons: s.reasons, alterations: s.alterations, status: 'confirmed', origin: r.origin });
+    upsertPair(db, {
+      quoteA: a.id,
+      quoteB: b.id,
+      score: s.score,
+      relation: s.relation,
+      reasons: s.reasons,
+      alterations: s.alterations,
+      status: 'confirmed',
+      origin: r.origin,
+    });
   }
 }
 
 /** Confirm or reject a pair; the decision is kept by the words so it survives re-analysis. */
 export function reviewPair(db: Db, pairId: number, status: 'confirmed' | 'rejected'): PairRow | undefined {
-  return db.transaction(() => {
-    const pair = getPair(db, pairId);
-    if (!pair) return undefined;
-    const a = getQuote(db, pair.quoteA)!;
-    const b = getQuote(db, pair.quoteB)!;
-    setPairStatus(db, pairId, status);
-    savePairReview(db, { articleA: a.articleId, startA: a.start, textA: a.text, articleB: b.articleId, startB: b.start, textB: b.text, status, origin: pair.origin });
-    return getPair(db, pairId);
-  }).immediate();
+  return db
+    .transaction(() => {
+      const pair = getPair(db, pairId);
+      if (!pair) return undefined;
+      const a = getQuote(db, pair.quoteA)!;
+      const b = getQuote(db, pair.quoteB)!;
+      setPairStatus(db, pairId, status);
+      savePairReview(db, {
+        articleA: a.articleId,
+        startA: a.start,
+        textA: a.text,
+        articleB: b.articleId,
+        startB: b.start,
+        textB: b.text,
+        status,
+        origin: pair.origin,
+      });
+      return getPair(db, pairId);
+    })
+    .immediate();
 }
 
 /** Link two quotes by hand (a reviewer saw what pairing missed). */
-export function linkQuotes(db: Db, quoteIdA: number, quoteIdB: number, vectors: WordVectors | undefined): PairRow | { error: string } {
-  return db.transaction(() => {
-    const a = getQuote(db, quoteIdA);
-    const b = getQuote(db, quoteIdB);
-    if (!a || !b) return { error: 'link: both quotes must exist' };
-    if (a.articleId === b.articleId) return { error: 'link: the quotes must be in different articles' };
-    const s = decideStored(db, a, b, vectors);
-    const id = upsertPair(db, { quoteA: a.id, quoteB: b.id, score: s.score, relation: s.relation, reasons: ['linked by a reviewer', ...s.reasons], alterations: s.alterations, status: 'confirmed', origin: 'reviewer' });
-    savePairReview(db, { articleA: a.articleId, startA: a.start, textA: a.text, articleB: b.articleId, startB: b.start, textB: b.text, status: 'confirmed', origin: 'reviewer' });
-    return getPair(db, id)!;
-  }).immediate();
+export function linkQuotes(
+  db: Db,
+  quoteIdA: number,
+  quoteIdB: number,
+  vectors: WordVectors | undefined,
+): PairRow | { error: string } {
+  return db
+    .transaction(() => {
+      const a = getQuote(db, quoteIdA);
+      const b = getQuote(db, quoteIdB);
+      if (!a || !b) return { error: 'link: both quotes must exist' };
+      if (a.articleId === b.articleId) return { error: 'link: the quotes must be in different articles' };
+      const s = decideStored(db, a, b, vectors);
+      const id = upsertPair(db, {
+        quoteA: a.id,
+        quoteB: b.id,
+        score: s.score,
+        relation: s.relation,
+        reasons: ['linked by a reviewer', ...s.reasons],
+        alterations: s.alterations,
+        status: 'confirmed',
+        origin: 'reviewer',
+      });
+      savePairReview(db, {
+        articleA: a.articleId,
+        startA: a.start,
+        textA: a.text,
+        articleB: b.articleId,
+        startB: b.start,
+        textB: b.text,
+        status: 'confirmed',
+        origin: 'reviewer',
+      });
+      return getPair(db, id)!;
+    })
+    .immediate();
 }

@@ -14,7 +14,13 @@ export function assignQuoteSpeaker(db: Db, quoteId: number, name: string, userId
   return db.transaction(() => {
     const quote = getQuote(db, quoteId);
     if (!quote) return undefined;
-    saveQuoteSpeakerReview(db, { articleId: quote.articleId, text: quote.text, start: quote.start, speaker: name, userId });
+    saveQuoteSpeakerReview(db, {
+      articleId: quote.articleId,
+      text: quote.text,
+      start: quote.start,
+      speaker: name,
+      userId,
+    });
     // every part of the quotation that is the same words keeps the one decision
     setQuoteSpeaker(db, quote.id, resolveSpeaker(db, name), name);
     deleteUnquotedSpeakers(db);
@@ -33,7 +39,8 @@ export function applyQuoteSpeakerReviews(db: Db, articleId: number): void {
   const quotes = listQuotesOfArticle(db, articleId);
   for (const r of reviews) {
     let best: QuoteRow | undefined;
-    for (const q of quotes) if (q.text === r.text && (!best || Math.abs(q.start - r.start) < Math.abs(best.start - r.start))) best = q;
+    for (const q of quotes)
+      if (q.text === r.text && (!best || Math.abs(q.start - r.start) < Math.abs(best.start - r.start))) best = q;
     if (best) setQuoteSpeaker(db, best.id, resolveSpeaker(db, r.speaker), r.speaker);
   }
 }

@@ -12,7 +12,14 @@ import type { Relation } from '../pairing/index.js';
 import type { ArticleRow } from '../store/articles.js';
 import { listPairsBetween, type PairRow } from '../store/pairs.js';
 import { getQuote } from '../store/quotes.js';
-import { deleteReferenceMark, insertReferenceMark, listPrimarySources, listReferenceMarks, setArticleKind, type ArticleKind } from '../store/references.js';
+import {
+  deleteReferenceMark,
+  insertReferenceMark,
+  listPrimarySources,
+  listReferenceMarks,
+  setArticleKind,
+  type ArticleKind,
+} from '../store/references.js';
 import { getArticle } from '../store/articles.js';
 import { getStatement, type StatementVersionView, type StatementView } from './statements.js';
 
@@ -40,12 +47,23 @@ const dateKey = (v: OrderableVersion) => `${v.published ?? '9999-99-99'}#${Strin
 
 /** Order versions around their reference (pure). */
 export function orderVersions(versions: OrderableVersion[]): VersionOrder {
-  const byDate = versions.map((_, i) => i).sort((x, y) => (dateKey(versions[x]) < dateKey(versions[y]) ? -1 : dateKey(versions[x]) > dateKey(versions[y]) ? 1 : x - y));
+  const byDate = versions
+    .map((_, i) => i)
+    .sort((x, y) =>
+      dateKey(versions[x]) < dateKey(versions[y]) ? -1 : dateKey(versions[x]) > dateKey(versions[y]) ? 1 : x - y,
+    );
   const marked = byDate.find((i) => versions[i].marked);
   const primary = byDate.find((i) => versions[i].primarySource);
   const dated = byDate.find((i) => versions[i].published !== null);
   const ref = marked ?? primary ?? dated;
-  const reason: ReferenceReason | null = marked !== undefined ? 'marked' : primary !== undefined ? 'primary-source' : dated !== undefined ? 'earliest-dated' : null;
+  const reason: ReferenceReason | null =
+    marked !== undefined
+      ? 'marked'
+      : primary !== undefined
+        ? 'primary-source'
+        : dated !== undefined
+          ? 'earliest-dated'
+          : null;
   const order = ref === undefined ? byDate : [ref, ...byDate.filter((i) => i !== ref)];
   const placed = reason === 'marked' || reason === 'primary-source';
   return { order, reason, orderUnknown: versions.map((v, i) => i !== ref && v.published === null && !placed) };
@@ -65,7 +83,12 @@ function markedKeys(db: Db, articleIds: number[]): Set<string> {
 }
 
 /** Which of two articles is the reference for their comparison (see the module comment). */
-export function orderArticlePair(db: Db, x: ArticleRow, y: ArticleRow, pairs: PairRow[] = listPairsBetween(db, x.id, y.id)): ArticleOrder {
+export function orderArticlePair(
+  db: Db,
+  x: ArticleRow,
+  y: ArticleRow,
+  pairs: PairRow[] = listPairsBetween(db, x.id, y.id),
+): ArticleOrder {
   const primary = listPrimarySources(db, [x.id, y.id]);
   const marks = markedKeys(db, [x.id, y.id]);
   // an article counts as marked when one of its versions paired with the other article is a statement's reference
@@ -78,10 +101,20 @@ export function orderArticlePair(db: Db, x: ArticleRow, y: ArticleRow, pairs: Pa
       }
     }
   }
-  const input = [x, y].map((a) => ({ articleId: a.id, published: a.published, marked: markedArticles.size === 1 && markedArticles.has(a.id), primarySource: primary.size === 1 && primary.has(a.id) }));
+  const input = [x, y].map((a) => ({
+    articleId: a.id,
+    published: a.published,
+    marked: markedArticles.size === 1 && markedArticles.has(a.id),
+    primarySource: primary.size === 1 && primary.has(a.id),
+  }));
   const o = orderVersions(input);
   const [first, second] = o.order.map((i) => [x, y][i]);
-  return { earlier: first, later: second, reason: o.reason, orderUnknown: o.orderUnknown[o.order[1]] || o.reason === null };
+  return {
+    earlier: first,
+    later: second,
+    reason: o.reason,
+    orderUnknown: o.orderUnknown[o.order[1]] || o.reason === null,
+  };
 }
 
 /** A statement version placed against the reference. */
@@ -100,8 +133,13 @@ export interface ReferencedStatement extends Omit<StatementView, 'versions'> {
 const LOOSENESS: Relation[] = ['verbatim', 'near-verbatim', 'trimmed', 'paraphrase', 'gist'];
 
 /** Relation and score of every version to the reference: breadth-first, the loosest relation and weakest score on the way. */
-function relateTo(reference: number, pairs: PairRow[]): Map<number, { relation: Relation | null; score: number | null }> {
-  const reach = new Map<number, { relation: Relation | null; score: number | null }>([[reference, { relation: null, score: null }]]);
+function relateTo(
+  reference: number,
+  pairs: PairRow[],
+): Map<number, { relation: Relation | null; score: number | null }> {
+  const reach = new Map<number, { relation: Relation | null; score: number | null }>([
+    [reference, { relation: null, score: null }],
+  ]);
   const queue = [reference];
   while (queue.length) {
     const id = queue.shift()!;
@@ -109,7 +147,8 @@ function relateTo(reference: number, pairs: PairRow[]): Map<number, { relation: 
     for (const p of pairs) {
       const to = p.quoteA === id ? p.quoteB : p.quoteB === id ? p.quoteA : undefined;
       if (to === undefined || reach.has(to)) continue;
-      const relation = here.relation && LOOSENESS.indexOf(here.relation) > LOOSENESS.indexOf(p.relation) ? here.relation : p.relation;
+      const relation =
+        here.relation && LOOSENESS.indexOf(here.relation) > LOOSENESS.indexOf(p.relation) ? here.relation : p.relation;
       reach.set(to, { relation, score: here.score === null ? p.score : Math.min(here.score, p.score) });
       queue.push(to);
     }
@@ -122,13 +161,26 @@ export function applyReference(db: Db, s: StatementView): ReferencedStatement {
   const articleIds = [...new Set(s.versions.map((v) => v.quote.articleId))];
   const primary = listPrimarySources(db, articleIds);
   const marks = markedKeys(db, articleIds);
-  const o = orderVersions(s.versions.map((v) => ({ articleId: v.quote.articleId, published: v.quote.articlePublished, marked: marks.has(`${v.quote.articleId}\u0000${v.quote.text}`), primarySource: primary.has(v.quote.articleId) })));
+  const o = orderVersions(
+    s.versions.map((v) => ({
+      articleId: v.quote.articleId,
+      published: v.quote.articlePublished,
+      marked: marks.has(`${v.quote.articleId}\u0000${v.quote.text}`),
+      primarySource: primary.has(v.quote.articleId),
+    })),
+  );
   const ref = s.versions[o.order[0]].quote.id;
   const reach = relateTo(ref, s.pairs);
   const versions = o.order.map((i) => {
     const v = s.versions[i];
     const r = reach.get(v.quote.id) ?? { relation: v.relation, score: v.score };
-    return { ...v, ...r, isReference: v.quote.id === ref, orderUnknown: o.orderUnknown[i], primarySource: primary.has(v.quote.articleId) };
+    return {
+      ...v,
+      ...r,
+      isReference: v.quote.id === ref,
+      orderUnknown: o.orderUnknown[i],
+      primarySource: primary.has(v.quote.articleId),
+    };
   });
   return { ...s, versions, reason: o.reason };
 }
@@ -143,7 +195,12 @@ export function getReferencedStatement(db: Db, quoteId: number): ReferencedState
  * Mark a version as its statement's reference (quoteId), or clear the
  * statement's mark (clear). Marks of the statement's other versions are removed.
  */
-export function setStatementReference(db: Db, quoteId: number, userId: number, clear = false): ReferencedStatement | undefined {
+export function setStatementReference(
+  db: Db,
+  quoteId: number,
+  userId: number,
+  clear = false,
+): ReferencedStatement | undefined {
   return db.transaction(() => {
     const s = getStatement(db, quoteId);
     if (!s) return undefined;

@@ -16,7 +16,17 @@ import { renderAnnotationsCsv } from '../reports/csv.js';
 import { renderReportHtml } from '../reports/html.js';
 import { renderReportMarkdown } from '../reports/markdown.js';
 import { tallyTags } from '../reports/tally.js';
-import type { CategoryTally, OutletProfile, Report, ReportAnnotation, ReportArticle, ReportComparison, ReportFilters, ReportScope, ReportVerdict } from '../reports/model.js';
+import type {
+  CategoryTally,
+  OutletProfile,
+  Report,
+  ReportAnnotation,
+  ReportArticle,
+  ReportComparison,
+  ReportFilters,
+  ReportScope,
+  ReportVerdict,
+} from '../reports/model.js';
 import type { ReportFormat } from '../reports/export-query.js';
 import { compareArticles, type Comparison } from './comparison.js';
 import { cacheArticles } from './article-cache.js';
@@ -43,7 +53,17 @@ export interface ReportOptions {
 const maxComparisons = 12;
 
 function toReportArticle(db: Db, a: ArticleRow): ReportArticle {
-  return { id: a.id, title: a.title, outlet: a.outlet, author: a.author, published: a.published, url: a.url, wordCount: a.wordCount, source: articleSource(a.textHash), density: measureStoredDensity(db, a).density };
+  return {
+    id: a.id,
+    title: a.title,
+    outlet: a.outlet,
+    author: a.author,
+    published: a.published,
+    url: a.url,
+    wordCount: a.wordCount,
+    source: articleSource(a.textHash),
+    density: measureStoredDensity(db, a).density,
+  };
 }
 
 function toReportAnnotation(row: AnnotationRow, article: (id: number) => ArticleRow | undefined): ReportAnnotation {
@@ -67,7 +87,16 @@ function toReportAnnotation(row: AnnotationRow, article: (id: number) => Article
     note: row.note,
     other:
       row.other && other
-        ? { articleId: other.id, articleTitle: other.title, articleSource: articleSource(other.textHash), start: row.other.start, end: row.other.end, exact: row.other.exact, prefix: row.other.prefix, suffix: row.other.suffix }
+        ? {
+            articleId: other.id,
+            articleTitle: other.title,
+            articleSource: articleSource(other.textHash),
+            start: row.other.start,
+            end: row.other.end,
+            exact: row.other.exact,
+            prefix: row.other.prefix,
+            suffix: row.other.suffix,
+          }
         : null,
     creatorName: row.creatorName,
     status: row.status,
@@ -84,8 +113,18 @@ function toReportComparison(db: Db, c: Comparison): ReportComparison {
       relation: p.pair.relation,
       score: p.pair.score,
       status: p.pair.status,
-      earlier: { articleId: p.earlier.quote.articleId, quote: p.earlier.quote.text, kind: p.earlier.quote.kind, speaker: p.earlier.quote.speaker ?? p.earlier.quote.speakerName },
-      later: { articleId: p.later.quote.articleId, quote: p.later.quote.text, kind: p.later.quote.kind, speaker: p.later.quote.speaker ?? p.later.quote.speakerName },
+      earlier: {
+        articleId: p.earlier.quote.articleId,
+        quote: p.earlier.quote.text,
+        kind: p.earlier.quote.kind,
+        speaker: p.earlier.quote.speaker ?? p.earlier.quote.speakerName,
+      },
+      later: {
+        articleId: p.later.quote.articleId,
+        quote: p.later.quote.text,
+        kind: p.later.quote.kind,
+        speaker: p.later.quote.speaker ?? p.later.quote.speakerName,
+      },
       parts: p.parts,
       changes: p.changes.map((ch) => ({ type: ch.type, message: ch.message })),
       fidelity: p.fidelity,
@@ -98,7 +137,15 @@ function toReportComparison(db: Db, c: Comparison): ReportComparison {
 function reportVerdict(db: Db, pairId: number): ReportVerdict | null {
   const v = getPairVerdict(db, pairId)?.verdict;
   if (!v || v.state === 'open') return null;
-  return { label: v.ratingLabel!, value: v.ratingValue!, rationale: v.rationale ?? '', reviewer: v.reviewerName, givenAt: v.givenAt, state: v.state, secondReviewer: v.secondReviewerName };
+  return {
+    label: v.ratingLabel!,
+    value: v.ratingValue!,
+    rationale: v.rationale ?? '',
+    reviewer: v.reviewerName,
+    givenAt: v.givenAt,
+    state: v.state,
+    secondReviewer: v.secondReviewerName,
+  };
 }
 
 /** The annotations a scope and filters select, in article and text order. */
@@ -108,7 +155,8 @@ export function selectReportAnnotations(db: Db, scope: ReportScope, filters: Rep
   if (scope.kind === 'article') rows = selectAnnotations(db, { ...base, involvingArticleId: scope.articleId });
   else if (scope.kind === 'compare') {
     const byUuid = new Map<string, AnnotationRow>();
-    for (const id of scope.articleIds) for (const r of selectAnnotations(db, { ...base, involvingArticleId: id })) byUuid.set(r.uuid, r);
+    for (const id of scope.articleIds)
+      for (const r of selectAnnotations(db, { ...base, involvingArticleId: id })) byUuid.set(r.uuid, r);
     rows = [...byUuid.values()].sort((x, y) => x.articleId - y.articleId || x.start - y.start || x.id - y.id);
   } else rows = selectAnnotations(db, base);
   const outlet = scope.kind === 'outlet' ? scope.outlet : filters.outlet;
@@ -116,10 +164,17 @@ export function selectReportAnnotations(db: Db, scope: ReportScope, filters: Rep
   return rows;
 }
 
-function scopeArticleIds(db: Db, scope: ReportScope, filters: ReportFilters): { articles: number[]; comparisons: [number, number][] } {
+function scopeArticleIds(
+  db: Db,
+  scope: ReportScope,
+  filters: ReportFilters,
+): { articles: number[]; comparisons: [number, number][] } {
   if (scope.kind === 'article') {
     const related = listRelatedArticles(db, scope.articleId).slice(0, maxComparisons);
-    return { articles: [scope.articleId, ...related.map((r) => r.articleId)], comparisons: related.map((r) => [scope.articleId, r.articleId]) };
+    return {
+      articles: [scope.articleId, ...related.map((r) => r.articleId)],
+      comparisons: related.map((r) => [scope.articleId, r.articleId]),
+    };
   }
   if (scope.kind === 'compare') return { articles: [...scope.articleIds], comparisons: [scope.articleIds] };
   const outlet = scope.kind === 'outlet' ? scope.outlet : filters.outlet;
@@ -132,7 +187,8 @@ function scopeArticleIds(db: Db, scope: ReportScope, filters: ReportFilters): { 
 
 function titleOf(scope: ReportScope, article: (id: number) => ArticleRow | undefined): string {
   if (scope.kind === 'article') return `Report: ${article(scope.articleId)?.title ?? ''}`;
-  if (scope.kind === 'compare') return `Comparison report: ${article(scope.articleIds[0])?.title ?? ''} / ${article(scope.articleIds[1])?.title ?? ''}`;
+  if (scope.kind === 'compare')
+    return `Comparison report: ${article(scope.articleIds[0])?.title ?? ''} / ${article(scope.articleIds[1])?.title ?? ''}`;
   if (scope.kind === 'outlet') return `Outlet report: ${scope.outlet}`;
   return 'Corpus report';
 }
@@ -141,7 +197,12 @@ function titleOf(scope: ReportScope, article: (id: number) => ArticleRow | undef
  * Gather a report: undefined when the scope names an article (or outlet)
  * that does not exist.
  */
-export function gatherReport(db: Db, scope: ReportScope, filters: ReportFilters = {}, options: ReportOptions = {}): Report | undefined {
+export function gatherReport(
+  db: Db,
+  scope: ReportScope,
+  filters: ReportFilters = {},
+  options: ReportOptions = {},
+): Report | undefined {
   const article = cacheArticles(db);
   if (scope.kind === 'article' && !article(scope.articleId)) return undefined;
   if (scope.kind === 'compare' && (!article(scope.articleIds[0]) || !article(scope.articleIds[1]))) return undefined;
@@ -153,8 +214,13 @@ export function gatherReport(db: Db, scope: ReportScope, filters: ReportFilters 
   const ids = scopeArticleIds(db, scope, filters);
   const articles = ids.articles.map((id) => article(id)).filter((a): a is ArticleRow => a !== undefined);
   const annotations = selectReportAnnotations(db, scope, filters).map((r) => toReportAnnotation(r, article));
-  const comparisons = ids.comparisons.map(([a, b]) => compareArticles(db, a, b)).filter((c): c is Comparison => c !== undefined).map((c) => toReportComparison(db, c));
-  const counts = new Map<string, CategoryTally>(EDITORIAL_CATEGORIES.map((c) => [c.id as string, { category: c.id, name: c.name, writer: 0, quoted: 0 }]));
+  const comparisons = ids.comparisons
+    .map(([a, b]) => compareArticles(db, a, b))
+    .filter((c): c is Comparison => c !== undefined)
+    .map((c) => toReportComparison(db, c));
+  const counts = new Map<string, CategoryTally>(
+    EDITORIAL_CATEGORIES.map((c) => [c.id as string, { category: c.id, name: c.name, writer: 0, quoted: 0 }]),
+  );
   const reportArticles = articles.map((a) => {
     const { density, spans } = measureStoredDensity(db, a);
     for (const s of spans) {
@@ -195,7 +261,13 @@ const contentTypes: Record<ReportFormat, string> = {
 };
 
 function fileStem(scope: ReportScope): string {
-  const slug = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'outlet';
+  const slug = (s: string) =>
+    s
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40) || 'outlet';
   if (scope.kind === 'article') return `retold-article-${scope.articleId}`;
   if (scope.kind === 'compare') return `retold-compare-${scope.articleIds[0]}-${scope.articleIds[1]}`;
   if (scope.kind === 'outlet') return `retold-outlet-${slug(scope.outlet)}`;
@@ -203,16 +275,26 @@ function fileStem(scope: ReportScope): string {
 }
 
 /** Render an export in one format; undefined when the scope names nothing that exists. */
-export function exportReport(db: Db, format: ReportFormat, scope: ReportScope, filters: ReportFilters = {}, options: ReportOptions = {}): RenderedExport | undefined {
+export function exportReport(
+  db: Db,
+  format: ReportFormat,
+  scope: ReportScope,
+  filters: ReportFilters = {},
+  options: ReportOptions = {},
+): RenderedExport | undefined {
   const stem = fileStem(scope);
   const extension = format === 'jsonld' ? 'jsonld' : format;
   if (format === 'pairs-csv') {
     const body = exportPairsCsv(db, scope, filters);
-    return body === undefined ? undefined : { body, contentType: contentTypes['pairs-csv'], filename: `${stem}-pairs.csv` };
+    return body === undefined
+      ? undefined
+      : { body, contentType: contentTypes['pairs-csv'], filename: `${stem}-pairs.csv` };
   }
   if (format === 'claimreview') {
     const body = exportClaimReviews(db, scope, filters, options.claimReview ?? claimReviewPublisher(loadConfig({})));
-    return body === undefined ? undefined : { body, contentType: contentTypes.claimreview, filename: `${stem}-claimreview.jsonld` };
+    return body === undefined
+      ? undefined
+      : { body, contentType: contentTypes.claimreview, filename: `${stem}-claimreview.jsonld` };
   }
   if (format === 'csv' || format === 'jsonld') {
     // these two hold only annotations: no need to run comparisons
@@ -224,10 +306,17 @@ export function exportReport(db: Db, format: ReportFormat, scope: ReportScope, f
     const body =
       format === 'csv'
         ? renderAnnotationsCsv(annotations)
-        : renderAnnotationCollection(annotations, { id: options.collectionId ?? `urn:uuid:${randomUUID()}`, label: titleOf(scope, article).replace(/^\w+ report/, 'Annotations') });
+        : renderAnnotationCollection(annotations, {
+            id: options.collectionId ?? `urn:uuid:${randomUUID()}`,
+            label: titleOf(scope, article).replace(/^\w+ report/, 'Annotations'),
+          });
     return { body, contentType: contentTypes[format], filename: `${stem}.${extension}` };
   }
   const report = gatherReport(db, scope, filters, options);
   if (!report) return undefined;
-  return { body: format === 'html' ? renderReportHtml(report) : renderReportMarkdown(report), contentType: contentTypes[format], filename: `${stem}.${extension}` };
+  return {
+    body: format === 'html' ? renderReportHtml(report) : renderReportMarkdown(report),
+    contentType: contentTypes[format],
+    filename: `${stem}.${extension}`,
+  };
 }

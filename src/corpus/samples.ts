@@ -7,7 +7,14 @@ import { countArticles } from '../store/articles.js';
 import { importArticle } from './articles.js';
 
 interface Manifest {
-  articles: { file: string; title: string | null; outlet: string | null; author: string | null; published: string | null; url: string | null }[];
+  articles: {
+    file: string;
+    title: string | null;
+    outlet: string | null;
+    author: string | null;
+    published: string | null;
+    url: string | null;
+  }[];
 }
 
 /** Import the sample articles when the database holds no article yet. Returns how many were imported. */

@@ -17,8 +17,7 @@ export type { UploadedFile } from '../workers/jobs.js';
 
 /** The outcome for one source item (a file, the pasted text, an address, an array entry). */
 export type SourceOutcome =
-  | ({ source: string } & ImportResult)
-  | { source: string; status: 'failed'; error: string; httpStatus: number };
+  ({ source: string } & ImportResult) | { source: string; status: 'failed'; error: string; httpStatus: number };
 
 /** Where the work runs and how much one request may hold. */
 export interface ImportOptions {
@@ -48,7 +47,10 @@ export interface PendingBatch {
  */
 export function startBatch(options: ImportOptions, source: string, inputs: ArticleInput[]): PendingBatch {
   if (options.maxArticles !== undefined && inputs.length > options.maxArticles) {
-    const error = new IngestError(`ingest: "${source}" holds ${inputs.length} articles, over the limit of ${options.maxArticles} per request (RETOLD_MAX_ARTICLES)`, 413);
+    const error = new IngestError(
+      `ingest: "${source}" holds ${inputs.length} articles, over the limit of ${options.maxArticles} per request (RETOLD_MAX_ARTICLES)`,
+      413,
+    );
     return { source, failed: failure(source, error), items: [] };
   }
   const items = inputs.map((input, i) => ({
@@ -83,14 +85,23 @@ export async function finishBatch(db: Db, batch: PendingBatch): Promise<SourceOu
 }
 
 /** Import parsed inputs: analysed on the runner, stored one transaction each. */
-export function importInputs(db: Db, options: ImportOptions, source: string, inputs: ArticleInput[]): Promise<SourceOutcome[]> {
+export function importInputs(
+  db: Db,
+  options: ImportOptions,
+  source: string,
+  inputs: ArticleInput[],
+): Promise<SourceOutcome[]> {
   return finishBatch(db, startBatch(options, source, inputs));
 }
 
 /** Parse one uploaded file on the runner and queue the analysis of what it holds. */
 export async function startFile(options: ImportOptions, file: UploadedFile): Promise<PendingBatch> {
   try {
-    return startBatch(options, file.name, await options.runner.run({ kind: 'parse-upload', file, maxBytes: options.maxBytes }));
+    return startBatch(
+      options,
+      file.name,
+      await options.runner.run({ kind: 'parse-upload', file, maxBytes: options.maxBytes }),
+    );
   } catch (err) {
     return { source: file.name, failed: failure(file.name, err), items: [] };
   }
@@ -102,10 +113,18 @@ export async function importFile(db: Db, options: ImportOptions, file: UploadedF
 }
 
 /** Parse and import pasted text with optional metadata. */
-export async function importPaste(db: Db, options: ImportOptions, text: string, metadata: Omit<ArticleInput, 'text'> = {}): Promise<SourceOutcome[]> {
+export async function importPaste(
+  db: Db,
+  options: ImportOptions,
+  text: string,
+  metadata: Omit<ArticleInput, 'text'> = {},
+): Promise<SourceOutcome[]> {
   let inputs: ArticleInput[];
   try {
-    inputs = (await options.runner.run({ kind: 'parse-paste', text, maxBytes: options.maxBytes })).map((input) => ({ ...input, ...dropEmpty(metadata) }));
+    inputs = (await options.runner.run({ kind: 'parse-paste', text, maxBytes: options.maxBytes })).map((input) => ({
+      ...input,
+      ...dropEmpty(metadata),
+    }));
   } catch (err) {
     return [failure('pasted text', err)];
   }
@@ -122,7 +141,10 @@ export async function importUrl(db: Db, options: ImportOptions, config: Config, 
       maxRedirects: config.fetchMaxRedirects,
       allowPrivate: config.allowPrivateUrls,
     });
-    inputs = (await options.runner.run({ kind: 'parse-upload', file, maxBytes: options.maxBytes })).map((input) => ({ ...input, url: input.url ?? file.url }));
+    inputs = (await options.runner.run({ kind: 'parse-upload', file, maxBytes: options.maxBytes })).map((input) => ({
+      ...input,
+      url: input.url ?? file.url,
+    }));
   } catch (err) {
     return [failure(url, err)];
   }
@@ -130,7 +152,9 @@ export async function importUrl(db: Db, options: ImportOptions, config: Config, 
 }
 
 function dropEmpty<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null && v !== '')) as Partial<T>;
+  return Object.fromEntries(
+    Object.entries(o).filter(([, v]) => v !== undefined && v !== null && v !== ''),
+  ) as Partial<T>;
 }
 
 function failure(source: string, err: unknown): SourceOutcome {

@@ -37,11 +37,13 @@ export function resolveSpeaker(db: Db, name: string): number {
 /** Merge one speaker into another (a reviewer says they are the same). */
 export function mergeSpeakers(db: Db, fromId: number, intoId: number): boolean {
   if (fromId === intoId) return false;
-  return db.transaction(() => {
-    if (!getSpeaker(db, fromId) || !getSpeaker(db, intoId)) return false;
-    mergeSpeakerRows(db, fromId, intoId);
-    return true;
-  }).immediate();
+  return db
+    .transaction(() => {
+      if (!getSpeaker(db, fromId) || !getSpeaker(db, intoId)) return false;
+      mergeSpeakerRows(db, fromId, intoId);
+      return true;
+    })
+    .immediate();
 }
 
 /** Split an alias off into a speaker of its own (a reviewer says it is someone else). */

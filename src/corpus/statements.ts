@@ -37,9 +37,23 @@ function collectCluster(db: Db, quoteId: number): { ids: number[]; pairs: PairRo
 
 function toView(quotes: QuoteWithArticle[], pairs: PairRow[]): StatementView[] {
   const byId = new Map(quotes.map((q) => [String(q.id), q]));
-  const pq: PairingQuote[] = quotes.map((q) => ({ id: String(q.id), article: String(q.articleId), text: q.text, speaker: q.speaker, kind: q.kind, published: q.articlePublished }));
+  const pq: PairingQuote[] = quotes.map((q) => ({
+    id: String(q.id),
+    article: String(q.articleId),
+    text: q.text,
+    speaker: q.speaker,
+    kind: q.kind,
+    published: q.articlePublished,
+  }));
   const statements = groupStatements(
-    pairs.map((p) => ({ a: String(p.quoteA), b: String(p.quoteB), score: p.score, relation: p.relation, alterations: [], reasons: p.reasons })),
+    pairs.map((p) => ({
+      a: String(p.quoteA),
+      b: String(p.quoteB),
+      score: p.score,
+      relation: p.relation,
+      alterations: [],
+      reasons: p.reasons,
+    })),
     pq,
   );
   return statements.map((s) => {
@@ -60,5 +74,7 @@ export function getStatement(db: Db, quoteId: number): StatementView | undefined
 export function listStatements(db: Db): StatementView[] {
   const pairs = listAllPairs(db);
   const ids = [...new Set(pairs.flatMap((p) => [p.quoteA, p.quoteB]))];
-  return toView(getQuotesWithArticles(db, ids), pairs).sort((a, b) => b.versions.length - a.versions.length || a.id - b.id);
+  return toView(getQuotesWithArticles(db, ids), pairs).sort(
+    (a, b) => b.versions.length - a.versions.length || a.id - b.id,
+  );
 }

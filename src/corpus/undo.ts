@@ -8,8 +8,20 @@ import type { Db } from '../db.js';
 import type { WordVectors } from '../pairing/index.js';
 import { decideStored } from './pairs.js';
 import { getArticle } from '../store/articles.js';
-import { deleteEditorialDecision, getEditorialSpan, listEditorialSpans, type EditorialSpanRow } from '../store/editorial.js';
-import { deletePairReview, listPairReviewsOfArticle, listPairsBetween, setPairStatus, upsertPair, type PairReview } from '../store/pairs.js';
+import {
+  deleteEditorialDecision,
+  getEditorialSpan,
+  listEditorialSpans,
+  type EditorialSpanRow,
+} from '../store/editorial.js';
+import {
+  deletePairReview,
+  listPairReviewsOfArticle,
+  listPairsBetween,
+  setPairStatus,
+  upsertPair,
+  type PairReview,
+} from '../store/pairs.js';
 import type { QuoteRow } from '../store/quotes.js';
 import { findQuoteOfSide, recordPairDecision } from './verdicts.js';
 
@@ -28,7 +40,9 @@ export interface UndoList {
 
 function pairRowOf(db: Db, qa: QuoteRow | undefined, qb: QuoteRow | undefined): number | null {
   if (!qa || !qb) return null;
-  const row = listPairsBetween(db, qa.articleId, qb.articleId, true).find((p) => (p.quoteA === qa.id && p.quoteB === qb.id) || (p.quoteA === qb.id && p.quoteB === qa.id));
+  const row = listPairsBetween(db, qa.articleId, qb.articleId, true).find(
+    (p) => (p.quoteA === qa.id && p.quoteB === qb.id) || (p.quoteA === qb.id && p.quoteB === qa.id),
+  );
   return row?.id ?? null;
 }
 
@@ -46,7 +60,11 @@ export function listUndoable(db: Db, articleIds: number[]): UndoList | undefined
   for (const id of articleIds) {
     for (const r of listPairReviewsOfArticle(db, id)) {
       // a comparison lists only the pairs between its two articles
-      if (r.status !== 'rejected' || (articleIds.length === 2 && !(articleIds.includes(r.articleA) && articleIds.includes(r.articleB)))) continue;
+      if (
+        r.status !== 'rejected' ||
+        (articleIds.length === 2 && !(articleIds.includes(r.articleA) && articleIds.includes(r.articleB)))
+      )
+        continue;
       const key = JSON.stringify([r.articleA, r.textA, r.articleB, r.textB]);
       if (seen.has(key)) continue;
       seen.add(key);
@@ -68,10 +86,24 @@ export interface PairSides {
  * suggestion again (scored afresh when re-analysis dropped it). Returns the
  * pair id, or undefined when no such rejection exists or its words are gone.
  */
-export function restoreRejectedPair(db: Db, sides: PairSides, actor: { id: number }, vectors: WordVectors | undefined): number | undefined {
+export function restoreRejectedPair(
+  db: Db,
+  sides: PairSides,
+  actor: { id: number },
+  vectors: WordVectors | undefined,
+): number | undefined {
   return db.transaction(() => {
     const rejection = listPairReviewsOfArticle(db, sides.a.articleId).find(
-      (r) => r.status === 'rejected' && ((r.articleA === sides.a.articleId && r.textA === sides.a.text && r.articleB === sides.b.articleId && r.textB === sides.b.text) || (r.articleA === sides.b.articleId && r.textA === sides.b.text && r.articleB === sides.a.articleId && r.textB === sides.a.text)),
+      (r) =>
+        r.status === 'rejected' &&
+        ((r.articleA === sides.a.articleId &&
+          r.textA === sides.a.text &&
+          r.articleB === sides.b.articleId &&
+          r.textB === sides.b.text) ||
+          (r.articleA === sides.b.articleId &&
+            r.textA === sides.b.text &&
+            r.articleB === sides.a.articleId &&
+            r.textB === sides.a.text)),
     );
     if (!rejection) return undefined;
     const { a, b } = toRejected(db, rejection);
@@ -83,7 +115,14 @@ export function restoreRejectedPair(db: Db, sides: PairSides, actor: { id: numbe
     if (id !== null) setPairStatus(db, id, 'suggested');
     else {
       const s = decideStored(db, qa, qb, vectors);
-      id = upsertPair(db, { quoteA: qa.id, quoteB: qb.id, score: s.score, relation: s.relation, reasons: ['restored by a reviewer', ...s.reasons], alterations: s.alterations });
+      id = upsertPair(db, {
+        quoteA: qa.id,
+        quoteB: qb.id,
+        score: s.score,
+        relation: s.relation,
+        reasons: ['restored by a reviewer', ...s.reasons],
+        alterations: s.alterations,
+      });
     }
     recordPairDecision(db, id, actor, 'restore');
     return id;

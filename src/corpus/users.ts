@@ -57,17 +57,26 @@ export function changePassword(db: Db, username: string, password: string, keepT
   if (!user) throw new AccountError(`user: no user named ${username}`);
   const pass = passwordSchema.safeParse(password);
   if (!pass.success) throw new AccountError(`user: ${pass.error.issues[0].message}`);
-  return db.transaction(() => {
-    setPasswordHash(db, user.id, hashPassword(pass.data));
-    return deleteSessionsOfUser(db, user.id, keepToken === undefined ? null : hashToken(keepToken));
-  }).immediate();
+  return db
+    .transaction(() => {
+      setPasswordHash(db, user.id, hashPassword(pass.data));
+      return deleteSessionsOfUser(db, user.id, keepToken === undefined ? null : hashToken(keepToken));
+    })
+    .immediate();
 }
 
 /** The outcome of changing one's own password on the account page. */
-export type OwnPasswordResult = { status: 'changed'; endedSessions: number } | { status: 'wrong-password' } | { status: 'invalid'; error: string };
+export type OwnPasswordResult =
+  { status: 'changed'; endedSessions: number } | { status: 'wrong-password' } | { status: 'invalid'; error: string };
 
 /** Change one's own password: the current one must be right; other sessions end, this one stays. */
-export function changeOwnPassword(db: Db, username: string, current: string, next: string, sessionToken: string): OwnPasswordResult {
+export function changeOwnPassword(
+  db: Db,
+  username: string,
+  current: string,
+  next: string,
+  sessionToken: string,
+): OwnPasswordResult {
   const user = getUserForLogin(db, username);
   if (!user || !verifyPassword(current, user.passwordHash)) return { status: 'wrong-password' };
   const pass = passwordSchema.safeParse(next);
@@ -104,10 +113,19 @@ export interface NewSession {
 }
 
 /** Check credentials; on success store a session and return its token. */
-export function logIn(db: Db, username: string, password: string, ttlHours: number, now = new Date()): NewSession | undefined {
+export function logIn(
+  db: Db,
+  username: string,
+  password: string,
+  ttlHours: number,
+  now = new Date(),
+): NewSession | undefined {
   const user = getUserForLogin(db, username.trim());
   // verify even for unknown users so timing does not tell which names exist
-  const ok = verifyPassword(password, user?.passwordHash ?? 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
+  const ok = verifyPassword(
+    password,
+    user?.passwordHash ?? 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+  );
   if (!user || !ok || user.disabled) return undefined;
   const token = generateToken();
   const csrfToken = generateToken();

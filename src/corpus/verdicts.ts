@@ -69,7 +69,10 @@ function sidesOf(db: Db, pair: PairRow): [VerdictSide, VerdictSide] {
 }
 
 /** The workflow state of a pair given its record. */
-export function workflowState(pair: Pick<PairRow, 'status'>, verdict: Pick<VerdictRow, 'state'> | null | undefined): WorkflowState {
+export function workflowState(
+  pair: Pick<PairRow, 'status'>,
+  verdict: Pick<VerdictRow, 'state'> | null | undefined,
+): WorkflowState {
   if (pair.status === 'rejected') return 'rejected';
   if (verdict && verdict.state !== 'open') return verdict.state;
   return pair.status;
@@ -89,14 +92,20 @@ export function verdictsOfPairs(db: Db, pairs: PairRow[]): Map<number, PairVerdi
 }
 
 /** A pair's record with its history. */
-export function getPairVerdictHistory(db: Db, pairId: number): (PairVerdict & { history: VerdictHistoryRow[] }) | undefined {
+export function getPairVerdictHistory(
+  db: Db,
+  pairId: number,
+): (PairVerdict & { history: VerdictHistoryRow[] }) | undefined {
   const pv = getPairVerdict(db, pairId);
   if (!pv) return undefined;
   return { ...pv, history: pv.verdict ? listVerdictHistory(db, pv.verdict.id) : [] };
 }
 
 /** A record and its history by the record's id. */
-export function getVerdictWithHistory(db: Db, id: number): { verdict: VerdictRow; history: VerdictHistoryRow[] } | undefined {
+export function getVerdictWithHistory(
+  db: Db,
+  id: number,
+): { verdict: VerdictRow; history: VerdictHistoryRow[] } | undefined {
   const verdict = getVerdict(db, id);
   return verdict && { verdict, history: listVerdictHistory(db, id) };
 }
@@ -141,18 +150,26 @@ function step(
   extra: Record<string, unknown> = {},
 ): VerdictResult {
   try {
-    return db.transaction((): VerdictResult => {
-      const pv = getPairVerdict(db, pairId);
-      if (!pv) return { status: 'not-found', error: `verdict: no pair with id ${pairId}` };
-      const record = getVerdict(db, ensureVerdict(db, ...sidesOf(db, pv.pair)))!;
-      const next = change(pv, record);
-      // a refused step leaves no trace, not even the empty record made for it
-      if ('status' in next) throw new Refused(next);
-      updateVerdict(db, record.id, next);
-      const after = getVerdict(db, record.id)!;
-      insertVerdictHistory(db, { verdictId: record.id, userId: actor.id, action, before: snapshot(record), after: { ...snapshot(after), ...extra } });
-      return { status: 'ok', result: getPairVerdict(db, pairId)! };
-    }).immediate();
+    return db
+      .transaction((): VerdictResult => {
+        const pv = getPairVerdict(db, pairId);
+        if (!pv) return { status: 'not-found', error: `verdict: no pair with id ${pairId}` };
+        const record = getVerdict(db, ensureVerdict(db, ...sidesOf(db, pv.pair)))!;
+        const next = change(pv, record);
+        // a refused step leaves no trace, not even the empty record made for it
+        if ('status' in next) throw new Refused(next);
+        updateVerdict(db, record.id, next);
+        const after = getVerdict(db, record.id)!;
+        insertVerdictHistory(db, {
+          verdictId: record.id,
+          userId: actor.id,
+          action,
+          before: snapshot(record),
+          after: { ...snapshot(after), ...extra },
+        });
+        return { status: 'ok', result: getPairVerdict(db, pairId)! };
+      })
+      .immediate();
   } catch (err) {
     if (err instanceof Refused) return err.result;
     throw err;
@@ -167,7 +184,12 @@ class Refused extends Error {
 }
 
 /** Record a confirm, reject or restore of a pair in its history (the pair review itself is done by reviewPair). */
-export function recordPairDecision(db: Db, pairId: number, actor: VerdictActor, action: 'confirm' | 'reject' | 'restore'): void {
+export function recordPairDecision(
+  db: Db,
+  pairId: number,
+  actor: VerdictActor,
+  action: 'confirm' | 'reject' | 'restore',
+): void {
   step(db, pairId, actor, action, (_pv, record) => fieldsOf(record), { pairStatus: getPair(db, pairId)?.status });
 }
 
@@ -181,51 +203,82 @@ export interface VerdictInput {
 /** Give (or change) the verdict of a pair; a suggested pair is confirmed first. */
 export function giveVerdict(db: Db, pairId: number, actor: VerdictActor, input: VerdictInput): VerdictResult {
   const rationale = input.rationale.trim();
-  if (!getOfferedRating(db, input.rating)) return { status: 'invalid', error: `verdict: ${JSON.stringify(input.rating)} is not a rating of the scale` };
+  if (!getOfferedRating(db, input.rating))
+    return { status: 'invalid', error: `verdict: ${JSON.stringify(input.rating)} is not a rating of the scale` };
   if (!rationale) return { status: 'invalid', error: 'verdict: write the rationale' };
-  if (rationale.length > maxRationaleLength) return { status: 'invalid', error: `verdict: the rationale is longer than ${maxRationaleLength} characters` };
-  return db.transaction((): VerdictResult => {
-    const pair = getPair(db, pairId);
-    if (!pair) return { status: 'not-found', error: `verdict: no pair with id ${pairId}` };
-    if (pair.status === 'rejected') return { status: 'conflict', error: 'verdict: the pair was rejected as not the same statement; restore it first' };
-    if (pair.status === 'suggested') {
-      reviewPair(db, pairId, 'confirmed');
-      recordPairDecision(db, pairId, actor, 'confirm');
-    }
-    return step(db, pairId, actor, 'verdict', (_pv, r) => ({
-      ...fieldsOf(r),
-      state: 'verdict-given',
-      ratingId: input.rating,
-      rationale,
-      reviewerId: actor.id,
-      givenAt: new Date().toISOString(),
-      needsSecondReview: input.needsSecondReview ?? false,
-      secondReviewerId: null,
-      secondReviewedAt: null,
-    }));
-  }).immediate();
+  if (rationale.length > maxRationaleLength)
+    return { status: 'invalid', error: `verdict: the rationale is longer than ${maxRationaleLength} characters` };
+  return db
+    .transaction((): VerdictResult => {
+      const pair = getPair(db, pairId);
+      if (!pair) return { status: 'not-found', error: `verdict: no pair with id ${pairId}` };
+      if (pair.status === 'rejected')
+        return {
+          status: 'conflict',
+          error: 'verdict: the pair was rejected as not the same statement; restore it first',
+        };
+      if (pair.status === 'suggested') {
+        reviewPair(db, pairId, 'confirmed');
+        recordPairDecision(db, pairId, actor, 'confirm');
+      }
+      return step(db, pairId, actor, 'verdict', (_pv, r) => ({
+        ...fieldsOf(r),
+        state: 'verdict-given',
+        ratingId: input.rating,
+        rationale,
+        reviewerId: actor.id,
+        givenAt: new Date().toISOString(),
+        needsSecondReview: input.needsSecondReview ?? false,
+        secondReviewerId: null,
+        secondReviewedAt: null,
+      }));
+    })
+    .immediate();
 }
 
 /** Mark a verdict as needing a second review (a done review is opened again). */
 export function requestSecondReview(db: Db, pairId: number, actor: VerdictActor): VerdictResult {
   return step(db, pairId, actor, 'request-second-review', (_pv, r) => {
-    if (r.state === 'open') return { status: 'conflict', error: 'verdict: give a verdict before asking for its second review' };
-    return { ...fieldsOf(r), state: 'verdict-given', needsSecondReview: true, secondReviewerId: null, secondReviewedAt: null };
+    if (r.state === 'open')
+      return { status: 'conflict', error: 'verdict: give a verdict before asking for its second review' };
+    return {
+      ...fieldsOf(r),
+      state: 'verdict-given',
+      needsSecondReview: true,
+      secondReviewerId: null,
+      secondReviewedAt: null,
+    };
   });
 }
 
 /** Record the second review of a verdict by someone else than its reviewer. */
 export function completeSecondReview(db: Db, pairId: number, actor: VerdictActor, note?: string): VerdictResult {
-  if (note && note.length > maxRationaleLength) return { status: 'invalid', error: `verdict: the note is longer than ${maxRationaleLength} characters` };
+  if (note && note.length > maxRationaleLength)
+    return { status: 'invalid', error: `verdict: the note is longer than ${maxRationaleLength} characters` };
   return step(
     db,
     pairId,
     actor,
     'second-review',
     (pv, r) => {
-      if (pv.state !== 'verdict-given') return { status: 'conflict', error: `verdict: a second review needs a verdict waiting for it (the pair is ${pv.state})` };
-      if (r.reviewerId === actor.id) return { status: 'conflict', error: 'verdict: the second review is done by someone else than the verdict’s reviewer' };
-      return { ...fieldsOf(r), state: 'second-review-done', needsSecondReview: false, secondReviewerId: actor.id, secondReviewedAt: new Date().toISOString(), assigneeId: r.assigneeId === actor.id ? null : r.assigneeId };
+      if (pv.state !== 'verdict-given')
+        return {
+          status: 'conflict',
+          error: `verdict: a second review needs a verdict waiting for it (the pair is ${pv.state})`,
+        };
+      if (r.reviewerId === actor.id)
+        return {
+          status: 'conflict',
+          error: 'verdict: the second review is done by someone else than the verdict’s reviewer',
+        };
+      return {
+        ...fieldsOf(r),
+        state: 'second-review-done',
+        needsSecondReview: false,
+        secondReviewerId: actor.id,
+        secondReviewedAt: new Date().toISOString(),
+        assigneeId: r.assigneeId === actor.id ? null : r.assigneeId,
+      };
     },
     note?.trim() ? { note: note.trim() } : {},
   );
@@ -236,7 +289,8 @@ export function assignVerdict(db: Db, pairId: number, actor: VerdictActor, assig
   let user: UserRow | undefined;
   if (assignee !== null) {
     user = getUserByName(db, assignee);
-    if (!user || user.disabled || user.role === 'viewer') return { status: 'invalid', error: `verdict: ${JSON.stringify(assignee)} is not a reviewer here` };
+    if (!user || user.disabled || user.role === 'viewer')
+      return { status: 'invalid', error: `verdict: ${JSON.stringify(assignee)} is not a reviewer here` };
   }
   return step(db, pairId, actor, 'assign', (_pv, r) => ({ ...fieldsOf(r), assigneeId: user?.id ?? null }));
 }

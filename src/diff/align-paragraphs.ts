@@ -18,7 +18,9 @@ export interface AlignedRow {
  * against each other or against a gap.
  */
 export function alignParagraphs(earlier: Paragraph[], later: Paragraph[], anchors: [number, number][]): AlignedRow[] {
-  const unique = [...new Map(anchors.map((a) => [`${a[0]}:${a[1]}`, a])).values()].sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+  const unique = [...new Map(anchors.map((a) => [`${a[0]}:${a[1]}`, a])).values()].sort(
+    (p, q) => p[0] - q[0] || p[1] - q[1],
+  );
   // longest chain increasing in both coordinates (n is small: the pairs of two articles)
   const best: number[] = unique.map(() => 1);
   const prev: number[] = unique.map(() => -1);

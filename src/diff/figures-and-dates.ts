@@ -3,7 +3,8 @@
  */
 import type { DiffUnit } from './word-diff.js';
 
-const MONTHS = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$/i;
+const MONTHS =
+  /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$/i;
 const DATE_WORDS = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday|tomorrow)$/i;
 /** Words that open a time limit: "by the end of 2025", "until March". */
 export const DEADLINE_OPENERS = /^(?:by|until|till|before|within|no)$/i;
@@ -21,7 +22,8 @@ export function markDateUnits(units: DiffUnit[]): boolean[] {
     if (isMonth(u)) return true;
     if (DATE_WORDS.test(u.text) || u.tokens.some((t) => t.type === 'decade' || t.type === 'date')) return true;
     if (/^(?:1[89]|20)\d\d$/.test(u.text)) return true;
-    if (/^\d{1,2}(?:st|nd|rd|th)?$/.test(u.text)) return isMonth(units[i - 1]) || isMonth(units[i + 1]) || (units[i + 1]?.text === 'of' && isMonth(units[i + 2]));
+    if (/^\d{1,2}(?:st|nd|rd|th)?$/.test(u.text))
+      return isMonth(units[i - 1]) || isMonth(units[i + 1]) || (units[i + 1]?.text === 'of' && isMonth(units[i + 2]));
     return false;
   });
 }

@@ -22,7 +22,15 @@ export interface ComparedChange extends Omit<Change, 'type'> {
 // Categories that describe the words themselves. Scare quotes and attribution
 // verbs sit outside a quotation by definition, and a rhetorical question is a
 // whole sentence, so none of them says "loaded words put inside the marks".
-const INSIDE_QUOTE_CATEGORIES = new Set(['loaded-term', 'loaded-label', 'intensifier', 'doubt', 'editorial-comment', 'generalization', 'puffery']);
+const INSIDE_QUOTE_CATEGORIES = new Set([
+  'loaded-term',
+  'loaded-label',
+  'intensifier',
+  'doubt',
+  'editorial-comment',
+  'generalization',
+  'puffery',
+]);
 
 const categoryNames = new Map(EDITORIAL_CATEGORIES.map((c) => [c.id as string, c.name]));
 
@@ -53,12 +61,16 @@ export function findLoadedInsideQuote(
   laterQuote: { start: number; end: number },
   laterSpans: readonly { start: number; end: number; text: string; category: string }[],
 ): ComparedChange[] {
-  const inside = laterSpans.filter((s) => s.start >= laterQuote.start && s.end <= laterQuote.end && INSIDE_QUOTE_CATEGORIES.has(s.category));
+  const inside = laterSpans.filter(
+    (s) => s.start >= laterQuote.start && s.end <= laterQuote.end && INSIDE_QUOTE_CATEGORIES.has(s.category),
+  );
   if (inside.length === 0) return [];
   const earlier = wordKeys(earlierQuote);
   const changes: ComparedChange[] = [];
   for (const s of inside) {
-    const fresh = analyzeText(s.text).tokens.filter((t) => t.type === 'word' && !t.stop && !earlier.has(t.lemma.toLowerCase()) && !earlier.has(t.text.toLowerCase()));
+    const fresh = analyzeText(s.text).tokens.filter(
+      (t) => t.type === 'word' && !t.stop && !earlier.has(t.lemma.toLowerCase()) && !earlier.has(t.text.toLowerCase()),
+    );
     if (fresh.length === 0) continue;
     const name = categoryNames.get(s.category) ?? s.category;
     changes.push({
@@ -76,13 +88,26 @@ export function findLoadedInsideQuote(
 // The loaded-inside-quote lines go after the changes of meaning (negation,
 // figures, dates, moved words) and replace the summary's own "loaded word added
 // to the quote" line for the same words, so a word is reported once.
-const FIRST_CHANGES = new Set<string>(['negation-changed', 'number-changed', 'date-changed', 'moved-out-of-quote', 'moved-into-quote']);
+const FIRST_CHANGES = new Set<string>([
+  'negation-changed',
+  'number-changed',
+  'date-changed',
+  'moved-out-of-quote',
+  'moved-into-quote',
+]);
 
 /** The changes of a pair with the loaded-inside-quote lines put in their place. */
 export function addLoadedInsideQuote(changes: Change[], inside: ComparedChange[]): ComparedChange[] {
   if (inside.length === 0) return changes;
   const covered = new Set(inside.flatMap((c) => c.words.map((w) => w.toLowerCase())));
-  const rest = changes.filter((c) => !(c.type === 'loaded-added' && c.message.endsWith('to the quote') && c.words.every((w) => covered.has(w.toLowerCase()))));
+  const rest = changes.filter(
+    (c) =>
+      !(
+        c.type === 'loaded-added' &&
+        c.message.endsWith('to the quote') &&
+        c.words.every((w) => covered.has(w.toLowerCase()))
+      ),
+  );
   const at = rest.findIndex((c) => !FIRST_CHANGES.has(c.type));
   const cut = at < 0 ? rest.length : at;
   return [...rest.slice(0, cut), ...inside, ...rest.slice(cut)];

@@ -14,8 +14,16 @@ const OTHER_QUOTE = /“[^“”]*”|„[^„“”]*[“”]|«[^«»]*»|"[^"
 /** Parts of the text around a quote that are the writer's words: outside the quote, the speaker's label and the cue. */
 export function splitWriterSegments(v: VersionContext): string[] {
   const { sentence } = v;
-  if (!(Number.isInteger(v.quoteStart) && Number.isInteger(v.quoteEnd) && v.quoteStart >= 0 && v.quoteStart <= v.quoteEnd && v.quoteEnd <= sentence.length)) {
-    throw new RangeError(`diff: quote offsets ${v.quoteStart}..${v.quoteEnd} are outside a sentence of length ${sentence.length}`);
+  if (!(
+    Number.isInteger(v.quoteStart) &&
+    Number.isInteger(v.quoteEnd) &&
+    v.quoteStart >= 0 &&
+    v.quoteStart <= v.quoteEnd &&
+    v.quoteEnd <= sentence.length
+  )) {
+    throw new RangeError(
+      `diff: quote offsets ${v.quoteStart}..${v.quoteEnd} are outside a sentence of length ${sentence.length}`,
+    );
   }
   let segments = [sentence.slice(0, v.quoteStart), sentence.slice(v.quoteEnd)];
   // attribution words restate who spoke; they are not quote content moved into the writer's voice
@@ -53,7 +61,12 @@ export interface Moved {
  * without overlap. Two content words, or one figure or date, make a phrase;
  * a single common word in both places says nothing about a move.
  */
-export function findMovedPhrases(quote: string, quoteUnits: DiffUnit[], segments: string[], missing: Set<string>): Moved[] {
+export function findMovedPhrases(
+  quote: string,
+  quoteUnits: DiffUnit[],
+  segments: string[],
+  missing: Set<string>,
+): Moved[] {
   const dates = markDateUnits(quoteUnits);
   const candidates: { i: number; len: number }[] = [];
   for (const segment of segments) {
@@ -68,7 +81,8 @@ export function findMovedPhrases(quote: string, quoteUnits: DiffUnit[], segments
       prev = row;
       for (let j = 0; j < other.length; j += 1) {
         const len = row[j + 1];
-        const extends_ = i + 1 < quoteUnits.length && j + 1 < other.length && quoteUnits[i + 1].key === other[j + 1].key;
+        const extends_ =
+          i + 1 < quoteUnits.length && j + 1 < other.length && quoteUnits[i + 1].key === other[j + 1].key;
         if (len > 0 && !extends_) candidates.push({ i: i - len + 1, len });
       }
     }
@@ -96,7 +110,11 @@ export function findMovedPhrases(quote: string, quoteUnits: DiffUnit[], segments
     const hasFigure = run.some((u, k) => isNumberUnit(u) || dates[s + k]);
     if (contentTokens.length < 2 && !hasFigure) continue;
     for (let k = s; k < e; k += 1) taken[k] = true;
-    moved.push({ text: quote.slice(run[0].start, run[run.length - 1].end), keys: contentTokens.map(lemmaKey), units: run });
+    moved.push({
+      text: quote.slice(run[0].start, run[run.length - 1].end),
+      keys: contentTokens.map(lemmaKey),
+      units: run,
+    });
   }
   return moved.sort((x, y) => x.units[0].start - y.units[0].start);
 }

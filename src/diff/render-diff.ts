@@ -23,7 +23,8 @@ export function escapeHtml(text: string): string {
  * whitespace is not. Markdown reports pass their own `escape` for the words.
  */
 export function renderDiff(parts: DiffPart[], mode: RenderMode, escape: (text: string) => string = escapeHtml): string {
-  if (mode !== 'inline' && mode !== 'earlier' && mode !== 'later') throw new RangeError(`diff: unknown render mode ${JSON.stringify(mode)}`);
+  if (mode !== 'inline' && mode !== 'earlier' && mode !== 'later')
+    throw new RangeError(`diff: unknown render mode ${JSON.stringify(mode)}`);
   let html = '';
   let previous: DiffPart['op'] | null = null;
   for (const part of parts) {
@@ -37,7 +38,7 @@ export function renderDiff(parts: DiffPart[], mode: RenderMode, escape: (text: s
       } else {
         text = part.b;
         // after a change at the start of one side, the other side holds the gap
-        space = mode === 'inline' && !part.spaceB ? part.spaceA ?? '' : part.spaceB ?? '';
+        space = mode === 'inline' && !part.spaceB ? (part.spaceA ?? '') : (part.spaceB ?? '');
       }
     } else if (part.op === 'delete' && mode !== 'later') {
       text = part.a;
@@ -46,7 +47,7 @@ export function renderDiff(parts: DiffPart[], mode: RenderMode, escape: (text: s
     } else if (part.op === 'insert' && mode !== 'earlier') {
       text = part.b;
       // the new words of a substitution sit against the old ones: <del>x</del><ins>y</ins>
-      space = previous === 'delete' ? '' : part.spaceB ?? '';
+      space = previous === 'delete' ? '' : (part.spaceB ?? '');
       tag = 'ins';
     }
     if (text === undefined) continue;

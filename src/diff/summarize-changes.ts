@@ -79,7 +79,19 @@ export function isDefaultLoaded(lemma: string, pos: string): boolean {
   return LOADED.has(lemma.toLowerCase());
 }
 
-const NEGATIONS = new Set(['not', 'no', 'never', 'nothing', 'none', 'nobody', 'neither', 'nor', 'nowhere', 'cannot', 'without']);
+const NEGATIONS = new Set([
+  'not',
+  'no',
+  'never',
+  'nothing',
+  'none',
+  'nobody',
+  'neither',
+  'nor',
+  'nowhere',
+  'cannot',
+  'without',
+]);
 
 function quoted(words: string[]): string {
   return words.map((w) => `'${w}'`).join(', ');
@@ -102,7 +114,14 @@ function skeletonName(name: string | null): string {
     .replace(/[^a-z\s]/g, ' ')
     .split(/\s+/)
     .filter(Boolean)
-    .map((w) => w[0] + w.slice(1).replace(/[aeiouyw]/g, '').replace(/(.)\1+/g, '$1'))
+    .map(
+      (w) =>
+        w[0] +
+        w
+          .slice(1)
+          .replace(/[aeiouyw]/g, '')
+          .replace(/(.)\1+/g, '$1'),
+    )
     .join(' ');
 }
 
@@ -116,7 +135,11 @@ function formatCue(v: VersionContext): string | null {
 }
 
 function keyCue(v: VersionContext): string {
-  const lemmas = v.cue ? analyzeText(v.cue).tokens.filter((t) => /[\p{L}\p{N}]/u.test(t.text)).map((t) => t.lemma) : [];
+  const lemmas = v.cue
+    ? analyzeText(v.cue)
+        .tokens.filter((t) => /[\p{L}\p{N}]/u.test(t.text))
+        .map((t) => t.lemma)
+    : [];
   return `${lemmas.join(' ')}|${foldPhrase(v.outlet)}`;
 }
 
@@ -149,22 +172,47 @@ function compareNegation(a: Token[], b: Token[], writtenAs: (t: Token) => string
     return same.length === 0 ? undefined : same.some((t) => t.negated);
   };
   const negWords = (tokens: Token[]) => tokens.filter(isNegation).map(writtenAs);
-  const lost = heads(a).filter((h) => flagOf(b, h.lemma) === false).map((h) => h.text);
-  const gained = heads(b).filter((h) => flagOf(a, h.lemma) === false).map((h) => h.text);
+  const lost = heads(a)
+    .filter((h) => flagOf(b, h.lemma) === false)
+    .map((h) => h.text);
+  const gained = heads(b)
+    .filter((h) => flagOf(a, h.lemma) === false)
+    .map((h) => h.text);
   const wa = negWords(a);
   const wb = negWords(b);
   const changes: Change[] = [];
   if (lost.length > 0 || (gained.length === 0 && wa.length > 0 && wb.length === 0)) {
-    changes.push({ type: 'negation-changed', message: lost.length ? `Negation dropped: ${quoted(lost)} no longer negated in the later version` : `Negation dropped: ${quoted(wa)} no longer in the quote`, words: [...wa, ...lost], earlier: wa.join(' ') || null, later: wb.join(' ') || null });
+    changes.push({
+      type: 'negation-changed',
+      message: lost.length
+        ? `Negation dropped: ${quoted(lost)} no longer negated in the later version`
+        : `Negation dropped: ${quoted(wa)} no longer in the quote`,
+      words: [...wa, ...lost],
+      earlier: wa.join(' ') || null,
+      later: wb.join(' ') || null,
+    });
   }
   if (gained.length > 0 || (lost.length === 0 && wb.length > 0 && wa.length === 0)) {
-    changes.push({ type: 'negation-changed', message: gained.length ? `Negation added: ${quoted(gained)} negated in the later version` : `Negation added: ${quoted(wb)} now in the quote`, words: [...wb, ...gained], earlier: wa.join(' ') || null, later: wb.join(' ') || null });
+    changes.push({
+      type: 'negation-changed',
+      message: gained.length
+        ? `Negation added: ${quoted(gained)} negated in the later version`
+        : `Negation added: ${quoted(wb)} now in the quote`,
+      words: [...wb, ...gained],
+      earlier: wa.join(' ') || null,
+      later: wb.join(' ') || null,
+    });
   }
   return changes;
 }
 
 /** Figures or dates that differ between the quotes, paired in order where both sides changed. */
-function compareValues(type: 'number-changed' | 'date-changed', what: string, a: { text: string; key: string }[], b: { text: string; key: string }[]): Change[] {
+function compareValues(
+  type: 'number-changed' | 'date-changed',
+  what: string,
+  a: { text: string; key: string }[],
+  b: { text: string; key: string }[],
+): Change[] {
   const left = [...a];
   const right = [...b];
   for (let i = left.length - 1; i >= 0; i -= 1) {
@@ -179,7 +227,13 @@ function compareValues(type: 'number-changed' | 'date-changed', what: string, a:
   for (let i = 0; i < n; i += 1) {
     const e = left[i]?.text ?? null;
     const l = right[i]?.text ?? null;
-    changes.push({ type, message: `${describeReplacement(what, e, l)}${e && l ? '' : e ? ' from the quote' : ' to the quote'}`, words: [e, l].filter((x): x is string => x !== null), earlier: e, later: l });
+    changes.push({
+      type,
+      message: `${describeReplacement(what, e, l)}${e && l ? '' : e ? ' from the quote' : ' to the quote'}`,
+      words: [e, l].filter((x): x is string => x !== null),
+      earlier: e,
+      later: l,
+    });
   }
   return changes;
 }
@@ -191,9 +245,14 @@ function compareValues(type: 'number-changed' | 'date-changed', what: string, a:
  * (most consequential first). Fidelity is the share of the earlier quote's
  * content lemmas the later quote keeps (1 when the earlier has none).
  */
-export function summarizeChanges(earlier: VersionContext, later: VersionContext, opts: SummarizeOptions = {}): ChangeSummary {
+export function summarizeChanges(
+  earlier: VersionContext,
+  later: VersionContext,
+  opts: SummarizeOptions = {},
+): ChangeSummary {
   for (const v of [earlier, later]) {
-    if (!v || typeof v.quote !== 'string' || typeof v.sentence !== 'string') throw new TypeError('diff: summarizeChanges expects versions with string quote and sentence');
+    if (!v || typeof v.quote !== 'string' || typeof v.sentence !== 'string')
+      throw new TypeError('diff: summarizeChanges expects versions with string quote and sentence');
   }
   const isLoaded = opts.isLoaded ?? isDefaultLoaded;
   const unitsA = splitDiffUnits(earlier.quote);
@@ -217,19 +276,44 @@ export function summarizeChanges(earlier: VersionContext, later: VersionContext,
   const movedOut = findMovedPhrases(earlier.quote, unitsA, splitWriterSegments(later), new Set(dropped.map(lemmaKey)));
   const movedIn = findMovedPhrases(later.quote, unitsB, splitWriterSegments(earlier), new Set(added.map(lemmaKey)));
   const movedUnits = new Set([...movedOut, ...movedIn].flatMap((m) => m.units));
-  const notMoved = <T extends { start: number }>(units: DiffUnit[], list: T[]) => list.filter((x) => !units.some((u) => movedUnits.has(u) && u.start <= x.start && x.start < u.end));
+  const notMoved = <T extends { start: number }>(units: DiffUnit[], list: T[]) =>
+    list.filter((x) => !units.some((u) => movedUnits.has(u) && u.start <= x.start && x.start < u.end));
 
-  const figures = (units: DiffUnit[], dates: boolean[]) => units.filter((u, i) => isNumberUnit(u) && !dates[i]).map((u) => ({ text: u.text, key: u.key, start: u.start }));
-  const datesOf = (text: string, units: DiffUnit[]) => extractDates(units).map((d) => ({ ...d, text: text.slice(d.start, d.end) }));
-  changes.push(...compareValues('number-changed', 'Figure', notMoved(unitsA, figures(unitsA, datesA)), notMoved(unitsB, figures(unitsB, datesB))));
-  changes.push(...compareValues('date-changed', 'Date', notMoved(unitsA, datesOf(earlier.quote, unitsA)), notMoved(unitsB, datesOf(later.quote, unitsB))));
+  const figures = (units: DiffUnit[], dates: boolean[]) =>
+    units.filter((u, i) => isNumberUnit(u) && !dates[i]).map((u) => ({ text: u.text, key: u.key, start: u.start }));
+  const datesOf = (text: string, units: DiffUnit[]) =>
+    extractDates(units).map((d) => ({ ...d, text: text.slice(d.start, d.end) }));
+  changes.push(
+    ...compareValues(
+      'number-changed',
+      'Figure',
+      notMoved(unitsA, figures(unitsA, datesA)),
+      notMoved(unitsB, figures(unitsB, datesB)),
+    ),
+  );
+  changes.push(
+    ...compareValues(
+      'date-changed',
+      'Date',
+      notMoved(unitsA, datesOf(earlier.quote, unitsA)),
+      notMoved(unitsB, datesOf(later.quote, unitsB)),
+    ),
+  );
 
   for (const m of movedOut) {
-    changes.push({ type: 'moved-out-of-quote', message: `${describePhrase(m, datesA, unitsA)} '${m.text}' moved from inside the quote into the writer's sentence`, words: [m.text] });
+    changes.push({
+      type: 'moved-out-of-quote',
+      message: `${describePhrase(m, datesA, unitsA)} '${m.text}' moved from inside the quote into the writer's sentence`,
+      words: [m.text],
+    });
     dropped = consumeKeys(dropped, m.keys);
   }
   for (const m of movedIn) {
-    changes.push({ type: 'moved-into-quote', message: `${describePhrase(m, datesB, unitsB)} '${m.text}' moved from the writer's sentence into the quote`, words: [m.text] });
+    changes.push({
+      type: 'moved-into-quote',
+      message: `${describePhrase(m, datesB, unitsB)} '${m.text}' moved from the writer's sentence into the quote`,
+      words: [m.text],
+    });
     added = consumeKeys(added, m.keys);
   }
 
@@ -240,15 +324,33 @@ export function summarizeChanges(earlier: VersionContext, later: VersionContext,
   const byMention = Boolean(earlier.speakerMention?.trim() || later.speakerMention?.trim());
   const differ = byMention ? foldPhrase(labelA) !== foldPhrase(labelB) : skeletonName(labelA) !== skeletonName(labelB);
   if ((labelA || labelB) && differ) {
-    changes.push({ type: 'speaker-label-changed', message: describeReplacement('Speaker label', labelA, labelB), words: [labelA, labelB].filter((x): x is string => x !== null), earlier: labelA, later: labelB });
+    changes.push({
+      type: 'speaker-label-changed',
+      message: describeReplacement('Speaker label', labelA, labelB),
+      words: [labelA, labelB].filter((x): x is string => x !== null),
+      earlier: labelA,
+      later: labelB,
+    });
   }
   const cueA = formatCue(earlier);
   const cueB = formatCue(later);
   if ((cueA || cueB) && keyCue(earlier) !== keyCue(later)) {
-    changes.push({ type: 'cue-changed', message: describeReplacement('Cue', cueA, cueB), words: [cueA, cueB].filter((x): x is string => x !== null), earlier: cueA, later: cueB });
+    changes.push({
+      type: 'cue-changed',
+      message: describeReplacement('Cue', cueA, cueB),
+      words: [cueA, cueB].filter((x): x is string => x !== null),
+      earlier: cueA,
+      later: cueB,
+    });
   }
   if (earlier.kind !== later.kind) {
-    changes.push({ type: 'kind-changed', message: `Quote changed from ${earlier.kind} to ${later.kind}`, words: [], earlier: earlier.kind, later: later.kind });
+    changes.push({
+      type: 'kind-changed',
+      message: `Quote changed from ${earlier.kind} to ${later.kind}`,
+      words: [],
+      earlier: earlier.kind,
+      later: later.kind,
+    });
   }
 
   // figures and dates have their own entries above
@@ -258,19 +360,36 @@ export function summarizeChanges(earlier: VersionContext, later: VersionContext,
   };
   const droppedWords = dropped.filter((t) => !isValue(unitsA, datesA)(t)).map((t) => t.text);
   const addedWords = added.filter((t) => !isValue(unitsB, datesB)(t)).map((t) => t.text);
-  if (droppedWords.length) changes.push({ type: 'words-dropped', message: `Dropped from the quote: ${quoted(droppedWords)}`, words: droppedWords });
-  if (addedWords.length) changes.push({ type: 'words-added', message: `Added to the quote: ${quoted(addedWords)}`, words: addedWords });
+  if (droppedWords.length)
+    changes.push({
+      type: 'words-dropped',
+      message: `Dropped from the quote: ${quoted(droppedWords)}`,
+      words: droppedWords,
+    });
+  if (addedWords.length)
+    changes.push({ type: 'words-added', message: `Added to the quote: ${quoted(addedWords)}`, words: addedWords });
   return { changes, fidelity, parts };
 }
 
 /** Loaded words the later version brings into the quote, the cue or the speaker label. */
-function compareLoaded(earlier: VersionContext, later: VersionContext, tokensA: Token[], tokensB: Token[], isLoaded: (lemma: string, pos: string) => boolean): Change[] {
+function compareLoaded(
+  earlier: VersionContext,
+  later: VersionContext,
+  tokensA: Token[],
+  tokensB: Token[],
+  isLoaded: (lemma: string, pos: string) => boolean,
+): Change[] {
   const places = (v: VersionContext, quoteTokens: Token[]) => [
     { where: 'the quote', tokens: quoteTokens },
     { where: 'the cue', tokens: v.cue ? analyzeText(v.cue).tokens : [] },
     { where: 'the speaker label', tokens: v.speakerMention ? analyzeText(v.speakerMention).tokens : [] },
   ];
-  const before = new Set(places(earlier, tokensA).flatMap((p) => p.tokens).filter((t) => isLoaded(t.lemma, t.pos)).map((t) => t.lemma));
+  const before = new Set(
+    places(earlier, tokensA)
+      .flatMap((p) => p.tokens)
+      .filter((t) => isLoaded(t.lemma, t.pos))
+      .map((t) => t.lemma),
+  );
   const changes: Change[] = [];
   for (const { where, tokens } of places(later, tokensB)) {
     for (const t of tokens) {

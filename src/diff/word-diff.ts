@@ -55,7 +55,11 @@ const NUMBER_SUFFIX = /^(?:%|k|m|mn|bn|b|tn|trn|million|billion)$/i;
 export function normalizeUnitKey(text: string): string {
   let key = text.normalize('NFKC').toLowerCase();
   if (QUOTE_ONLY.test(key)) return '"';
-  key = key.replace(QUOTE_MARKS, (m) => (m === '“' || m === '”' || m === '„' || m === '‟' || m === '«' || m === '»' || m === '‹' || m === '›' || m === '"' ? '"' : "'"));
+  key = key.replace(QUOTE_MARKS, (m) =>
+    m === '“' || m === '”' || m === '„' || m === '‟' || m === '«' || m === '»' || m === '‹' || m === '›' || m === '"'
+      ? '"'
+      : "'",
+  );
   key = key.replace(DASHES, '-');
   // 2,500 and 2500 are the same figure; only commas between digits are folded
   key = key.replace(/(\d),(?=\d{3}(?:\D|$))/g, '$1');
@@ -98,7 +102,14 @@ export function splitDiffUnits(text: string): DiffUnit[] {
       last.key = normalizeUnitKey(last.text.replace(/\s+/g, ''));
       continue;
     }
-    units.push({ text: t.text, key: normalizeUnitKey(t.text), start: t.start, end: t.end, space: pendingSpace + t.space, tokens: [t] });
+    units.push({
+      text: t.text,
+      key: normalizeUnitKey(t.text),
+      start: t.start,
+      end: t.end,
+      space: pendingSpace + t.space,
+      tokens: [t],
+    });
     pendingSpace = '';
   }
   return units;
@@ -146,7 +157,13 @@ function foldWeakIslands(runs: Run[]): Run[] {
   while (k < out.length - 1) {
     const [before, island, after] = [out[k - 1], out[k], out[k + 1]];
     const size = (r: Run) => r.unitsA.length + r.unitsB.length;
-    if (island.equal && !before.equal && !after.equal && island.unitsA.every(isWeakUnit) && size(before) + size(after) >= 4 * island.unitsA.length) {
+    if (
+      island.equal &&
+      !before.equal &&
+      !after.equal &&
+      island.unitsA.every(isWeakUnit) &&
+      size(before) + size(after) >= 4 * island.unitsA.length
+    ) {
       out.splice(k - 1, 3, {
         equal: false,
         unitsA: [...before.unitsA, ...island.unitsA, ...after.unitsA],
@@ -170,7 +187,11 @@ export function diffUnits(a: string, unitsA: DiffUnit[], b: string, unitsB: Diff
     // jsdiff reports the new side's tokens for equal runs, so walk both arrays by count
     const takeA = c.added ? 0 : c.count;
     const takeB = c.removed ? 0 : c.count;
-    const run: Run = { equal: !c.added && !c.removed, unitsA: unitsA.slice(ia, ia + takeA), unitsB: unitsB.slice(ib, ib + takeB) };
+    const run: Run = {
+      equal: !c.added && !c.removed,
+      unitsA: unitsA.slice(ia, ia + takeA),
+      unitsB: unitsB.slice(ib, ib + takeB),
+    };
     ia += takeA;
     ib += takeB;
     if (run.unitsA.length + run.unitsB.length === 0) continue;
@@ -186,7 +207,13 @@ export function diffUnits(a: string, unitsA: DiffUnit[], b: string, unitsB: Diff
   const parts: DiffPart[] = [];
   for (const run of foldWeakIslands(runs)) {
     if (run.equal) {
-      parts.push({ op: 'equal', a: sliceRun(a, run.unitsA), b: sliceRun(b, run.unitsB), spaceA: run.unitsA[0].space, spaceB: run.unitsB[0].space });
+      parts.push({
+        op: 'equal',
+        a: sliceRun(a, run.unitsA),
+        b: sliceRun(b, run.unitsB),
+        spaceA: run.unitsA[0].space,
+        spaceB: run.unitsB[0].space,
+      });
       continue;
     }
     if (run.unitsA.length) parts.push({ op: 'delete', a: sliceRun(a, run.unitsA), spaceA: run.unitsA[0].space });

@@ -87,7 +87,11 @@ export function findAttributionHits(ctx: DetectContext): AttributionHit[] {
       const coloured = lemmas.some((l) => neutral.has(l)) && (before || after);
       if (!isLoaded && !coloured) continue;
       if (!introducesSpeech(tokens, i, s.tokenStart, s.tokenEnd)) continue;
-      hits.push({ start: (before ?? t).start, end: (after ?? t).end, verb: lemmas.find((l) => loaded.has(l) || neutral.has(l)) ?? t.lemma });
+      hits.push({
+        start: (before ?? t).start,
+        end: (after ?? t).end,
+        verb: lemmas.find((l) => loaded.has(l) || neutral.has(l)) ?? t.lemma,
+      });
     }
   }
   return hits;

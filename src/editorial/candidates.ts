@@ -16,7 +16,8 @@ import { pickScareRegions } from './scare-quotes.js';
 import { findAdverbHits } from './sentence-adverbs.js';
 
 /** Which detector proposed a span. */
-export type EditorialRule = 'lexicon' | 'phrase' | 'attribution' | 'sentence-adverb' | 'question' | 'scare-quote' | 'model';
+export type EditorialRule =
+  'lexicon' | 'phrase' | 'attribution' | 'sentence-adverb' | 'question' | 'scare-quote' | 'model';
 
 /** The quote spans of the article, so a span can be given its voice. */
 export interface QuoteSpan {
@@ -41,7 +42,8 @@ export function buildContext(text: string, quotes: QuoteSpan[], analysis: Analys
   const given = quotes.filter((q) => q.kind === 'full' || q.kind === 'partial');
   // With no quotations given, the marks alone decide which short quotations
   // are scare quotes; with quotations given, the extractor has decided.
-  const scare: Range[] = quotes.length > 0 ? quotes.filter((q) => q.kind === 'scare') : pickScareRegions(text, analysis, regions);
+  const scare: Range[] =
+    quotes.length > 0 ? quotes.filter((q) => q.kind === 'scare') : pickScareRegions(text, analysis, regions);
   const overlaps = (a: Range, b: Range) => a.start < b.end && b.start < a.end;
   // Words between quotation marks are someone else's even when the extractor
   // missed that quotation (a headline, a slogan), so longer marked stretches
@@ -62,11 +64,16 @@ function widenToMarks(text: string, r: Range): Range {
 /** Every span the rule-based detectors propose, in detector order. */
 export function collectCandidates(ctx: DetectContext): Candidate[] {
   const out: Candidate[] = [];
-  for (const h of findLexiconHits(ctx)) out.push({ start: h.start, end: h.end, category: h.category, rule: 'lexicon', source: h.lexicon });
-  for (const h of findPhraseHits(ctx)) out.push({ start: h.start, end: h.end, category: h.category, rule: 'phrase', source: h.pattern });
-  for (const h of findAttributionHits(ctx)) out.push({ start: h.start, end: h.end, category: 'attribution-verb', rule: 'attribution', source: h.verb });
-  for (const h of findAdverbHits(ctx)) out.push({ start: h.start, end: h.end, category: 'editorial-comment', rule: 'sentence-adverb', source: h.phrase });
-  for (const h of findQuestionHits(ctx)) out.push({ start: h.start, end: h.end, category: 'rhetorical-question', rule: 'question', source: 'question' });
+  for (const h of findLexiconHits(ctx))
+    out.push({ start: h.start, end: h.end, category: h.category, rule: 'lexicon', source: h.lexicon });
+  for (const h of findPhraseHits(ctx))
+    out.push({ start: h.start, end: h.end, category: h.category, rule: 'phrase', source: h.pattern });
+  for (const h of findAttributionHits(ctx))
+    out.push({ start: h.start, end: h.end, category: 'attribution-verb', rule: 'attribution', source: h.verb });
+  for (const h of findAdverbHits(ctx))
+    out.push({ start: h.start, end: h.end, category: 'editorial-comment', rule: 'sentence-adverb', source: h.phrase });
+  for (const h of findQuestionHits(ctx))
+    out.push({ start: h.start, end: h.end, category: 'rhetorical-question', rule: 'question', source: 'question' });
   for (const r of ctx.scare) {
     const w = widenToMarks(ctx.text, r);
     out.push({ start: w.start, end: w.end, category: 'scare-quotes', rule: 'scare-quote', source: 'quotation' });

@@ -40,7 +40,9 @@ function checkCategories(rows: { id: string; name: string; definition: string }[
   const missing = EDITORIAL_CATEGORY_IDS.filter((id) => !ids.includes(id));
   const unknown = ids.filter((id) => !isEditorialCategory(id));
   if (missing.length || unknown.length || ids.length !== EDITORIAL_CATEGORY_IDS.length) {
-    throw new Error(`editorial: data/editorial-categories.json does not list the ten categories (missing ${JSON.stringify(missing)}, unknown ${JSON.stringify(unknown)})`);
+    throw new Error(
+      `editorial: data/editorial-categories.json does not list the ten categories (missing ${JSON.stringify(missing)}, unknown ${JSON.stringify(unknown)})`,
+    );
   }
   return EDITORIAL_CATEGORY_IDS.map((id) => {
     const row = rows.find((r) => r.id === id)!;

@@ -31,7 +31,12 @@ export function isQuoteMark(token: Token): boolean {
 
 /** True for a word-like token (not punctuation, not a line break). */
 export function isWord(token: Token): boolean {
-  return token.type !== 'punctuation' && token.type !== 'tabCRLF' && token.type !== 'symbol' && /[\p{L}\p{N}]/u.test(token.text);
+  return (
+    token.type !== 'punctuation' &&
+    token.type !== 'tabCRLF' &&
+    token.type !== 'symbol' &&
+    /[\p{L}\p{N}]/u.test(token.text)
+  );
 }
 
 /** Build the set of tokens that open a sentence or a line. */

@@ -16,8 +16,12 @@ export interface EditorialDensity {
  * Measure spans per 1,000 words, in total, by voice and by category (every
  * category is present, zero when unused). A text of no words has density 0.
  */
-export function measureDensity(spans: readonly { category: string; voice: string }[], wordCount: number): EditorialDensity {
-  if (!Number.isFinite(wordCount) || wordCount < 0) throw new RangeError(`editorial: measureDensity needs a word count >= 0, got ${wordCount}`);
+export function measureDensity(
+  spans: readonly { category: string; voice: string }[],
+  wordCount: number,
+): EditorialDensity {
+  if (!Number.isFinite(wordCount) || wordCount < 0)
+    throw new RangeError(`editorial: measureDensity needs a word count >= 0, got ${wordCount}`);
   const per = wordCount > 0 ? 1000 / wordCount : 0;
   const byCategory: Record<string, { writer: number; quoted: number }> = {};
   for (const id of EDITORIAL_CATEGORY_IDS) byCategory[id] = { writer: 0, quoted: 0 };

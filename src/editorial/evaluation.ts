@@ -9,7 +9,14 @@
 import type { WordVectors } from '../vectors/table.js';
 import { suggestEditorial, type EditorialSuggestions } from './index.js';
 import type { EditorialModel } from './model.js';
-import { computeF1, computeMacroF1, fitEditorialModel, makeFolds, type Counts, type PreparedSentence } from './training.js';
+import {
+  computeF1,
+  computeMacroF1,
+  fitEditorialModel,
+  makeFolds,
+  type Counts,
+  type PreparedSentence,
+} from './training.js';
 
 /** Word and sentence figures of one predictor. */
 export interface EditorialFigures {
@@ -38,11 +45,18 @@ function tally(p: PreparedSentence, prediction: SentencePrediction, counts: Coun
 }
 
 /** Score a predictor over prepared sentences. */
-export function scorePredictions(prepared: readonly PreparedSentence[], predict: (p: PreparedSentence, index: number) => SentencePrediction): EditorialFigures {
+export function scorePredictions(
+  prepared: readonly PreparedSentence[],
+  predict: (p: PreparedSentence, index: number) => SentencePrediction,
+): EditorialFigures {
   const counts: Counts = { tp: 0, fp: 0, fn: 0 };
   const pairs: [number, number][] = [];
   prepared.forEach((p, i) => tally(p, predict(p, i), counts, pairs));
-  return { words: { ...counts, ...computeF1(counts) }, sentenceMacroF1: computeMacroF1(pairs), sentences: pairs.length };
+  return {
+    words: { ...counts, ...computeF1(counts) },
+    sentenceMacroF1: computeMacroF1(pairs),
+    sentences: pairs.length,
+  };
 }
 
 /**
@@ -76,16 +90,31 @@ export interface CrossValidation {
  * k-fold cross-validation: fit on k-1 folds (with the same fit the training
  * script runs), predict the held-out fold, pool the counts.
  */
-export function crossValidateEditorial(prepared: readonly PreparedSentence[], k: number, seed: number, vectors: WordVectors | undefined, minConfidence: number): CrossValidation {
+export function crossValidateEditorial(
+  prepared: readonly PreparedSentence[],
+  k: number,
+  seed: number,
+  vectors: WordVectors | undefined,
+  minConfidence: number,
+): CrossValidation {
   const predictions: SentencePrediction[] = new Array(prepared.length);
   const atThreshold: SentencePrediction[] = new Array(prepared.length);
   makeFolds(prepared.length, k, seed).forEach((fold, f) => {
     const held = new Set(fold);
-    const fitted = fitEditorialModel(prepared.filter((_, i) => !held.has(i)), seed + 100 * (f + 1), vectors);
+    const fitted = fitEditorialModel(
+      prepared.filter((_, i) => !held.has(i)),
+      seed + 100 * (f + 1),
+      vectors,
+    );
     const model: EditorialModel = { data: 'fold', date: '', seed, cv: {}, ...fitted };
     for (const i of fold) {
       const p = prepared[i];
-      const result = suggestEditorial(p.source.text, p.quotes, p.analysis, { model, vectors, keepRules: true, minConfidence });
+      const result = suggestEditorial(p.source.text, p.quotes, p.analysis, {
+        model,
+        vectors,
+        keepRules: true,
+        minConfidence,
+      });
       predictions[i] = { spans: result.spans, biased: readItemBias(result) >= model.sentence.threshold };
       const own = suggestEditorial(p.source.text, p.quotes, p.analysis, { model, vectors });
       atThreshold[i] = { spans: own.spans, biased: predictions[i].biased };

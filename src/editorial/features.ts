@@ -40,7 +40,11 @@ export interface WordRow extends FeatureRow {
 
 /** A word row with its static and contextual features as one row (for fitting). */
 export function flattenWordRow(row: WordRow): FeatureRow {
-  return { keys: [...row.word.keys, ...row.keys], values: [...row.word.values, ...row.values], vector: row.word.vector };
+  return {
+    keys: [...row.word.keys, ...row.keys],
+    values: [...row.word.values, ...row.values],
+    vector: row.word.vector,
+  };
 }
 
 const staticCache = new WeakMap<WordVectors | typeof NO_VECTORS, Map<string, StaticFeatures>>();
@@ -118,7 +122,11 @@ export function lookupWordVector(vectors: WordVectors | undefined, token: Token)
  * rule-based proposals (collectCandidates), so lexicon membership and pattern
  * hits are features; `vectors` may be absent (the vector part is then empty).
  */
-export function extractWordFeatures(ctx: DetectContext, candidates: readonly Candidate[], vectors: WordVectors | undefined): WordRow[] {
+export function extractWordFeatures(
+  ctx: DetectContext,
+  candidates: readonly Candidate[],
+  vectors: WordVectors | undefined,
+): WordRow[] {
   const { tokens, sentences } = ctx.analysis;
   const sorted = [...candidates].sort((a, b) => a.start - b.start);
   const rows: WordRow[] = [];
@@ -138,27 +146,28 @@ export function extractWordFeatures(ctx: DetectContext, candidates: readonly Can
       while (c < sorted.length && sorted[c].end <= t.start) c += 1;
       let hits: Set<string> | undefined;
       for (let k = c; k < sorted.length && sorted[k].start < t.end; k += 1) {
-        if (sorted[k].end > t.start && sorted[k].category !== 'rhetorical-question') (hits ??= new Set()).add(sorted[k].category);
+        if (sorted[k].end > t.start && sorted[k].category !== 'rhetorical-question')
+          (hits ??= new Set()).add(sorted[k].category);
       }
       const lower = t.text.toLowerCase();
       const word = readStaticFeatures(t, lower, vectors);
       // no closure or template string per token: this runs for every word tagged
       const keys: string[] = [];
       const values: number[] = [];
-      if (hits) for (const h of hits) keys.push(prefixed('h:', h)), values.push(1);
-      if (mood < 0) keys.push('ss-'), values.push(-mood);
-      if (mood > 0) keys.push('ss+'), values.push(mood);
+      if (hits) for (const h of hits) (keys.push(prefixed('h:', h)), values.push(1));
+      if (mood < 0) (keys.push('ss-'), values.push(-mood));
+      if (mood > 0) (keys.push('ss+'), values.push(mood));
       const quoted = isInside(t, ctx.quoted);
-      if (quoted) keys.push('quoted'), values.push(1);
-      if (isInside(t, ctx.scare)) keys.push('scare'), values.push(1);
-      if (hasQuote && !quoted) keys.push('beside-quote'), values.push(1);
-      if (hasReport) keys.push('report-sentence'), values.push(1);
-      if (t.negated) keys.push('negated'), values.push(1);
-      if (!ctx.sentenceStarts.has(i) && t.text[0] !== lower[0]) keys.push('capital'), values.push(1);
+      if (quoted) (keys.push('quoted'), values.push(1));
+      if (isInside(t, ctx.scare)) (keys.push('scare'), values.push(1));
+      if (hasQuote && !quoted) (keys.push('beside-quote'), values.push(1));
+      if (hasReport) (keys.push('report-sentence'), values.push(1));
+      if (t.negated) (keys.push('negated'), values.push(1));
+      if (!ctx.sentenceStarts.has(i) && t.text[0] !== lower[0]) (keys.push('capital'), values.push(1));
       const prev = tokens[i - 1];
       const next = tokens[i + 1];
-      if (prev) keys.push(prefixed('pp:', prev.pos)), values.push(1);
-      if (next) keys.push(prefixed('np:', next.pos)), values.push(1);
+      if (prev) (keys.push(prefixed('pp:', prev.pos)), values.push(1));
+      if (next) (keys.push(prefixed('np:', next.pos)), values.push(1));
       rows.push({ token: i, sentence: si, keys, values, vector: word.vector, word });
     }
   });
@@ -171,7 +180,12 @@ export function extractWordFeatures(ctx: DetectContext, candidates: readonly Can
  * category, its sentiment, length and share of quoted words, and the mean
  * vector of its content words.
  */
-export function extractSentenceFeatures(ctx: DetectContext, candidates: readonly Candidate[], rows: readonly WordRow[], probs: ArrayLike<number>): FeatureRow[] {
+export function extractSentenceFeatures(
+  ctx: DetectContext,
+  candidates: readonly Candidate[],
+  rows: readonly WordRow[],
+  probs: ArrayLike<number>,
+): FeatureRow[] {
   const { sentences, tokens } = ctx.analysis;
   const perSentence: number[][] = sentences.map(() => []);
   const vectorSum: (Float32Array | undefined)[] = sentences.map(() => undefined);

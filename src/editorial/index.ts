@@ -14,7 +14,13 @@ import { buildContext, collectCandidates, type Candidate, type EditorialRule, ty
 import { isInside } from './context.js';
 import { applyModel, pickNearestCategory, type EditorialModel } from './model.js';
 
-export { EDITORIAL_CATEGORIES, EDITORIAL_CATEGORY_IDS, isEditorialCategory, type EditorialCategory, type EditorialCategoryId } from './categories.js';
+export {
+  EDITORIAL_CATEGORIES,
+  EDITORIAL_CATEGORY_IDS,
+  isEditorialCategory,
+  type EditorialCategory,
+  type EditorialCategoryId,
+} from './categories.js';
 export { measureDensity, type EditorialDensity } from './density.js';
 
 export type { EditorialModel } from './model.js';
@@ -62,7 +68,15 @@ export interface EditorialSuggestions {
 }
 
 // When two detectors propose the same stretch, the more specific one names it.
-const RULE_RANK: Record<EditorialRule, number> = { 'scare-quote': 0, question: 1, attribution: 2, 'sentence-adverb': 3, phrase: 4, lexicon: 5, model: 6 };
+const RULE_RANK: Record<EditorialRule, number> = {
+  'scare-quote': 0,
+  question: 1,
+  attribution: 2,
+  'sentence-adverb': 3,
+  phrase: 4,
+  lexicon: 5,
+  model: 6,
+};
 
 // Adjacent hits of one category joined only by spaces, commas or "and"/"or"
 // read as one stretch ("barbaric and unprovoked", "brazenly trampled").
@@ -92,13 +106,14 @@ function mergeNeighbours(text: string, spans: (Candidate & { voice: Voice })[]):
 // A span inside another span says nothing new, except inside a rhetorical
 // question, which is a whole sentence and may hold loaded words of its own.
 function dropContained<T extends Candidate>(spans: T[]): T[] {
-  return spans.filter((a, i) =>
-    !spans.some((b, j) => {
-      if (i === j || b.category === 'rhetorical-question') return false;
-      if (!(b.start <= a.start && a.end <= b.end)) return false;
-      const same = b.start === a.start && b.end === a.end;
-      return !same || RULE_RANK[b.rule] < RULE_RANK[a.rule] || (RULE_RANK[b.rule] === RULE_RANK[a.rule] && j < i);
-    }),
+  return spans.filter(
+    (a, i) =>
+      !spans.some((b, j) => {
+        if (i === j || b.category === 'rhetorical-question') return false;
+        if (!(b.start <= a.start && a.end <= b.end)) return false;
+        const same = b.start === a.start && b.end === a.end;
+        return !same || RULE_RANK[b.rule] < RULE_RANK[a.rule] || (RULE_RANK[b.rule] === RULE_RANK[a.rule] && j < i);
+      }),
   );
 }
 
@@ -114,7 +129,12 @@ function dropContained<T extends Candidate>(spans: T[]): T[] {
  * suggestions of at least `minConfidence` are kept (the rules' own too,
  * unless `keepRules`).
  */
-export function suggestEditorial(text: string, quotes: QuoteSpan[], analysis?: Analysis, options: EditorialOptions = {}): EditorialSuggestions {
+export function suggestEditorial(
+  text: string,
+  quotes: QuoteSpan[],
+  analysis?: Analysis,
+  options: EditorialOptions = {},
+): EditorialSuggestions {
   if (typeof text !== 'string') throw new TypeError(`editorial: detectEditorial expects a string, got ${typeof text}`);
   const a = analysis ?? analyzeText(text);
   if (a.text !== text) throw new Error('editorial: the analysis given to detectEditorial is of another text');
@@ -130,13 +150,27 @@ export function suggestEditorial(text: string, quotes: QuoteSpan[], analysis?: A
       if (scores.probs[k] < floor) return;
       const t = tokens[row.token];
       if (candidates.some((c) => c.start < t.end && t.start < c.end && c.category !== 'rhetorical-question')) return;
-      found.push({ start: t.start, end: t.end, category: pickNearestCategory(options.vectors, row.vector), rule: 'model', source: 'model' });
+      found.push({
+        start: t.start,
+        end: t.end,
+        category: pickNearestCategory(options.vectors, row.vector),
+        rule: 'model',
+        source: 'model',
+      });
     });
   }
   const voiced = found
     .map((c) => ({ ...c, voice: (c.rule !== 'scare-quote' && isInside(c, ctx.quoted) ? 'quoted' : 'writer') as Voice }))
     .sort((x, y) => x.start - y.start || y.end - x.end || RULE_RANK[x.rule] - RULE_RANK[y.rule]);
-  const spans = dropContained(mergeNeighbours(text, voiced)).map((s): EditorialSpan => ({ start: s.start, end: s.end, text: text.slice(s.start, s.end), category: s.category, voice: s.voice, rule: s.rule, source: s.source }));
+  const spans = dropContained(mergeNeighbours(text, voiced)).map((s): EditorialSpan => ({
+    start: s.start,
+    end: s.end,
+    text: text.slice(s.start, s.end),
+    category: s.category,
+    voice: s.voice,
+    rule: s.rule,
+    source: s.source,
+  }));
   if (!scores) return { spans, sentences: [] };
   // a span's confidence is that of its most likely word
   let k = 0;
@@ -145,17 +179,27 @@ export function suggestEditorial(text: string, quotes: QuoteSpan[], analysis?: A
     while (k > 0 && a.tokens[rows[k - 1].token].end > span.start) k -= 1;
     while (k < rows.length && a.tokens[rows[k].token].end <= span.start) k += 1;
     let best = 0;
-    for (let j = k; j < rows.length && a.tokens[rows[j].token].start < span.end; j += 1) best = Math.max(best, probs[j]);
+    for (let j = k; j < rows.length && a.tokens[rows[j].token].start < span.end; j += 1)
+      best = Math.max(best, probs[j]);
     span.confidence = Math.round(best * 1000) / 1000;
   }
   const floor = options.minConfidence ?? model!.word.threshold;
   const kept = spans.filter((s) => (s.confidence ?? 0) >= floor || (options.keepRules && s.rule !== 'model'));
-  const sentences = a.sentences.map((s, i) => ({ start: s.start, end: s.end, bias: Math.round(scores.bias[i] * 1000) / 1000 }));
+  const sentences = a.sentences.map((s, i) => ({
+    start: s.start,
+    end: s.end,
+    bias: Math.round(scores.bias[i] * 1000) / 1000,
+  }));
   return { spans: kept, sentences };
 }
 
 /** The spans of suggestEditorial alone (see there). */
-export function detectEditorial(text: string, quotes: QuoteSpan[], analysis?: Analysis, options: EditorialOptions = {}): EditorialSpan[] {
+export function detectEditorial(
+  text: string,
+  quotes: QuoteSpan[],
+  analysis?: Analysis,
+  options: EditorialOptions = {},
+): EditorialSpan[] {
   return suggestEditorial(text, quotes, analysis, options).spans;
 }
 

@@ -39,11 +39,15 @@ const POS_TAGS = new Set(['NOUN', 'VERB', 'ADJ', 'ADV']);
 export function buildWordTable(files: Record<string, WordLexicon>): Map<string, Entry[]> {
   const table = new Map<string, Entry[]>();
   for (const [name, file] of Object.entries(files)) {
-    if (!isEditorialCategory(file.category)) throw new Error(`editorial: lexicon ${name} has unknown category ${JSON.stringify(file.category)}`);
+    if (!isEditorialCategory(file.category))
+      throw new Error(`editorial: lexicon ${name} has unknown category ${JSON.stringify(file.category)}`);
     if (!file.source) throw new Error(`editorial: lexicon ${name} has no source`);
     for (const [lemma, pos] of Object.entries(file.words)) {
       const bad = pos.filter((p) => !POS_TAGS.has(p));
-      if (bad.length) throw new Error(`editorial: lexicon ${name} entry ${JSON.stringify(lemma)} has unknown POS ${JSON.stringify(bad)}`);
+      if (bad.length)
+        throw new Error(
+          `editorial: lexicon ${name} entry ${JSON.stringify(lemma)} has unknown POS ${JSON.stringify(bad)}`,
+        );
       const list = table.get(lemma) ?? [];
       list.push({ category: file.category, lexicon: name, pos: new Set(pos) });
       table.set(lemma, list);
@@ -89,14 +93,20 @@ export function deriveAdverbBases(word: string): string[] {
 function fitsPos(token: Token, pos: string, sentenceInitial: boolean, next: Token | undefined): boolean {
   // at a sentence start a capital proves nothing, unless the word heads a name ("Patriot batteries")
   const headsName = next !== undefined && (next.pos === 'PROPN' || next.pos === 'NOUN') && next.space !== '';
-  const properOk = token.pos === 'PROPN' && ((sentenceInitial && !headsName) || token.text === token.text.toLowerCase());
+  const properOk =
+    token.pos === 'PROPN' && ((sentenceInitial && !headsName) || token.text === token.text.toLowerCase());
   switch (pos) {
     case 'NOUN':
       return token.pos === 'NOUN' || properOk;
     case 'VERB':
       return token.pos === 'VERB' || (token.pos === 'ADJ' && /(?:ed|en|ing|t)$/i.test(token.text)) || properOk;
     case 'ADJ':
-      return token.pos === 'ADJ' || (token.pos === 'VERB' && /(?:ed|ing)$/i.test(token.text)) || token.pos === 'NOUN' || properOk;
+      return (
+        token.pos === 'ADJ' ||
+        (token.pos === 'VERB' && /(?:ed|ing)$/i.test(token.text)) ||
+        token.pos === 'NOUN' ||
+        properOk
+      );
     default:
       return false;
   }
@@ -112,7 +122,8 @@ function matchToken(token: Token, sentenceInitial: boolean, next: Token | undefi
   if (token.lemma === lower) {
     for (const base of deriveInflectionBases(lower)) {
       for (const entry of wordTable.get(base) ?? []) {
-        for (const pos of entry.pos) if ((pos === 'VERB' || pos === 'NOUN') && fitsPos(token, pos, sentenceInitial, next)) return entry;
+        for (const pos of entry.pos)
+          if ((pos === 'VERB' || pos === 'NOUN') && fitsPos(token, pos, sentenceInitial, next)) return entry;
       }
     }
   }
@@ -151,7 +162,12 @@ export function findLexiconHits(ctx: DetectContext): LexiconHit[] {
     if (token.type !== 'word') continue;
     const compound = matchCompound(tokens, i);
     if (compound) {
-      hits.push({ start: token.start, end: tokens[compound.last].end, category: compound.entry.category, lexicon: compound.entry.lexicon });
+      hits.push({
+        start: token.start,
+        end: tokens[compound.last].end,
+        category: compound.entry.category,
+        lexicon: compound.entry.lexicon,
+      });
       i = compound.last;
       continue;
     }
@@ -168,7 +184,13 @@ function matchCompound(tokens: Token[], i: number): { entry: Entry; last: number
   let text = tokens[i].text.toLowerCase();
   let last = i;
   let found: { entry: Entry; last: number } | undefined;
-  while (last + 2 < tokens.length && tokens[last + 1].text === '-' && tokens[last + 1].space === '' && tokens[last + 2].space === '' && tokens[last + 2].type === 'word') {
+  while (
+    last + 2 < tokens.length &&
+    tokens[last + 1].text === '-' &&
+    tokens[last + 1].space === '' &&
+    tokens[last + 2].space === '' &&
+    tokens[last + 2].type === 'word'
+  ) {
     text += `-${tokens[last + 2].text.toLowerCase()}`;
     last += 2;
     const entry = wordTable.get(text)?.[0];

@@ -78,7 +78,12 @@ export function shuffleInPlace<T>(items: T[], random: () => number): T[] {
  * than `minCount` rows) get no weight, so a word met once cannot be learnt
  * by heart.
  */
-export function fitLogistic(rows: readonly FeatureRow[], labels: readonly number[], options: FitOptions, minCount = 2): LogisticWeights {
+export function fitLogistic(
+  rows: readonly FeatureRow[],
+  labels: readonly number[],
+  options: FitOptions,
+  minCount = 2,
+): LogisticWeights {
   const counts = new Map<string, number>();
   for (const r of rows) for (const k of r.keys) counts.set(k, (counts.get(k) ?? 0) + 1);
   const index = new Map<string, number>();

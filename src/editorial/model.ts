@@ -40,7 +40,12 @@ export interface ModelScores {
 }
 
 /** Score every word and sentence of a text. */
-export function applyModel(model: EditorialModel, ctx: DetectContext, candidates: readonly Candidate[], vectors: WordVectors | undefined): ModelScores {
+export function applyModel(
+  model: EditorialModel,
+  ctx: DetectContext,
+  candidates: readonly Candidate[],
+  vectors: WordVectors | undefined,
+): ModelScores {
   const rows = extractWordFeatures(ctx, candidates, vectors);
   const probs = Float64Array.from(rows, (r) => predictWordRow(model.word, r));
   const sentenceRows = extractSentenceFeatures(ctx, candidates, rows, probs);
@@ -57,7 +62,10 @@ const lexiconVectors = new WeakMap<WordVectors, { category: EditorialCategoryId;
  * The category of a word only the model found: that of the nearest word of
  * the word lexicons by word vector, or `loaded-term` when none is near.
  */
-export function pickNearestCategory(vectors: WordVectors | undefined, vector: Float32Array | undefined): EditorialCategoryId {
+export function pickNearestCategory(
+  vectors: WordVectors | undefined,
+  vector: Float32Array | undefined,
+): EditorialCategoryId {
   if (!vectors || !vector) return 'loaded-term';
   // the vector table hands out one array per word, so the answer is kept per array
   const known = nearestByVector.get(vector);

@@ -34,7 +34,8 @@ export interface PhraseHit {
  * `~N` skips up to N tokens.
  */
 export function compilePhrase(category: string, pattern: string): PhrasePattern {
-  if (!isEditorialCategory(category)) throw new Error(`editorial: phrase ${JSON.stringify(pattern)} has unknown category ${JSON.stringify(category)}`);
+  if (!isEditorialCategory(category))
+    throw new Error(`editorial: phrase ${JSON.stringify(pattern)} has unknown category ${JSON.stringify(category)}`);
   const slots: Slot[] = pattern
     .trim()
     .split(/\s+/)
@@ -45,10 +46,12 @@ export function compilePhrase(category: string, pattern: string): PhrasePattern 
       const body = optional ? part.slice(0, -1) : part;
       const pos = /^<([A-Z|]+)>$/.exec(body);
       if (pos) return { kind: 'pos', tags: new Set(pos[1].split('|')), optional };
-      if (!/^[\p{L}'’-]+(?:\|[\p{L}'’-]+)*$/u.test(body)) throw new Error(`editorial: bad slot ${JSON.stringify(part)} in phrase ${JSON.stringify(pattern)}`);
+      if (!/^[\p{L}'’-]+(?:\|[\p{L}'’-]+)*$/u.test(body))
+        throw new Error(`editorial: bad slot ${JSON.stringify(part)} in phrase ${JSON.stringify(pattern)}`);
       return { kind: 'word', words: new Set(body.toLowerCase().split('|')), optional };
     });
-  if (!slots.some((s) => s.kind === 'word' && !s.optional)) throw new Error(`editorial: phrase ${JSON.stringify(pattern)} needs at least one required word`);
+  if (!slots.some((s) => s.kind === 'word' && !s.optional))
+    throw new Error(`editorial: phrase ${JSON.stringify(pattern)} needs at least one required word`);
   return { category, source: pattern, slots };
 }
 
@@ -58,7 +61,11 @@ function slotAccepts(slot: Slot, token: Token): boolean {
   if (slot.kind === 'word') {
     const lower = token.text.toLowerCase();
     // wink leaves capitalized plurals unlemmatized ("Palestinians"), so try the singular too
-    return slot.words.has(token.lemma) || slot.words.has(lower) || (lower.endsWith('s') && slot.words.has(lower.slice(0, -1)));
+    return (
+      slot.words.has(token.lemma) ||
+      slot.words.has(lower) ||
+      (lower.endsWith('s') && slot.words.has(lower.slice(0, -1)))
+    );
   }
   if (slot.kind === 'pos') return isWord(token) && slot.tags.has(token.pos);
   return false;

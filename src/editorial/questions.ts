@@ -23,7 +23,8 @@ export function findQuestionHits(ctx: DetectContext): QuestionHit[] {
     const trimmed = s.text.trimEnd();
     if (!trimmed.endsWith('?')) continue;
     const mark = s.start + trimmed.length - 1;
-    if (isInside({ start: mark, end: mark + 1 }, ctx.quoted) || isInside({ start: s.start, end: s.end }, ctx.quoted)) continue;
+    if (isInside({ start: mark, end: mark + 1 }, ctx.quoted) || isInside({ start: s.start, end: s.end }, ctx.quoted))
+      continue;
     const sentenceTokens = tokens.slice(s.tokenStart, s.tokenEnd);
     if (sentenceTokens.some((t) => askLemmas.has(t.lemma))) continue;
     // a question whose text holds quotation marks is reported speech, not the writer asking

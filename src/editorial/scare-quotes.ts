@@ -12,8 +12,33 @@ import type { Range } from './context.js';
 
 // Lemmas that show a short quotation is someone's words or a name, not the writer's distance.
 const SPEECH_LEMMAS = new Set([
-  'say', 'tell', 'warn', 'call', 'describe', 'dub', 'nickname', 'name', 'label', 'term', 'brand', 'write', 'state', 'add',
-  'claim', 'insist', 'vow', 'threaten', 'accuse', 'urge', 'demand', 'announce', 'declare', 'pledge', 'promise', 'echo', 'ask',
+  'say',
+  'tell',
+  'warn',
+  'call',
+  'describe',
+  'dub',
+  'nickname',
+  'name',
+  'label',
+  'term',
+  'brand',
+  'write',
+  'state',
+  'add',
+  'claim',
+  'insist',
+  'vow',
+  'threaten',
+  'accuse',
+  'urge',
+  'demand',
+  'announce',
+  'declare',
+  'pledge',
+  'promise',
+  'echo',
+  'ask',
 ]);
 
 /** Pick the scare quotes among quotation-mark regions (used when no quote spans are given). */

@@ -9,8 +9,13 @@ import type { EditorialModel } from './model.js';
 
 function checkModel(value: unknown): EditorialModel {
   const m = value as Partial<EditorialModel>;
-  const ok = (w: unknown) => typeof w === 'object' && w !== null && typeof (w as { threshold?: unknown }).threshold === 'number' && Array.isArray((w as { vector?: unknown }).vector);
-  if (!m || !ok(m.word) || !ok(m.sentence)) throw new Error('editorial: data/models/editorial.json is not an editorial model (word, sentence)');
+  const ok = (w: unknown) =>
+    typeof w === 'object' &&
+    w !== null &&
+    typeof (w as { threshold?: unknown }).threshold === 'number' &&
+    Array.isArray((w as { vector?: unknown }).vector);
+  if (!m || !ok(m.word) || !ok(m.sentence))
+    throw new Error('editorial: data/models/editorial.json is not an editorial model (word, sentence)');
   return m as EditorialModel;
 }
 

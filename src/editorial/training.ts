@@ -10,8 +10,21 @@ import { extractQuotes } from '../quotes/index.js';
 import type { WordVectors } from '../vectors/table.js';
 import { buildContext, collectCandidates, type Candidate } from './candidates.js';
 import type { DetectContext } from './context.js';
-import { extractSentenceFeatures, extractWordFeatures, flattenWordRow, type FeatureRow, type WordRow } from './features.js';
-import { fitLogistic, predictLogistic, predictWordRow, shuffleInPlace, createRandom, type FitOptions } from './logistic.js';
+import {
+  extractSentenceFeatures,
+  extractWordFeatures,
+  flattenWordRow,
+  type FeatureRow,
+  type WordRow,
+} from './features.js';
+import {
+  fitLogistic,
+  predictLogistic,
+  predictWordRow,
+  shuffleInPlace,
+  createRandom,
+  type FitOptions,
+} from './logistic.js';
 import type { EditorialModel } from './model.js';
 
 /** One labelled sentence. */
@@ -35,7 +48,8 @@ export interface CountedWord {
  */
 export function splitWords(text: string): CountedWord[] {
   const out: CountedWord[] = [];
-  for (const m of text.matchAll(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu)) out.push({ start: m.index, end: m.index + m[0].length, lower: m[0].toLowerCase() });
+  for (const m of text.matchAll(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu))
+    out.push({ start: m.index, end: m.index + m[0].length, lower: m[0].toLowerCase() });
   return out;
 }
 
@@ -150,7 +164,10 @@ function pickSentenceThreshold(scores: readonly number[], labels: readonly numbe
 
 /** Split 0 … n-1 into k folds, seeded. */
 export function makeFolds(n: number, k: number, seed: number): number[][] {
-  const order = shuffleInPlace(Array.from({ length: n }, (_, i) => i), createRandom(seed));
+  const order = shuffleInPlace(
+    Array.from({ length: n }, (_, i) => i),
+    createRandom(seed),
+  );
   const folds: number[][] = Array.from({ length: k }, () => []);
   order.forEach((i, j) => folds[j % k].push(i));
   return folds;
@@ -171,12 +188,21 @@ function fitWords(prepared: readonly PreparedSentence[], seed: number, dimension
  * scorer are fitted on out-of-fold word scores (an inner `inner`-fold split),
  * so they see word scores as they are on unseen sentences.
  */
-export function fitEditorialModel(prepared: readonly PreparedSentence[], seed: number, vectors: WordVectors | undefined, inner = 3): Pick<EditorialModel, 'word' | 'sentence'> {
+export function fitEditorialModel(
+  prepared: readonly PreparedSentence[],
+  seed: number,
+  vectors: WordVectors | undefined,
+  inner = 3,
+): Pick<EditorialModel, 'word' | 'sentence'> {
   const dimensions = vectors?.dimensions ?? 0;
   const oof: Float64Array[] = prepared.map((p) => new Float64Array(p.rows.length));
   makeFolds(prepared.length, inner, seed + 1).forEach((fold, f) => {
     const held = new Set(fold);
-    const scorer = fitWords(prepared.filter((_, i) => !held.has(i)), seed + 10 + f, dimensions);
+    const scorer = fitWords(
+      prepared.filter((_, i) => !held.has(i)),
+      seed + 10 + f,
+      dimensions,
+    );
     for (const i of fold) prepared[i].rows.forEach((r, k) => (oof[i][k] = predictWordRow(scorer, r)));
   });
   const wordThreshold = pickWordThreshold(prepared, oof);
@@ -190,7 +216,10 @@ export function fitEditorialModel(prepared: readonly PreparedSentence[], seed: n
     sentenceLabels.push(p.sentenceLabel);
   });
   const sentence = fitLogistic(sentenceRows, sentenceLabels, { ...SENTENCE_FIT, seed: seed + 2, dimensions }, 1);
-  const sentenceThreshold = pickSentenceThreshold(sentenceRows.map((r) => predictLogistic(sentence, r)), sentenceLabels);
+  const sentenceThreshold = pickSentenceThreshold(
+    sentenceRows.map((r) => predictLogistic(sentence, r)),
+    sentenceLabels,
+  );
   const word = fitWords(prepared, seed, dimensions);
   return { word: { ...word, threshold: wordThreshold }, sentence: { ...sentence, threshold: sentenceThreshold } };
 }

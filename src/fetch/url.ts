@@ -107,7 +107,8 @@ function request(url: URL, opts: FetchOptions, signal: AbortSignal): Promise<Inc
         lookup: checkedLookup(opts.allowPrivate),
         signal,
         headers: {
-          accept: 'text/html,application/xhtml+xml,text/plain;q=0.9,text/markdown;q=0.9,application/json;q=0.8,*/*;q=0.1',
+          accept:
+            'text/html,application/xhtml+xml,text/plain;q=0.9,text/markdown;q=0.9,application/json;q=0.8,*/*;q=0.1',
           'accept-encoding': 'identity',
           'user-agent': 'retold (article import)',
         },
@@ -120,7 +121,8 @@ function request(url: URL, opts: FetchOptions, signal: AbortSignal): Promise<Inc
 }
 
 async function readCapped(res: IncomingMessage, maxBytes: number, url: string): Promise<Uint8Array> {
-  const tooLarge = (): IngestError => new IngestError(`fetch: ${url} is larger than the limit of ${maxBytes} bytes`, 413);
+  const tooLarge = (): IngestError =>
+    new IngestError(`fetch: ${url} is larger than the limit of ${maxBytes} bytes`, 413);
   const declared = Number(res.headers['content-length']);
   if (Number.isFinite(declared) && declared > maxBytes) {
     res.destroy();
@@ -158,7 +160,8 @@ export async function fetchUrl(url: string, opts: FetchOptions): Promise<Fetched
         res.destroy();
         const location = res.headers.location;
         if (!location) throw new IngestError(`fetch: ${current.href} redirects without a location`, 502);
-        if (hops + 1 > opts.maxRedirects) throw new IngestError(`fetch: ${url} redirects more than ${opts.maxRedirects} times`);
+        if (hops + 1 > opts.maxRedirects)
+          throw new IngestError(`fetch: ${url} redirects more than ${opts.maxRedirects} times`);
         current = parseUrl(location, current.href);
         continue;
       }
@@ -171,9 +174,11 @@ export async function fetchUrl(url: string, opts: FetchOptions): Promise<Fetched
     }
   } catch (err) {
     if (err instanceof IngestError) throw err;
-    if (controller.signal.aborted) throw new IngestError(`fetch: ${url} did not answer within ${opts.timeoutMs} ms`, 504);
+    if (controller.signal.aborted)
+      throw new IngestError(`fetch: ${url} did not answer within ${opts.timeoutMs} ms`, 504);
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') throw new IngestError(`fetch: the host ${current.hostname} could not be found`);
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+      throw new IngestError(`fetch: the host ${current.hostname} could not be found`);
     throw new IngestError(`fetch: ${url} could not be fetched (${(err as Error).message})`, 502);
   } finally {
     clearTimeout(timer);

@@ -38,5 +38,11 @@ export function removeInvisible(value: string): string {
  * zero-width and bidi controls, NFKC, white space collapsed, lower case.
  */
 export function nameKey(value: string): string {
-  return value.replace(INVISIBLE, '').replace(ALL_CONTROLS, ' ').normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
+  return value
+    .replace(INVISIBLE, '')
+    .replace(ALL_CONTROLS, ' ')
+    .normalize('NFKC')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 }

@@ -43,10 +43,23 @@ const MAGIC: { bytes: number[]; what: string }[] = [
 ];
 
 const EXTENSIONS: Record<string, Format> = {
-  txt: 'txt', text: 'txt', md: 'md', markdown: 'md', mdown: 'md', html: 'html', htm: 'html', xhtml: 'html', json: 'json',
+  txt: 'txt',
+  text: 'txt',
+  md: 'md',
+  markdown: 'md',
+  mdown: 'md',
+  html: 'html',
+  htm: 'html',
+  xhtml: 'html',
+  json: 'json',
 };
 const TYPES: Record<string, Format> = {
-  'text/plain': 'txt', 'text/markdown': 'md', 'text/x-markdown': 'md', 'text/html': 'html', 'application/xhtml+xml': 'html', 'application/json': 'json',
+  'text/plain': 'txt',
+  'text/markdown': 'md',
+  'text/x-markdown': 'md',
+  'text/html': 'html',
+  'application/xhtml+xml': 'html',
+  'application/json': 'json',
 };
 
 function startsWith(bytes: Uint8Array, magic: number[]): boolean {
@@ -62,11 +75,17 @@ function startsWith(bytes: Uint8Array, magic: number[]): boolean {
 function decode(upload: Upload, maxBytes: number): string {
   const { bytes, name } = upload;
   if (bytes.length === 0) throw new IngestError(`ingest: "${name}" is empty`);
-  if (bytes.length > maxBytes) throw new IngestError(`ingest: "${name}" is larger than the limit of ${maxBytes} bytes (RETOLD_MAX_UPLOAD_MB)`, 413);
+  if (bytes.length > maxBytes)
+    throw new IngestError(
+      `ingest: "${name}" is larger than the limit of ${maxBytes} bytes (RETOLD_MAX_UPLOAD_MB)`,
+      413,
+    );
   const magic = MAGIC.find((m) => startsWith(bytes, m.bytes));
   if (magic) throw new IngestError(`ingest: "${name}" is ${magic.what}, not text`, 415);
-  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return decodeUtf16(bytes, name, bytes[0] === 0xff);
-  if (bytes.subarray(0, 65536).includes(0)) throw new IngestError(`ingest: "${name}" is a binary file (it holds NUL bytes), not text`, 415);
+  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]))
+    return decodeUtf16(bytes, name, bytes[0] === 0xff);
+  if (bytes.subarray(0, 65536).includes(0))
+    throw new IngestError(`ingest: "${name}" is a binary file (it holds NUL bytes), not text`, 415);
   let text: string;
   try {
     // the UTF-8 byte-order mark (EF BB BF) is dropped by the decoder
@@ -79,7 +98,8 @@ function decode(upload: Upload, maxBytes: number): string {
 
 function decodeUtf16(bytes: Uint8Array, name: string, littleEndian: boolean): string {
   const label = littleEndian ? 'UTF-16 LE' : 'UTF-16 BE';
-  const notUtf16 = () => new IngestError(`ingest: "${name}" begins with a ${label} byte-order mark but is not ${label} text`);
+  const notUtf16 = () =>
+    new IngestError(`ingest: "${name}" begins with a ${label} byte-order mark but is not ${label} text`);
   if (bytes.length % 2 !== 0) throw notUtf16();
   // Latin-script UTF-16 has a zero in (nearly) every other byte; eight-bit text
   // has printable ASCII in both bytes of most code units
@@ -106,7 +126,11 @@ function decodeUtf16(bytes: Uint8Array, name: string, littleEndian: boolean): st
 function checkText(text: string, name: string): string {
   const head = text.slice(0, 65536);
   const controls = head.match(/[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g)?.length ?? 0;
-  if (controls > Math.max(2, head.length / 100)) throw new IngestError(`ingest: "${name}" holds ${controls} control character${controls === 1 ? '' : 's'}; it does not decode to text`, 415);
+  if (controls > Math.max(2, head.length / 100))
+    throw new IngestError(
+      `ingest: "${name}" holds ${controls} control character${controls === 1 ? '' : 's'}; it does not decode to text`,
+      415,
+    );
   return text;
 }
 
@@ -114,7 +138,11 @@ function checkText(text: string, name: string): string {
 function checkWords(text: string, name: string): void {
   const words = text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
   if (words === 0) throw new IngestError(`ingest: "${name}" has no article text`, 422);
-  if (words < MIN_ARTICLE_WORDS) throw new IngestError(`ingest: "${name}" has too little text (${words} word${words === 1 ? '' : 's'}; at least ${MIN_ARTICLE_WORDS} are needed)`, 422);
+  if (words < MIN_ARTICLE_WORDS)
+    throw new IngestError(
+      `ingest: "${name}" has too little text (${words} word${words === 1 ? '' : 's'}; at least ${MIN_ARTICLE_WORDS} are needed)`,
+      422,
+    );
 }
 
 /**
@@ -162,7 +190,18 @@ function convert(text: string, format: Format, name: string): ArticleInput[] {
     case 'md': {
       const md = convertMarkdown(text);
       const meta = md.meta;
-      return [{ title: md.title, author: meta.author ?? null, outlet: meta.outlet ?? meta.site ?? null, published: meta.published ?? meta.date ?? null, url: meta.url ?? null, text: md.text, original: text, format: 'md' }];
+      return [
+        {
+          title: md.title,
+          author: meta.author ?? null,
+          outlet: meta.outlet ?? meta.site ?? null,
+          published: meta.published ?? meta.date ?? null,
+          url: meta.url ?? null,
+          text: md.text,
+          original: text,
+          format: 'md',
+        },
+      ];
     }
     default:
       return [{ text, original: text, format: 'txt' }];
@@ -189,7 +228,11 @@ export function parseUpload(upload: Upload, maxBytes: number = MAX_INPUT_BYTES):
 /** Parse pasted text: HTML and JSON are recognized from the content, anything else is plain text or Markdown. */
 export function parsePaste(text: string, maxBytes: number = MAX_INPUT_BYTES): ArticleInput[] {
   if (typeof text !== 'string' || !text.trim()) throw new IngestError('ingest: the pasted text is empty');
-  if (Buffer.byteLength(text) > maxBytes) throw new IngestError(`ingest: the pasted text is larger than the limit of ${maxBytes} bytes (RETOLD_MAX_UPLOAD_MB)`, 413);
+  if (Buffer.byteLength(text) > maxBytes)
+    throw new IngestError(
+      `ingest: the pasted text is larger than the limit of ${maxBytes} bytes (RETOLD_MAX_UPLOAD_MB)`,
+      413,
+    );
   const inputs = convert(checkText(text, 'pasted text'), sniffFormat(text), 'pasted text');
   for (const input of inputs) {
     if (!input.text.trim()) throw new IngestError('ingest: the pasted text has no article text', 422);

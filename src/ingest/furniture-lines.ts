@@ -1,6 +1,5 @@
 /** ingest: the lines of a page as furniture detection sees them, each remembering its paragraph and why it was removed. */
 
-
 export interface Line {
   text: string;
   para: number;
@@ -33,7 +32,6 @@ export function fromLines(lines: Line[]): string {
 export function remove(line: Line, reason: string): void {
   if (!line.removed) line.removed = reason;
 }
-
 
 export function nextKept(lines: Line[], i: number, step: 1 | -1): Line | null {
   for (let j = i + step; j >= 0 && j < lines.length; j += step) {

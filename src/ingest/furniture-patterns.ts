@@ -17,19 +17,29 @@ export const CLOSE = new RegExp(`^${anyOf(lists.close)}$`, 'i');
 export const RELATED = new RegExp(`^${anyOf(lists.related)}\\s*(?:[:|–—>»-]|$)`, 'iu');
 export const ADVERT = new RegExp(`^${anyOf(lists.advert)}$`, 'i');
 export const PROMPT = new RegExp(`^${anyOf(lists.prompt)}`, 'iu');
-export const LATEST = /^for (?:all |more of )?(?:the )?(?:latest|more)\b.{0,160}\b(?:go to|visit|head to|head over to|follow|see)\s+(.{2,60}?)\s*[.!]?$/i;
+export const LATEST =
+  /^for (?:all |more of )?(?:the )?(?:latest|more)\b.{0,160}\b(?:go to|visit|head to|head over to|follow|see)\s+(.{2,60}?)\s*[.!]?$/i;
 export const COPYRIGHT = /^(?:©|\(c\)|copyright\b)|all rights reserved\.?$/i;
 export const CREDIT_LABEL = new RegExp(`^\\(?${anyOf(lists.creditLabels)}(?: by)?\\s*[:|,]\\s*\\S.{0,100}$`, 'i');
 export const CAPTION_LABEL = /^(?:image caption|caption|photo caption)\s*[:,]\s*\S/i;
 // A wire dateline names the agency that wrote the story: "WASHINGTON (AP) —", "LONDON, March 5 (Reuters) -".
-export const DATELINE = new RegExp(`^\\p{Lu}[\\p{Lu}\\p{L}.' -]{1,40}(?:,\\s*[\\p{L}.]+\\s*\\d{0,2})?\\s*\\((${lists.datelineAgencies.join('|')})\\)\\s*[—–-]\\s*`, 'u');
+export const DATELINE = new RegExp(
+  `^\\p{Lu}[\\p{Lu}\\p{L}.' -]{1,40}(?:,\\s*[\\p{L}.]+\\s*\\d{0,2})?\\s*\\((${lists.datelineAgencies.join('|')})\\)\\s*[—–-]\\s*`,
+  'u',
+);
 export const AGENCY_NAMES: Record<string, string> = { AP: 'Associated Press' };
 export const AGENCY = anyOf(lists.photoAgencies);
-export const AGENCY_CREDIT = new RegExp(`^\\(?(?:(?:[\\p{Lu}][\\p{L}.'’-]*\\s){0,4}(?:via\\s|for\\s)?)?${AGENCY}(?:\\sPhoto|\\sImages|\\svia\\sGetty\\sImages)?(?:\\s?/\\s?[\\p{Lu}][\\p{L}.'’ -]{1,40})?\\)?$`, 'u');
-export const CONTRIBUTED = /^(?:the\s+)?[\p{Lu}][\p{L}.'’&\s-]{1,60}?\s+contributed(?:\s+(?:reporting|to this report))?(?:\s+to\s+(?:this|the)\s+(?:report|story|article))?\.?$/u;
+export const AGENCY_CREDIT = new RegExp(
+  `^\\(?(?:(?:[\\p{Lu}][\\p{L}.'’-]*\\s){0,4}(?:via\\s|for\\s)?)?${AGENCY}(?:\\sPhoto|\\sImages|\\svia\\sGetty\\sImages)?(?:\\s?/\\s?[\\p{Lu}][\\p{L}.'’ -]{1,40})?\\)?$`,
+  'u',
+);
+export const CONTRIBUTED =
+  /^(?:the\s+)?[\p{Lu}][\p{L}.'’&\s-]{1,60}?\s+contributed(?:\s+(?:reporting|to this report))?(?:\s+to\s+(?:this|the)\s+(?:report|story|article))?\.?$/u;
 export const FILES_FROM = /^(?:[—–-]\s*)?with (?:files|reporting) from\s+(?:the\s+)?\p{Lu}.{1,80}$/iu;
-export const CREDIT_CLAUSE = /^(?:additional\s+)?(?:reporting|writing|editing|compiled|research|graphics|photos)(?:\s+and\s+\w+)?\s+by\s+(.+?)(?:\s+in\s+\p{Lu}[\p{L} .-]*)?$/iu;
-export const NAME_LIST = /^\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|al-\S+|de|van|von|bin))*(?:\s*(?:,|\band\b|&)\s*\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|al-\S+|de|van|von|bin))*)*$/u;
+export const CREDIT_CLAUSE =
+  /^(?:additional\s+)?(?:reporting|writing|editing|compiled|research|graphics|photos)(?:\s+and\s+\w+)?\s+by\s+(.+?)(?:\s+in\s+\p{Lu}[\p{L} .-]*)?$/iu;
+export const NAME_LIST =
+  /^\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|al-\S+|de|van|von|bin))*(?:\s*(?:,|\band\b|&)\s*\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|al-\S+|de|van|von|bin))*)*$/u;
 
 /** "(Reporting by Jane Doe in Kyiv; Editing by John Roe)": a wire service's credit line, names only. */
 export function isReportingCredit(line: string): boolean {
@@ -52,7 +62,9 @@ export function isSlashCredit(line: string): boolean {
     segments.every((seg) => {
       const words = seg.split(/\s+/).filter((w) => /\p{L}/u.test(w));
       if (words.length === 0 || words.length > 9 || !/^\p{Lu}/u.test(seg)) return false;
-      const capitalized = words.filter((w) => /^\p{Lu}/u.test(w) || /^(?:of|the|and|for|de|al-\p{Lu}.*|via)$/u.test(w)).length;
+      const capitalized = words.filter(
+        (w) => /^\p{Lu}/u.test(w) || /^(?:of|the|and|for|de|al-\p{Lu}.*|via)$/u.test(w),
+      ).length;
       return capitalized / words.length >= 0.75;
     })
   );
@@ -68,7 +80,8 @@ export function classifyAnywhere(line: string): { reason: string; outlet?: strin
   const latest = LATEST.exec(line);
   if (latest && words <= 40) return { reason: 'promotion', outlet: cleanOutletName(latest[1]) ?? undefined };
   if (PROMPT.test(line) && words <= 20) return { reason: 'subscription or sharing prompt' };
-  if (COPYRIGHT.test(line) && words <= 25) return { reason: 'copyright notice', outlet: readCopyrightHolder(line) ?? undefined };
+  if (COPYRIGHT.test(line) && words <= 25)
+    return { reason: 'copyright notice', outlet: readCopyrightHolder(line) ?? undefined };
   if (CREDIT_LABEL.test(line) || AGENCY_CREDIT.test(line) || isSlashCredit(line)) return { reason: 'photo credit' };
   if (CAPTION_LABEL.test(line) && words <= 60) return { reason: 'photo caption' };
   if (isRelativeTime(line)) return { reason: 'date line (relative time)' };
@@ -77,7 +90,10 @@ export function classifyAnywhere(line: string): { reason: string; outlet?: strin
 }
 
 export function cleanOutletName(raw: string): string | null {
-  const name = raw.replace(/^(?:the\s+)?(?:website|site|page)\s+(?:of\s+)?/i, '').replace(/[\s.!,;:]+$/, '').trim();
+  const name = raw
+    .replace(/^(?:the\s+)?(?:website|site|page)\s+(?:of\s+)?/i, '')
+    .replace(/[\s.!,;:]+$/, '')
+    .trim();
   const host = readWebAddress(name);
   if (host) return host;
   if (!/^\p{Lu}/u.test(name) || splitWords(name).length > 6) return null;

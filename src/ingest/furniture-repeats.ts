@@ -10,7 +10,8 @@ export function markRepeats(lines: Line[], titleIndex: number): void {
     const line = lines[i];
     if (line.removed) continue;
     if (title && i !== titleIndex && sameText(line.text, title)) remove(line, 'repeated headline');
-    else if (previous && sameText(previous.text, line.text) && splitWords(line.text).length <= 30) remove(line, 'repeated line');
+    else if (previous && sameText(previous.text, line.text) && splitWords(line.text).length <= 30)
+      remove(line, 'repeated line');
     if (!line.removed) previous = line;
   }
   // Pull quotes: a paragraph of 8+ words repeated, or cut short, elsewhere in
@@ -26,7 +27,8 @@ export function markRepeats(lines: Line[], titleIndex: number): void {
     for (const a of members) {
       for (const b of members) {
         if (a === b || lines[a].removed || lines[b].removed) continue;
-        const shorter = lines[a].text.length < lines[b].text.length || (lines[a].text.length === lines[b].text.length && a > b);
+        const shorter =
+          lines[a].text.length < lines[b].text.length || (lines[a].text.length === lines[b].text.length && a > b);
         const prefix = lines[b].text.startsWith(lines[a].text.replace(/[.…]+$/, ''));
         if (shorter && prefix) remove(lines[a], 'repeated paragraph (pull quote)');
       }
@@ -43,8 +45,15 @@ export function markCaptions(lines: Line[], titleIndex: number): void {
     const before = nextKept(lines, i, -1);
     const creditAfter = after?.removed === 'photo credit';
     const beforeIndex = before ? lines.indexOf(before) : -1;
-    const headlineBefore = !!before && !before.removed && beforeIndex !== titleIndex && isHeadlineLike(before.text) && splitWords(before.text).length <= 16 && !hasQuotation(before.text);
-    const isCaption = (truncated && (creditAfter || headlineBefore)) || (creditAfter && headlineBefore && !hasQuotation(line.text));
+    const headlineBefore =
+      !!before &&
+      !before.removed &&
+      beforeIndex !== titleIndex &&
+      isHeadlineLike(before.text) &&
+      splitWords(before.text).length <= 16 &&
+      !hasQuotation(before.text);
+    const isCaption =
+      (truncated && (creditAfter || headlineBefore)) || (creditAfter && headlineBefore && !hasQuotation(line.text));
     if (!isCaption) return;
     remove(line, 'photo caption');
     if (headlineBefore && before) remove(before, 'photo caption title');

@@ -4,7 +4,8 @@ import { TAIL_LINES } from './furniture-patterns.js';
 import { type Line, remove } from './furniture-lines.js';
 import type { FurnitureClues } from './furniture.js';
 
-export const TOPICS_LABEL = /^(?:related topics|topics|tags|explore more on (?:these|this) topics?|more on (?:these|this) topics?|filed under)\s*:?$/i;
+export const TOPICS_LABEL =
+  /^(?:related topics|topics|tags|explore more on (?:these|this) topics?|more on (?:these|this) topics?|filed under)\s*:?$/i;
 
 /** The end of the page: topic tags, signature, author bio, site footer. */
 export function markTail(lines: Line[], clues: FurnitureClues, latinDocument: boolean): void {
@@ -12,7 +13,13 @@ export function markTail(lines: Line[], clues: FurnitureClues, latinDocument: bo
   const label = lines.findIndex((l, i) => i >= lines.length - 30 && TOPICS_LABEL.test(l.text));
   if (label >= 0) {
     remove(lines[label], 'topic tags');
-    for (let i = label + 1; i < lines.length && (lines[i].removed || (splitWords(lines[i].text).length <= 4 && !/[.!?"“”]$/.test(lines[i].text))); i++) remove(lines[i], 'topic tags');
+    for (
+      let i = label + 1;
+      i < lines.length &&
+      (lines[i].removed || (splitWords(lines[i].text).length <= 4 && !/[.!?"“”]$/.test(lines[i].text)));
+      i++
+    )
+      remove(lines[i], 'topic tags');
   }
   let seen = 0;
   for (let i = lines.length - 1; i >= 0 && seen < TAIL_LINES; i--) {

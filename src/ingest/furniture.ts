@@ -16,7 +16,20 @@
  * truncated photo captions may hold quote marks.
  */
 import { IngestError, type Furniture } from './article.js';
-import { hasQuotation, isBodyLine, isEmail, isHeadlineLike, isPersonName, readByline, readRoleLine, readDateLine, readDatePrefix, readWebAddress, shareLatin, titleCaseIfShouting } from './lines.js';
+import {
+  hasQuotation,
+  isBodyLine,
+  isEmail,
+  isHeadlineLike,
+  isPersonName,
+  readByline,
+  readRoleLine,
+  readDateLine,
+  readDatePrefix,
+  readWebAddress,
+  shareLatin,
+  titleCaseIfShouting,
+} from './lines.js';
 import { HEAD_LINES, DATELINE, AGENCY_NAMES, classifyAnywhere } from './furniture-patterns.js';
 import { type Line, toLines, fromLines, remove } from './furniture-lines.js';
 import { markRepeats, markCaptions } from './furniture-repeats.js';
@@ -50,13 +63,16 @@ export function separateFurniture(text: string): FurnitureResult {
     const hit = classifyAnywhere(line.text);
     if (!hit) continue;
     remove(line, hit.reason);
-    if (hit.outlet) clues.outlets.push({ name: hit.outlet, source: hit.reason === 'promotion' ? 'promotion' : 'copyright' });
+    if (hit.outlet)
+      clues.outlets.push({ name: hit.outlet, source: hit.reason === 'promotion' ? 'promotion' : 'copyright' });
   }
 
   const titleIndex = markHeader(lines, clues, latinDocument);
   markEarlyCredits(lines, clues);
   const firstKept = lines.find((l) => !l.removed || l.prefix);
-  const dateline = firstKept ? DATELINE.exec(firstKept.prefix ? firstKept.text.slice(firstKept.prefix.length).trim() : firstKept.text) : null;
+  const dateline = firstKept
+    ? DATELINE.exec(firstKept.prefix ? firstKept.text.slice(firstKept.prefix.length).trim() : firstKept.text)
+    : null;
   if (dateline) clues.outlets.push({ name: AGENCY_NAMES[dateline[1]] ?? dateline[1], source: 'dateline' });
   markRepeats(lines, titleIndex);
   markCaptions(lines, titleIndex);
@@ -66,7 +82,11 @@ export function separateFurniture(text: string): FurnitureResult {
     .filter((l) => l.removed)
     .map((l) => ({ text: l.prefix ?? l.text, reason: l.removed! }));
   const kept = fromLines(lines);
-  if (!kept) throw new IngestError('ingest: the text holds only page furniture (' + [...new Set(furniture.map((f) => f.reason))].join(', ') + ')', 422);
+  if (!kept)
+    throw new IngestError(
+      'ingest: the text holds only page furniture (' + [...new Set(furniture.map((f) => f.reason))].join(', ') + ')',
+      422,
+    );
   return { text: kept, furniture, clues };
 }
 
@@ -94,7 +114,8 @@ function markHeader(lines: Line[], clues: FurnitureClues, latinDocument: boolean
     head.push(i);
   }
   // A title must be followed by running text; a page of short lines has none.
-  const hasBody = head.length < HEAD_LINES && lines.some((l, i) => i > (head.at(-1) ?? -1) && !l.removed && isBodyLine(l.text));
+  const hasBody =
+    head.length < HEAD_LINES && lines.some((l, i) => i > (head.at(-1) ?? -1) && !l.removed && isBodyLine(l.text));
   if (!hasBody) return -1;
 
   const kind = new Map<number, 'date' | 'name' | 'other'>();

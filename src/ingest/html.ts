@@ -17,17 +17,62 @@ const require = createRequire(import.meta.url);
 let libraries: { jsdom: typeof JsdomModule; readability: typeof ReadabilityModule } | null = null;
 
 function loadLibraries(): NonNullable<typeof libraries> {
-  libraries ??= { jsdom: require('jsdom') as typeof JsdomModule, readability: require('@mozilla/readability') as typeof ReadabilityModule };
+  libraries ??= {
+    jsdom: require('jsdom') as typeof JsdomModule,
+    readability: require('@mozilla/readability') as typeof ReadabilityModule,
+  };
   return libraries;
 }
 
 const BLOCK = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DIV', 'DL', 'DT', 'FIELDSET', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6',
-  'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'TABLE', 'TR', 'UL', 'FIGURE', 'DETAILS', 'SUMMARY',
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'DD',
+  'DIV',
+  'DL',
+  'DT',
+  'FIELDSET',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'TABLE',
+  'TR',
+  'UL',
+  'FIGURE',
+  'DETAILS',
+  'SUMMARY',
 ]);
 // Not article text: scripts and styles, and photo captions, whose credits and
 // cut-short lines would otherwise land between paragraphs.
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'FIGCAPTION', 'BUTTON', 'SELECT', 'IFRAME', 'OBJECT', 'CANVAS']);
+const SKIP = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'SVG',
+  'FIGCAPTION',
+  'BUTTON',
+  'SELECT',
+  'IFRAME',
+  'OBJECT',
+  'CANVAS',
+]);
 // Page chrome skipped when Readability finds nothing and we read the whole body.
 const CHROME = new Set(['NAV', 'HEADER', 'FOOTER', 'ASIDE', 'FORM']);
 
@@ -73,7 +118,18 @@ function readMeta(doc: Document, ...keys: string[]): string | null {
 function readPublished(doc: Document, fromReadability: string | null | undefined): string | null {
   const candidates = [
     fromReadability,
-    readMeta(doc, 'article:published_time', 'datePublished', 'pubdate', 'publishdate', 'date', 'dc.date', 'DC.date.issued', 'sailthru.date', 'parsely-pub-date'),
+    readMeta(
+      doc,
+      'article:published_time',
+      'datePublished',
+      'pubdate',
+      'publishdate',
+      'date',
+      'dc.date',
+      'DC.date.issued',
+      'sailthru.date',
+      'parsely-pub-date',
+    ),
     doc.querySelector('time[datetime]')?.getAttribute('datetime'),
   ];
   for (const c of candidates) {
@@ -85,7 +141,10 @@ function readPublished(doc: Document, fromReadability: string | null | undefined
 
 function cleanByline(byline: string | null | undefined): string | null {
   if (!byline) return null;
-  const text = byline.replace(/\s+/g, ' ').replace(/^by\s+/i, '').trim();
+  const text = byline
+    .replace(/\s+/g, ' ')
+    .replace(/^by\s+/i, '')
+    .trim();
   // article:author is often a profile address, not a name.
   if (!text || /^https?:/i.test(text) || splitWords(text).length > 8) return null;
   return titleCaseIfShouting(text);
@@ -110,10 +169,14 @@ export function extractHtml(html: string, name: string): ArticleInput {
       url: doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? readMeta(doc, 'og:url'),
     };
     // Readability changes the document it reads, so it works on a copy.
-    const article = new readability.Readability(doc.cloneNode(true) as Document, { serializer: (el: Node) => el, charThreshold: 200 }).parse();
+    const article = new readability.Readability(doc.cloneNode(true) as Document, {
+      serializer: (el: Node) => el,
+      charThreshold: 200,
+    }).parse();
     let text = article?.content ? readBlocks(article.content, false) : '';
     if (splitWords(text).length < 8 && doc.body) text = readBlocks(doc.body, true);
-    if (splitWords(text).length < 8) throw new IngestError(`ingest: "${name}" is an HTML page with no article text`, 422);
+    if (splitWords(text).length < 8)
+      throw new IngestError(`ingest: "${name}" is an HTML page with no article text`, 422);
     const url = meta.url && /^https?:\/\//i.test(meta.url) ? meta.url : null;
     return {
       title: article?.title?.trim() || meta.title,

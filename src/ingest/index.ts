@@ -10,7 +10,13 @@ import { countWords, normalizeText } from './normalize.js';
 import { cleanLine } from './fields.js';
 import { checkWebAddress } from './web-address.js';
 
-export { IngestError, type ArticleInput, type ArticleMetadata, type Furniture, type PreparedArticle } from './article.js';
+export {
+  IngestError,
+  type ArticleInput,
+  type ArticleMetadata,
+  type Furniture,
+  type PreparedArticle,
+} from './article.js';
 export { countWords, normalizeText } from './normalize.js';
 export { findDates, parseDate, type FoundDate } from './dates.js';
 export { separateFurniture, type FurnitureClues, type FurnitureResult } from './furniture.js';

@@ -11,7 +11,9 @@ export const jsonArticleSchema = z.object({
   author: optionalText,
   published: optionalText,
   url: optionalText,
-  text: z.string({ error: (issue) => (issue.input === undefined ? 'has no "text"' : '"text" must be a string') }).refine((t) => t.trim().length > 0, { error: '"text" is empty' }),
+  text: z
+    .string({ error: (issue) => (issue.input === undefined ? 'has no "text"' : '"text" must be a string') })
+    .refine((t) => t.trim().length > 0, { error: '"text" is empty' }),
 });
 
 /**
@@ -26,14 +28,20 @@ export function parseJsonArticles(source: string, name: string): ArticleInput[] 
   } catch (err) {
     throw new IngestError(`ingest: "${name}" is not valid JSON (${(err as Error).message})`);
   }
-  if (data && typeof data === 'object' && !Array.isArray(data) && Array.isArray((data as { articles?: unknown }).articles)) {
+  if (
+    data &&
+    typeof data === 'object' &&
+    !Array.isArray(data) &&
+    Array.isArray((data as { articles?: unknown }).articles)
+  ) {
     data = (data as { articles: unknown[] }).articles;
   }
   const items = Array.isArray(data) ? data : [data];
   if (items.length === 0) throw new IngestError(`ingest: "${name}" holds an empty list of articles`);
   return items.map((item, i) => {
     const label = Array.isArray(data) ? `item ${i + 1} of "${name}"` : `"${name}"`;
-    if (!item || typeof item !== 'object' || Array.isArray(item)) throw new IngestError(`ingest: ${label} is not an article object`);
+    if (!item || typeof item !== 'object' || Array.isArray(item))
+      throw new IngestError(`ingest: ${label} is not an article object`);
     const parsed = jsonArticleSchema.safeParse(item);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -42,6 +50,15 @@ export function parseJsonArticles(source: string, name: string): ArticleInput[] 
       throw new IngestError(`ingest: ${label} ${message}`);
     }
     const a = parsed.data;
-    return { title: a.title, outlet: a.outlet, author: a.author, published: a.published, url: a.url, text: a.text, original: JSON.stringify(item), format: 'json' };
+    return {
+      title: a.title,
+      outlet: a.outlet,
+      author: a.author,
+      published: a.published,
+      url: a.url,
+      text: a.text,
+      original: JSON.stringify(item),
+      format: 'json',
+    };
   });
 }

@@ -90,7 +90,8 @@ export function isEmail(line: string): boolean {
   return /^(?:e-?mail:?\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/i.test(line);
 }
 
-const DATE_LABEL = /^(?:date|dated|(?:published|posted|first published)(?:\s+on)?|publication date|on)\b\s*[:\-–|]?\s*/i;
+const DATE_LABEL =
+  /^(?:date|dated|(?:published|posted|first published)(?:\s+on)?|publication date|on)\b\s*[:\-–|]?\s*/i;
 const UPDATED_LABEL = /^(?:updated|last updated|last modified|modified)\b\s*[:\-–|]?\s*/i;
 
 /**
@@ -107,7 +108,10 @@ export function readDateLine(line: string): { iso: string; updated: boolean } | 
   // A date with a time of day around it: "10:32 AM EST, March 5, 2024".
   const dates = findDates(rest);
   if (dates.length !== 1) return null;
-  const leftover = (rest.slice(0, dates[0].index) + rest.slice(dates[0].index + dates[0].text.length)).replace(/\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\b(?:GMT|UTC|[ECMP][SD]T|BST|CET|CEST)\b|[\s,|•·—–-]+/gi, '');
+  const leftover = (rest.slice(0, dates[0].index) + rest.slice(dates[0].index + dates[0].text.length)).replace(
+    /\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\b(?:GMT|UTC|[ECMP][SD]T|BST|CET|CEST)\b|[\s,|•·—–-]+/gi,
+    '',
+  );
   return leftover === '' ? { iso: dates[0].iso, updated } : null;
 }
 
@@ -129,10 +133,12 @@ export function readDatePrefix(line: string): { prefix: string; iso: string } | 
 
 // Words that make a name a publication's rather than a person's: "By Dana
 // Whitfield, Lakeshore Ledger" credits one writer and her paper.
-const PUBLICATION = /\b(?:ledger|times|post|herald|journal|tribune|gazette|daily|courier|chronicle|observer|telegraph|guardian|express|mail|press|wire|record|register|star|sun|independent|examiner|inquirer|bulletin|review|magazine|weekly|today|reuters|bloomberg|afp|ap)\b/i;
+const PUBLICATION =
+  /\b(?:ledger|times|post|herald|journal|tribune|gazette|daily|courier|chronicle|observer|telegraph|guardian|express|mail|press|wire|record|register|star|sun|independent|examiner|inquirer|bulletin|review|magazine|weekly|today|reuters|bloomberg|afp|ap)\b/i;
 
 // Words of a staff credit rather than a person's name: "By Staff Writer", "By News Desk".
-const ROLE = /\b(?:staff|writers?|correspondents?|reporters?|desk|editors?|agenc(?:y|ies)|news|team|online|web|bureau|service|contributors?|columnists?|analysts?|journalists?|producers?)\b/i;
+const ROLE =
+  /\b(?:staff|writers?|correspondents?|reporters?|desk|editors?|agenc(?:y|ies)|news|team|online|web|bureau|service|contributors?|columnists?|analysts?|journalists?|producers?)\b/i;
 
 /**
  * "By Jane Doe", "By JANE DOE and John Roe | Reuters", "By Jane Doe, March 5, 2024":
@@ -151,7 +157,10 @@ export function readByline(line: string): { author: string | null; date: string 
     .map((s) => titleCaseIfShouting(s.trim()))
     .filter(Boolean);
   const names = parts.filter((s) => isPersonName(s) && !ROLE.test(s) && !PUBLICATION.test(s));
-  if (names.length === 0) return parts.length && parts.length <= 3 && parts.every((p) => ROLE.test(p) && splitWords(p).length <= 4) ? { author: null, date: date?.iso ?? null } : null;
+  if (names.length === 0)
+    return parts.length && parts.length <= 3 && parts.every((p) => ROLE.test(p) && splitWords(p).length <= 4)
+      ? { author: null, date: date?.iso ?? null }
+      : null;
   return { author: names.join(' and '), date: date?.iso ?? null };
 }
 
@@ -161,7 +170,8 @@ export function readByline(line: string): { author: string | null; date: string 
  */
 export function readRoleLine(line: string): { author: string | null } | null {
   const words = line.split(' ');
-  if (words.length > 8 || !ROLE.test(words.at(-1) ?? '') || /[.,;:!?"“”]/.test(line) || !/^\p{Lu}/u.test(line)) return null;
+  if (words.length > 8 || !ROLE.test(words.at(-1) ?? '') || /[.,;:!?"“”]/.test(line) || !/^\p{Lu}/u.test(line))
+    return null;
   // Try a name followed by one qualifier first ("Peter Walker Political correspondent").
   for (const n of [words.length - 2, words.length - 1, words.length - 3]) {
     if (n < 2 || n > 4) continue;
@@ -173,7 +183,9 @@ export function readRoleLine(line: string): { author: string | null } | null {
 
 /** "2 hours ago", "5 min read", "Updated 3 days ago": a relative time stamp or reading time. */
 export function isRelativeTime(line: string): boolean {
-  return /^(?:(?:updated|published|posted)\s+)?(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$|^\d+\s*(?:-|–)?\s*min(?:ute)?s?\s+read$/i.test(line);
+  return /^(?:(?:updated|published|posted)\s+)?(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$|^\d+\s*(?:-|–)?\s*min(?:ute)?s?\s+read$/i.test(
+    line,
+  );
 }
 
 /** "JANE DOE" → "Jane Doe"; mixed case is left alone. */

@@ -69,11 +69,20 @@ export function convertMarkdown(source: string): MarkdownText {
       fence = open[1];
       continue;
     }
-    if (!line.trim() || isDefinition(line) || /^\s{0,3}([-*_])(\s*\1){2,}\s*$/.test(line) || /^\s*\|?\s*:?-{3,}/.test(line)) {
+    if (
+      !line.trim() ||
+      isDefinition(line) ||
+      /^\s{0,3}([-*_])(\s*\1){2,}\s*$/.test(line) ||
+      /^\s*\|?\s*:?-{3,}/.test(line)
+    ) {
       breakParagraph();
       continue;
     }
-    const setext = i + 1 < lines.length && /^\s{0,3}(=+|-+)\s*$/.test(lines[i + 1]) && !/^\s*[-*+>#]/.test(line) && paragraph().length === 0;
+    const setext =
+      i + 1 < lines.length &&
+      /^\s{0,3}(=+|-+)\s*$/.test(lines[i + 1]) &&
+      !/^\s*[-*+>#]/.test(line) &&
+      paragraph().length === 0;
     const atx = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
     if (atx || setext) {
       const heading = stripInline(atx ? atx[2] : line.trim());
@@ -88,7 +97,16 @@ export function convertMarkdown(source: string): MarkdownText {
     const item = /^\s*(?:[-*+]|\d{1,9}[.)])\s+(.*)$/.exec(line);
     const quote = /^\s{0,3}>\s?(.*)$/.exec(line);
     const row = /^\s*\|(.*)\|\s*$/.exec(line);
-    let text = item ? item[1] : quote ? quote[1].replace(/^(?:>\s?)+/, '') : row ? row[1].split('|').map((c) => c.trim()).join(' ') : line.trim();
+    let text = item
+      ? item[1]
+      : quote
+        ? quote[1].replace(/^(?:>\s?)+/, '')
+        : row
+          ? row[1]
+              .split('|')
+              .map((c) => c.trim())
+              .join(' ')
+          : line.trim();
     text = stripInline(text.replace(/\\$/, '')).trim();
     if (!text) {
       breakParagraph();

@@ -50,7 +50,9 @@ export function normalizeGivenDate(value: string): string {
 /** A title made from the text's first sentence, at most ~100 characters, cut at a word boundary. */
 export function makeFallbackTitle(text: string, max = 100): string {
   // A wire dateline ("WASHINGTON (AP) — ") is not part of the story's first sentence.
-  const firstLine = (text.split('\n', 50).find((l) => l.trim()) ?? '').slice(0, 2000).replace(/^\p{Lu}[\p{Lu}\p{L}.' -]{1,40}(?:,\s*[\p{L}.]+\s*\d{0,2})?\s*\([\p{L}]{2,12}\)\s*[—–-]\s*/u, '');
+  const firstLine = (text.split('\n', 50).find((l) => l.trim()) ?? '')
+    .slice(0, 2000)
+    .replace(/^\p{Lu}[\p{Lu}\p{L}.' -]{1,40}(?:,\s*[\p{L}.]+\s*\d{0,2})?\s*\([\p{L}]{2,12}\)\s*[—–-]\s*/u, '');
   const sentence = /^.+?[.!?](?=\s+["“‘]?\p{Lu}|\s*$)/u.exec(firstLine)?.[0] ?? firstLine;
   if (sentence.length <= max) return sentence.replace(/\.$/, '');
   const cut = sentence.slice(0, max + 1);

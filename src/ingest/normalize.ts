@@ -8,7 +8,8 @@ const SPACES = /[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000 ]+/g;
 const INVISIBLE = /[\u200b\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069\x00-\x08\x0e-\x1f\x7f-\x9f]/g;
 // ZWNJ/ZWJ are part of the spelling between letters of some scripts (Persian
 // "زبان‌های", Indic conjuncts, emoji sequences); elsewhere they are noise.
-const JOINER_NOISE = /(?<![\p{L}\p{M}\p{Extended_Pictographic}])[\u200c\u200d]|[\u200c\u200d](?![\p{L}\p{M}\p{Extended_Pictographic}])|(?<=\p{Script=Latin})[\u200c\u200d]|[\u200c\u200d](?=\p{Script=Latin})/gu;
+const JOINER_NOISE =
+  /(?<![\p{L}\p{M}\p{Extended_Pictographic}])[\u200c\u200d]|[\u200c\u200d](?![\p{L}\p{M}\p{Extended_Pictographic}])|(?<=\p{Script=Latin})[\u200c\u200d]|[\u200c\u200d](?=\p{Script=Latin})/gu;
 
 /**
  * Normalize text: Unicode NFC, \n line endings, zero-width characters removed,
@@ -50,7 +51,8 @@ function joinBrokenParagraphs(paragraphs: string[]): string[] {
     // both sides must read as prose (several words), so site furniture such as
     // a lone web address followed by an e-mail address stays apart
     const prose = (t: string) => t.split(' ').length >= 4;
-    if (prev !== undefined && /\p{Ll}$/u.test(prev) && /^\p{Ll}/u.test(p) && prose(prev) && prose(p)) out[out.length - 1] = `${prev} ${p}`;
+    if (prev !== undefined && /\p{Ll}$/u.test(prev) && /^\p{Ll}/u.test(p) && prose(prev) && prose(p))
+      out[out.length - 1] = `${prev} ${p}`;
     else out.push(p);
   }
   return out;

@@ -17,12 +17,16 @@ export type AddressCheck = { ok: true; url: URL } | { ok: false; error: string }
 export function checkWebAddress(value: string): AddressCheck {
   const trimmed = value.trim();
   if (!trimmed) return { ok: false, error: 'the address is empty' };
-  if (trimmed.length > maxAddressLength) return { ok: false, error: `the address is longer than ${maxAddressLength} characters` };
+  if (trimmed.length > maxAddressLength)
+    return { ok: false, error: `the address is longer than ${maxAddressLength} characters` };
   let url: URL;
   try {
     url = new URL(trimmed);
   } catch {
-    return { ok: false, error: `not a valid web address: ${JSON.stringify(trimmed.slice(0, 100))} (give a full http:// or https:// address)` };
+    return {
+      ok: false,
+      error: `not a valid web address: ${JSON.stringify(trimmed.slice(0, 100))} (give a full http:// or https:// address)`,
+    };
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     return { ok: false, error: `only http and https addresses are accepted, not ${url.protocol.replace(/:$/, '')}:` };

@@ -70,7 +70,10 @@ const wordFacts = new Map<string, WordFacts>();
 const maxWordFacts = 200_000;
 
 /** Type, stop-word flag and lemma of token i, read from wink one token at a time. */
-function readTokenFacts(doc: ReturnType<typeof nlp.readDoc>, i: number): { type: string; stop: boolean; lemma: string | undefined } {
+function readTokenFacts(
+  doc: ReturnType<typeof nlp.readDoc>,
+  i: number,
+): { type: string; stop: boolean; lemma: string | undefined } {
   const t = doc.tokens().itemAt(i);
   return {
     type: t.out(its.type) as string,
@@ -116,7 +119,18 @@ export function analyzeText(text: string): Analysis {
     const end = runStart + run[0].length;
     const previousEnd = tokens.length ? tokens[tokens.length - 1].end : 0;
     const index = tokens.length;
-    tokens.push({ index, text: run[0], start: runStart, end, lemma: run[0].toLowerCase(), pos: 'X', type: 'symbol', stop: false, negated: false, space: text.slice(previousEnd, runStart) });
+    tokens.push({
+      index,
+      text: run[0],
+      start: runStart,
+      end,
+      lemma: run[0].toLowerCase(),
+      pos: 'X',
+      type: 'symbol',
+      stop: false,
+      negated: false,
+      space: text.slice(previousEnd, runStart),
+    });
     sentences.push({ start: runStart, end, tokenStart: index, tokenEnd: index + 1, text: run[0], sentiment: 0 });
     from = end;
     run = LONG_RUN.exec(text);
@@ -193,7 +207,14 @@ function analyzePiece(text: string, base: number, first: number): Omit<Analysis,
     if (lo > hi) return;
     const start = tokens[lo].start;
     const end = tokens[hi].end;
-    sentences.push({ start, end, tokenStart: first + lo, tokenEnd: first + hi + 1, text: text.slice(start - base, end - base), sentiment: moods[k] ?? 0 });
+    sentences.push({
+      start,
+      end,
+      tokenStart: first + lo,
+      tokenEnd: first + hi + 1,
+      text: text.slice(start - base, end - base),
+      sentiment: moods[k] ?? 0,
+    });
   });
   return { tokens, sentences };
 }

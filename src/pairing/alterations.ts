@@ -57,7 +57,8 @@ function editDistance(a: string, b: string, limit: number): number {
   let prev = Array.from({ length: b.length + 1 }, (_, k) => k);
   for (let i = 1; i <= a.length; i += 1) {
     const row = [i];
-    for (let j = 1; j <= b.length; j += 1) row.push(Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    for (let j = 1; j <= b.length; j += 1)
+      row.push(Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
     prev = row;
   }
   return prev[b.length];
@@ -67,14 +68,42 @@ function editDistance(a: string, b: string, limit: number): number {
 function spellSame(x: string, y: string): boolean {
   const a = x.toLowerCase().replace(/[^\p{L}]/gu, '');
   const b = y.toLowerCase().replace(/[^\p{L}]/gu, '');
-  if (a.slice(0, 4) === b.slice(0, 4) || (Math.min(a.length, b.length) >= 3 && (a.startsWith(b) || b.startsWith(a)))) return true;
+  if (a.slice(0, 4) === b.slice(0, 4) || (Math.min(a.length, b.length) >= 3 && (a.startsWith(b) || b.startsWith(a))))
+    return true;
   const limit = Math.max(1, Math.floor(Math.min(a.length, b.length) / 3));
   return editDistance(a, b, limit) <= limit;
 }
 
 /** Titles and initials name no one by themselves ("Gen." / "General", "D-S.D."). */
-const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'gen', 'general', 'adm', 'admiral', 'sen', 'senator', 'rep', 'gov', 'governor', 'president', 'minister', 'secretary', 'col', 'lt', 'sgt', 'capt', 'sir', 'sheikh', 'judge', 'justice', 'mayor']);
-const isNameWord = (w: ContentWord) => w.kind === 'name' && !TITLES.has(w.lower.replace(/\.$/, '')) && /\p{L}{3}/u.test(w.text);
+const TITLES = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'gen',
+  'general',
+  'adm',
+  'admiral',
+  'sen',
+  'senator',
+  'rep',
+  'gov',
+  'governor',
+  'president',
+  'minister',
+  'secretary',
+  'col',
+  'lt',
+  'sgt',
+  'capt',
+  'sir',
+  'sheikh',
+  'judge',
+  'justice',
+  'mayor',
+]);
+const isNameWord = (w: ContentWord) =>
+  w.kind === 'name' && !TITLES.has(w.lower.replace(/\.$/, '')) && /\p{L}{3}/u.test(w.text);
 
 /** The nearest word before `from` or after `to` (step -1 or +1) that can frame a change: no value, no modal, same sentence. */
 function neighbour(words: ContentWord[], from: number, to: number, step: -1 | 1, lo: number, hi: number): number {
@@ -91,7 +120,14 @@ function neighbour(words: ContentWord[], from: number, to: number, step: -1 | 1,
  * before (after) the change, those words must correspond; at least one side's
  * pair must exist and correspond.
  */
-function isInPlace(al: QuoteAlignment, partner: Map<number, number>, i0: number, i1: number, j0: number, j1: number): boolean {
+function isInPlace(
+  al: QuoteAlignment,
+  partner: Map<number, number>,
+  i0: number,
+  i1: number,
+  j0: number,
+  j1: number,
+): boolean {
   const { S, L, best } = al;
   let framed = 0;
   for (const step of [-1, 1] as const) {
@@ -108,18 +144,30 @@ function isInPlace(al: QuoteAlignment, partner: Map<number, number>, i0: number,
 function namePhrase(words: ContentWord[], k: number, free: (k: number) => boolean): [number, number] {
   let from = k;
   let to = k;
-  while (from > 0 && isNameWord(words[from - 1]) && free(from - 1) && words[from - 1].sentence === words[k].sentence) from -= 1;
-  while (to < words.length - 1 && isNameWord(words[to + 1]) && free(to + 1) && words[to + 1].sentence === words[k].sentence) to += 1;
+  while (from > 0 && isNameWord(words[from - 1]) && free(from - 1) && words[from - 1].sentence === words[k].sentence)
+    from -= 1;
+  while (
+    to < words.length - 1 &&
+    isNameWord(words[to + 1]) &&
+    free(to + 1) &&
+    words[to + 1].sentence === words[k].sentence
+  )
+    to += 1;
   return [from, to];
 }
 
-const textOf = (words: ContentWord[], from: number, to: number) => words.slice(from, to + 1).map((w) => w.text).join(' ');
+const textOf = (words: ContentWord[], from: number, to: number) =>
+  words
+    .slice(from, to + 1)
+    .map((w) => w.text)
+    .join(' ');
 
 /** List the alterations between two aligned quotes, from the first quote (earlier) to the second (later). */
 export function findAlterations(al: QuoteAlignment): Alteration[] {
   const { S, L, best, swap } = al;
   const out: Alteration[] = [];
-  const push = (kind: AlterationKind, sText: string, lText: string) => out.push(swap ? { kind, earlier: lText, later: sText } : { kind, earlier: sText, later: lText });
+  const push = (kind: AlterationKind, sText: string, lText: string) =>
+    out.push(swap ? { kind, earlier: lText, later: sText } : { kind, earlier: sText, later: lText });
   const partner = new Map(best.links.map(([i, j]) => [i, j]));
   const linkedL = new Set(best.links.map((l) => l[1]));
   // negation: the same word said with and without it, where the other side says it nowhere negated
@@ -139,7 +187,14 @@ export function findAlterations(al: QuoteAlignment): Alteration[] {
   for (let i = 0; i < S.length; i += 1) {
     if (!isValue(S[i]) || lKeys.has(S[i].key) || RELATIVE_DAYS.has(S[i].key)) continue;
     for (let j = best.start; j < best.end; j += 1) {
-      if (usedL.has(j) || !isValue(L[j]) || valueClass(L[j]) !== valueClass(S[i]) || sKeys.has(L[j].key) || RELATIVE_DAYS.has(L[j].key)) continue;
+      if (
+        usedL.has(j) ||
+        !isValue(L[j]) ||
+        valueClass(L[j]) !== valueClass(S[i]) ||
+        sKeys.has(L[j].key) ||
+        RELATIVE_DAYS.has(L[j].key)
+      )
+        continue;
       if (!isInPlace(al, partner, i, i, j, j)) continue;
       usedL.add(j);
       push(kindOf(S[i], L[j]), S[i].text, L[j].text);

@@ -48,7 +48,10 @@ function hyperplanes(dimensions: number): Float32Array[] {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const planes = Array.from({ length: BUCKET_BITS * BUCKETS }, () =>
-    Float32Array.from({ length: dimensions }, () => Math.sqrt(-2 * Math.log(random() || 1e-12)) * Math.cos(2 * Math.PI * random())),
+    Float32Array.from(
+      { length: dimensions },
+      () => Math.sqrt(-2 * Math.log(random() || 1e-12)) * Math.cos(2 * Math.PI * random()),
+    ),
   );
   planesByDimension.set(dimensions, planes);
   return planes;
@@ -80,7 +83,12 @@ export function listIndexTerms(features: QuoteFeatures): string[] {
 }
 
 /** Candidate quote ids for a quote's terms, best first. */
-export function rankCandidates(source: PostingSource, terms: string[], excludeArticle: string, options: RetrievalOptions = DEFAULT_RETRIEVAL): string[] {
+export function rankCandidates(
+  source: PostingSource,
+  terms: string[],
+  excludeArticle: string,
+  options: RetrievalOptions = DEFAULT_RETRIEVAL,
+): string[] {
   if (!terms.length) return [];
   const n = Math.max(1, source.size());
   const acc = new Map<string, number>();

@@ -24,5 +24,11 @@ export interface QuoteComparison {
 export function compareQuotes(a: string, b: string, vectors?: WordVectors): QuoteComparison {
   if (typeof a !== 'string' || typeof b !== 'string') throw new TypeError('pairing: compareQuotes expects two strings');
   const d = decidePair(prepareQuote(a, vectors), prepareQuote(b, vectors));
-  return { score: d.score, same: d.same, relation: d.same ? d.relation : null, altered: d.same ? d.alterations : [], reasons: d.reasons };
+  return {
+    score: d.score,
+    same: d.same,
+    relation: d.same ? d.relation : null,
+    altered: d.same ? d.alterations : [],
+    reasons: d.reasons,
+  };
 }

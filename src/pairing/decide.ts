@@ -45,7 +45,12 @@ function isOwnWordsRetold(features: number[], speakers: SpeakerMatch): boolean {
 }
 
 /** Decide whether two prepared quotes are the same statement, and what the second changed. */
-export function decidePair(x: QuoteFeatures, y: QuoteFeatures, speakers: SpeakerMatch = 'unknown', weights: PairingWeights = PAIRING_WEIGHTS): PairDecision {
+export function decidePair(
+  x: QuoteFeatures,
+  y: QuoteFeatures,
+  speakers: SpeakerMatch = 'unknown',
+  weights: PairingWeights = PAIRING_WEIGHTS,
+): PairDecision {
   const m = measureQuotes(x, y, speakers);
   if (!m) return { score: 0, same: false, relation: 'paraphrase', alterations: [], reasons: ['nothing in common'] };
   // the same words are the same quote, however little they say ("We will not back down")

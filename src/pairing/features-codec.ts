@@ -17,6 +17,9 @@ export function encodeQuoteFeatures(f: QuoteFeatures): string {
 /** Features read back from their text and the quote's text, with vectors looked up again. */
 export function decodeQuoteFeatures(text: string, stored: string, vectors: WordVectors | undefined): QuoteFeatures {
   const raw = JSON.parse(stored) as { content: StoredWord[]; words: string[]; sentences: number };
-  const content: ContentWord[] = raw.content.map((w) => ({ ...w, vector: w.kind === 'word' ? lookupVector(vectors, w.key, w.lower).vector : undefined }));
+  const content: ContentWord[] = raw.content.map((w) => ({
+    ...w,
+    vector: w.kind === 'word' ? lookupVector(vectors, w.key, w.lower).vector : undefined,
+  }));
   return { text, content, words: raw.words, sentences: raw.sentences, vector: averageVector(content) };
 }

@@ -11,7 +11,9 @@ import aliases from '../../data/pairing/name-aliases.json' with { type: 'json' }
 import modals from '../../data/pairing/modal-phrases.json' with { type: 'json' };
 
 /** name key → the first name of its alias group ("tehran" → "iran") */
-const NAME_ALIASES = new Map<string, string>(aliases.groups.flatMap((g) => g.map((n) => [n, g[0]] as [string, string])));
+const NAME_ALIASES = new Map<string, string>(
+  aliases.groups.flatMap((g) => g.map((n) => [n, g[0]] as [string, string])),
+);
 
 /**
  * What kind of content word: names, numbers and dates only match exactly; a
@@ -63,9 +65,40 @@ export interface QuoteFeatures {
 }
 
 const MONTHS_AND_DAYS = new Set([
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'tomorrow',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'yesterday',
+  'today',
+  'tomorrow',
 ]);
 
 /**
@@ -73,7 +106,32 @@ const MONTHS_AND_DAYS = new Set([
  * keeps some of these; weighting them like content would let any two
  * statements match on "say" or "also".
  */
-const LIGHT_WORDS = new Set(['say', 'tell', 'also', 'just', 'even', 'still', 'ever', 'really', 'very', 'lot', 'thing', 'way', 'one', 'get', 'go', 'make', 'know', 'think', 'want', 'see', 'come', 'take', 'able', 'unable']);
+const LIGHT_WORDS = new Set([
+  'say',
+  'tell',
+  'also',
+  'just',
+  'even',
+  'still',
+  'ever',
+  'really',
+  'very',
+  'lot',
+  'thing',
+  'way',
+  'one',
+  'get',
+  'go',
+  'make',
+  'know',
+  'think',
+  'want',
+  'see',
+  'come',
+  'take',
+  'able',
+  'unable',
+]);
 
 /** Lemma sequences of the obligation phrases, longest first so "have get to" wins over "have to". */
 const OBLIGATION_PHRASES: string[][] = [...modals.obligation].sort((x, y) => y.length - x.length);
@@ -89,12 +147,19 @@ const UNKNOWN_WEIGHT = 3;
 
 /** Normalize the keys of names so "al-Yasser" and "Yasser" meet. */
 function normalizeNameKey(lemma: string): string {
-  const key = lemma.replace(/^(al|el|ad|as|ash|at|az|an|ar)-/, '').replace(/[’']s$/, '').replace(/\./g, '');
+  const key = lemma
+    .replace(/^(al|el|ad|as|ash|at|az|an|ar)-/, '')
+    .replace(/[’']s$/, '')
+    .replace(/\./g, '');
   return NAME_ALIASES.get(key) ?? key;
 }
 
 /** Look a word up by lemma, then surface form, then without dots ("u.s." → "us"). */
-export function lookupVector(vectors: WordVectors | undefined, lemma: string, lower: string): { vector?: Float32Array; rank?: number } {
+export function lookupVector(
+  vectors: WordVectors | undefined,
+  lemma: string,
+  lower: string,
+): { vector?: Float32Array; rank?: number } {
   if (!vectors) return {};
   for (const w of [lemma, lower, lower.replace(/\./g, '')]) {
     const vector = vectors.lookup(w);
@@ -111,7 +176,10 @@ export function weighRank(rank: number | undefined): number {
 
 /** Normalize typographic variants so verbatim checks see through quote style. */
 function normalizeWord(word: string): string {
-  return word.toLowerCase().replace(/[‘’`´]/g, "'").replace(/[“”«»]/g, '"');
+  return word
+    .toLowerCase()
+    .replace(/[‘’`´]/g, "'")
+    .replace(/[“”«»]/g, '"');
 }
 
 /** Number of tokens of the obligation phrase starting at token k, or 0. */
@@ -129,21 +197,70 @@ const SCALES: Record<string, number> = { hundred: 1e2, thousand: 1e3, million: 1
 
 /** Number words read as their value, so "ten" and "10" meet ("one" is left out: it is mostly a pronoun). */
 const NUMBER_WORDS: Record<string, number> = {
-  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20,
-  thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, dozen: 12,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  dozen: 12,
 };
 
 /**
  * Quantity words: vague amounts that a retelling can change ("hundreds" →
  * "thousands", "some" → "all"); like numbers they match only exactly.
  */
-const QUANTITY_WORDS = new Set(['few', 'several', 'many', 'most', 'all', 'some', 'dozens', 'hundreds', 'thousands', 'millions', 'billions', 'half', 'majority', 'minority', 'every', 'none', 'handful', 'scores', 'countless', 'numerous', 'much', 'more', 'less', 'fewer']);
+const QUANTITY_WORDS = new Set([
+  'few',
+  'several',
+  'many',
+  'most',
+  'all',
+  'some',
+  'dozens',
+  'hundreds',
+  'thousands',
+  'millions',
+  'billions',
+  'half',
+  'majority',
+  'minority',
+  'every',
+  'none',
+  'handful',
+  'scores',
+  'countless',
+  'numerous',
+  'much',
+  'more',
+  'less',
+  'fewer',
+]);
 
 const CURRENCY = /^[$€£¥]|^(us|a|c)\$$/i;
 
 /** The value of a number token ("2,500" → 2500), or NaN. */
 function readNumber(text: string): number {
-  return Number(text.replace(/[,\s]/g, '').replace(/^[$€£¥]/, '').replace(/%$/, ''));
+  return Number(
+    text
+      .replace(/[,\s]/g, '')
+      .replace(/^[$€£¥]/, '')
+      .replace(/%$/, ''),
+  );
 }
 
 /** A number's key: its value with the scale folded in, or its text when it is no plain number ("9/11"). */
@@ -189,7 +306,18 @@ export function prepareQuote(text: string, vectors?: WordVectors): QuoteFeatures
       phraseEnd = k + phraseLength;
       if (negatedHere) cueUsed = true;
       const phrase = text.slice(t.start, tokens[phraseEnd - 1].end);
-      content.push({ key: MODAL_KEY, text: phrase, lower: phrase.toLowerCase(), kind: 'modal', negated: negatedHere, inNegation, cue: negatedHere ? cue : undefined, sentence, weight: 0, vector: undefined });
+      content.push({
+        key: MODAL_KEY,
+        text: phrase,
+        lower: phrase.toLowerCase(),
+        kind: 'modal',
+        negated: negatedHere,
+        inNegation,
+        cue: negatedHere ? cue : undefined,
+        sentence,
+        weight: 0,
+        vector: undefined,
+      });
       continue;
     }
     // "two-way", "four-year": a number word inside a compound is no figure
@@ -210,32 +338,87 @@ export function prepareQuote(text: string, vectors?: WordVectors): QuoteFeatures
         next += 1;
       }
       phraseEnd = next;
-      for (let m = k + 1; m < next; m += 1) if (/[\p{L}\p{N}]/u.test(tokens[m].text)) words.push(normalizeWord(tokens[m].text));
+      for (let m = k + 1; m < next; m += 1)
+        if (/[\p{L}\p{N}]/u.test(tokens[m].text)) words.push(normalizeWord(tokens[m].text));
       const start = k > 0 && CURRENCY.test(tokens[k - 1].text) ? tokens[k - 1].start : t.start;
       const written = text.slice(start, end);
-      content.push({ key: keyNumber(value, t.text), text: written, lower: written.toLowerCase(), kind: 'number', amount, negated: false, inNegation, sentence, weight: 0, vector: undefined });
+      content.push({
+        key: keyNumber(value, t.text),
+        text: written,
+        lower: written.toLowerCase(),
+        kind: 'number',
+        amount,
+        negated: false,
+        inNegation,
+        sentence,
+        weight: 0,
+        vector: undefined,
+      });
       continue;
     }
     const lemma = normalizeWord(t.lemma);
     if (QUANTITY_WORDS.has(lower) || QUANTITY_WORDS.has(lemma)) {
-      content.push({ key: lower, text: t.text, lower, kind: 'quantity', negated: false, inNegation, sentence, weight: 0, vector: undefined });
+      content.push({
+        key: lower,
+        text: t.text,
+        lower,
+        kind: 'quantity',
+        negated: false,
+        inNegation,
+        sentence,
+        weight: 0,
+        vector: undefined,
+      });
       continue;
     }
-    if (t.stop || t.type !== 'word' && t.type !== 'hashtag') continue;
+    if (t.stop || (t.type !== 'word' && t.type !== 'hashtag')) continue;
     if (LIGHT_WORDS.has(lemma)) continue;
     if (negatedHere) cueUsed = true;
     const negated = negatedHere;
     if (MONTHS_AND_DAYS.has(lemma)) {
-      content.push({ key: lemma, text: t.text, lower, kind: 'date', negated, inNegation, cue: negated ? cue : undefined, sentence, weight: 0, vector: undefined });
+      content.push({
+        key: lemma,
+        text: t.text,
+        lower,
+        kind: 'date',
+        negated,
+        inNegation,
+        cue: negated ? cue : undefined,
+        sentence,
+        weight: 0,
+        vector: undefined,
+      });
       continue;
     }
     const { vector, rank } = lookupVector(vectors, lemma, lower);
     const weight = weighRank(vectors ? rank : 1000);
     if (t.pos === 'PROPN') {
       // a shared name says who or where, not what was claimed
-      content.push({ key: normalizeNameKey(lemma), text: t.text, lower, kind: 'name', negated, inNegation, cue: negated ? cue : undefined, sentence, weight: Math.min(weight, NAME_WEIGHT_CAP), vector: undefined });
+      content.push({
+        key: normalizeNameKey(lemma),
+        text: t.text,
+        lower,
+        kind: 'name',
+        negated,
+        inNegation,
+        cue: negated ? cue : undefined,
+        sentence,
+        weight: Math.min(weight, NAME_WEIGHT_CAP),
+        vector: undefined,
+      });
     } else {
-      content.push({ key: lemma, text: t.text, lower, kind: 'word', negated, inNegation, cue: negated ? cue : undefined, sentence, weight, vector });
+      content.push({
+        key: lemma,
+        text: t.text,
+        lower,
+        kind: 'word',
+        negated,
+        inNegation,
+        cue: negated ? cue : undefined,
+        sentence,
+        weight,
+        vector,
+      });
     }
   }
   return { text, content, words, sentences: Math.max(1, analysis.sentences.length), vector: averageVector(content) };

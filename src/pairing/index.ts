@@ -49,8 +49,21 @@ export { fitLogistic, predictLogistic, type LogisticModel, type TrainingRow } fr
 export { PAIRING_WEIGHTS, checkWeights, type PairingWeights } from './model.js';
 export { fitSplitModel, predictSplitModel, isPartRetold, type SplitModel } from './split-model.js';
 export { matchSpeakers, splitSpeakerName, type SpeakerMatch } from '../speakers/index.js';
-export { listIndexTerms, rankCandidates, DEFAULT_RETRIEVAL, type PostingSource, type RetrievalOptions } from './candidates.js';
+export {
+  listIndexTerms,
+  rankCandidates,
+  DEFAULT_RETRIEVAL,
+  type PostingSource,
+  type RetrievalOptions,
+} from './candidates.js';
 export { canPair, pairQuote, prepareForPairing, type PreparedQuote } from './pair-quote.js';
-export { createPairIndex, addToIndex, removeFromIndex, findPairsFor, pairCorpus, type PairIndex } from './pair-index.js';
+export {
+  createPairIndex,
+  addToIndex,
+  removeFromIndex,
+  findPairsFor,
+  pairCorpus,
+  type PairIndex,
+} from './pair-index.js';
 export { groupStatements, type Statement, type StatementVersion } from './statements.js';
 export { compareQuotes, type QuoteComparison } from './compare.js';

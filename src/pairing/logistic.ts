@@ -56,7 +56,13 @@ function expand(x: number[], squares: boolean | undefined): number[] {
 }
 
 /** Fit a model; `l2` penalizes the weights (not the intercept). */
-export function fitLogistic(features: readonly string[], input: TrainingRow[], l2 = 1, squares = false, iterations = 25): LogisticModel {
+export function fitLogistic(
+  features: readonly string[],
+  input: TrainingRow[],
+  l2 = 1,
+  squares = false,
+  iterations = 25,
+): LogisticModel {
   if (!input.length) throw new Error('pairing: fitLogistic needs at least one row');
   const rows = input.map((r) => ({ ...r, x: expand(r.x, squares) }));
   const d = features.length * (squares ? 2 : 1);

@@ -25,7 +25,9 @@ export interface PairingWeights {
 export function checkWeights(w: PairingWeights): PairingWeights {
   const names = w?.model?.whole?.features;
   if (!Array.isArray(names) || names.join() !== FEATURE_NAMES.join()) {
-    throw new Error(`pairing: the weights in data/models/pairing.json are for other features (${JSON.stringify(names)}); run npm run train pairing`);
+    throw new Error(
+      `pairing: the weights in data/models/pairing.json are for other features (${JSON.stringify(names)}); run npm run train pairing`,
+    );
   }
   return w;
 }

@@ -125,25 +125,42 @@ function coverage(x: Set<string>, y: Set<string>): number {
  * quote's side (recall: how much of it the longer keeps), so a trimmed quote
  * and reported speech look like what they are.
  */
-export function measurePair(a: QuoteFeatures, b: QuoteFeatures, al: QuoteAlignment, alterations: Alteration[], speakers: SpeakerMatch): number[] {
+export function measurePair(
+  a: QuoteFeatures,
+  b: QuoteFeatures,
+  al: QuoteAlignment,
+  alterations: Alteration[],
+  speakers: SpeakerMatch,
+): number[] {
   const [short, long] = al.swap ? [b, a] : [a, b];
   const uni = overlap(ngrams(short.words, 1), ngrams(long.words, 1));
   const bi = overlap(ngrams(short.words, 2), ngrams(long.words, 2));
   const tri = overlap(ngrams(short.words, 3), ngrams(long.words, 3));
-  const lemmas = (f: QuoteFeatures) => new Set(f.content.filter((w) => w.weight > 0 && w.kind === 'word').map((w) => w.key));
+  const lemmas = (f: QuoteFeatures) =>
+    new Set(f.content.filter((w) => w.weight > 0 && w.kind === 'word').map((w) => w.key));
   const la = lemmas(a);
   const lb = lemmas(b);
   const ca = coverage(la, lb);
   const cb = coverage(lb, la);
   const altered = new Set(alterations.flatMap((x) => [x.earlier, x.later]));
-  const names = (f: QuoteFeatures) => new Set(f.content.filter((w) => w.kind === 'name' && !altered.has(w.text)).map((w) => w.key));
+  const names = (f: QuoteFeatures) =>
+    new Set(f.content.filter((w) => w.kind === 'name' && !altered.has(w.text)).map((w) => w.key));
   const na = names(a);
   const nb = names(b);
-  const namesUnmatched = na.size + nb.size ? ([...na].filter((k) => !nb.has(k)).length + [...nb].filter((k) => !na.has(k)).length) / (na.size + nb.size) : 0;
-  const values = (f: QuoteFeatures) => new Set(f.content.filter((w) => (w.kind === 'number' || w.kind === 'date') && !altered.has(w.text)).map((w) => w.key));
+  const namesUnmatched =
+    na.size + nb.size
+      ? ([...na].filter((k) => !nb.has(k)).length + [...nb].filter((k) => !na.has(k)).length) / (na.size + nb.size)
+      : 0;
+  const values = (f: QuoteFeatures) =>
+    new Set(
+      f.content.filter((w) => (w.kind === 'number' || w.kind === 'date') && !altered.has(w.text)).map((w) => w.key),
+    );
   const va = values(a);
   const vb = values(b);
-  const valuesUnmatched = va.size + vb.size ? ([...va].filter((k) => !vb.has(k)).length + [...vb].filter((k) => !va.has(k)).length) / (va.size + vb.size) : 0;
+  const valuesUnmatched =
+    va.size + vb.size
+      ? ([...va].filter((k) => !vb.has(k)).length + [...vb].filter((k) => !va.has(k)).length) / (va.size + vb.size)
+      : 0;
   const nl = al.L.length;
   const aligned = scoreAlignment(al);
   return [
@@ -210,7 +227,11 @@ export function mayPair(x: QuoteFeatures, y: QuoteFeatures): boolean {
 }
 
 /** Align and measure two quotes: the features the model sees, or null when the cheap bound rules them out. */
-export function measureQuotes(x: QuoteFeatures, y: QuoteFeatures, speakers: SpeakerMatch): { alignment: QuoteAlignment; alterations: Alteration[]; features: number[] } | null {
+export function measureQuotes(
+  x: QuoteFeatures,
+  y: QuoteFeatures,
+  speakers: SpeakerMatch,
+): { alignment: QuoteAlignment; alterations: Alteration[]; features: number[] } | null {
   if (!mayPair(x, y)) return null;
   const alignment = alignQuotes(x, y);
   const alterations = findAlterations(alignment);

@@ -84,7 +84,9 @@ function findPrepared(index: PairIndex, prepared: PreparedQuote[], options: Retr
   const source = sourceOf(index);
   const pairs: PairSuggestion[] = [];
   for (const entry of prepared) {
-    const candidates = rankCandidates(source, entry.terms, entry.quote.article, options).map((id) => index.quotes.get(id)!);
+    const candidates = rankCandidates(source, entry.terms, entry.quote.article, options).map((id) =>
+      index.quotes.get(id)!,
+    );
     pairs.push(...pairQuote(entry, candidates));
   }
   return pairs;
@@ -94,7 +96,12 @@ function findPrepared(index: PairIndex, prepared: PreparedQuote[], options: Retr
  * Find the pairs between `quotes` and the indexed quotes of other articles.
  * The quotes are not added; call addToIndex after when they should stay.
  */
-export function findPairsFor(index: PairIndex, quotes: PairingQuote[], vectors?: WordVectors, options: Partial<RetrievalOptions> = {}): PairSuggestion[] {
+export function findPairsFor(
+  index: PairIndex,
+  quotes: PairingQuote[],
+  vectors?: WordVectors,
+  options: Partial<RetrievalOptions> = {},
+): PairSuggestion[] {
   return findPrepared(index, prepareAll(quotes, vectors), { ...DEFAULT_RETRIEVAL, ...options });
 }
 
@@ -102,7 +109,11 @@ export function findPairsFor(index: PairIndex, quotes: PairingQuote[], vectors?:
  * Pair a whole in-memory corpus: articles are indexed one after another and
  * each is looked up before it is added, so every pair is found once.
  */
-export function pairCorpus(quotes: PairingQuote[], vectors?: WordVectors, options: Partial<RetrievalOptions> = {}): PairSuggestion[] {
+export function pairCorpus(
+  quotes: PairingQuote[],
+  vectors?: WordVectors,
+  options: Partial<RetrievalOptions> = {},
+): PairSuggestion[] {
   const opts = { ...DEFAULT_RETRIEVAL, ...options };
   const byArticle = new Map<string, PreparedQuote[]>();
   for (const entry of prepareAll(quotes, vectors)) {

@@ -26,7 +26,11 @@ export function canPair(kind: string): boolean {
 }
 
 /** Prepare a quote for pairing; features may come from a cache or the store. */
-export function prepareForPairing(quote: PairingQuote, vectors: WordVectors | undefined, features?: QuoteFeatures): PreparedQuote {
+export function prepareForPairing(
+  quote: PairingQuote,
+  vectors: WordVectors | undefined,
+  features?: QuoteFeatures,
+): PreparedQuote {
   const f = features ?? prepareQuote(quote.text, vectors);
   return { quote, features: f, terms: listIndexTerms(f) };
 }
@@ -42,7 +46,15 @@ export function pairQuote(entry: PreparedQuote, candidates: PreparedQuote[]): Pa
   for (const other of candidates) {
     if (other.quote.article === entry.quote.article || !canPair(other.quote.kind)) continue;
     const d = decidePair(other.features, entry.features, matchSpeakers(other.quote.speaker, entry.quote.speaker));
-    if (d.same) pairs.push({ a: other.quote.id, b: entry.quote.id, score: d.score, relation: d.relation, alterations: d.alterations, reasons: d.reasons });
+    if (d.same)
+      pairs.push({
+        a: other.quote.id,
+        b: entry.quote.id,
+        score: d.score,
+        relation: d.relation,
+        alterations: d.alterations,
+        reasons: d.reasons,
+      });
   }
   return pairs;
 }

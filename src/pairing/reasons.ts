@@ -18,7 +18,11 @@ function describeSubstitutions(al: QuoteAlignment): string[] {
   const out: string[] = [];
   const usedS = new Set<number>();
   const usedL = new Set<number>();
-  const span = (words: typeof S, from: number, to: number) => words.slice(from, to + 1).map((w) => w.text).join(' ');
+  const span = (words: typeof S, from: number, to: number) =>
+    words
+      .slice(from, to + 1)
+      .map((w) => w.text)
+      .join(' ');
   for (const [i, j, s] of [...m.links].sort((x, y) => x[0] - y[0])) {
     if (s < 0.3 || S[i].key === L[j].key || usedS.has(i) || usedL.has(j)) continue;
     let s0 = i;
@@ -59,13 +63,16 @@ export function listReasons(al: QuoteAlignment, alterations: Alteration[], speak
   const reasons = alterations.map((x) => `possible misquote, ${describeAlteration(x)}`);
   const { surface, best, swap } = al;
   const nl = al.L.length;
-  if (surface) reasons.push(surface === 'trimmed' ? 'one quote is a contiguous part of the other' : `${surface} wording`);
+  if (surface)
+    reasons.push(surface === 'trimmed' ? 'one quote is a contiguous part of the other' : `${surface} wording`);
   if (al.shared.length) reasons.push(`shared words: ${al.shared.join(', ')}`);
   if (al.supported.length) reasons.push(`shared in the matched claim: ${al.supported.join(', ')}`);
   const phrases = describeSubstitutions(al);
   if (phrases.length) reasons.push(`substitutions: ${phrases.join('; ')}`);
   if (nl > 0 && (best.start > 0 || best.end < nl)) {
-    reasons.push(`${swap ? 'second' : 'first'} quote matches part of the ${swap ? 'first' : 'second'} (content words ${best.start + 1}–${best.end} of ${nl})`);
+    reasons.push(
+      `${swap ? 'second' : 'first'} quote matches part of the ${swap ? 'first' : 'second'} (content words ${best.start + 1}–${best.end} of ${nl})`,
+    );
   }
   if (al.wordShare < 0.15 && !surface) reasons.push('little in common beyond names');
   if (speakers === 'same') reasons.push('same speaker');

@@ -72,7 +72,9 @@ export function alignQuotes(a: QuoteFeatures, b: QuoteFeatures): QuoteAlignment 
       if (S[i].weight > 0 && S[i].key === L[j].key) shared.add(S[i].text);
     }
     if (S[i].key !== L[j].key && s >= 0.3) {
-      substitutions.push(swap ? { from: L[j].text, to: S[i].text, similarity: s } : { from: S[i].text, to: L[j].text, similarity: s });
+      substitutions.push(
+        swap ? { from: L[j].text, to: S[i].text, similarity: s } : { from: S[i].text, to: L[j].text, similarity: s },
+      );
     }
   }
   let windowWeight = 0;
@@ -81,9 +83,13 @@ export function alignQuotes(a: QuoteFeatures, b: QuoteFeatures): QuoteAlignment 
 
   const support = weighSupport(S, L, best.links);
   const recall = sWeight + support.weight ? (best.matched + support.weight) / (sWeight + support.weight) : 0;
-  const precision = windowWeight + support.weight ? (best.covered + support.weight) / (windowWeight + support.weight) : 0;
+  const precision =
+    windowWeight + support.weight ? (best.covered + support.weight) / (windowWeight + support.weight) : 0;
   const wordWeight = S.reduce((t, w) => t + (w.kind === 'word' ? w.weight : 0), 0);
-  const wordMatched = best.links.reduce((t, [i, , s]) => t + (S[i].kind === 'word' && s >= 0.5 ? S[i].weight * s : 0), 0);
+  const wordMatched = best.links.reduce(
+    (t, [i, , s]) => t + (S[i].kind === 'word' && s >= 0.5 ? S[i].weight * s : 0),
+    0,
+  );
   return {
     S,
     L,

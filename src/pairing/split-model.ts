@@ -19,7 +19,13 @@ export interface SplitModel {
 }
 
 /** Features of the part model. */
-export const PART_FEATURES = ['aligned-score', 'evidence', 'same-speaker', 'different-speakers', 'same-speaker-aligned'];
+export const PART_FEATURES = [
+  'aligned-score',
+  'evidence',
+  'same-speaker',
+  'different-speakers',
+  'same-speaker-aligned',
+];
 
 const LENGTH_RATIO = FEATURE_NAMES.indexOf('length-ratio');
 const PART_INDEX = PART_FEATURES.map((n) => FEATURE_NAMES.indexOf(n));
@@ -34,7 +40,11 @@ export function isPartRetold(model: Pick<SplitModel, 'partBelow'>, x: number[]):
 export function fitSplitModel(rows: TrainingRow[], partBelow: number, l2: number, squares = false): SplitModel {
   const part = rows.filter((r) => isPartRetold({ partBelow }, r.x)).map((r) => ({ ...r, x: selectPart(r.x) }));
   const whole = rows.filter((r) => !isPartRetold({ partBelow }, r.x));
-  return { partBelow, whole: fitLogistic(FEATURE_NAMES, whole, l2, squares), part: fitLogistic(PART_FEATURES, part, l2) };
+  return {
+    partBelow,
+    whole: fitLogistic(FEATURE_NAMES, whole, l2, squares),
+    part: fitLogistic(PART_FEATURES, part, l2),
+  };
 }
 
 /** The probability that the pair is the same statement. */

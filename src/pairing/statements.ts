@@ -41,7 +41,10 @@ export function groupStatements(pairs: PairSuggestion[], quotes: PairingQuote[])
   const links = new Map<string, { to: string; pair: PairSuggestion }[]>();
   for (const p of pairs) {
     if (!byId.has(p.a) || !byId.has(p.b)) throw new Error(`pairing: pair ${p.a}–${p.b} names a quote not in the list`);
-    for (const [from, to] of [[p.a, p.b], [p.b, p.a]]) {
+    for (const [from, to] of [
+      [p.a, p.b],
+      [p.b, p.a],
+    ]) {
       const list = links.get(from) ?? [];
       list.push({ to, pair: p });
       links.set(from, list);
@@ -67,21 +70,31 @@ export function groupStatements(pairs: PairSuggestion[], quotes: PairingQuote[])
     members.sort(compareVersions);
     const earliest = members[0].id;
     // breadth-first from the earliest: fewest steps, loosest relation on the way
-    const reach = new Map<string, { relation: Relation | null; score: number | null }>([[earliest, { relation: null, score: null }]]);
+    const reach = new Map<string, { relation: Relation | null; score: number | null }>([
+      [earliest, { relation: null, score: null }],
+    ]);
     const queue = [earliest];
     while (queue.length) {
       const id = queue.shift()!;
       const here = reach.get(id)!;
       for (const { to, pair } of links.get(id) ?? []) {
         if (reach.has(to)) continue;
-        const relation = here.relation && LOOSENESS.indexOf(here.relation) > LOOSENESS.indexOf(pair.relation) ? here.relation : pair.relation;
+        const relation =
+          here.relation && LOOSENESS.indexOf(here.relation) > LOOSENESS.indexOf(pair.relation)
+            ? here.relation
+            : pair.relation;
         const score = here.score === null ? pair.score : Math.min(here.score, pair.score);
         reach.set(to, { relation, score });
         queue.push(to);
       }
     }
     statements.push({
-      versions: members.map((q) => ({ id: q.id, article: q.article, published: q.published ?? null, ...reach.get(q.id)! })),
+      versions: members.map((q) => ({
+        id: q.id,
+        article: q.article,
+        published: q.published ?? null,
+        ...reach.get(q.id)!,
+      })),
     });
   }
   return statements;

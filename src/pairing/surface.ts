@@ -8,7 +8,24 @@ import type { QuoteFeatures } from './features.js';
 
 export type SurfaceRelation = 'verbatim' | 'near-verbatim' | 'trimmed';
 
-const NEGATION_WORDS = new Set(['not', "n't", 'no', 'never', 'cannot', "can't", "won't", "don't", "doesn't", "didn't", 'nothing', 'none', 'nobody', 'neither', 'nor', 'without']);
+const NEGATION_WORDS = new Set([
+  'not',
+  "n't",
+  'no',
+  'never',
+  'cannot',
+  "can't",
+  "won't",
+  "don't",
+  "doesn't",
+  "didn't",
+  'nothing',
+  'none',
+  'nobody',
+  'neither',
+  'nor',
+  'without',
+]);
 
 /** Normalize a text for the verbatim test: typographic quotes, dashes, spaces, edge punctuation. */
 function normalizeVerbatim(text: string): string {

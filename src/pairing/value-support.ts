@@ -27,11 +27,38 @@ const ANCHORS_NEEDED = 2;
  * Words that frame a date ("by the *end* of next *year*"): a deadline shared
  * with its frame is still only a deadline, so they anchor nothing.
  */
-const DATE_FRAME = new Set(['end', 'beginning', 'start', 'early', 'late', 'mid', 'middle', 'half', 'quarter', 'year', 'month', 'week', 'day', 'time', 'deadline', 'date', 'period', 'season']);
+const DATE_FRAME = new Set([
+  'end',
+  'beginning',
+  'start',
+  'early',
+  'late',
+  'mid',
+  'middle',
+  'half',
+  'quarter',
+  'year',
+  'month',
+  'week',
+  'day',
+  'time',
+  'deadline',
+  'date',
+  'period',
+  'season',
+]);
 
 /** Word pairs that can anchor a value: substantive words that correspond and agree in negation. */
 export function findAnchors(S: ContentWord[], L: ContentWord[], links: Link[]): Link[] {
-  return links.filter(([i, j, s]) => s >= ANCHOR_SIMILARITY && S[i].kind === 'word' && L[j].kind === 'word' && !DATE_FRAME.has(S[i].key) && !DATE_FRAME.has(L[j].key) && !contradicts(S[i], L[j]));
+  return links.filter(
+    ([i, j, s]) =>
+      s >= ANCHOR_SIMILARITY &&
+      S[i].kind === 'word' &&
+      L[j].kind === 'word' &&
+      !DATE_FRAME.has(S[i].key) &&
+      !DATE_FRAME.has(L[j].key) &&
+      !contradicts(S[i], L[j]),
+  );
 }
 
 /**
@@ -40,7 +67,14 @@ export function findAnchors(S: ContentWord[], L: ContentWord[], links: Link[]): 
  * 2025" / "must withdraw ... by 2025"; a word before the date on one side and
  * after it on the other belongs to another clause)? `needed` anchors count.
  */
-export function isAnchored(S: ContentWord[], L: ContentWord[], anchors: Link[], i: number, j: number, needed = ANCHORS_NEEDED): boolean {
+export function isAnchored(
+  S: ContentWord[],
+  L: ContentWord[],
+  anchors: Link[],
+  i: number,
+  j: number,
+  needed = ANCHORS_NEEDED,
+): boolean {
   let n = 0;
   for (const [i2, j2] of anchors) {
     if (S[i2].sentence !== S[i].sentence || L[j2].sentence !== L[j].sentence) continue;
@@ -71,7 +105,8 @@ export function weighSupport(S: ContentWord[], L: ContentWord[], links: Link[]):
     const w = S[i];
     const v = L[j];
     if (w.weight > 0 || w.key !== v.key || contradicts(w, v)) continue;
-    if (w.kind === 'modal' ? !governsSameVerb(S, L, anchors, i, j) : !isValue(w) || !isAnchored(S, L, anchors, i, j)) continue;
+    if (w.kind === 'modal' ? !governsSameVerb(S, L, anchors, i, j) : !isValue(w) || !isAnchored(S, L, anchors, i, j))
+      continue;
     weight += w.kind === 'modal' ? MODAL_SUPPORT : VALUE_SUPPORT;
     texts.push(w.text);
   }

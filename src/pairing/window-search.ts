@@ -34,7 +34,13 @@ const harmonic = (r: number, p: number) => (r + p ? (2 * r * p) / (r + p) : 0);
  * `support`, the most that shared values and modals can add, `bound` also
  * bounds the supported F1 of every window.
  */
-function searchWindows(S: ContentWord[], L: ContentWord[], sim: Float64Array[], sWeight: number, support: number): { windows: { start: number; end: number; f1: number }[]; bound: number } {
+function searchWindows(
+  S: ContentWord[],
+  L: ContentWord[],
+  sim: Float64Array[],
+  sWeight: number,
+  support: number,
+): { windows: { start: number; end: number; f1: number }[]; bound: number } {
   const ns = S.length;
   const nl = L.length;
   const colMax = new Float64Array(nl);
@@ -49,7 +55,11 @@ function searchWindows(S: ContentWord[], L: ContentWord[], sim: Float64Array[], 
   const rowMax = new Float64Array(ns);
   const found: { start: number; end: number; f1: number }[] = [];
   let bound = 0;
-  for (let start = 0, before = 0; start < nl && lSize - before >= minLen; before += countable(L[start]) ? 1 : 0, start += 1) {
+  for (
+    let start = 0, before = 0;
+    start < nl && lSize - before >= minLen;
+    before += countable(L[start]) ? 1 : 0, start += 1
+  ) {
     rowMax.fill(0);
     let lWeight = 0;
     let lCovered = 0;
@@ -64,17 +74,28 @@ function searchWindows(S: ContentWord[], L: ContentWord[], sim: Float64Array[], 
       let matched = 0;
       for (let i = 0; i < ns; i += 1) matched += S[i].weight * rowMax[i];
       found.push({ start, end: end + 1, f1: harmonic(matched / sWeight, lCovered / lWeight) });
-      bound = Math.max(bound, harmonic((matched + support) / (sWeight + support), (lCovered + support) / (lWeight + support)));
+      bound = Math.max(
+        bound,
+        harmonic((matched + support) / (sWeight + support), (lCovered + support) / (lWeight + support)),
+      );
     }
   }
-  const windows = found.sort((x, y) => y.f1 - x.f1 || (x.end - x.start) - (y.end - y.start)).slice(0, WINDOWS_RESCORED);
+  const windows = found.sort((x, y) => y.f1 - x.f1 || x.end - x.start - (y.end - y.start)).slice(0, WINDOWS_RESCORED);
   return { windows, bound };
 }
 
 /** Greedy one-to-one alignment of the shorter quote with a window of the longer. */
-export function alignWindow(S: ContentWord[], L: ContentWord[], sim: Float64Array[], sWeight: number, start: number, end: number): WindowMatch {
+export function alignWindow(
+  S: ContentWord[],
+  L: ContentWord[],
+  sim: Float64Array[],
+  sWeight: number,
+  start: number,
+  end: number,
+): WindowMatch {
   const cand: Link[] = [];
-  for (let i = 0; i < S.length; i += 1) for (let j = start; j < end; j += 1) if (sim[i][j] > 0) cand.push([i, j, sim[i][j]]);
+  for (let i = 0; i < S.length; i += 1)
+    for (let j = start; j < end; j += 1) if (sim[i][j] > 0) cand.push([i, j, sim[i][j]]);
   cand.sort((x, y) => y[2] - x[2] || Math.abs(x[0] - x[1]) - Math.abs(y[0] - y[1]));
   const usedS = new Set<number>();
   const usedL = new Set<number>();
@@ -93,7 +114,14 @@ export function alignWindow(S: ContentWord[], L: ContentWord[], sim: Float64Arra
     matched += S[i].weight * s;
     covered += L[j].weight * s;
   }
-  return { start, end, f1: harmonic(sWeight ? matched / sWeight : 0, lWeight ? covered / lWeight : 0), matched, covered, links };
+  return {
+    start,
+    end,
+    f1: harmonic(sWeight ? matched / sWeight : 0, lWeight ? covered / lWeight : 0),
+    matched,
+    covered,
+    links,
+  };
 }
 
 /**
@@ -102,7 +130,13 @@ export function alignWindow(S: ContentWord[], L: ContentWord[], sim: Float64Arra
  * bound over the fast search's windows. `bound` is an upper bound of the
  * supported F1 of any window, for callers that can stop early.
  */
-export function findBestWindow(S: ContentWord[], L: ContentWord[], sim: Float64Array[], sWeight: number, support: number): { best: WindowMatch; bound: number } {
+export function findBestWindow(
+  S: ContentWord[],
+  L: ContentWord[],
+  sim: Float64Array[],
+  sWeight: number,
+  support: number,
+): { best: WindowMatch; bound: number } {
   const nl = L.length;
   let best: WindowMatch = { start: 0, end: nl, f1: 0, matched: 0, covered: 0, links: [] };
   if (sWeight <= 0 || !nl) return { best, bound: 0 };

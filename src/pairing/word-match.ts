@@ -16,7 +16,8 @@ const SOFT_CAP = 0.9;
 /** Do two words share a stem ("defend"/"defense", "Iraq"/"Iraqi", "occupy"/"occupier")? */
 function shareStem(a: string, b: string): boolean {
   // cheap rejection first: this runs for every word pair of every candidate
-  if (a.length < 4 || b.length < 4 || a.charCodeAt(0) !== b.charCodeAt(0) || a.charCodeAt(3) !== b.charCodeAt(3)) return false;
+  if (a.length < 4 || b.length < 4 || a.charCodeAt(0) !== b.charCodeAt(0) || a.charCodeAt(3) !== b.charCodeAt(3))
+    return false;
   const [s, l] = a.length <= b.length ? [a, b] : [b, a];
   if (l.startsWith(s) && l.length - s.length <= 3) return true;
   let p = 0;

@@ -8,7 +8,15 @@ import { resolvePhrase } from './resolve.js';
 import { findAppositiveSubject, findSubjectAfter, findSubjectBefore } from './subjects.js';
 import type { Word } from './words.js';
 
-export { findRunsIn, isCue, isSentenceEnd, type Attribution, type Context, type NamedSpeaker, type Resolved } from './context.js';
+export {
+  findRunsIn,
+  isCue,
+  isSentenceEnd,
+  type Attribution,
+  type Context,
+  type NamedSpeaker,
+  type Resolved,
+} from './context.js';
 export { resolvePhrase } from './resolve.js';
 export { findSubjectAfter, findSubjectBefore } from './subjects.js';
 
@@ -65,7 +73,11 @@ function findFrameIntros(words: Word[]): number[] {
   const out: number[] = [];
   for (let i = 0; i + 1 < words.length; i += 1) {
     const w = words[i];
-    if (((w.lower === 'speaking' || w.lower === 'talking') && words[i + 1].lower === 'to') || (w.lower === 'interview' && words[i + 1].lower === 'with')) out.push(i);
+    if (
+      ((w.lower === 'speaking' || w.lower === 'talking') && words[i + 1].lower === 'to') ||
+      (w.lower === 'interview' && words[i + 1].lower === 'with')
+    )
+      out.push(i);
   }
   return out;
 }
@@ -74,7 +86,13 @@ function findFrameIntros(words: Word[]): number[] {
  * The subject noun phrase of cue verb index v within the frame [lower, upper)
  * (the first step of `attributeAt`), or null.
  */
-export function findSubjectAt(ctx: Context, v: number, lower: number, upper: number, allowInverted: boolean): { from: number; to: number } | null {
+export function findSubjectAt(
+  ctx: Context,
+  v: number,
+  lower: number,
+  upper: number,
+  allowInverted: boolean,
+): { from: number; to: number } | null {
   const { words } = ctx;
   let np = findSubjectBefore(words, v, lower);
   if (np === 'coordinated') return null;
@@ -87,7 +105,13 @@ export function findSubjectAt(ctx: Context, v: number, lower: number, upper: num
  * Attribute at cue verb index v, with the frame [lower, upper) the phrase
  * may use. Returns null when the verb has no usable subject.
  */
-export function attributeAt(ctx: Context, v: number, lower: number, upper: number, allowInverted: boolean): Attribution | null {
+export function attributeAt(
+  ctx: Context,
+  v: number,
+  lower: number,
+  upper: number,
+  allowInverted: boolean,
+): Attribution | null {
   const { words } = ctx;
   const np = findSubjectAt(ctx, v, lower, upper, allowInverted);
   if (!np) return null;
@@ -103,5 +127,11 @@ export function attributeAt(ctx: Context, v: number, lower: number, upper: numbe
       }
     }
   }
-  return { speaker: resolved.speaker, mention: resolved.mention, kind: resolved.kind, cue: cuePhrase(words, v), outlet };
+  return {
+    speaker: resolved.speaker,
+    mention: resolved.mention,
+    kind: resolved.kind,
+    cue: cuePhrase(words, v),
+    outlet,
+  };
 }

@@ -4,7 +4,15 @@
  * introduces it, else the speaker of its group, its paragraph or the
  * paragraph before.
  */
-import { attributeAt, findSubjectBefore, isCue, isSentenceEnd, resolvePhrase, type Attribution, type Context } from './attribution.js';
+import {
+  attributeAt,
+  findSubjectBefore,
+  isCue,
+  isSentenceEnd,
+  resolvePhrase,
+  type Attribution,
+  type Context,
+} from './attribution.js';
 import type { Direct } from './direct.js';
 import { accordingTo, findIntroducer } from './introducers.js';
 import type { Word } from './words.js';
@@ -15,7 +23,8 @@ function leadingFrameStart(words: Word[], openW: number, opens: Set<number>, clo
   const para = words[openW]?.paragraph;
   while (i >= 0 && openW - i <= 40) {
     const w = words[i];
-    if (w.paragraph !== para || (isSentenceEnd(w) && !w.quoted) || closes.has(w.start) || opens.has(w.start)) return i + 1;
+    if (w.paragraph !== para || (isSentenceEnd(w) && !w.quoted) || closes.has(w.start) || opens.has(w.start))
+      return i + 1;
     i -= 1;
   }
   return i + 1;
@@ -38,7 +47,8 @@ function attributeDirect(ctx: Context, d: Direct, opens: Set<number>, closes: Se
   const { words } = ctx;
   const leadFrom = leadingFrameStart(words, d.openW, opens, closes);
   const glued = words[d.openW - 1];
-  const gluedOutlet = glued && glued.end === d.span.open && /^\p{Lu}/u.test(glued.text) && !glued.mark ? glued.text : null;
+  const gluedOutlet =
+    glued && glued.end === d.span.open && /^\p{Lu}/u.test(glued.text) && !glued.mark ? glued.text : null;
   let trailing: Attribution | null = null;
   let trailingNear = false;
   if (d.closeW >= 0) {
@@ -59,11 +69,16 @@ function attributeDirect(ctx: Context, d: Direct, opens: Set<number>, closes: Se
     if (leading) break;
   }
   let chosen: Attribution | null;
-  if (d.kind === 'full') chosen = trailingNear ? trailing : leading ?? trailing;
+  if (d.kind === 'full') chosen = trailingNear ? trailing : (leading ?? trailing);
   else chosen = leading ?? trailing;
-  if (!chosen && d.kind === 'partial') chosen = accordingTo(ctx, leadFrom, d.openW) ?? subjectOfClause(ctx, leadFrom, d.openW);
-  if (!chosen?.speaker && d.kind === 'full') chosen = findIntroducer(ctx, leadFrom, d.openW) ?? introducedByParagraphBefore(ctx, d.openW) ?? chosen;
-  if (gluedOutlet && !chosen?.outlet) chosen = chosen ? { ...chosen, outlet: gluedOutlet } : { speaker: null, mention: null, cue: null, outlet: gluedOutlet, kind: null };
+  if (!chosen && d.kind === 'partial')
+    chosen = accordingTo(ctx, leadFrom, d.openW) ?? subjectOfClause(ctx, leadFrom, d.openW);
+  if (!chosen?.speaker && d.kind === 'full')
+    chosen = findIntroducer(ctx, leadFrom, d.openW) ?? introducedByParagraphBefore(ctx, d.openW) ?? chosen;
+  if (gluedOutlet && !chosen?.outlet)
+    chosen = chosen
+      ? { ...chosen, outlet: gluedOutlet }
+      : { speaker: null, mention: null, cue: null, outlet: gluedOutlet, kind: null };
   return chosen;
 }
 
@@ -73,7 +88,13 @@ function introducedByParagraphBefore(ctx: Context, openW: number): Attribution |
   const colon = openW - 1;
   if (colon < 1 || words[colon].text !== ':' || words[colon].paragraph === words[openW].paragraph) return null;
   let from = colon;
-  while (from > 0 && colon - from < 40 && words[from - 1].paragraph === words[colon].paragraph && !isSentenceEnd(words[from - 1])) from -= 1;
+  while (
+    from > 0 &&
+    colon - from < 40 &&
+    words[from - 1].paragraph === words[colon].paragraph &&
+    !isSentenceEnd(words[from - 1])
+  )
+    from -= 1;
   return findIntroducer(ctx, from, colon + 1);
 }
 
@@ -88,7 +109,8 @@ function subjectOfClause(ctx: Context, from: number, openW: number): Attribution
     if (!np || np === 'coordinated') continue;
     const r = resolvePhrase(ctx, np.from, np.to);
     if (r.kind === 'person') return { ...r, cue: null, outlet: null };
-    if (!fallback && r.kind === 'org' && /^\p{Lu}/u.test(words[np.from].text)) fallback = { ...r, cue: null, outlet: null };
+    if (!fallback && r.kind === 'org' && /^\p{Lu}/u.test(words[np.from].text))
+      fallback = { ...r, cue: null, outlet: null };
   }
   return fallback;
 }
@@ -128,8 +150,19 @@ export function attributeDirects(ctx: Context, directs: Direct[]): void {
     if (!from && d.kind === 'partial' && k > 0) {
       const x = directs[k - 1];
       const between = x.closeW >= 0 ? words.slice(x.closeW + 1, d.openW) : [];
-      if (x.closeW >= 0 && x.span.paragraphStart === d.span.paragraphStart && x.attribution?.speaker && !between.some((w) => isSentenceEnd(w))) from = x;
+      if (
+        x.closeW >= 0 &&
+        x.span.paragraphStart === d.span.paragraphStart &&
+        x.attribution?.speaker &&
+        !between.some((w) => isSentenceEnd(w))
+      )
+        from = x;
     }
-    if (from?.attribution) d.attribution = { ...from.attribution, cue: d.attribution?.cue ?? from.attribution.cue, outlet: d.attribution?.outlet ?? from.attribution.outlet };
+    if (from?.attribution)
+      d.attribution = {
+        ...from.attribution,
+        cue: d.attribution?.cue ?? from.attribution.cue,
+        outlet: d.attribution?.outlet ?? from.attribution.outlet,
+      };
   }
 }

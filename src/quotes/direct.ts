@@ -29,7 +29,12 @@ function isNameSpan(text: string, span: MarkedSpan, words: Word[], from: number,
   if (!content || /[.!?,;:]$/.test(content)) return false;
   const parts = content.split(/\s+/);
   if (parts.length > 7) return false;
-  if (!parts.every((p) => /^[\p{Lu}\p{N}]/u.test(p) || /^(al|el|ad|as|ash|bin|ibn|abu)-/u.test(p) || nameConnectors.has(p))) return false;
+  if (
+    !parts.every(
+      (p) => /^[\p{Lu}\p{N}]/u.test(p) || /^(al|el|ad|as|ash|bin|ibn|abu)-/u.test(p) || nameConnectors.has(p),
+    )
+  )
+    return false;
   if (!/^[\p{Lu}]/u.test(parts[0]) && !/^(al|el)-/u.test(parts[0])) return false;
   for (let i = from; i < to; i += 1) if (words[i].pos === 'VERB' || words[i].pos === 'AUX') return false;
   return true;
@@ -63,7 +68,12 @@ function classifyKind(text: string, span: MarkedSpan, words: Word[], openW: numb
   // a label after a naming verb: nicknamed (the prison) “The Cage”, so-called “reforms”
   if (followsNamingCue(words, openW)) return 'scare';
   const startsUpper = /^[^\p{L}]*\p{Lu}/u.test(content);
-  const afterBoundary = !prevText || /^[:.,!?;—–-]$/.test(prevText.text) || prevText.mark || prevText.end < span.open - 1 && /[.!?:]$/.test(text.slice(prevText.start, prevText.end)) || (isCue(prevText) && startsUpper);
+  const afterBoundary =
+    !prevText ||
+    /^[:.,!?;—–-]$/.test(prevText.text) ||
+    prevText.mark ||
+    (prevText.end < span.open - 1 && /[.!?:]$/.test(text.slice(prevText.start, prevText.end))) ||
+    (isCue(prevText) && startsUpper);
   const glued = prevText !== undefined && prevText.end === span.open && /^\p{Lu}/u.test(prevText.text);
   if (startsUpper && (afterBoundary || glued)) return 'full';
   if (!/\s/.test(bare)) return 'scare';
@@ -84,7 +94,14 @@ export function findDirects(text: string, words: Word[]): Direct[] {
     if (words[openW]) words[openW].quoted = true;
     const closeW = span.close === null ? -1 : findWordAt(words, span.close);
     if (closeW >= 0 && words[closeW]) words[closeW].quoted = true;
-    directs.push({ span, openW, closeW: closeW < words.length ? closeW : -1, kind: 'full', group: directs.length, attribution: null });
+    directs.push({
+      span,
+      openW,
+      closeW: closeW < words.length ? closeW : -1,
+      kind: 'full',
+      group: directs.length,
+      attribution: null,
+    });
   }
   return directs;
 }
@@ -96,7 +113,10 @@ export function classifyDirects(text: string, words: Word[], directs: Direct[]):
     const a = directs[k - 1];
     const b = directs[k];
     if (a.span.close === null) {
-      if (a.kind === 'full' && (b.span.open === a.span.paragraphEnd + 1 || text.slice(a.span.paragraphEnd, b.span.open).trim() === '')) {
+      if (
+        a.kind === 'full' &&
+        (b.span.open === a.span.paragraphEnd + 1 || text.slice(a.span.paragraphEnd, b.span.open).trim() === '')
+      ) {
         b.group = a.group;
         b.kind = 'full';
       }
@@ -105,7 +125,14 @@ export function classifyDirects(text: string, words: Word[], directs: Direct[]):
     if (a.span.paragraphStart !== b.span.paragraphStart || a.kind !== 'full') continue;
     const between = words.slice(a.closeW + 1, b.openW);
     const lastBetween = between[between.length - 1];
-    if (between.length > 0 && between.length <= 14 && lastBetween && (lastBetween.text === ',' || lastBetween.text === ':') && between.some((w) => isCue(w)) && !between.some((w) => isSentenceEnd(w))) {
+    if (
+      between.length > 0 &&
+      between.length <= 14 &&
+      lastBetween &&
+      (lastBetween.text === ',' || lastBetween.text === ':') &&
+      between.some((w) => isCue(w)) &&
+      !between.some((w) => isSentenceEnd(w))
+    ) {
       b.group = a.group;
       b.kind = 'full';
     }

@@ -26,7 +26,18 @@ function extractWith(text: string, analysis: Analysis): Quote[] {
   const words = buildWords(text, analysis.tokens);
   const directs = findDirects(text, words);
   const people = collectPeople(words, text);
-  const ctx: Context = { text, words, people, speakers: [], groupSpeakers: [], nameRuns: new Map(), frameIntros: null, phrases: new Map(), collecting: false, provisional: false };
+  const ctx: Context = {
+    text,
+    words,
+    people,
+    speakers: [],
+    groupSpeakers: [],
+    nameRuns: new Map(),
+    frameIntros: null,
+    phrases: new Map(),
+    collecting: false,
+    provisional: false,
+  };
   collectSpeakers(ctx);
   classifyDirects(text, words, directs);
   attributeDirects(ctx, directs);
@@ -35,10 +46,10 @@ function extractWith(text: string, analysis: Analysis): Quote[] {
     end: d.span.end,
     text: text.slice(d.span.start, d.span.end),
     kind: d.kind,
-    speaker: d.kind === 'scare' ? null : d.attribution?.speaker ?? null,
-    cue: d.kind === 'scare' ? null : d.attribution?.cue ?? null,
-    outlet: d.kind === 'scare' ? null : d.attribution?.outlet ?? null,
-    speakerMention: d.kind === 'scare' ? null : d.attribution?.mention ?? null,
+    speaker: d.kind === 'scare' ? null : (d.attribution?.speaker ?? null),
+    cue: d.kind === 'scare' ? null : (d.attribution?.cue ?? null),
+    outlet: d.kind === 'scare' ? null : (d.attribution?.outlet ?? null),
+    speakerMention: d.kind === 'scare' ? null : (d.attribution?.mention ?? null),
     group: d.group,
   }));
   const directStarts = directs.map((d) => d.span.open);
@@ -65,7 +76,17 @@ function lowerBound(sorted: number[], value: number): number {
 
 /** Marks-only extraction, used when the text and its analysis disagree. */
 function extractMarksOnly(text: string): Quote[] {
-  return findMarkedSpans(text).map((s, i) => ({ start: s.start, end: s.end, text: text.slice(s.start, s.end), kind: 'full', speaker: null, cue: null, outlet: null, speakerMention: null, group: i }));
+  return findMarkedSpans(text).map((s, i) => ({
+    start: s.start,
+    end: s.end,
+    text: text.slice(s.start, s.end),
+    kind: 'full',
+    speaker: null,
+    cue: null,
+    outlet: null,
+    speakerMention: null,
+    group: i,
+  }));
 }
 
 /**

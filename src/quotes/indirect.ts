@@ -34,14 +34,25 @@ export function findIndirect(ctx: Context, covered: (from: number, to: number) =
     else if (e - c <= 4 && words[s] && np && np !== null) {
       // "..., the Iraqi prime minister announced March 14."
       const comma = np.from - 1;
-      if (words[comma]?.text === ',' && comma - s >= 3 && !words.slice(c, e).some((w) => w.pos === 'VERB')) clause = { from: s, to: comma };
+      if (words[comma]?.text === ',' && comma - s >= 3 && !words.slice(c, e).some((w) => w.pos === 'VERB'))
+        clause = { from: s, to: comma };
     }
     if (!clause || clause.to - clause.from < 3) continue;
     const start = words[clause.from].start;
     const end = words[clause.to - 1].end;
     if (covered(start, end)) continue;
     attribution = { ...attribution };
-    out.push({ start, end, text: text.slice(start, end), kind: 'indirect', speaker: attribution.speaker, cue: attribution.cue, outlet: attribution.outlet, speakerMention: attribution.mention, group: -1 });
+    out.push({
+      start,
+      end,
+      text: text.slice(start, end),
+      kind: 'indirect',
+      speaker: attribution.speaker,
+      cue: attribution.cue,
+      outlet: attribution.outlet,
+      speakerMention: attribution.mention,
+      group: -1,
+    });
     v = e;
   }
   return out;
@@ -51,12 +62,32 @@ export function findIndirect(ctx: Context, covered: (from: number, to: number) =
 function startsClause(words: Word[], c: number, e: number): boolean {
   const w = words[c];
   if (!w || c >= e) return false;
-  if (!(w.pos === 'DET' || w.pos === 'PROPN' || w.pos === 'PRON' || w.pos === 'NOUN' || w.pos === 'ADJ' || w.pos === 'NUM')) return false;
+  if (!(
+    w.pos === 'DET' ||
+    w.pos === 'PROPN' ||
+    w.pos === 'PRON' ||
+    w.pos === 'NOUN' ||
+    w.pos === 'ADJ' ||
+    w.pos === 'NUM'
+  ))
+    return false;
   if (w.pos === 'PRON' && !['he', 'she', 'it', 'they', 'we', 'i', 'you', 'there'].includes(w.lower)) return false;
   for (let i = c; i < e && i - c < 10; i += 1) {
     const x = words[i];
     if (x.pos === 'AUX' || (x.pos === 'VERB' && i > c)) return true;
-    if (x.pos === 'DET' || x.pos === 'PROPN' || x.pos === 'PRON' || x.pos === 'NOUN' || x.pos === 'ADJ' || x.pos === 'NUM' || x.lower === 'of' || x.lower === "'s" || x.lower === '’s' || x.text === '-') continue;
+    if (
+      x.pos === 'DET' ||
+      x.pos === 'PROPN' ||
+      x.pos === 'PRON' ||
+      x.pos === 'NOUN' ||
+      x.pos === 'ADJ' ||
+      x.pos === 'NUM' ||
+      x.lower === 'of' ||
+      x.lower === "'s" ||
+      x.lower === '’s' ||
+      x.text === '-'
+    )
+      continue;
     return false;
   }
   return false;

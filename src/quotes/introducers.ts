@@ -6,7 +6,14 @@
  * `Carl Bialik: “…”`. The subject of the clause's first verb that names
  * someone speaks.
  */
-import { findRunsIn, findSubjectAfter, findSubjectBefore, resolvePhrase, type Attribution, type Context } from './attribution.js';
+import {
+  findRunsIn,
+  findSubjectAfter,
+  findSubjectBefore,
+  resolvePhrase,
+  type Attribution,
+  type Context,
+} from './attribution.js';
 
 /** True for words that can head a verb phrase. */
 function isVerb(pos: string): boolean {
@@ -49,7 +56,12 @@ export function findIntroducer(ctx: Context, from: number, openW: number): Attri
     const runs = findRunsIn(ctx, from, openW - 1);
     const run = runs[runs.length - 1];
     // a name that is no object of a preposition (`on CNN:` names no speaker)
-    if (run && run.to === openW - 1 && run.kind !== 'other' && (run.from === from || words[run.from - 1].pos !== 'ADP')) {
+    if (
+      run &&
+      run.to === openW - 1 &&
+      run.kind !== 'other' &&
+      (run.from === from || words[run.from - 1].pos !== 'ADP')
+    ) {
       const r = resolvePhrase(ctx, run.from, run.to);
       if (r.speaker) return { ...r, cue: null, outlet: null };
     }

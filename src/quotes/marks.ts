@@ -126,7 +126,8 @@ export function findMarkedSpans(text: string): MarkedSpan[] {
         const inside = stack.some((o) => o.mark === '"');
         if (inside) tryClose(ch, i);
         // texts that mix straight and curly marks: `“…," he said` closes the curly quotation
-        else if (stack.length > 0 && stack[stack.length - 1].mark === '“' && !isSpace(prev) && !isLetterOrDigit(next)) tryClose('”', i);
+        else if (stack.length > 0 && stack[stack.length - 1].mark === '“' && !isSpace(prev) && !isLetterOrDigit(next))
+          tryClose('”', i);
         else if (!isSpace(next)) push({ mark: ch, at: i, closers: '"”' });
         break;
       }
@@ -140,7 +141,8 @@ export function findMarkedSpans(text: string): MarkedSpan[] {
       case "'": {
         const insideSingle = stack.some((o) => o.mark === "'");
         if (insideSingle && !isLetterOrDigit(next)) tryClose(ch, i);
-        else if (!insideSingle && stack.length > 0 && !isLetterOrDigit(prev) && isLetterOrDigit(next)) push({ mark: ch, at: i, closers: "'" });
+        else if (!insideSingle && stack.length > 0 && !isLetterOrDigit(prev) && isLetterOrDigit(next))
+          push({ mark: ch, at: i, closers: "'" });
         break;
       }
       default:

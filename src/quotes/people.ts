@@ -10,10 +10,45 @@ import { startsUpper, type Word } from './words.js';
 const titleWords = new Set(lexicon.titleWords.map((w) => w.toLowerCase()));
 const orgWords = new Set(lexicon.orgWords.map((w) => w.toLowerCase()));
 const placeWords = new Set(lexicon.placeWords.map((w) => w.toLowerCase()));
-const particles = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'abu', 'abd', 'ul', 'de', 'da', 'di', 'del', 'van', 'von', 'der', 'den', 'du', 'le', 'la']);
+const particles = new Set([
+  'al',
+  'el',
+  'bin',
+  'ibn',
+  'bint',
+  'abu',
+  'abd',
+  'ul',
+  'de',
+  'da',
+  'di',
+  'del',
+  'van',
+  'von',
+  'der',
+  'den',
+  'du',
+  'le',
+  'la',
+]);
 const connectors = new Set(['of', 'in', 'for']);
 /** Abbreviated titles as the role nouns a description uses ("Sen. Ruiz" … "the senator"). */
-const titleRoles: Record<string, string> = { 'sen.': 'senator', 'gov.': 'governor', 'rep.': 'representative', 'gen.': 'general', 'sec.': 'secretary', 'prof.': 'professor', 'dr.': 'doctor', 'lt.': 'lieutenant', 'col.': 'colonel', 'capt.': 'captain', 'maj.': 'major', 'adm.': 'admiral', 'sgt.': 'sergeant', 'rev.': 'reverend' };
+const titleRoles: Record<string, string> = {
+  'sen.': 'senator',
+  'gov.': 'governor',
+  'rep.': 'representative',
+  'gen.': 'general',
+  'sec.': 'secretary',
+  'prof.': 'professor',
+  'dr.': 'doctor',
+  'lt.': 'lieutenant',
+  'col.': 'colonel',
+  'capt.': 'captain',
+  'maj.': 'major',
+  'adm.': 'admiral',
+  'sgt.': 'sergeant',
+  'rev.': 'reverend',
+};
 
 /** A person named in the article. */
 export interface Person {
@@ -58,7 +93,12 @@ function hasNameShape(w: Word): boolean {
   const dash = w.text.indexOf('-');
   if ((dash === 2 || dash === 3) && particleName.test(w.text)) return true;
   if (!startsUpper(w.text)) return false;
-  return w.pos === 'PROPN' || titleWords.has(w.lower) || w.pos === 'X' || ((w.pos === 'NOUN' || w.pos === 'ADJ') && w.start > 0);
+  return (
+    w.pos === 'PROPN' ||
+    titleWords.has(w.lower) ||
+    w.pos === 'X' ||
+    ((w.pos === 'NOUN' || w.pos === 'ADJ') && w.start > 0)
+  );
 }
 
 function isTitle(w: Word): boolean {
@@ -268,7 +308,8 @@ export function collectPeople(words: Word[], text: string): People {
   for (let r = 0; r < runs.length; r += 1) {
     const run = runs[r];
     if (run.kind === 'person') mentions.push({ at: run.from, kind: 'person', name: run.name, person: personAt[r] });
-    else if (run.kind === 'org') mentions.push({ at: run.from, kind: 'org', name: run.name.replace(/^the\s+/i, ''), person: null });
+    else if (run.kind === 'org')
+      mentions.push({ at: run.from, kind: 'org', name: run.name.replace(/^the\s+/i, ''), person: null });
     else if (run.kind === 'single') {
       const p = findBySurname(sofar, run.name);
       if (p) mentions.push({ at: run.from, kind: 'person', name: p.name, person: p });

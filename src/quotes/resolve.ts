@@ -18,7 +18,32 @@ const determiners = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'th
 const personPronouns = new Set(['he', 'she']);
 const indefiniteWords = new Set(['a', 'an', 'one', 'another', 'some', 'several', 'many', 'two', 'three', 'other']);
 // people quoted without a name: a description with this head never borrows the last speaker's name
-const anonymousHeads = new Set(['source', 'sources', 'insider', 'person', 'confidant', 'man', 'woman', 'friend', 'colleague', 'supporter', 'operative', 'strategist', 'veteran', 'resident', 'voter', 'delegate', 'attendee', 'protester', 'audience', 'crowd', 'narrator', 'host', 'moderator', 'heckler']);
+const anonymousHeads = new Set([
+  'source',
+  'sources',
+  'insider',
+  'person',
+  'confidant',
+  'man',
+  'woman',
+  'friend',
+  'colleague',
+  'supporter',
+  'operative',
+  'strategist',
+  'veteran',
+  'resident',
+  'voter',
+  'delegate',
+  'attendee',
+  'protester',
+  'audience',
+  'crowd',
+  'narrator',
+  'host',
+  'moderator',
+  'heckler',
+]);
 const groupPronouns = new Set(['they', 'we']);
 
 /** Full name of a person: the fullest person in the article with the same surname. */
@@ -68,7 +93,8 @@ function nearestPersonBefore(ctx: Context, at: number): Person | null {
  */
 function resolveDescription(ctx: Context, desc: string[], at: number, indefinite: boolean): Person | null {
   // only a lede's indefinite description (`A top adviser said …` before anyone is named) names the speaker who follows
-  if (indefinite && (lastIndexBefore(ctx.speakers, at) >= 0 || lastIndexBefore(ctx.people.mentions, at) >= 0)) return null;
+  if (indefinite && (lastIndexBefore(ctx.speakers, at) >= 0 || lastIndexBefore(ctx.people.mentions, at) >= 0))
+    return null;
   const head = desc[desc.length - 1];
   if (head) {
     const fits = (ctx.people.byRole.get(head) ?? []).filter((p) => desc.every((d) => p.roles.has(d)));
@@ -76,8 +102,10 @@ function resolveDescription(ctx: Context, desc: string[], at: number, indefinite
       const { mentions } = ctx.people;
       // bounded look-back and look-ahead keep the work per quote constant
       const k0 = lastIndexBefore(mentions, at);
-      for (let k = k0; k >= 0 && k0 - k < 200; k -= 1) if (mentions[k].person && fits.includes(mentions[k].person!)) return mentions[k].person;
-      for (let k = k0 + 1; k < mentions.length && k - k0 < 200; k += 1) if (mentions[k].person && fits.includes(mentions[k].person!)) return mentions[k].person;
+      for (let k = k0; k >= 0 && k0 - k < 200; k -= 1)
+        if (mentions[k].person && fits.includes(mentions[k].person!)) return mentions[k].person;
+      for (let k = k0 + 1; k < mentions.length && k - k0 < 200; k += 1)
+        if (mentions[k].person && fits.includes(mentions[k].person!)) return mentions[k].person;
     }
   }
   // "the prime minister" names an office: without a person holding it, do not guess
@@ -124,12 +152,18 @@ function resolvePhraseOnce(ctx: Context, from: number, to: number): Resolved {
     return { speaker: null, mention, kind: null };
   }
   let headEnd = to;
-  for (let i = from; i < to; i += 1) if (words[i].lower === 'of' && i > from) {
-    headEnd = i;
-    break;
-  }
+  for (let i = from; i < to; i += 1)
+    if (words[i].lower === 'of' && i > from) {
+      headEnd = i;
+      break;
+    }
   const head = words[headEnd - 1];
-  const headIsCommon = head && !startsUpper(head.text) && !head.lower.startsWith('al-') && !head.lower.startsWith('el-') && head.text !== '»';
+  const headIsCommon =
+    head &&
+    !startsUpper(head.text) &&
+    !head.lower.startsWith('al-') &&
+    !head.lower.startsWith('el-') &&
+    head.text !== '»';
   if (headIsCommon) {
     if (personRoleNouns.has(head.lower) || people.byRole.has(head.lower)) {
       const runs = findRunsIn(ctx, from, headEnd).filter((r) => r.kind === 'person');
@@ -141,7 +175,9 @@ function resolvePhraseOnce(ctx: Context, from: number, to: number): Resolved {
       return { speaker: p ? fullName(people, p) : null, mention, kind: p ? 'person' : null };
     }
     const group = mention.replace(/^(the|a|an|its|their)\s+/i, '');
-    return groupNouns.has(head.lower) ? { speaker: group, mention, kind: 'org' } : { speaker: null, mention, kind: null };
+    return groupNouns.has(head.lower)
+      ? { speaker: group, mention, kind: 'org' }
+      : { speaker: null, mention, kind: null };
   }
   const runs = findRunsIn(ctx, from, to);
   for (let r = runs.length - 1; r >= 0; r -= 1) {
@@ -161,7 +197,8 @@ function resolvePhraseOnce(ctx: Context, from: number, to: number): Resolved {
     }
   }
   // a place or other name as the whole subject speaks for its people: `Israel said`, `China warned`
-  if (runs.length === 1 && runs[0].from === from && runs[0].to === to && runs[0].kind === 'other') return { speaker: runs[0].name.replace(/^the\s+/i, ''), mention, kind: 'org' };
+  if (runs.length === 1 && runs[0].from === from && runs[0].to === to && runs[0].kind === 'other')
+    return { speaker: runs[0].name.replace(/^the\s+/i, ''), mention, kind: 'org' };
   return { speaker: null, mention, kind: null };
 }
 

@@ -17,7 +17,17 @@ function lastPart(s: string): string {
 /** True for the code units `\s` matches (white space and line terminators). */
 function isWhiteSpaceCode(c: number): boolean {
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /** Register who speaks where, by name, so descriptions and pronouns can resolve. */
@@ -27,7 +37,13 @@ export function collectSpeakers(ctx: Context): void {
   for (let i = 0; i < words.length; i += 1) {
     if (!isCue(words[i])) continue;
     let lower = i;
-    while (lower > 0 && i - lower < 40 && !isSentenceEnd(words[lower - 1]) && words[lower - 1].paragraph === words[i].paragraph) lower -= 1;
+    while (
+      lower > 0 &&
+      i - lower < 40 &&
+      !isSentenceEnd(words[lower - 1]) &&
+      words[lower - 1].paragraph === words[i].paragraph
+    )
+      lower -= 1;
     // only the subject counts here, not the cue phrase or outlet of a full attribution
     const np = findSubjectAt(ctx, i, lower, Math.min(words.length, i + 12), false);
     if (!np) continue;

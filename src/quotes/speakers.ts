@@ -23,7 +23,13 @@ const vowels = new Set(['a', 'e', 'i', 'o', 'u', 'y', 'w']);
  * mostly in vowels and gemination, which this removes.
  */
 function foldWord(word: string): string {
-  const w = word.replace(/ph/g, 'f').replace(/ck/g, 'k').replace(/[qc]/g, 'k').replace(/kh/g, 'k').replace(/dh/g, 'd').replace(/th/g, 't');
+  const w = word
+    .replace(/ph/g, 'f')
+    .replace(/ck/g, 'k')
+    .replace(/[qc]/g, 'k')
+    .replace(/kh/g, 'k')
+    .replace(/dh/g, 'd')
+    .replace(/th/g, 't');
   let out = w[0] ?? '';
   for (let i = 1; i < w.length; i += 1) {
     const ch = w[i];

@@ -10,10 +10,19 @@ const personPronouns = new Set(['he', 'she']);
 const groupPronouns = new Set(['they', 'we']);
 
 /** Noun-phrase range [from, to) ending right before word index v, or null. */
-export function findSubjectBefore(words: Word[], v: number, lower: number): { from: number; to: number } | 'coordinated' | null {
+export function findSubjectBefore(
+  words: Word[],
+  v: number,
+  lower: number,
+): { from: number; to: number } | 'coordinated' | null {
   let j = v - 1;
   let skipped = 0;
-  while (j >= lower && skipped < 3 && (words[j].pos === 'ADV' || words[j].pos === 'AUX' || words[j].lower === 'not') && !words[j].quoted) {
+  while (
+    j >= lower &&
+    skipped < 3 &&
+    (words[j].pos === 'ADV' || words[j].pos === 'AUX' || words[j].lower === 'not') &&
+    !words[j].quoted
+  ) {
     j -= 1;
     skipped += 1;
   }
@@ -26,7 +35,8 @@ export function findSubjectBefore(words: Word[], v: number, lower: number): { fr
   if (j < lower) return null;
   const to = j + 1;
   if (words[j].pos === 'CCONJ') return 'coordinated';
-  if (words[j].pos === 'PRON') return personPronouns.has(words[j].lower) || groupPronouns.has(words[j].lower) ? { from: j, to } : null;
+  if (words[j].pos === 'PRON')
+    return personPronouns.has(words[j].lower) || groupPronouns.has(words[j].lower) ? { from: j, to } : null;
   let i = j;
   let from = to;
   while (i >= lower && to - i <= 14) {
@@ -37,7 +47,15 @@ export function findSubjectBefore(words: Word[], v: number, lower: number): { fr
       i -= 1;
       continue;
     }
-    if (w.pos === 'PROPN' || w.pos === 'NOUN' || w.pos === 'ADJ' || w.pos === 'NUM' || w.lower === "'s" || w.lower === '’s' || (w.pos === 'X' && !w.mark)) {
+    if (
+      w.pos === 'PROPN' ||
+      w.pos === 'NOUN' ||
+      w.pos === 'ADJ' ||
+      w.pos === 'NUM' ||
+      w.lower === "'s" ||
+      w.lower === '’s' ||
+      (w.pos === 'X' && !w.mark)
+    ) {
       from = i;
       i -= 1;
       continue;
@@ -45,20 +63,34 @@ export function findSubjectBefore(words: Word[], v: number, lower: number): { fr
     if (w.pos === 'DET') {
       from = i;
       const before = words[i - 1];
-      if (before && i - 1 >= lower && (before.lower === 'of' || before.lower === 'in') && words[i - 2] && (words[i - 2].pos === 'NOUN' || words[i - 2].pos === 'NUM' || words[i - 2].pos === 'PROPN' || words[i - 2].pos === 'PRON')) {
+      if (
+        before &&
+        i - 1 >= lower &&
+        (before.lower === 'of' || before.lower === 'in') &&
+        words[i - 2] &&
+        (words[i - 2].pos === 'NOUN' ||
+          words[i - 2].pos === 'NUM' ||
+          words[i - 2].pos === 'PROPN' ||
+          words[i - 2].pos === 'PRON')
+      ) {
         i -= 2;
         continue;
       }
       break;
     }
-    if ((w.lower === 'of' || w.lower === 'in') && from < to && words[i - 1] && (words[i - 1].pos === 'NOUN' || words[i - 1].pos === 'PROPN' || words[i - 1].pos === 'NUM')) {
+    if (
+      (w.lower === 'of' || w.lower === 'in') &&
+      from < to &&
+      words[i - 1] &&
+      (words[i - 1].pos === 'NOUN' || words[i - 1].pos === 'PROPN' || words[i - 1].pos === 'NUM')
+    ) {
       i -= 1;
       continue;
     }
     break;
   }
   if (from >= to) return null;
-  if (words[from].text === ',' ) return null;
+  if (words[from].text === ',') return null;
   return { from, to };
 }
 
@@ -69,7 +101,15 @@ export function findSubjectAfter(words: Word[], v: number, upper: number): { fro
   while (i < upper && i - from < 12) {
     const w = words[i];
     if (w.quoted && w.text !== '«' && w.text !== '»') break;
-    if (w.pos === 'PROPN' || w.pos === 'NOUN' || w.pos === 'ADJ' || w.pos === 'DET' || w.text === '«' || w.text === '»' || (w.pos === 'X' && !w.mark)) {
+    if (
+      w.pos === 'PROPN' ||
+      w.pos === 'NOUN' ||
+      w.pos === 'ADJ' ||
+      w.pos === 'DET' ||
+      w.text === '«' ||
+      w.text === '»' ||
+      (w.pos === 'X' && !w.mark)
+    ) {
       i += 1;
       continue;
     }
@@ -90,7 +130,13 @@ export function findSubjectAfter(words: Word[], v: number, upper: number): { fro
 export function findAppositiveSubject(ctx: Context, v: number, lower: number): { from: number; to: number } | null {
   const { words } = ctx;
   let s = v - 1;
-  while (s > lower && v - s < 40 && !isSentenceEnd(words[s - 1]) && !(words[s - 1].mark && words[s - 1].quoted === false && words[s - 1].text !== '«' && words[s - 1].text !== '»')) s -= 1;
+  while (
+    s > lower &&
+    v - s < 40 &&
+    !isSentenceEnd(words[s - 1]) &&
+    !(words[s - 1].mark && words[s - 1].quoted === false && words[s - 1].text !== '«' && words[s - 1].text !== '»')
+  )
+    s -= 1;
   const segments: { from: number; to: number }[] = [];
   let segStart = s;
   for (let i = s; i < v; i += 1) {
@@ -104,7 +150,8 @@ export function findAppositiveSubject(ctx: Context, v: number, lower: number): {
     if (hasVerb(words, seg.from, seg.to)) continue;
     const runs = findRunsIn(ctx, seg.from, seg.to);
     const first = words[seg.from];
-    const startsWithName = runs.length > 0 && (runs[0].from === seg.from || (first.pos === 'DET' && runs[0].from === seg.from + 1));
+    const startsWithName =
+      runs.length > 0 && (runs[0].from === seg.from || (first.pos === 'DET' && runs[0].from === seg.from + 1));
     if (!startsWithName) continue;
     if (runs.some((r) => r.kind === 'person')) return seg;
     if (!orgSeg && runs.some((r) => r.kind === 'org' || r.kind === 'single')) orgSeg = seg;

@@ -24,7 +24,38 @@ export interface Word {
 }
 
 const markChars = new Set(['“', '”', '"', '«', '»', '„', '‘', '’', "'", '‹', '›']);
-const abbreviations = new Set(['maj', 'gen', 'lt', 'col', 'capt', 'sgt', 'adm', 'cmdr', 'brig', 'cpl', 'pvt', 'dr', 'mr', 'mrs', 'ms', 'rev', 'sen', 'rep', 'gov', 'prof', 'st', 'jr', 'sr', 'sec', 'no', 'vs', 'inc', 'ltd', 'co', 'corp']);
+const abbreviations = new Set([
+  'maj',
+  'gen',
+  'lt',
+  'col',
+  'capt',
+  'sgt',
+  'adm',
+  'cmdr',
+  'brig',
+  'cpl',
+  'pvt',
+  'dr',
+  'mr',
+  'mrs',
+  'ms',
+  'rev',
+  'sen',
+  'rep',
+  'gov',
+  'prof',
+  'st',
+  'jr',
+  'sr',
+  'sec',
+  'no',
+  'vs',
+  'inc',
+  'ltd',
+  'co',
+  'corp',
+]);
 
 /**
  * True when a string starts with an upper-case letter (as `/^\p{Lu}/u`).
@@ -67,7 +98,13 @@ export function buildWords(text: string, tokens: Token[]): Word[] {
     lastEnd = t.end;
     const prev = words[words.length - 1];
     const glued = prev !== undefined && prev.end === t.start && !prev.mark;
-    if (glued && t.text === '-' && tokens[i + 1] && tokens[i + 1].start === t.end && /^[\p{L}\p{N}]/u.test(tokens[i + 1].text)) {
+    if (
+      glued &&
+      t.text === '-' &&
+      tokens[i + 1] &&
+      tokens[i + 1].start === t.end &&
+      /^[\p{L}\p{N}]/u.test(tokens[i + 1].text)
+    ) {
       const n = tokens[i + 1];
       prev.text = text.slice(prev.start, n.end);
       prev.lower = prev.text.toLowerCase();
@@ -86,14 +123,23 @@ export function buildWords(text: string, tokens: Token[]): Word[] {
       continue;
     }
     // `(R-Fla.)`: a period right before a closing parenthesis ends an abbreviation, not the sentence
-    if (glued && t.text === '.' && (abbreviations.has(prev.lower) || text[t.end] === ')' || startsLetter(text[t.end] ?? ' '))) {
+    if (
+      glued &&
+      t.text === '.' &&
+      (abbreviations.has(prev.lower) || text[t.end] === ')' || startsLetter(text[t.end] ?? ' '))
+    ) {
       prev.text += '.';
       prev.lower += '.';
       prev.end = t.end;
       continue;
     }
     // a plural possessive (`Sanders’ campaign`) keeps its apostrophe: it is no quotation mark
-    if (glued && (t.text === '’' || t.text === "'") && (prev.lower.endsWith('s')) && !/[\p{L}\p{N}]/u.test(text[t.end] ?? ' ')) {
+    if (
+      glued &&
+      (t.text === '’' || t.text === "'") &&
+      prev.lower.endsWith('s') &&
+      !/[\p{L}\p{N}]/u.test(text[t.end] ?? ' ')
+    ) {
       prev.text += t.text;
       prev.lower += t.text;
       prev.end = t.end;
@@ -129,7 +175,17 @@ export function buildWords(text: string, tokens: Token[]): Word[] {
 function isMidSentenceCapital(text: string, prev: Word | undefined): boolean {
   if (!prev || !startsUpper(text) || text.length < 2) return false;
   const p = prev.text;
-  return !(p === '.' || p === '!' || p === '?' || p === ':' || p === '“' || p === '"' || p === '‘' || p === '(' || p === '—');
+  return !(
+    p === '.' ||
+    p === '!' ||
+    p === '?' ||
+    p === ':' ||
+    p === '“' ||
+    p === '"' ||
+    p === '‘' ||
+    p === '(' ||
+    p === '—'
+  );
 }
 
 /** Index of the first word starting at or after offset (binary search). */

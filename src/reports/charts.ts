@@ -43,7 +43,9 @@ export function renderBarChart(rows: readonly BarRow[], options: BarChartOptions
       const label = r.label.length > 28 ? `${r.label.slice(0, 27)}…` : r.label;
       return (
         `<text x="${LABEL_WIDTH - 6}" y="${y + 11}" text-anchor="end" font-size="11">${escapeHtml(label)}</text>` +
-        (w > 0 ? `<rect x="${LABEL_WIDTH}" y="${y + 2}" width="${w.toFixed(1)}" height="11" fill="#c9d8ee" stroke="currentColor" stroke-width="0.75"/>` : '') +
+        (w > 0
+          ? `<rect x="${LABEL_WIDTH}" y="${y + 2}" width="${w.toFixed(1)}" height="11" fill="#c9d8ee" stroke="currentColor" stroke-width="0.75"/>`
+          : '') +
         `<text x="${(LABEL_WIDTH + w + 4).toFixed(1)}" y="${y + 11}" font-size="10">${escapeHtml(r.text)}</text>`
       );
     })

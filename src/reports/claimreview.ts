@@ -46,7 +46,8 @@ export interface ClaimReviewItem {
 
 type JsonObject = Record<string, unknown>;
 
-const compact = (o: JsonObject): JsonObject => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined));
+const compact = (o: JsonObject): JsonObject =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined));
 
 /** One ClaimReview object (with its @context, as search engines read each one alone). */
 export function toClaimReview(item: ClaimReviewItem, publisher: ClaimReviewPublisher): JsonObject {
@@ -84,5 +85,9 @@ export function toClaimReview(item: ClaimReviewItem, publisher: ClaimReviewPubli
 
 /** The export file: a JSON array of ClaimReview objects, verdict by verdict. */
 export function renderClaimReviews(items: ClaimReviewItem[], publisher: ClaimReviewPublisher): string {
-  return `${JSON.stringify(items.map((i) => toClaimReview(i, publisher)), null, 2)}\n`;
+  return `${JSON.stringify(
+    items.map((i) => toClaimReview(i, publisher)),
+    null,
+    2,
+  )}\n`;
 }

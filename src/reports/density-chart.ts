@@ -49,8 +49,16 @@ function categoryName(id: string): string {
 /** The rows in taxonomy order, then any category the taxonomy does not know. */
 function rowsOf(density: EditorialDensity): { id: string; name: string; writer: number; quoted: number }[] {
   const known = EDITORIAL_CATEGORIES.map((c) => c.id as string);
-  const ids = [...known.filter((id) => id in density.byCategory), ...Object.keys(density.byCategory).filter((id) => !known.includes(id))];
-  return ids.map((id) => ({ id, name: categoryName(id), writer: density.byCategory[id].writer, quoted: density.byCategory[id].quoted }));
+  const ids = [
+    ...known.filter((id) => id in density.byCategory),
+    ...Object.keys(density.byCategory).filter((id) => !known.includes(id)),
+  ];
+  return ids.map((id) => ({
+    id,
+    name: categoryName(id),
+    writer: density.byCategory[id].writer,
+    quoted: density.byCategory[id].quoted,
+  }));
 }
 
 function describe(density: EditorialDensity, rows: ReturnType<typeof rowsOf>): string {
@@ -72,7 +80,8 @@ export function densityScale(densities: EditorialDensity[]): number {
  * written into a page as it is.
  */
 export function renderDensityChart(density: EditorialDensity, options: DensityChartOptions = {}): string {
-  if (!density || typeof density !== 'object' || !density.byCategory) throw new TypeError('density-chart: renderDensityChart expects a density from measureDensity');
+  if (!density || typeof density !== 'object' || !density.byCategory)
+    throw new TypeError('density-chart: renderDensityChart expects a density from measureDensity');
   const prefix = (options.idPrefix ?? 'density').replace(/[^A-Za-z0-9_-]/g, '-');
   const title = options.title ?? 'Editorial language per 1,000 words';
   const rows = rowsOf(density);
@@ -86,7 +95,9 @@ export function renderDensityChart(density: EditorialDensity, options: DensityCh
     const w = value > 0 ? Math.max(2, (value / max) * barArea) : 0;
     const label = `${voice === 'writer' ? 'writer' : 'quoted'} ${formatDensity(value)}`;
     return (
-      (w > 0 ? `<rect class="bar bar-${voice}" x="${LABEL_WIDTH}" y="${y}" width="${w.toFixed(1)}" height="${BAR_HEIGHT}" fill="url(#${id(voice)})" stroke="currentColor" stroke-width="0.75"/>` : '') +
+      (w > 0
+        ? `<rect class="bar bar-${voice}" x="${LABEL_WIDTH}" y="${y}" width="${w.toFixed(1)}" height="${BAR_HEIGHT}" fill="url(#${id(voice)})" stroke="currentColor" stroke-width="0.75"/>`
+        : '') +
       `<text class="bar-value" x="${(LABEL_WIDTH + w + 4).toFixed(1)}" y="${y + BAR_HEIGHT - 2}" font-size="${FONT}">${escapeHtml(label)}</text>`
     );
   };
@@ -109,14 +120,19 @@ export function renderDensityChart(density: EditorialDensity, options: DensityCh
         return (
           '<g class="row bias-row">' +
           `<text class="row-label" x="${LABEL_WIDTH - 6}" y="${y + BAR_HEIGHT + 5}" text-anchor="end" font-size="${FONT}">Likely biased sentences</text>` +
-          (w > 0 ? `<rect class="bar bar-bias" x="${LABEL_WIDTH}" y="${y + 2}" width="${Math.max(2, w).toFixed(1)}" height="${BAR_HEIGHT + 4}" fill="none" stroke="currentColor" stroke-width="1.5"/>` : '') +
+          (w > 0
+            ? `<rect class="bar bar-bias" x="${LABEL_WIDTH}" y="${y + 2}" width="${Math.max(2, w).toFixed(1)}" height="${BAR_HEIGHT + 4}" fill="none" stroke="currentColor" stroke-width="1.5"/>`
+            : '') +
           `<text class="bar-value" x="${(LABEL_WIDTH + w + 4).toFixed(1)}" y="${y + BAR_HEIGHT + 5}" font-size="${FONT}">${escapeHtml(`${biased} of ${sentences.length}`)}</text>` +
           '</g>'
         );
       })()
     : '';
   // the legend starts at the left edge, each swatch placed after the text before it (about 0.6 em a character)
-  const legendItems: [string, 'writer' | 'quoted'][] = [["writer's words (hatched)", 'writer'], ['quoted (dotted)', 'quoted']];
+  const legendItems: [string, 'writer' | 'quoted'][] = [
+    ["writer's words (hatched)", 'writer'],
+    ['quoted (dotted)', 'quoted'],
+  ];
   let legendX = 0;
   let legend = `<g class="legend" font-size="${FONT}">`;
   for (const [text, voice] of legendItems) {

@@ -20,7 +20,10 @@ const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const articlePair = z
   .string()
   .regex(/^\d+,\d+$/, 'two article ids as ID,ID')
-  .refine((v) => v.split(',')[0] !== v.split(',')[1], { error: (issue) => sameArticleError(Number(String(issue.input).split(',')[0]), Number(String(issue.input).split(',')[1])) });
+  .refine((v) => v.split(',')[0] !== v.split(',')[1], {
+    error: (issue) =>
+      sameArticleError(Number(String(issue.input).split(',')[0]), Number(String(issue.input).split(',')[1])),
+  });
 
 /** True for a YYYY-MM-DD date that exists (2024-02-29 yes, 2025-13-45 and 2025-02-29 no). */
 export function isCalendarDate(value: string): boolean {
@@ -51,7 +54,10 @@ export const exportQuery = z
     to: optional(day),
     pairs: optional(z.enum(['reviewed', 'all'])),
   })
-  .refine((q) => [q.article, q.compare].filter((v) => v !== undefined).length <= 1, 'give article or compare, not both');
+  .refine(
+    (q) => [q.article, q.compare].filter((v) => v !== undefined).length <= 1,
+    'give article or compare, not both',
+  );
 
 export type ExportQuery = z.infer<typeof exportQuery>;
 
@@ -63,7 +69,8 @@ export function describeExportQueryError(error: z.ZodError): string {
 /** Turn a parsed export query into a scope and filters. An outlet with no article or pair is an outlet report; else it filters. */
 export function toScope(q: ExportQuery): { scope: ReportScope; filters: ReportFilters } {
   const filters: ReportFilters = { reviewer: q.reviewer, tag: q.tag, from: q.from, to: q.to, pairs: q.pairs };
-  if (q.article !== undefined) return { scope: { kind: 'article', articleId: q.article }, filters: { ...filters, outlet: q.outlet } };
+  if (q.article !== undefined)
+    return { scope: { kind: 'article', articleId: q.article }, filters: { ...filters, outlet: q.outlet } };
   if (q.compare !== undefined) {
     const [a, b] = q.compare.split(',').map(Number) as [number, number];
     return { scope: { kind: 'compare', articleIds: [a, b] }, filters: { ...filters, outlet: q.outlet } };

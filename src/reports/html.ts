@@ -70,7 +70,9 @@ function renderComparison(c: ReportComparison, articles: readonly ReportArticle[
   const pairs = c.pairs.length
     ? c.pairs
         .map((p, i) => {
-          const changes = p.changes.length ? `<ul>${p.changes.map((ch) => `<li>${e(ch.message)}</li>`).join('')}</ul>` : '<p>No change beyond the words marked.</p>';
+          const changes = p.changes.length
+            ? `<ul>${p.changes.map((ch) => `<li>${e(ch.message)}</li>`).join('')}</ul>`
+            : '<p>No change beyond the words marked.</p>';
           return `<div class="pair"><h3>Statement ${i + 1}: ${e(p.relation)}</h3>
 <p class="meta">score ${p.score.toFixed(2)} · fidelity ${formatShare(p.fidelity)} · ${e(p.status)}${p.earlier.speaker ? ` · speaker ${e(p.earlier.speaker)}` : ''}</p>
 <div class="columns"><div><p class="meta">Earlier (${e(p.earlier.kind)})</p><p class="quote">${renderDiff(p.parts, 'earlier')}</p></div><div><p class="meta">Later (${e(p.later.kind)})</p><p class="quote">${renderDiff(p.parts, 'later')}</p></div></div>
@@ -117,7 +119,10 @@ function renderDensities(articles: readonly ReportArticle[]): string {
   // one scale for all, so the charts can be compared by bar length
   const max = densityScale(articles.map((a) => a.density));
   const charts = articles
-    .map((a) => `<figure><figcaption>${e(nameArticle(a))}</figcaption>${renderDensityChart(a.density, { idPrefix: `density-${a.id}`, max, title: `Editorial language per 1,000 words: ${a.title}` })}</figure>`)
+    .map(
+      (a) =>
+        `<figure><figcaption>${e(nameArticle(a))}</figcaption>${renderDensityChart(a.density, { idPrefix: `density-${a.id}`, max, title: `Editorial language per 1,000 words: ${a.title}` })}</figure>`,
+    )
     .join('\n');
   return `<section id="density"><h2>Editorial density</h2>${charts || '<p>No article.</p>'}</section>`;
 }
@@ -147,7 +152,9 @@ ${tags}`;
 /** Render a report as one self-contained, printable HTML document. */
 export function renderReportHtml(report: Report): string {
   const filters = describeFilters(report.filters);
-  const annotations = report.annotations.length ? report.annotations.map(renderAnnotation).join('\n') : '<p>No annotation matches.</p>';
+  const annotations = report.annotations.length
+    ? report.annotations.map(renderAnnotation).join('\n')
+    : '<p>No annotation matches.</p>';
   return `<!doctype html>
 <html lang="en">
 <head>

@@ -72,7 +72,8 @@ function targetOf(span: ReportSpan): JsonLd {
 /** One annotation as a Web Annotation. */
 export function toWebAnnotation(a: ReportAnnotation): JsonLd {
   const body: JsonLd[] = [];
-  if (a.tagId) body.push({ type: 'TextualBody', purpose: 'tagging', value: a.tagLabel ?? a.tagId, [tagIdKey]: a.tagId });
+  if (a.tagId)
+    body.push({ type: 'TextualBody', purpose: 'tagging', value: a.tagLabel ?? a.tagId, [tagIdKey]: a.tagId });
   if (a.note) body.push({ type: 'TextualBody', purpose: 'commenting', value: a.note, format: 'text/plain' });
   const motivation = body.map((b) => b.purpose as string);
   return {
@@ -95,9 +96,13 @@ export function toWebAnnotation(a: ReportAnnotation): JsonLd {
  * neighbours; the collection has total, first (the first page, embedded) and
  * last (the last page's id). An empty collection has total 0 and no page.
  */
-export function buildAnnotationCollection(annotations: readonly ReportAnnotation[], options: CollectionOptions): AnnotationCollectionExport {
+export function buildAnnotationCollection(
+  annotations: readonly ReportAnnotation[],
+  options: CollectionOptions,
+): AnnotationCollectionExport {
   const size = options.pageSize ?? Math.max(1, annotations.length);
-  if (!Number.isInteger(size) || size < 1) throw new RangeError(`reports: page size must be a positive integer, got ${options.pageSize}`);
+  if (!Number.isInteger(size) || size < 1)
+    throw new RangeError(`reports: page size must be a positive integer, got ${options.pageSize}`);
   const items = annotations.map(toWebAnnotation);
   const count = Math.ceil(items.length / size);
   const pageId = (i: number) => `${options.id}:page:${i + 1}`;
@@ -127,6 +132,9 @@ export function buildAnnotationCollection(annotations: readonly ReportAnnotation
 }
 
 /** The export file: the collection with its (single) page embedded, as indented JSON. */
-export function renderAnnotationCollection(annotations: readonly ReportAnnotation[], options: Omit<CollectionOptions, 'pageSize'>): string {
+export function renderAnnotationCollection(
+  annotations: readonly ReportAnnotation[],
+  options: Omit<CollectionOptions, 'pageSize'>,
+): string {
   return `${JSON.stringify(buildAnnotationCollection(annotations, options).collection, null, 2)}\n`;
 }

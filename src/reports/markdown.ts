@@ -20,7 +20,10 @@ export function escapeMarkdown(text: string): string {
     text
       .replace(/[\\`*_{}[\]()<>#!|~&]/g, (c) => `\\${c}`)
       // list markers, setext underlines and numbered items only count at the start of a line
-      .replace(/(^|\n)([ \t]*)([-+=]|\d+[.)])/g, (_m, start: string, space: string, mark: string) => `${start}${space}${mark.slice(0, -1)}\\${mark.slice(-1)}`)
+      .replace(
+        /(^|\n)([ \t]*)([-+=]|\d+[.)])/g,
+        (_m, start: string, space: string, mark: string) => `${start}${space}${mark.slice(0, -1)}\\${mark.slice(-1)}`,
+      )
       .replace(/\r\n?|\n/g, '<br>')
   );
 }
@@ -55,7 +58,9 @@ function renderComparison(c: ReportComparison, report: Report): string {
   const pairs = c.pairs.length
     ? c.pairs
         .map((p, i) => {
-          const changes = p.changes.length ? p.changes.map((ch) => `- ${escapeMarkdown(ch.message)}`).join('\n') : '- No change beyond the words marked.';
+          const changes = p.changes.length
+            ? p.changes.map((ch) => `- ${escapeMarkdown(ch.message)}`).join('\n')
+            : '- No change beyond the words marked.';
           return `### Statement ${i + 1}: ${p.relation}\n\nscore ${p.score.toFixed(2)} · fidelity ${formatShare(p.fidelity)} · ${p.status}${p.earlier.speaker ? ` · speaker ${escapeMarkdown(p.earlier.speaker)}` : ''}\n\n- Earlier (${p.earlier.kind}): ${renderDiff(p.parts, 'earlier', escapeMarkdown)}\n- Later (${p.later.kind}): ${renderDiff(p.parts, 'later', escapeMarkdown)}\n\n**Changes:** ${renderDiff(p.parts, 'inline', escapeMarkdown)}\n\n${changes}\n${p.verdict ? `\n**Verdict:** ${escapeMarkdown(p.verdict.label)} (${p.verdict.value} on the scale) · ${escapeMarkdown(p.verdict.reviewer ?? 'unknown reviewer')}${p.verdict.givenAt ? ` · ${p.verdict.givenAt.slice(0, 10)}` : ''}${p.verdict.secondReviewer ? ` · second review by ${escapeMarkdown(p.verdict.secondReviewer)}` : ''}\n\n> ${escapeMarkdown(p.verdict.rationale).replace(/\n/g, '\n> ')}\n` : ''}`;
         })
         .join('\n')
@@ -69,7 +74,9 @@ export function renderOutletProfileMarkdown(p: OutletProfile): string {
   const density = used.length
     ? `| Category | Writer per 1,000 words | Quoted per 1,000 words |\n|---|---:|---:|\n${used.map(([id, v]) => `| ${cell(id)} | ${formatOne(v.writer)} | ${formatOne(v.quoted)} |`).join('\n')}`
     : 'No editorial language found.';
-  const tags = p.topTags.length ? p.topTags.map((t) => `- ${escapeMarkdown(t.label)}: ${t.count}`).join('\n') : '- No reviewer tag.';
+  const tags = p.topTags.length
+    ? p.topTags.map((t) => `- ${escapeMarkdown(t.label)}: ${t.count}`).join('\n')
+    : '- No reviewer tag.';
   return `## Outlet profile: ${escapeMarkdown(p.outlet)}
 
 | | |
@@ -96,7 +103,10 @@ ${tags}
 export function renderReportMarkdown(report: Report): string {
   const filters = describeFilters(report.filters);
   const articles = `| # | Title | Outlet | Author | Published | Words | Address |\n|---:|---|---|---|---|---:|---|\n${report.articles
-    .map((a) => `| ${a.id} | ${cell(a.title)} | ${cell(a.outlet ?? '–')} | ${cell(a.author ?? '–')} | ${a.published ?? '–'} | ${a.wordCount} | ${linkOf(a.url)} |`)
+    .map(
+      (a) =>
+        `| ${a.id} | ${cell(a.title)} | ${cell(a.outlet ?? '–')} | ${cell(a.author ?? '–')} | ${a.published ?? '–'} | ${a.wordCount} | ${linkOf(a.url)} |`,
+    )
     .join('\n')}`;
   const tags = report.tagTallies.length
     ? `| Tag | Family | Annotations |\n|---|---|---:|\n${report.tagTallies.map((t) => `| ${cell(t.label)} | ${cell(t.family ?? '–')} | ${t.count} |`).join('\n')}`
@@ -106,7 +116,10 @@ export function renderReportMarkdown(report: Report): string {
     ? `| Editorial category | Writer's words | Quoted |\n|---|---:|---:|\n${usedCats.map((c) => `| ${cell(c.name)} | ${c.writer} | ${c.quoted} |`).join('\n')}`
     : 'No editorial language found.';
   const density = report.articles
-    .map((a) => `- ${escapeMarkdown(nameArticle(a))}: ${formatOne(a.density.total)} in all, ${formatOne(a.density.writer)} in the writer's words, ${formatOne(a.density.quoted)} quoted`)
+    .map(
+      (a) =>
+        `- ${escapeMarkdown(nameArticle(a))}: ${formatOne(a.density.total)} in all, ${formatOne(a.density.writer)} in the writer's words, ${formatOne(a.density.quoted)} quoted`,
+    )
     .join('\n');
   const parts = [
     `# ${escapeMarkdown(report.title)}`,

@@ -20,7 +20,14 @@ export interface PairCsvRow {
   alterations: string[];
   changes: string[];
   fidelity: number;
-  verdict: { rating: string; label: string; rationale: string; reviewer: string | null; givenAt: string | null; secondReviewer: string | null } | null;
+  verdict: {
+    rating: string;
+    label: string;
+    rationale: string;
+    reviewer: string | null;
+    givenAt: string | null;
+    secondReviewer: string | null;
+  } | null;
 }
 
 /** The header of the pairs CSV. */

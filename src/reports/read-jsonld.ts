@@ -49,18 +49,28 @@ export type CollectionReading =
   | { ok: true; label: string | null; annotations: ImportedAnnotation[]; refused: RefusedItem[]; warnings: string[] }
   | { ok: false; error: string };
 
-const one = <T extends z.ZodType>(t: T) => z.union([t, z.array(t).min(1)]).transform((v) => (Array.isArray(v) ? v : [v]));
-const timestamp = z.string().refine((s) => /T.*(Z|[+-]\d{2}:?\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)), 'a date-time with a time zone');
+const one = <T extends z.ZodType>(t: T) =>
+  z.union([t, z.array(t).min(1)]).transform((v) => (Array.isArray(v) ? v : [v]));
+const timestamp = z
+  .string()
+  .refine((s) => /T.*(Z|[+-]\d{2}:?\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)), 'a date-time with a time zone');
 
 const selector = z.looseObject({ type: z.string() });
 const target = z.looseObject({ source: z.string().min(1), selector: one(selector) });
-const body = z.looseObject({ type: z.string().optional(), purpose: z.string().optional(), value: z.string().optional(), [tagIdKey]: z.string().optional() });
+const body = z.looseObject({
+  type: z.string().optional(),
+  purpose: z.string().optional(),
+  value: z.string().optional(),
+  [tagIdKey]: z.string().optional(),
+});
 const annotation = z.looseObject({
   id: z.string().min(1),
   type: one(z.string()).refine((t) => t.includes('Annotation'), 'type Annotation'),
   body: one(body).optional(),
   target: one(z.union([target, z.string()])),
-  creator: z.union([z.string(), z.looseObject({ name: one(z.string()).optional(), nickname: z.string().optional() })]).optional(),
+  creator: z
+    .union([z.string(), z.looseObject({ name: one(z.string()).optional(), nickname: z.string().optional() })])
+    .optional(),
   created: timestamp.optional(),
   modified: timestamp.optional(),
 });
@@ -84,7 +94,11 @@ function readTarget(t: z.infer<typeof target> | string): ImportedTarget | string
   const position = t.selector.find((s) => s.type === 'TextPositionSelector');
   if (!quote || typeof quote.exact !== 'string' || !quote.exact) return `target ${t.source} has no TextQuoteSelector`;
   const pos =
-    position && Number.isInteger(position.start) && Number.isInteger(position.end) && (position.start as number) >= 0 && (position.end as number) > (position.start as number)
+    position &&
+    Number.isInteger(position.start) &&
+    Number.isInteger(position.end) &&
+    (position.start as number) >= 0 &&
+    (position.end as number) > (position.start as number)
       ? { start: position.start as number, end: position.end as number }
       : { start: null, end: null };
   return {
@@ -97,7 +111,10 @@ function readTarget(t: z.infer<typeof target> | string): ImportedTarget | string
 }
 
 function readAnnotation(raw: unknown, index: number): ImportedAnnotation | RefusedItem {
-  const rawId = raw && typeof raw === 'object' && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : null;
+  const rawId =
+    raw && typeof raw === 'object' && typeof (raw as { id?: unknown }).id === 'string'
+      ? (raw as { id: string }).id
+      : null;
   const parsed = annotation.safeParse(raw);
   if (!parsed.success) return { index, id: rawId, reason: `not a Web Annotation (${issueText(parsed.error)})` };
   const a = parsed.data;
@@ -108,14 +125,20 @@ function readAnnotation(raw: unknown, index: number): ImportedAnnotation | Refus
   const tagLabel = tagging?.value ?? null;
   const note = comment?.value ?? null;
   if (!tagId && !tagLabel && !note) return { index, id: a.id, reason: 'it has neither a tagging nor a comment body' };
-  if (a.target.length > 2) return { index, id: a.id, reason: `it has ${a.target.length} targets (retold keeps one, or two for a pair)` };
+  if (a.target.length > 2)
+    return { index, id: a.id, reason: `it has ${a.target.length} targets (retold keeps one, or two for a pair)` };
   const targets: ImportedTarget[] = [];
   for (const t of a.target) {
     const r = readTarget(t);
     if (typeof r === 'string') return { index, id: a.id, reason: r };
     targets.push(r);
   }
-  const creator = a.creator === undefined ? null : typeof a.creator === 'string' ? a.creator : (a.creator.nickname ?? a.creator.name?.[0] ?? null);
+  const creator =
+    a.creator === undefined
+      ? null
+      : typeof a.creator === 'string'
+        ? a.creator
+        : (a.creator.nickname ?? a.creator.name?.[0] ?? null);
   const created = a.created ?? a.modified;
   if (!created) return { index, id: a.id, reason: 'it has no created date' };
   const utc = (s: string) => new Date(s).toISOString();
@@ -132,7 +155,11 @@ function readAnnotation(raw: unknown, index: number): ImportedAnnotation | Refus
   };
 }
 
-const page = z.looseObject({ type: one(z.string()), items: z.array(z.unknown()).default([]), next: z.unknown().optional() });
+const page = z.looseObject({
+  type: one(z.string()),
+  items: z.array(z.unknown()).default([]),
+  next: z.unknown().optional(),
+});
 
 /**
  * Read an exported AnnotationCollection. Refuses the whole file when it is
@@ -147,10 +174,15 @@ export function readAnnotationCollection(text: string): CollectionReading {
   } catch (err) {
     return { ok: false, error: `reports: the file is not valid JSON (${(err as Error).message})` };
   }
-  if (!json || typeof json !== 'object' || Array.isArray(json)) return { ok: false, error: 'reports: the file is not an AnnotationCollection (not a JSON object)' };
+  if (!json || typeof json !== 'object' || Array.isArray(json))
+    return { ok: false, error: 'reports: the file is not an AnnotationCollection (not a JSON object)' };
   const c = json as Record<string, unknown>;
   const types = Array.isArray(c.type) ? c.type : [c.type];
-  if (!types.includes('AnnotationCollection')) return { ok: false, error: `reports: the file is not an AnnotationCollection (type is ${JSON.stringify(c.type ?? null)})` };
+  if (!types.includes('AnnotationCollection'))
+    return {
+      ok: false,
+      error: `reports: the file is not an AnnotationCollection (type is ${JSON.stringify(c.type ?? null)})`,
+    };
   const warnings: string[] = [];
   const items: unknown[] = [];
   let next: unknown = c.first;
@@ -160,11 +192,13 @@ export function readAnnotationCollection(text: string): CollectionReading {
       break;
     }
     const p = page.safeParse(next);
-    if (!p.success || !p.data.type.includes('AnnotationPage')) return { ok: false, error: `reports: page ${n + 1} of the collection is not an AnnotationPage` };
+    if (!p.success || !p.data.type.includes('AnnotationPage'))
+      return { ok: false, error: `reports: page ${n + 1} of the collection is not an AnnotationPage` };
     items.push(...p.data.items);
     next = p.data.next;
   }
-  if (typeof c.total === 'number' && c.total !== items.length) warnings.push(`the collection says it holds ${c.total} annotations; the file has ${items.length}`);
+  if (typeof c.total === 'number' && c.total !== items.length)
+    warnings.push(`the collection says it holds ${c.total} annotations; the file has ${items.length}`);
   const annotations: ImportedAnnotation[] = [];
   const refused: RefusedItem[] = [];
   items.forEach((raw, i) => {

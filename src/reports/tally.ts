@@ -2,7 +2,9 @@
 import type { ReportAnnotation, TagTally } from './model.js';
 
 /** How often each tag is used, most used first, then by label. Untagged notes are not counted. */
-export function tallyTags(annotations: readonly Pick<ReportAnnotation, 'tagId' | 'tagLabel' | 'tagFamily'>[]): TagTally[] {
+export function tallyTags(
+  annotations: readonly Pick<ReportAnnotation, 'tagId' | 'tagLabel' | 'tagFamily'>[],
+): TagTally[] {
   const byId = new Map<string, TagTally>();
   for (const a of annotations) {
     if (!a.tagId) continue;

@@ -3,4 +3,11 @@
  * transliteration, and the one rule for "the same speaker". Pure.
  */
 export { speakerKey, speakerWords, splitSpeakerName } from './names.js';
-export { chooseDisplayName, findKnownSpeaker, matchSpeakers, resolveSpeakerNames, type KnownSpeaker, type SpeakerMatch } from './identity.js';
+export {
+  chooseDisplayName,
+  findKnownSpeaker,
+  matchSpeakers,
+  resolveSpeakerNames,
+  type KnownSpeaker,
+  type SpeakerMatch,
+} from './identity.js';

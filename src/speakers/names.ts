@@ -9,7 +9,26 @@ const droppedWords = new Set(['al', 'el', 'the']);
 const vowels = new Set(['a', 'e', 'i', 'o', 'u', 'y', 'w']);
 
 /** Titles and roles written before a name; they say what someone is, not who. */
-const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'sheikh', 'gen', 'general', 'president', 'prime', 'minister', 'secretary', 'spokesman', 'spokeswoman', 'sen', 'rep', 'col', 'lt', 'sir']);
+const TITLES = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'sheikh',
+  'gen',
+  'general',
+  'president',
+  'prime',
+  'minister',
+  'secretary',
+  'spokesman',
+  'spokeswoman',
+  'sen',
+  'rep',
+  'col',
+  'lt',
+  'sir',
+]);
 
 /**
  * Fold one word to a consonant skeleton: first letter kept (so "Abu" and
@@ -18,7 +37,13 @@ const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'sheikh', 'gen', 'general', 'pr
  * mostly in vowels and gemination, which this removes.
  */
 function foldWord(word: string): string {
-  const w = word.replace(/ph/g, 'f').replace(/ck/g, 'k').replace(/[qc]/g, 'k').replace(/kh/g, 'k').replace(/dh/g, 'd').replace(/th/g, 't');
+  const w = word
+    .replace(/ph/g, 'f')
+    .replace(/ck/g, 'k')
+    .replace(/[qc]/g, 'k')
+    .replace(/kh/g, 'k')
+    .replace(/dh/g, 'd')
+    .replace(/th/g, 't');
   let out = w[0] ?? '';
   for (let i = 1; i < w.length; i += 1) {
     const ch = w[i];

@@ -116,8 +116,21 @@ const select = `SELECT a.id, a.uuid, a.article_id AS articleId, a.start, a.end, 
 
 function toAnnotation(r: Record<string, unknown> | undefined): AnnotationRow | undefined {
   if (!r) return undefined;
-  const { otherArticleId, otherStart, otherEnd, otherExact, otherPrefix, otherSuffix, importedAuthor, importedCreatedAt, ...rest } = r;
-  const imported = importedAuthor == null && importedCreatedAt == null ? null : { author: (importedAuthor as string | null) ?? null, createdAt: (importedCreatedAt as string | null) ?? null };
+  const {
+    otherArticleId,
+    otherStart,
+    otherEnd,
+    otherExact,
+    otherPrefix,
+    otherSuffix,
+    importedAuthor,
+    importedCreatedAt,
+    ...rest
+  } = r;
+  const imported =
+    importedAuthor == null && importedCreatedAt == null
+      ? null
+      : { author: (importedAuthor as string | null) ?? null, createdAt: (importedCreatedAt as string | null) ?? null };
   const other =
     otherArticleId == null
       ? null
@@ -154,7 +167,14 @@ export function insertAnnotation(db: Db, a: NewAnnotation): number {
          @otherArticleId, @otherStart, @otherEnd, @otherExact, @otherPrefix, @otherSuffix, @creatorId, @status, @createdAt, @createdAt,
          @importedAuthor, @importedCreatedAt)`,
     )
-    .run({ ...a, other: undefined, imported: undefined, ...otherParams(a.other), importedAuthor: a.imported?.author ?? null, importedCreatedAt: a.imported?.createdAt ?? null });
+    .run({
+      ...a,
+      other: undefined,
+      imported: undefined,
+      ...otherParams(a.other),
+      importedAuthor: a.imported?.author ?? null,
+      importedCreatedAt: a.imported?.createdAt ?? null,
+    });
   return Number(info.lastInsertRowid);
 }
 
@@ -185,7 +205,10 @@ export function updateAnnotationRow(db: Db, id: number, c: AnnotationChange): bo
 /** Annotations matching the filters, newest first within an article's text order. */
 export function selectAnnotations(db: Db, f: AnnotationFilters = {}): AnnotationRow[] {
   // annotations on a deleted article (either side of a pair note) are hidden with it until it is restored
-  const where: string[] = ['ar.deleted_at IS NULL', 'NOT EXISTS (SELECT 1 FROM articles o WHERE o.id = a.other_article_id AND o.deleted_at IS NOT NULL)'];
+  const where: string[] = [
+    'ar.deleted_at IS NULL',
+    'NOT EXISTS (SELECT 1 FROM articles o WHERE o.id = a.other_article_id AND o.deleted_at IS NOT NULL)',
+  ];
   const params: Record<string, unknown> = {};
   if (f.articleId !== undefined) {
     where.push('a.article_id = @articleId');
@@ -213,7 +236,9 @@ export function selectAnnotations(db: Db, f: AnnotationFilters = {}): Annotation
   }
   if (f.to !== undefined) {
     // a bare date includes the whole day
-    where.push(/^\d{4}-\d{2}-\d{2}$/.test(f.to) ? "a.created_at < strftime('%Y-%m-%d', @to, '+1 day')" : 'a.created_at <= @to');
+    where.push(
+      /^\d{4}-\d{2}-\d{2}$/.test(f.to) ? "a.created_at < strftime('%Y-%m-%d', @to, '+1 day')" : 'a.created_at <= @to',
+    );
     params.to = f.to;
   }
   if (f.status === undefined) where.push("a.status <> 'deleted'");
@@ -229,9 +254,18 @@ export function selectAnnotations(db: Db, f: AnnotationFilters = {}): Annotation
 /** Record one change in an annotation's history. */
 export function insertHistory(
   db: Db,
-  h: { annotationId: number; userId: number | null; action: HistoryAction; at: string; before: unknown; after: unknown },
+  h: {
+    annotationId: number;
+    userId: number | null;
+    action: HistoryAction;
+    at: string;
+    before: unknown;
+    after: unknown;
+  },
 ): void {
-  db.prepare('INSERT INTO annotation_history (annotation_id, user_id, action, at, before, after) VALUES (?, ?, ?, ?, ?, ?)').run(
+  db.prepare(
+    'INSERT INTO annotation_history (annotation_id, user_id, action, at, before, after) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(
     h.annotationId,
     h.userId,
     h.action,
@@ -261,8 +295,8 @@ export function countOthersAnnotations(db: Db, articleId: number, userId: number
   return (
     db
       .prepare(
-      `SELECT count(*) AS n FROM annotations WHERE (article_id = ? OR other_article_id = ?) AND status <> 'deleted' AND creator_id <> ?`,
-    )
+        `SELECT count(*) AS n FROM annotations WHERE (article_id = ? OR other_article_id = ?) AND status <> 'deleted' AND creator_id <> ?`,
+      )
       .get(articleId, articleId, userId) as { n: number }
   ).n;
 }

@@ -21,7 +21,10 @@ export interface ArticleRow {
 }
 
 /** The list view of an article (no texts). */
-export type ArticleSummary = Pick<ArticleRow, 'id' | 'title' | 'outlet' | 'author' | 'published' | 'wordCount' | 'createdAt'>;
+export type ArticleSummary = Pick<
+  ArticleRow,
+  'id' | 'title' | 'outlet' | 'author' | 'published' | 'wordCount' | 'createdAt'
+>;
 
 /** What is needed to insert an article. */
 export type NewArticle = Omit<ArticleRow, 'id' | 'createdAt' | 'updatedAt'>;
@@ -45,22 +48,26 @@ function toArticle(row: Record<string, unknown> | undefined): ArticleRow | undef
 
 /** Insert an article, returning its id. */
 export function insertArticle(db: Db, a: NewArticle): number {
-  const info = prepared(db, 
-      `INSERT INTO articles (title, outlet, author, published, url, format, original, text, text_hash, furniture, word_count)
+  const info = prepared(
+    db,
+    `INSERT INTO articles (title, outlet, author, published, url, format, original, text, text_hash, furniture, word_count)
        VALUES (@title, @outlet, @author, @published, @url, @format, @original, @text, @textHash, @furniture, @wordCount)`,
-    )
-    .run({ ...a, furniture: JSON.stringify(a.furniture) });
+  ).run({ ...a, furniture: JSON.stringify(a.furniture) });
   return Number(info.lastInsertRowid);
 }
 
 /** One article by id, or undefined. */
 export function getArticle(db: Db, id: number): ArticleRow | undefined {
-  return toArticle(prepared(db, `SELECT ${columns} FROM articles WHERE id = ? AND deleted_at IS NULL`).get(id) as Record<string, unknown> | undefined);
+  return toArticle(
+    prepared(db, `SELECT ${columns} FROM articles WHERE id = ? AND deleted_at IS NULL`).get(id) as
+      Record<string, unknown> | undefined,
+  );
 }
 
 /** One article by id even when it is deleted (restoring, the admin's list), with when and by whom it was deleted. */
 export function getArticleAnyState(db: Db, id: number): (ArticleRow & { deletedAt: string | null }) | undefined {
-  const row = prepared(db, `SELECT ${columns}, deleted_at AS deletedAt FROM articles WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
+  const row = prepared(db, `SELECT ${columns}, deleted_at AS deletedAt FROM articles WHERE id = ?`).get(id) as
+    Record<string, unknown> | undefined;
   return row && { ...toArticle(row)!, deletedAt: (row.deletedAt as string | null) ?? null };
 }
 
@@ -89,29 +96,46 @@ export function setArticleDeleted(db: Db, id: number, deleted: { at: string; by:
 }
 
 /** Record who deleted or restored an article, and when. */
-export function insertArticleHistory(db: Db, h: { articleId: number; userId: number; action: 'delete' | 'restore'; at: string; reason?: string | null }): void {
-  prepared(db, 'INSERT INTO article_history (article_id, user_id, action, at, reason) VALUES (?, ?, ?, ?, ?)').run(h.articleId, h.userId, h.action, h.at, h.reason ?? null);
+export function insertArticleHistory(
+  db: Db,
+  h: { articleId: number; userId: number; action: 'delete' | 'restore'; at: string; reason?: string | null },
+): void {
+  prepared(db, 'INSERT INTO article_history (article_id, user_id, action, at, reason) VALUES (?, ?, ?, ?, ?)').run(
+    h.articleId,
+    h.userId,
+    h.action,
+    h.at,
+    h.reason ?? null,
+  );
 }
 
 /** The article with this normalized-text hash, if any (a deleted one too: the text stays taken until it is restored). */
 export function findArticleByHash(db: Db, textHash: string): ArticleSummary | undefined {
-  return prepared(db, `SELECT id, title, outlet, author, published, word_count AS wordCount, created_at AS createdAt FROM articles WHERE text_hash = ?`)
-    .get(textHash) as ArticleSummary | undefined;
+  return prepared(
+    db,
+    `SELECT id, title, outlet, author, published, word_count AS wordCount, created_at AS createdAt FROM articles WHERE text_hash = ?`,
+  ).get(textHash) as ArticleSummary | undefined;
 }
 
 /** Sort keys of the article list. */
-export const articleSorts = { title: 'title COLLATE NOCASE', outlet: 'outlet COLLATE NOCASE', published: 'published', words: 'word_count', added: 'id' } as const;
+export const articleSorts = {
+  title: 'title COLLATE NOCASE',
+  outlet: 'outlet COLLATE NOCASE',
+  published: 'published',
+  words: 'word_count',
+  added: 'id',
+} as const;
 export type ArticleSort = keyof typeof articleSorts;
 
 /** All articles, sorted. Undated/unknown values sort last either way. */
 export function listArticles(db: Db, sort: ArticleSort = 'published', dir: 'asc' | 'desc' = 'asc'): ArticleSummary[] {
   const col = articleSorts[sort];
   const order = dir === 'desc' ? 'DESC' : 'ASC';
-  return prepared(db, 
-      `SELECT id, title, outlet, author, published, word_count AS wordCount, created_at AS createdAt FROM articles
+  return prepared(
+    db,
+    `SELECT id, title, outlet, author, published, word_count AS wordCount, created_at AS createdAt FROM articles
        WHERE deleted_at IS NULL ORDER BY (${col.split(' ')[0]} IS NULL), ${col} ${order}, id ${order}`,
-    )
-    .all() as ArticleSummary[];
+  ).all() as ArticleSummary[];
 }
 
 /** Count of articles, deleted ones included (an empty database is one that never held any). */
@@ -121,11 +145,11 @@ export function countArticles(db: Db): number {
 
 /** Update the editable metadata. Returns false when the article does not exist. */
 export function updateArticleMetadata(db: Db, id: number, m: ArticleMetadata): boolean {
-  const info = prepared(db, 
-      `UPDATE articles SET title = @title, outlet = @outlet, author = @author, published = @published, url = @url,
+  const info = prepared(
+    db,
+    `UPDATE articles SET title = @title, outlet = @outlet, author = @author, published = @published, url = @url,
        updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = @id AND deleted_at IS NULL`,
-    )
-    .run({ ...m, id });
+  ).run({ ...m, id });
   return info.changes > 0;
 }
 
@@ -140,10 +164,10 @@ export type ArticleText = Pick<ArticleRow, 'format' | 'original' | 'text' | 'tex
 /** Replace an article's text (metadata stays). */
 export function updateArticleText(db: Db, id: number, t: ArticleText): boolean {
   return (
-    prepared(db, 
-        `UPDATE articles SET format = @format, original = @original, text = @text, text_hash = @textHash, furniture = @furniture,
+    prepared(
+      db,
+      `UPDATE articles SET format = @format, original = @original, text = @text, text_hash = @textHash, furniture = @furniture,
            word_count = @wordCount, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = @id AND deleted_at IS NULL`,
-      )
-      .run({ ...t, furniture: JSON.stringify(t.furniture), id }).changes > 0
+    ).run({ ...t, furniture: JSON.stringify(t.furniture), id }).changes > 0
   );
 }

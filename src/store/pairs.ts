@@ -43,16 +43,37 @@ const misquotesFirst = "(p.alterations <> '[]') DESC, (p.status = 'confirmed') D
  */
 export function upsertPair(
   db: Db,
-  p: { quoteA: number; quoteB: number; score: number; relation: PairRow['relation']; reasons: string[]; alterations?: StoredAlteration[]; status?: PairStatus; origin?: PairRow['origin'] },
+  p: {
+    quoteA: number;
+    quoteB: number;
+    score: number;
+    relation: PairRow['relation'];
+    reasons: string[];
+    alterations?: StoredAlteration[];
+    status?: PairStatus;
+    origin?: PairRow['origin'];
+  },
 ): number {
   const flip = p.quoteA > p.quoteB;
   const [a, b] = flip ? [p.quoteB, p.quoteA] : [p.quoteA, p.quoteB];
-  const alterations = (p.alterations ?? []).map((x) => (flip ? { kind: x.kind, earlier: x.later, later: x.earlier } : x));
-  prepared(db, 
+  const alterations = (p.alterations ?? []).map((x) =>
+    flip ? { kind: x.kind, earlier: x.later, later: x.earlier } : x,
+  );
+  prepared(
+    db,
     `INSERT INTO pairs (quote_a, quote_b, score, relation, reasons, alterations, status, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (quote_a, quote_b) DO UPDATE SET score = excluded.score, relation = excluded.relation, reasons = excluded.reasons,
        alterations = excluded.alterations, status = excluded.status, origin = excluded.origin`,
-  ).run(a, b, Math.min(1, Math.max(0, p.score)), p.relation, JSON.stringify(p.reasons), JSON.stringify(alterations), p.status ?? 'suggested', p.origin ?? 'machine');
+  ).run(
+    a,
+    b,
+    Math.min(1, Math.max(0, p.score)),
+    p.relation,
+    JSON.stringify(p.reasons),
+    JSON.stringify(alterations),
+    p.status ?? 'suggested',
+    p.origin ?? 'machine',
+  );
   return (prepared(db, 'SELECT id FROM pairs WHERE quote_a = ? AND quote_b = ?').get(a, b) as { id: number }).id;
 }
 
@@ -70,13 +91,13 @@ export function setPairStatus(db: Db, id: number, status: PairStatus): boolean {
 /** Pairs between two articles (either order), possible misquotes first, then strongest first; rejected ones left out unless asked. */
 export function listPairsBetween(db: Db, articleX: number, articleY: number, withRejected = false): PairRow[] {
   return (
-    prepared(db, 
-        `SELECT ${columns} ${from}
+    prepared(
+      db,
+      `SELECT ${columns} ${from}
          WHERE ((qa.article_id = ? AND qb.article_id = ?) OR (qa.article_id = ? AND qb.article_id = ?))
            ${withRejected ? '' : "AND p.status <> 'rejected'"}
          ORDER BY ${misquotesFirst}`,
-      )
-      .all(articleX, articleY, articleY, articleX) as Record<string, unknown>[]
+    ).all(articleX, articleY, articleY, articleX) as Record<string, unknown>[]
   ).map(toPair);
 }
 
@@ -85,36 +106,40 @@ export function listPairsOfQuotes(db: Db, quoteIds: number[]): PairRow[] {
   if (quoteIds.length === 0) return [];
   const ids = JSON.stringify(quoteIds);
   return (
-    prepared(db, 
-        `SELECT ${columns} ${from} WHERE p.status <> 'rejected'
+    prepared(
+      db,
+      `SELECT ${columns} ${from} WHERE p.status <> 'rejected'
            AND (p.quote_a IN (SELECT value FROM json_each(?)) OR p.quote_b IN (SELECT value FROM json_each(?)))`,
-      )
-      .all(ids, ids) as Record<string, unknown>[]
+    ).all(ids, ids) as Record<string, unknown>[]
   ).map(toPair);
 }
 
 /** Pairs of an article (not rejected), possible misquotes first. */
 export function listPairsOfArticle(db: Db, articleId: number): PairRow[] {
   return (
-    prepared(db, `SELECT ${columns} ${from} WHERE p.status <> 'rejected' AND (qa.article_id = ? OR qb.article_id = ?) ORDER BY ${misquotesFirst}`)
-      .all(articleId, articleId) as Record<string, unknown>[]
+    prepared(
+      db,
+      `SELECT ${columns} ${from} WHERE p.status <> 'rejected' AND (qa.article_id = ? OR qb.article_id = ?) ORDER BY ${misquotesFirst}`,
+    ).all(articleId, articleId) as Record<string, unknown>[]
   ).map(toPair);
 }
 
 /** Articles sharing statements with this one: how many pairs and the best score, strongest first. */
 export function listRelatedArticles(db: Db, articleId: number): { articleId: number; pairs: number; best: number }[] {
-  return prepared(db, 
-      `SELECT CASE WHEN qa.article_id = ? THEN qb.article_id ELSE qa.article_id END AS articleId,
+  return prepared(
+    db,
+    `SELECT CASE WHEN qa.article_id = ? THEN qb.article_id ELSE qa.article_id END AS articleId,
          count(*) AS pairs, max(p.score) AS best
        ${from} WHERE p.status <> 'rejected' AND (qa.article_id = ? OR qb.article_id = ?)
        GROUP BY 1 ORDER BY pairs DESC, best DESC`,
-    )
-    .all(articleId, articleId, articleId) as { articleId: number; pairs: number; best: number }[];
+  ).all(articleId, articleId, articleId) as { articleId: number; pairs: number; best: number }[];
 }
 
 /** Every pair that is not rejected (for grouping statements). */
 export function listAllPairs(db: Db): PairRow[] {
-  return (prepared(db, `SELECT ${columns} ${from} WHERE p.status <> 'rejected'`).all() as Record<string, unknown>[]).map(toPair);
+  return (
+    prepared(db, `SELECT ${columns} ${from} WHERE p.status <> 'rejected'`).all() as Record<string, unknown>[]
+  ).map(toPair);
 }
 
 /** A review decision kept by the words of both spans. */
@@ -132,8 +157,11 @@ export interface PairReview {
 /** Record a review decision (ordered by article id so each pair has one key). */
 export function savePairReview(db: Db, r: PairReview): void {
   const flip = r.articleA > r.articleB || (r.articleA === r.articleB && r.textA > r.textB);
-  const x = flip ? { articleA: r.articleB, startA: r.startB, textA: r.textB, articleB: r.articleA, startB: r.startA, textB: r.textA } : r;
-  prepared(db, 
+  const x = flip
+    ? { articleA: r.articleB, startA: r.startB, textA: r.textB, articleB: r.articleA, startB: r.startA, textB: r.textA }
+    : r;
+  prepared(
+    db,
     `INSERT INTO pair_reviews (article_a, start_a, text_a, article_b, start_b, text_b, status, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (article_a, text_a, article_b, text_b) DO UPDATE SET status = excluded.status, start_a = excluded.start_a,
        start_b = excluded.start_b, reviewed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
@@ -142,11 +170,11 @@ export function savePairReview(db: Db, r: PairReview): void {
 
 /** Review decisions involving an article. */
 export function listPairReviewsOfArticle(db: Db, articleId: number): PairReview[] {
-  return prepared(db, 
-      `SELECT article_a AS articleA, start_a AS startA, text_a AS textA, article_b AS articleB, start_b AS startB, text_b AS textB, status, origin
+  return prepared(
+    db,
+    `SELECT article_a AS articleA, start_a AS startA, text_a AS textA, article_b AS articleB, start_b AS startB, text_b AS textB, status, origin
        FROM pair_reviews WHERE article_a = ? OR article_b = ?`,
-    )
-    .all(articleId, articleId) as PairReview[];
+  ).all(articleId, articleId) as PairReview[];
 }
 
 /** Index a quote's terms. */
@@ -162,12 +190,17 @@ export function estimateIndexedQuotes(db: Db): number {
 
 /** How many quotes a term indexes, counted up to `cap` (a word that common is weak evidence anyway). */
 export function countPostings(db: Db, term: string, cap = 5000): number {
-  return (prepared(db, 'SELECT count(*) AS n FROM (SELECT 1 FROM quote_terms WHERE term = ? LIMIT ?)').get(term, cap) as { n: number }).n;
+  return (
+    prepared(db, 'SELECT count(*) AS n FROM (SELECT 1 FROM quote_terms WHERE term = ? LIMIT ?)').get(term, cap) as {
+      n: number;
+    }
+  ).n;
 }
 
 /** The newest `cap` quotes holding a term, outside one article. */
 export function readPostings(db: Db, term: string, excludeArticle: number, cap: number): number[] {
-  const rows = prepared(db, 
+  const rows = prepared(
+    db,
     `SELECT t.quote_id AS id FROM quote_terms t JOIN quotes q ON q.id = t.quote_id
      WHERE t.term = ? AND q.article_id <> ? ORDER BY t.quote_id DESC LIMIT ?`,
   ).all(term, excludeArticle, cap) as { id: number }[];
@@ -192,7 +225,8 @@ export interface PairingQuoteRow {
 /** Quotes by id, for pairing. */
 export function getPairingQuotes(db: Db, ids: number[]): PairingQuoteRow[] {
   if (ids.length === 0) return [];
-  return prepared(db, 
+  return prepared(
+    db,
     `SELECT q.id, q.article_id AS articleId, q.text, q.kind, coalesce(s.name, q.speaker_name) AS speaker, f.features
      FROM quotes q LEFT JOIN speakers s ON s.id = q.speaker_id LEFT JOIN quote_features f ON f.quote_id = q.id
      WHERE q.id IN (SELECT value FROM json_each(?))`,
@@ -201,16 +235,27 @@ export function getPairingQuotes(db: Db, ids: number[]): PairingQuoteRow[] {
 
 /** The article pairs sharing the most statements (for the home page). */
 export function listTopArticlePairs(db: Db, limit: number): { articleA: number; articleB: number; pairs: number }[] {
-  return prepared(db, 
-      `SELECT min(qa.article_id, qb.article_id) AS articleA, max(qa.article_id, qb.article_id) AS articleB, count(*) AS pairs
+  return prepared(
+    db,
+    `SELECT min(qa.article_id, qb.article_id) AS articleA, max(qa.article_id, qb.article_id) AS articleB, count(*) AS pairs
        ${from} WHERE p.status <> 'rejected' GROUP BY 1, 2 ORDER BY pairs DESC, max(p.score) DESC LIMIT ?`,
-    )
-    .all(limit) as { articleA: number; articleB: number; pairs: number }[];
+  ).all(limit) as { articleA: number; articleB: number; pairs: number }[];
 }
 
 /** Forget a review decision (either order of sides), so the pair may be suggested again. */
-export function deletePairReview(db: Db, x: { articleId: number; text: string }, y: { articleId: number; text: string }): boolean {
+export function deletePairReview(
+  db: Db,
+  x: { articleId: number; text: string },
+  y: { articleId: number; text: string },
+): boolean {
   const flip = x.articleId > y.articleId || (x.articleId === y.articleId && x.text > y.text);
   const [a, b] = flip ? [y, x] : [x, y];
-  return prepared(db, 'DELETE FROM pair_reviews WHERE article_a = ? AND text_a = ? AND article_b = ? AND text_b = ?').run(a.articleId, a.text, b.articleId, b.text).changes > 0;
+  return (
+    prepared(db, 'DELETE FROM pair_reviews WHERE article_a = ? AND text_a = ? AND article_b = ? AND text_b = ?').run(
+      a.articleId,
+      a.text,
+      b.articleId,
+      b.text,
+    ).changes > 0
+  );
 }

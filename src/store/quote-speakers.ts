@@ -22,7 +22,8 @@ export function saveQuoteSpeakerReview(db: Db, r: QuoteSpeakerReview): void {
 
 /** The speakers reviewers gave an article's quotes. */
 export function listQuoteSpeakerReviews(db: Db, articleId: number): QuoteSpeakerReview[] {
-  return prepared(db, 'SELECT article_id AS articleId, text, start, speaker, user_id AS userId FROM quote_speaker_reviews WHERE article_id = ?').all(
-    articleId,
-  ) as QuoteSpeakerReview[];
+  return prepared(
+    db,
+    'SELECT article_id AS articleId, text, start, speaker, user_id AS userId FROM quote_speaker_reviews WHERE article_id = ?',
+  ).all(articleId) as QuoteSpeakerReview[];
 }

@@ -3,19 +3,28 @@ import type { Db } from '../db.js';
 
 /** The id of the article with this address, if exactly one has it. */
 export function findArticleIdByUrl(db: Db, url: string): number | undefined {
-  const rows = db.prepare('SELECT id FROM articles WHERE url = ? AND deleted_at IS NULL LIMIT 2').all(url) as { id: number }[];
+  const rows = db.prepare('SELECT id FROM articles WHERE url = ? AND deleted_at IS NULL LIMIT 2').all(url) as {
+    id: number;
+  }[];
   return rows.length === 1 ? rows[0].id : undefined;
 }
 
 /** The id of the article with this text hash, if any. */
 export function findArticleIdByHash(db: Db, textHash: string): number | undefined {
-  return (db.prepare('SELECT id FROM articles WHERE text_hash = ? AND deleted_at IS NULL').get(textHash) as { id: number } | undefined)?.id;
+  return (
+    db.prepare('SELECT id FROM articles WHERE text_hash = ? AND deleted_at IS NULL').get(textHash) as
+      { id: number } | undefined
+  )?.id;
 }
 
 /** Ids of an outlet's articles (outlet names compare by name_key: without case and invisible characters), by date then id. */
 export function listArticleIdsOfOutlet(db: Db, outlet: string): number[] {
   return (
-    db.prepare('SELECT id FROM articles WHERE name_key(outlet) = name_key(?) AND deleted_at IS NULL ORDER BY (published IS NULL), published, id').all(outlet) as { id: number }[]
+    db
+      .prepare(
+        'SELECT id FROM articles WHERE name_key(outlet) = name_key(?) AND deleted_at IS NULL ORDER BY (published IS NULL), published, id',
+      )
+      .all(outlet) as { id: number }[]
   ).map((r) => r.id);
 }
 

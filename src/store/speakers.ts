@@ -19,18 +19,26 @@ export function insertSpeaker(db: Db, name: string, key: string): number {
 
 /** Record another name of a speaker (no-op when known). */
 export function addAlias(db: Db, speakerId: number, alias: string, key: string): void {
-  prepared(db, 'INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias, key) VALUES (?, ?, ?)').run(speakerId, alias, key);
+  prepared(db, 'INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias, key) VALUES (?, ?, ?)').run(
+    speakerId,
+    alias,
+    key,
+  );
 }
 
 /** Speaker ids having an alias with this matching key. */
 export function findSpeakersByKey(db: Db, key: string): number[] {
-  return (prepared(db, 'SELECT DISTINCT speaker_id AS id FROM speaker_aliases WHERE key = ?').all(key) as { id: number }[]).map((r) => r.id);
+  return (
+    prepared(db, 'SELECT DISTINCT speaker_id AS id FROM speaker_aliases WHERE key = ?').all(key) as { id: number }[]
+  ).map((r) => r.id);
 }
 
 /** Every speaker with aliases (for matching a new name against the corpus). */
 export function listSpeakerNames(db: Db): { id: number; name: string; aliases: string[] }[] {
-  const rows = prepared(db, 'SELECT s.id, s.name, a.alias FROM speakers s JOIN speaker_aliases a ON a.speaker_id = s.id ORDER BY s.id')
-    .all() as { id: number; name: string; alias: string }[];
+  const rows = prepared(
+    db,
+    'SELECT s.id, s.name, a.alias FROM speakers s JOIN speaker_aliases a ON a.speaker_id = s.id ORDER BY s.id',
+  ).all() as { id: number; name: string; alias: string }[];
   const byId = new Map<number, { id: number; name: string; aliases: string[] }>();
   for (const r of rows) {
     const s = byId.get(r.id) ?? { id: r.id, name: r.name, aliases: [] };
@@ -42,41 +50,51 @@ export function listSpeakerNames(db: Db): { id: number; name: string; aliases: s
 
 /** Speakers with their counts, most quoted first; speakers without quotes left out. */
 export function listSpeakers(db: Db): SpeakerRow[] {
-  const rows = prepared(db, 
-      `SELECT s.id, s.name, count(q.id) AS quoteCount, count(DISTINCT q.article_id) AS articleCount,
+  const rows = prepared(
+    db,
+    `SELECT s.id, s.name, count(q.id) AS quoteCount, count(DISTINCT q.article_id) AS articleCount,
          (SELECT json_group_array(alias) FROM speaker_aliases WHERE speaker_id = s.id) AS aliases
        FROM speakers s JOIN quotes q ON q.speaker_id = s.id
        GROUP BY s.id ORDER BY quoteCount DESC, s.name`,
-    )
-    .all() as (Omit<SpeakerRow, 'aliases'> & { aliases: string })[];
+  ).all() as (Omit<SpeakerRow, 'aliases'> & { aliases: string })[];
   return rows.map((r) => ({ ...r, aliases: JSON.parse(r.aliases) as string[] }));
 }
 
 /** One speaker. */
 export function getSpeaker(db: Db, id: number): SpeakerRow | undefined {
-  const row = prepared(db, 
-      `SELECT s.id, s.name, (SELECT count(*) FROM quotes WHERE speaker_id = s.id) AS quoteCount,
+  const row = prepared(
+    db,
+    `SELECT s.id, s.name, (SELECT count(*) FROM quotes WHERE speaker_id = s.id) AS quoteCount,
          (SELECT count(DISTINCT article_id) FROM quotes WHERE speaker_id = s.id) AS articleCount,
          (SELECT json_group_array(alias) FROM speaker_aliases WHERE speaker_id = s.id) AS aliases
        FROM speakers s WHERE s.id = ?`,
-    )
-    .get(id) as (Omit<SpeakerRow, 'aliases'> & { aliases: string }) | undefined;
+  ).get(id) as (Omit<SpeakerRow, 'aliases'> & { aliases: string }) | undefined;
   return row && { ...row, aliases: JSON.parse(row.aliases) as string[] };
 }
 
 /** Move quotes and aliases of one speaker to another and delete the first. */
 export function mergeSpeakerRows(db: Db, fromId: number, intoId: number): void {
   prepared(db, 'UPDATE quotes SET speaker_id = ? WHERE speaker_id = ?').run(intoId, fromId);
-  prepared(db, 'INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias, key) SELECT ?, alias, key FROM speaker_aliases WHERE speaker_id = ?').run(intoId, fromId);
+  prepared(
+    db,
+    'INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias, key) SELECT ?, alias, key FROM speaker_aliases WHERE speaker_id = ?',
+  ).run(intoId, fromId);
   prepared(db, 'DELETE FROM speakers WHERE id = ?').run(fromId);
 }
 
 /** Move one alias, and the quotes resolved under that name, to a new speaker. Returns the new id. */
 export function splitSpeakerAlias(db: Db, speakerId: number, alias: string): number | undefined {
-  const row = prepared(db, 'SELECT key FROM speaker_aliases WHERE speaker_id = ? AND alias = ?').get(speakerId, alias) as { key: string } | undefined;
+  const row = prepared(db, 'SELECT key FROM speaker_aliases WHERE speaker_id = ? AND alias = ?').get(
+    speakerId,
+    alias,
+  ) as { key: string } | undefined;
   if (!row) return undefined;
   const id = Number(prepared(db, 'INSERT INTO speakers (name) VALUES (?)').run(alias).lastInsertRowid);
-  prepared(db, 'UPDATE speaker_aliases SET speaker_id = ? WHERE speaker_id = ? AND alias = ?').run(id, speakerId, alias);
+  prepared(db, 'UPDATE speaker_aliases SET speaker_id = ? WHERE speaker_id = ? AND alias = ?').run(
+    id,
+    speakerId,
+    alias,
+  );
   prepared(db, 'UPDATE quotes SET speaker_id = ? WHERE speaker_id = ? AND speaker_name = ?').run(id, speakerId, alias);
   return id;
 }
@@ -95,5 +113,8 @@ export function renameSpeaker(db: Db, id: number, name: string, key: string): bo
 
 /** Remove speakers no quote refers to any more. */
 export function deleteUnquotedSpeakers(db: Db): void {
-  prepared(db, 'DELETE FROM speakers WHERE id NOT IN (SELECT speaker_id FROM quotes WHERE speaker_id IS NOT NULL)').run();
+  prepared(
+    db,
+    'DELETE FROM speakers WHERE id NOT IN (SELECT speaker_id FROM quotes WHERE speaker_id IS NOT NULL)',
+  ).run();
 }

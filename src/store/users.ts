@@ -13,17 +13,23 @@ export interface UserRow {
 }
 
 const columns = 'id, username, role, disabled, created_at AS createdAt';
-const toUser = (r: Record<string, unknown> | undefined): UserRow | undefined => r && ({ ...(r as unknown as UserRow), disabled: r.disabled === 1 });
+const toUser = (r: Record<string, unknown> | undefined): UserRow | undefined =>
+  r && { ...(r as unknown as UserRow), disabled: r.disabled === 1 };
 
 /** Insert a user. */
 export function insertUser(db: Db, username: string, passwordHash: string, role: Role): number {
-  return Number(db.prepare('INSERT INTO users (username, password_hash, role) VALUES (?, ?, ?)').run(username, passwordHash, role).lastInsertRowid);
+  return Number(
+    db.prepare('INSERT INTO users (username, password_hash, role) VALUES (?, ?, ?)').run(username, passwordHash, role)
+      .lastInsertRowid,
+  );
 }
 
 /** A user by name, with the hash (for login only). */
 export function getUserForLogin(db: Db, username: string): (UserRow & { passwordHash: string }) | undefined {
-  const r = db.prepare(`SELECT ${columns}, password_hash AS passwordHash FROM users WHERE username = ?`).get(username) as Record<string, unknown> | undefined;
-  return r && ({ ...toUser(r)!, passwordHash: r.passwordHash as string });
+  const r = db
+    .prepare(`SELECT ${columns}, password_hash AS passwordHash FROM users WHERE username = ?`)
+    .get(username) as Record<string, unknown> | undefined;
+  return r && { ...toUser(r)!, passwordHash: r.passwordHash as string };
 }
 
 /** A user by id. */
@@ -33,12 +39,16 @@ export function getUser(db: Db, id: number): UserRow | undefined {
 
 /** A user by name. */
 export function getUserByName(db: Db, username: string): UserRow | undefined {
-  return toUser(db.prepare(`SELECT ${columns} FROM users WHERE username = ?`).get(username) as Record<string, unknown> | undefined);
+  return toUser(
+    db.prepare(`SELECT ${columns} FROM users WHERE username = ?`).get(username) as Record<string, unknown> | undefined,
+  );
 }
 
 /** All users. */
 export function listUsers(db: Db): UserRow[] {
-  return (db.prepare(`SELECT ${columns} FROM users ORDER BY username`).all() as Record<string, unknown>[]).map((r) => toUser(r)!);
+  return (db.prepare(`SELECT ${columns} FROM users ORDER BY username`).all() as Record<string, unknown>[]).map((r) =>
+    toUser(r)!,
+  );
 }
 
 /** Count of users. */
@@ -60,16 +70,26 @@ export function setDisabled(db: Db, id: number, disabled: boolean): boolean {
 
 /** End every session of a user except the one with this token hash; returns how many ended. */
 export function deleteSessionsOfUser(db: Db, userId: number, exceptTokenHash: string | null): number {
-  return db.prepare('DELETE FROM sessions WHERE user_id = ? AND token_hash IS NOT ?').run(userId, exceptTokenHash).changes;
+  return db.prepare('DELETE FROM sessions WHERE user_id = ? AND token_hash IS NOT ?').run(userId, exceptTokenHash)
+    .changes;
 }
 
 /** Store a session. */
 export function insertSession(db: Db, tokenHash: string, userId: number, csrfToken: string, expiresAt: string): void {
-  db.prepare('INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at) VALUES (?, ?, ?, ?)').run(tokenHash, userId, csrfToken, expiresAt);
+  db.prepare('INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at) VALUES (?, ?, ?, ?)').run(
+    tokenHash,
+    userId,
+    csrfToken,
+    expiresAt,
+  );
 }
 
 /** The live session for a token hash, with its user (expired sessions and disabled users give nothing). */
-export function getSessionUser(db: Db, tokenHash: string, now: string): { user: UserRow; csrfToken: string } | undefined {
+export function getSessionUser(
+  db: Db,
+  tokenHash: string,
+  now: string,
+): { user: UserRow; csrfToken: string } | undefined {
   const r = db
     .prepare(
       `SELECT u.id, u.username, u.role, u.disabled, u.created_at AS createdAt, s.csrf_token AS csrfToken

@@ -37,7 +37,15 @@ export interface VerdictRow {
 /** The fields a change may set. */
 export type VerdictFields = Pick<
   VerdictRow,
-  'state' | 'ratingId' | 'rationale' | 'reviewerId' | 'givenAt' | 'needsSecondReview' | 'secondReviewerId' | 'secondReviewedAt' | 'assigneeId'
+  | 'state'
+  | 'ratingId'
+  | 'rationale'
+  | 'reviewerId'
+  | 'givenAt'
+  | 'needsSecondReview'
+  | 'secondReviewerId'
+  | 'secondReviewedAt'
+  | 'assigneeId'
 >;
 
 /** An entry of a verdict's history. */
@@ -80,7 +88,10 @@ export function orderSides(x: VerdictSide, y: VerdictSide): [VerdictSide, Verdic
 /** The record of a pair (either order of sides), if there is one. */
 export function findVerdict(db: Db, x: VerdictSide, y: VerdictSide): VerdictRow | undefined {
   const [a, b] = orderSides(x, y);
-  const r = prepared(db, `SELECT ${columns} ${from} WHERE v.article_a = ? AND v.text_a = ? AND v.article_b = ? AND v.text_b = ?`).get(a.articleId, a.text, b.articleId, b.text);
+  const r = prepared(
+    db,
+    `SELECT ${columns} ${from} WHERE v.article_a = ? AND v.text_a = ? AND v.article_b = ? AND v.text_b = ?`,
+  ).get(a.articleId, a.text, b.articleId, b.text);
   return r ? toVerdict(r as Record<string, unknown>) : undefined;
 }
 
@@ -98,7 +109,14 @@ export function ensureVerdict(db: Db, x: VerdictSide, y: VerdictSide): number {
     `INSERT INTO verdicts (article_a, start_a, text_a, article_b, start_b, text_b) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (article_a, text_a, article_b, text_b) DO UPDATE SET start_a = excluded.start_a, start_b = excluded.start_b`,
   ).run(a.articleId, a.start, a.text, b.articleId, b.start, b.text);
-  return (prepared(db, 'SELECT id FROM verdicts WHERE article_a = ? AND text_a = ? AND article_b = ? AND text_b = ?').get(a.articleId, a.text, b.articleId, b.text) as { id: number }).id;
+  return (
+    prepared(db, 'SELECT id FROM verdicts WHERE article_a = ? AND text_a = ? AND article_b = ? AND text_b = ?').get(
+      a.articleId,
+      a.text,
+      b.articleId,
+      b.text,
+    ) as { id: number }
+  ).id;
 }
 
 /** Write a record's workflow fields. */
@@ -107,7 +125,18 @@ export function updateVerdict(db: Db, id: number, f: VerdictFields): void {
     db,
     `UPDATE verdicts SET state = ?, rating_id = ?, rationale = ?, reviewer_id = ?, given_at = ?, needs_second_review = ?, second_reviewer_id = ?,
        second_reviewed_at = ?, assignee_id = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`,
-  ).run(f.state, f.ratingId, f.rationale, f.reviewerId, f.givenAt, f.needsSecondReview ? 1 : 0, f.secondReviewerId, f.secondReviewedAt, f.assigneeId, id);
+  ).run(
+    f.state,
+    f.ratingId,
+    f.rationale,
+    f.reviewerId,
+    f.givenAt,
+    f.needsSecondReview ? 1 : 0,
+    f.secondReviewerId,
+    f.secondReviewedAt,
+    f.assigneeId,
+    id,
+  );
 }
 
 /** What a list of verdicts may be narrowed to. */
@@ -131,12 +160,17 @@ export interface VerdictFilter {
 /** Records matching a filter, most recently changed first. */
 export function listVerdicts(db: Db, f: VerdictFilter = {}): VerdictRow[] {
   // a verdict on a deleted article is hidden with it until the article is restored
-  const where: string[] = ['NOT EXISTS (SELECT 1 FROM articles d WHERE d.id IN (v.article_a, v.article_b) AND d.deleted_at IS NOT NULL)'];
+  const where: string[] = [
+    'NOT EXISTS (SELECT 1 FROM articles d WHERE d.id IN (v.article_a, v.article_b) AND d.deleted_at IS NOT NULL)',
+  ];
   const args: unknown[] = [];
-  if (f.states?.length) (where.push(`v.state IN (SELECT value FROM json_each(?))`), args.push(JSON.stringify(f.states)));
+  if (f.states?.length)
+    (where.push(`v.state IN (SELECT value FROM json_each(?))`), args.push(JSON.stringify(f.states)));
   if (f.assigneeId !== undefined) (where.push('v.assignee_id = ?'), args.push(f.assigneeId));
-  if (f.needsSecondReview !== undefined) (where.push('v.needs_second_review = ?'), args.push(f.needsSecondReview ? 1 : 0));
-  if (f.articleId !== undefined) (where.push('(v.article_a = ? OR v.article_b = ?)'), args.push(f.articleId, f.articleId));
+  if (f.needsSecondReview !== undefined)
+    (where.push('v.needs_second_review = ?'), args.push(f.needsSecondReview ? 1 : 0));
+  if (f.articleId !== undefined)
+    (where.push('(v.article_a = ? OR v.article_b = ?)'), args.push(f.articleId, f.articleId));
   if (f.betweenArticles) {
     const [x, y] = [...f.betweenArticles].sort((p, q) => p - q);
     where.push('v.article_a = ? AND v.article_b = ?');
@@ -150,8 +184,14 @@ export function listVerdicts(db: Db, f: VerdictFilter = {}): VerdictRow[] {
 }
 
 /** Add an entry to a record's history. */
-export function insertVerdictHistory(db: Db, h: { verdictId: number; userId: number | null; action: VerdictHistoryRow['action']; before: unknown; after: unknown }): void {
-  prepared(db, 'INSERT INTO verdict_history (verdict_id, user_id, action, at, before, after) VALUES (?, ?, ?, ?, ?, ?)').run(
+export function insertVerdictHistory(
+  db: Db,
+  h: { verdictId: number; userId: number | null; action: VerdictHistoryRow['action']; before: unknown; after: unknown },
+): void {
+  prepared(
+    db,
+    'INSERT INTO verdict_history (verdict_id, user_id, action, at, before, after) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(
     h.verdictId,
     h.userId,
     h.action,
@@ -168,5 +208,9 @@ export function listVerdictHistory(db: Db, verdictId: number): VerdictHistoryRow
     `SELECT h.id, h.verdict_id AS verdictId, h.user_id AS userId, u.username AS userName, h.action, h.at, h.before, h.after
      FROM verdict_history h LEFT JOIN users u ON u.id = h.user_id WHERE h.verdict_id = ? ORDER BY h.id`,
   ).all(verdictId) as Record<string, unknown>[];
-  return rows.map((r) => ({ ...(r as unknown as VerdictHistoryRow), before: r.before === null ? null : JSON.parse(r.before as string), after: r.after === null ? null : JSON.parse(r.after as string) }));
+  return rows.map((r) => ({
+    ...(r as unknown as VerdictHistoryRow),
+    before: r.before === null ? null : JSON.parse(r.before as string),
+    after: r.after === null ? null : JSON.parse(r.after as string),
+  }));
 }

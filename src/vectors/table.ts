@@ -40,7 +40,8 @@ export function encodeVectorTable(words: string[], vectors: ArrayLike<number>[],
   out.set(list, HEADER);
   const body = new Int8Array(out.buffer, HEADER + list.length, words.length * dimensions);
   vectors.forEach((v, i) => {
-    if (v.length < dimensions) throw new Error(`vectors: vector of "${words[i]}" has ${v.length} components, expected ${dimensions}`);
+    if (v.length < dimensions)
+      throw new Error(`vectors: vector of "${words[i]}" has ${v.length} components, expected ${dimensions}`);
     let max = 0;
     for (let d = 0; d < dimensions; d += 1) max = Math.max(max, Math.abs(v[d]));
     const scale = max > 0 ? 127 / max : 0;
@@ -61,7 +62,8 @@ export function decodeVectorTable(bytes: Uint8Array): WordVectors {
   const count = view.getUint32(8, true);
   const dimensions = view.getUint32(12, true);
   const listBytes = view.getUint32(16, true);
-  if (HEADER + listBytes + count * dimensions > bytes.byteLength) throw new Error(`vectors: table truncated (${bytes.byteLength} bytes)`);
+  if (HEADER + listBytes + count * dimensions > bytes.byteLength)
+    throw new Error(`vectors: table truncated (${bytes.byteLength} bytes)`);
   const words = new TextDecoder().decode(bytes.subarray(HEADER, HEADER + listBytes)).split('\n');
   const body = new Int8Array(bytes.buffer, bytes.byteOffset + HEADER + listBytes, count * dimensions);
   const ranks = new Map<string, number>();

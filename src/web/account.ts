@@ -6,8 +6,10 @@ import type { UserRow } from '../store/users.js';
 import { sessionToken } from './auth.js';
 import { dbOf, isApiRequest } from './request.js';
 
-
-const passwordBody = z.object({ currentPassword: z.string().max(500).default(''), newPassword: z.string().max(500).default('') });
+const passwordBody = z.object({
+  currentPassword: z.string().max(500).default(''),
+  newPassword: z.string().max(500).default(''),
+});
 
 /** GET /account */
 export const page: RequestHandler = (_req, res) => {
@@ -19,13 +21,26 @@ export const changePassword: RequestHandler = (req, res) => {
   const user = res.locals.user as UserRow;
   const parsed = passwordBody.safeParse(req.body ?? {});
   const body = parsed.success ? parsed.data : { currentPassword: '', newPassword: '' };
-  const result = changeOwnPassword(dbOf(res), user.username, body.currentPassword, body.newPassword, sessionToken(req) ?? '');
+  const result = changeOwnPassword(
+    dbOf(res),
+    user.username,
+    body.currentPassword,
+    body.newPassword,
+    sessionToken(req) ?? '',
+  );
   if (result.status !== 'changed') {
-    const error = result.status === 'wrong-password' ? 'The current password is wrong.' : `The new password is refused: ${result.error}.`;
+    const error =
+      result.status === 'wrong-password'
+        ? 'The current password is wrong.'
+        : `The new password is refused: ${result.error}.`;
     res.status(result.status === 'wrong-password' ? 403 : 400);
     if (isApiRequest(req)) return void res.json({ error: `account: ${error}` });
     return res.render('account', { title: 'Your account', error, done: null });
   }
   if (isApiRequest(req)) return void res.json({ changed: true, endedSessions: result.endedSessions });
-  res.render('account', { title: 'Your account', error: null, done: `Password changed; ${result.endedSessions} other session${result.endedSessions === 1 ? '' : 's'} ended.` });
+  res.render('account', {
+    title: 'Your account',
+    error: null,
+    done: `Password changed; ${result.endedSessions} other session${result.endedSessions === 1 ? '' : 's'} ended.`,
+  });
 };

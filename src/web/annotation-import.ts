@@ -23,15 +23,26 @@ function importStatus(r: ImportReport): number {
 /** POST /annotations/import — from the form (file or pasted text); shows what was imported and what was not. */
 export const importPage: RequestHandler = (req, res) => {
   const text = importText(req);
-  if (text === undefined) return void res.status(400).render('reports/import', { title: 'Import annotations', report: null, error: 'Choose a JSON-LD file or paste one.' });
+  if (text === undefined)
+    return void res.status(400).render('reports/import', {
+      title: 'Import annotations',
+      report: null,
+      error: 'Choose a JSON-LD file or paste one.',
+    });
   const report = importAnnotations(dbOf(res), text, { id: res.locals.user.id as number });
-  res.status(importStatus(report)).render('reports/import', { title: 'Import annotations', report, error: report.error ?? null });
+  res
+    .status(importStatus(report))
+    .render('reports/import', { title: 'Import annotations', report, error: report.error ?? null });
 };
 
 /** POST /api/annotations/import — a JSON-LD body; answers with the import report. */
 export const apiImport: RequestHandler = (req, res) => {
   const text = importText(req);
-  if (text === undefined) return void res.status(400).json({ error: 'import: send the JSON-LD export as the request body (Content-Type application/ld+json or application/json)' });
+  if (text === undefined)
+    return void res.status(400).json({
+      error:
+        'import: send the JSON-LD export as the request body (Content-Type application/ld+json or application/json)',
+    });
   const report = importAnnotations(dbOf(res), text, { id: res.locals.user.id as number });
   res.status(importStatus(report)).json(report);
 };

@@ -42,7 +42,8 @@ interface QuoteSpan {
   end: number;
 }
 
-const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && a.end > b.start;
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+  a.start < b.end && a.end > b.start;
 
 /** What the comparison page needs to show and take notes on pairs as a whole. */
 export function viewPairNotes(db: Db, leftId: number, rightId: number) {
@@ -53,8 +54,19 @@ export function viewPairNotes(db: Db, leftId: number, rightId: number) {
     renderNote,
     /** Pair notes on these two quotes (either way round). */
     pairNotesFor(x: QuoteSpan, y: QuoteSpan): AnnotationRow[] {
-      const ways: [QuoteSpan, QuoteSpan][] = [[x, y], [y, x]];
-      return notes.filter((n) => ways.some(([p, q]) => n.articleId === p.articleId && overlaps(n, p) && n.other!.articleId === q.articleId && overlaps(n.other!, q)));
+      const ways: [QuoteSpan, QuoteSpan][] = [
+        [x, y],
+        [y, x],
+      ];
+      return notes.filter((n) =>
+        ways.some(
+          ([p, q]) =>
+            n.articleId === p.articleId &&
+            overlaps(n, p) &&
+            n.other!.articleId === q.articleId &&
+            overlaps(n.other!, q),
+        ),
+      );
     },
   };
 }

@@ -17,7 +17,6 @@ import { viewArticlePage } from './article-views.js';
 import { viewAnnotationPage } from './annotation-views.js';
 import { getArticle, listArticles } from '../store/articles.js';
 
-
 /** An empty form field is "not given". */
 const blank = (v: unknown) => (v === '' ? undefined : v);
 const offset = z.preprocess(blank, z.coerce.number().int().min(0).max(100_000_000));
@@ -33,7 +32,12 @@ export const annotationSchema = z
     tagId: z.preprocess(blank, z.string().max(60).nullable().optional()),
     note: z.preprocess(blank, z.string().max(10_000).nullable().optional()),
     other: z
-      .object({ articleId: z.coerce.number().int().positive(), start: offset, end: offset, exact: optionalText(20_000) })
+      .object({
+        articleId: z.coerce.number().int().positive(),
+        start: offset,
+        end: offset,
+        exact: optionalText(20_000),
+      })
       .nullable()
       .optional(),
     otherArticleId: z.preprocess(blank, z.coerce.number().int().positive().optional()),
@@ -60,7 +64,13 @@ export const annotationEditSchema = z.object({
   exact: optionalText(20_000),
 });
 
-const isoDay = z.preprocess(blank, z.string().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/, 'Use a date like 2024-05-31.').optional());
+const isoDay = z.preprocess(
+  blank,
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/, 'Use a date like 2024-05-31.')
+    .optional(),
+);
 
 /** The list filters, from the query string. */
 export const filterSchema = z.object({
@@ -72,7 +82,14 @@ export const filterSchema = z.object({
   status: z.preprocess(blank, z.enum(['active', 'orphaned', 'deleted', 'all']).optional()),
 });
 
-const toFilters = (q: z.infer<typeof filterSchema>): AnnotationFilters => ({ articleId: q.article, tagId: q.tag, creatorName: q.reviewer, from: q.from, to: q.to, status: q.status });
+const toFilters = (q: z.infer<typeof filterSchema>): AnnotationFilters => ({
+  articleId: q.article,
+  tagId: q.tag,
+  creatorName: q.reviewer,
+  from: q.from,
+  to: q.to,
+  status: q.status,
+});
 
 /** An annotation as the API shows it. */
 export function presentAnnotation(a: AnnotationRow) {
@@ -110,11 +127,22 @@ const user = (res: Response): UserRow => res.locals.user as UserRow;
 /** A form's failure, for the page that shows the form again. */
 type RenderForm = (errors: Record<string, string>) => void;
 
-function sendResult(req: Request, res: Response, r: AnnotationResult, okStatus: number, back: (a: AnnotationRow) => string, renderForm?: RenderForm): void {
+function sendResult(
+  req: Request,
+  res: Response,
+  r: AnnotationResult,
+  okStatus: number,
+  back: (a: AnnotationRow) => string,
+  renderForm?: RenderForm,
+): void {
   if (r.status === 'not-found') return sendError(req, res, 404, `annotations: ${r.what ?? 'no such annotation'}`);
-  if (r.status === 'forbidden') return sendError(req, res, 403, 'annotations: only its author or an admin may change this annotation');
+  if (r.status === 'forbidden')
+    return sendError(req, res, 403, 'annotations: only its author or an admin may change this annotation');
   if (r.status === 'invalid') {
-    if (isApiRequest(req)) return void res.status(400).json({ error: `annotations: ${Object.values(r.errors).join(' ')}`, errors: r.errors });
+    if (isApiRequest(req))
+      return void res
+        .status(400)
+        .json({ error: `annotations: ${Object.values(r.errors).join(' ')}`, errors: r.errors });
     if (renderForm) return renderForm(r.errors);
     return sendError(req, res, 400, `The annotation was not saved: ${Object.values(r.errors).join(' ')}`);
   }
@@ -138,7 +166,10 @@ function renderEditForm(req: Request, res: Response, id: number): RenderForm {
   return (errors) => {
     const annotation = findVisibleAnnotation(dbOf(res), res.locals.user, id);
     if (!annotation) return sendError(req, res, 404, 'annotations: no such annotation');
-    res.status(400).render('annotations/show', { ...viewAnnotationPage(dbOf(res), res.locals.user, annotation), editForm: { values: req.body ?? {}, errors } });
+    res.status(400).render('annotations/show', {
+      ...viewAnnotationPage(dbOf(res), res.locals.user, annotation),
+      editForm: { values: req.body ?? {}, errors },
+    });
   };
 }
 
@@ -146,7 +177,15 @@ function renderEditForm(req: Request, res: Response, id: number): RenderForm {
 export const create: RequestHandler = (req, res) => {
   const parsed = annotationSchema.safeParse(req.body ?? {});
   const back = (a: AnnotationRow) => safeRedirectPath(req.body?.back, `/articles/${a.articleId}#annotation-${a.id}`);
-  if (!parsed.success) return sendResult(req, res, { status: 'invalid', errors: issues(parsed.error) }, 201, back, renderAnnotateForm(req, res));
+  if (!parsed.success)
+    return sendResult(
+      req,
+      res,
+      { status: 'invalid', errors: issues(parsed.error) },
+      201,
+      back,
+      renderAnnotateForm(req, res),
+    );
   sendResult(req, res, createAnnotation(dbOf(res), user(res).id, parsed.data), 201, back, renderAnnotateForm(req, res));
 };
 
@@ -156,8 +195,23 @@ export const update: RequestHandler = (req, res) => {
   if (id === undefined) return sendError(req, res, 404, 'annotations: no such annotation');
   const parsed = annotationEditSchema.safeParse(req.body ?? {});
   const back = (a: AnnotationRow) => `/annotations/${a.id}`;
-  if (!parsed.success) return sendResult(req, res, { status: 'invalid', errors: issues(parsed.error) }, 200, back, renderEditForm(req, res, id));
-  sendResult(req, res, updateAnnotation(dbOf(res), user(res), id, parsed.data), 200, back, renderEditForm(req, res, id));
+  if (!parsed.success)
+    return sendResult(
+      req,
+      res,
+      { status: 'invalid', errors: issues(parsed.error) },
+      200,
+      back,
+      renderEditForm(req, res, id),
+    );
+  sendResult(
+    req,
+    res,
+    updateAnnotation(dbOf(res), user(res), id, parsed.data),
+    200,
+    back,
+    renderEditForm(req, res, id),
+  );
 };
 
 /** POST /annotations/:id/delete (form) and DELETE /api/annotations/:id. */
@@ -191,7 +245,8 @@ export const listPage: RequestHandler = (req, res) => {
 /** GET /api/annotations */
 export const apiList: RequestHandler = (req, res) => {
   const parsed = filterSchema.safeParse(req.query);
-  if (!parsed.success) return void res.status(400).json({ error: 'annotations: bad filter', errors: issues(parsed.error) });
+  if (!parsed.success)
+    return void res.status(400).json({ error: 'annotations: bad filter', errors: issues(parsed.error) });
   const found = listVisibleAnnotations(dbOf(res), res.locals.user, toFilters(parsed.data));
   if (found === 'forbidden') return sendError(req, res, 403, deletedForbidden);
   res.json({ annotations: found.map(presentAnnotation) });
@@ -218,5 +273,8 @@ export const apiHistory: RequestHandler = (req, res) => {
   const id = parseId(req.params.id);
   const annotation = id === undefined ? undefined : findVisibleAnnotation(dbOf(res), res.locals.user, id);
   if (!annotation) return sendError(req, res, 404, 'annotations: no such annotation');
-  res.json({ annotation: presentAnnotation(annotation), history: visibleHistory(dbOf(res), res.locals.user, annotation) });
+  res.json({
+    annotation: presentAnnotation(annotation),
+    history: visibleHistory(dbOf(res), res.locals.user, annotation),
+  });
 };

@@ -30,8 +30,10 @@ function present(a: ArticleRow) {
 }
 
 function presentOutcome(o: SourceOutcome) {
-  if (o.status === 'imported') return { source: o.source, status: o.status, article: { id: o.article.id, title: o.article.title } };
-  if (o.status === 'duplicate') return { source: o.source, status: o.status, existing: { id: o.existing.id, title: o.existing.title } };
+  if (o.status === 'imported')
+    return { source: o.source, status: o.status, article: { id: o.article.id, title: o.article.title } };
+  if (o.status === 'duplicate')
+    return { source: o.source, status: o.status, existing: { id: o.existing.id, title: o.existing.title } };
   return { source: o.source, status: o.status, error: o.error };
 }
 
@@ -55,18 +57,29 @@ export const show: RequestHandler = (req, res) => {
 export const create: RequestHandler = async (req, res) => {
   const outcomes: SourceOutcome[] = [];
   const files = (req.files as Express.Multer.File[] | undefined) ?? [];
-  for (const f of files) outcomes.push(...(await importFile(dbOf(res), importOptions(res), { name: f.originalname, type: f.mimetype, bytes: f.buffer })));
+  for (const f of files)
+    outcomes.push(
+      ...(await importFile(dbOf(res), importOptions(res), { name: f.originalname, type: f.mimetype, bytes: f.buffer })),
+    );
   if (Buffer.isBuffer(req.body)) {
-    outcomes.push(...(await importFile(dbOf(res), importOptions(res), { name: 'request body', type: 'application/json', bytes: req.body })));
+    outcomes.push(
+      ...(await importFile(dbOf(res), importOptions(res), {
+        name: 'request body',
+        type: 'application/json',
+        bytes: req.body,
+      })),
+    );
   }
-  if (outcomes.length === 0) return void res.status(400).json({ error: 'request: send a JSON article (with "text") or multipart files' });
+  if (outcomes.length === 0)
+    return void res.status(400).json({ error: 'request: send a JSON article (with "text") or multipart files' });
   res.status(batchStatus(outcomes)).json({ results: outcomes.map(presentOutcome) });
 };
 
 /** POST /api/articles/fetch {url} */
 export const fetchUrl: RequestHandler = async (req, res) => {
   const parsed = urlImportSchema.safeParse(req.body ?? {});
-  if (!parsed.success) return void res.status(400).json({ error: 'request: invalid body', errors: fieldErrors(parsed.error) });
+  if (!parsed.success)
+    return void res.status(400).json({ error: 'request: invalid body', errors: fieldErrors(parsed.error) });
   const outcomes = await importUrl(dbOf(res), importOptions(res), config(res), parsed.data.url);
   res.status(batchStatus(outcomes)).json({ results: outcomes.map(presentOutcome) });
 };
@@ -77,7 +90,8 @@ export const update: RequestHandler = (req, res) => {
   const article = id === undefined ? undefined : getArticle(dbOf(res), id);
   if (!article || id === undefined) return void res.status(404).json({ error: `No article with id ${req.params.id}` });
   const parsed = articleMetadataSchema.safeParse({ ...article, ...(req.body ?? {}) });
-  if (!parsed.success) return void res.status(400).json({ error: 'request: invalid metadata', errors: fieldErrors(parsed.error) });
+  if (!parsed.success)
+    return void res.status(400).json({ error: 'request: invalid metadata', errors: fieldErrors(parsed.error) });
   res.json({ article: present(editArticle(dbOf(res), id, parsed.data)!) });
 };
 
@@ -85,19 +99,29 @@ const deletionStatus = { ok: 204, 'not-found': 404, conflict: 409, forbidden: 40
 
 function sendDeletion(res: Response, r: ArticleDeletion, idText: string): void {
   if (r.status === 'ok') return void res.status(204).end();
-  res.status(deletionStatus[r.status]).json({ error: r.status === 'not-found' ? `No article with id ${idText}` : r.reason });
+  res
+    .status(deletionStatus[r.status])
+    .json({ error: r.status === 'not-found' ? `No article with id ${idText}` : r.reason });
 }
 
 /** DELETE /api/articles/:id — soft delete; 409 for a reviewer when other reviewers annotated the article. */
 export const destroy: RequestHandler = (req, res) => {
   const id = parseId(req.params.id);
-  sendDeletion(res, id === undefined ? { status: 'not-found' } : deleteArticleAs(dbOf(res), res.locals.user, id), String(req.params.id));
+  sendDeletion(
+    res,
+    id === undefined ? { status: 'not-found' } : deleteArticleAs(dbOf(res), res.locals.user, id),
+    String(req.params.id),
+  );
 };
 
 /** POST /api/articles/:id/restore (admin) */
 export const restore: RequestHandler = (req, res) => {
   const id = parseId(req.params.id);
-  sendDeletion(res, id === undefined ? { status: 'not-found' } : restoreArticleAs(dbOf(res), res.locals.user, id), String(req.params.id));
+  sendDeletion(
+    res,
+    id === undefined ? { status: 'not-found' } : restoreArticleAs(dbOf(res), res.locals.user, id),
+    String(req.params.id),
+  );
 };
 
 /** GET /api/articles/deleted (admin) */

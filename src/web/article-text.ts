@@ -7,19 +7,29 @@ import { importOptions, parseId } from './params.js';
 import { sendError } from './errors.js';
 import { dbOf, isApiRequest } from './request.js';
 
-const replaceSchema = z.object({ text: z.string().min(1, 'Paste the corrected text.').max(5_000_000), format: z.string().max(20).optional() });
+const replaceSchema = z.object({
+  text: z.string().min(1, 'Paste the corrected text.').max(5_000_000),
+  format: z.string().max(20).optional(),
+});
 
 /** POST /articles/:id/text (form) and POST /api/articles/:id/text (JSON): a corrected version of the text. */
 export const replaceText: RequestHandler = async (req, res) => {
   const id = parseId(req.params.id);
-  if (id === undefined || !getArticle(dbOf(res), id)) return sendError(req, res, 404, `No article with id ${req.params.id}`);
+  if (id === undefined || !getArticle(dbOf(res), id))
+    return sendError(req, res, 404, `No article with id ${req.params.id}`);
   const parsed = replaceSchema.safeParse(req.body ?? {});
   if (!parsed.success) return sendError(req, res, 400, `articles: ${parsed.error.issues[0].message}`);
   // prepared and analysed on the worker pool; only the write happens here
   const { prepared, analysis } = await importOptions(res).runner.run({ kind: 'analyze', input: parsed.data });
   const r = storeReplacement(dbOf(res), id, prepared, analysis);
   if (r.status === 'not-found') return sendError(req, res, 404, `No article with id ${req.params.id}`);
-  if (r.status === 'duplicate') return sendError(req, res, 409, `articles: this text is already article ${r.existing.id} (${r.existing.title})`);
-  if (isApiRequest(req)) return void res.json({ status: r.status, articleId: id, annotations: r.status === 'replaced' ? r.annotations : null });
+  if (r.status === 'duplicate')
+    return sendError(req, res, 409, `articles: this text is already article ${r.existing.id} (${r.existing.title})`);
+  if (isApiRequest(req))
+    return void res.json({
+      status: r.status,
+      articleId: id,
+      annotations: r.status === 'replaced' ? r.annotations : null,
+    });
   res.redirect(303, `/articles/${id}#annotations`);
 };

@@ -10,13 +10,23 @@ import { annotationHighlights, viewArticleAnnotations } from './annotation-views
 import { paragraphsOf, renderHighlighted, type Paragraph } from './render-text.js';
 
 /** The locals of views/articles/show.ejs for an article, as the user (by id, when signed in) sees it, with a linked stretch marked. */
-export function viewArticlePage(db: Db, article: ArticleRow, userId: number | undefined, marked?: { start: number; end: number }) {
+export function viewArticlePage(
+  db: Db,
+  article: ArticleRow,
+  userId: number | undefined,
+  marked?: { start: number; end: number },
+) {
   const quotes = listQuotesOfArticle(db, article.id);
   const threshold = readEditorialThreshold(db, userId);
   const { spans, sentences } = getArticleEditorial(db, article.id, threshold)!;
   const editorial = spans.filter((e) => e.status !== 'dismissed');
   const annotationView = viewArticleAnnotations(db, article);
-  const highlights = [...sentenceHighlights(sentences), ...quoteHighlights(quotes), ...editorialHighlights(editorial), ...annotationHighlights(annotationView.annotations, article.id)];
+  const highlights = [
+    ...sentenceHighlights(sentences),
+    ...quoteHighlights(quotes),
+    ...editorialHighlights(editorial),
+    ...annotationHighlights(annotationView.annotations, article.id),
+  ];
   // a stretch another page links to (?mark=START-END#marked), e.g. where reviewers disagree
   if (marked) highlights.push({ ...marked, className: 'marked', id: 'marked', title: 'the words the link points to' });
   const renderParagraph = (p: Paragraph) => renderHighlighted(article.text, highlights, p.start, p.end);

@@ -22,7 +22,11 @@ const listQuery = z.object({
 
 /** Home: what retold is, the articles, the way in. */
 export const home: RequestHandler = (_req, res) => {
-  const featured = listTopArticlePairs(dbOf(res), 3).map((t) => ({ ...t, a: getArticle(dbOf(res), t.articleA)!, b: getArticle(dbOf(res), t.articleB)! }));
+  const featured = listTopArticlePairs(dbOf(res), 3).map((t) => ({
+    ...t,
+    a: getArticle(dbOf(res), t.articleA)!,
+    b: getArticle(dbOf(res), t.articleB)!,
+  }));
   res.render('home', { title: 'retold', articles: listArticles(dbOf(res), 'published', 'asc'), featured });
 };
 
@@ -37,7 +41,15 @@ export const show: RequestHandler = (req, res) => {
   const id = parseId(req.params.id);
   const article = id === undefined ? undefined : getArticle(dbOf(res), id);
   if (!article) return sendError(req, res, 404, `No article with id ${req.params.id}`);
-  res.render('articles/show', viewArticlePage(dbOf(res), article, (res.locals.user as { id: number } | null | undefined)?.id, parseMark(req.query.mark, article.text.length)));
+  res.render(
+    'articles/show',
+    viewArticlePage(
+      dbOf(res),
+      article,
+      (res.locals.user as { id: number } | null | undefined)?.id,
+      parseMark(req.query.mark, article.text.length),
+    ),
+  );
 };
 
 /** GET /articles/new */
@@ -57,11 +69,15 @@ const pasteForm = z.object({
 /** POST /articles: pasted text, uploaded files and/or an address, in one form. */
 export const create: RequestHandler = async (req, res) => {
   const parsed = pasteForm.safeParse(req.body ?? {});
-  if (!parsed.success) return renderImport(res, 400, {}, { _: 'The form was not filled in as expected; give each field once.' }, []);
+  if (!parsed.success)
+    return renderImport(res, 400, {}, { _: 'The form was not filled in as expected; give each field once.' }, []);
   const values = parsed.data;
   const files = (req.files as Express.Multer.File[] | undefined) ?? [];
   const outcomes: SourceOutcome[] = [];
-  for (const f of files) outcomes.push(...(await importFile(dbOf(res), importOptions(res), { name: f.originalname, type: f.mimetype, bytes: f.buffer })));
+  for (const f of files)
+    outcomes.push(
+      ...(await importFile(dbOf(res), importOptions(res), { name: f.originalname, type: f.mimetype, bytes: f.buffer })),
+    );
   if (values.text.trim()) {
     const meta = articleMetadataSchema.partial().safeParse({ ...values, title: values.title || undefined });
     if (!meta.success) return renderImport(res, 400, values, fieldErrors(meta.error), outcomes);
@@ -69,7 +85,13 @@ export const create: RequestHandler = async (req, res) => {
   }
   if (values.url) outcomes.push(...(await importUrl(dbOf(res), importOptions(res), config(res), values.url)));
   if (outcomes.length === 0) {
-    return renderImport(res, 400, values, { _: 'Paste a text, choose one or more files, or give an address.' }, outcomes);
+    return renderImport(
+      res,
+      400,
+      values,
+      { _: 'Paste a text, choose one or more files, or give an address.' },
+      outcomes,
+    );
   }
   const status = batchStatus(outcomes);
   const only = outcomes.length === 1 ? outcomes[0] : undefined;
@@ -77,7 +99,13 @@ export const create: RequestHandler = async (req, res) => {
   renderImport(res, status, status === 201 || status === 200 ? {} : values, {}, outcomes);
 };
 
-function renderImport(res: Response, status: number, values: object, errors: Record<string, string>, outcomes: SourceOutcome[]): void {
+function renderImport(
+  res: Response,
+  status: number,
+  values: object,
+  errors: Record<string, string>,
+  outcomes: SourceOutcome[],
+): void {
   res.status(status).render('articles/new', { title: 'Import articles', values, errors, outcomes });
 }
 
@@ -96,7 +124,12 @@ export const update: RequestHandler = (req, res) => {
   if (!article || id === undefined) return sendError(req, res, 404, `No article with id ${req.params.id}`);
   const parsed = articleMetadataSchema.safeParse(req.body ?? {});
   if (!parsed.success) {
-    return res.status(400).render('articles/edit', { title: `Edit: ${article.title}`, article, values: req.body ?? {}, errors: fieldErrors(parsed.error) });
+    return res.status(400).render('articles/edit', {
+      title: `Edit: ${article.title}`,
+      article,
+      values: req.body ?? {},
+      errors: fieldErrors(parsed.error),
+    });
   }
   editArticle(dbOf(res), id, parsed.data);
   res.redirect(303, `/articles/${id}`);

@@ -43,7 +43,13 @@ export function sessionToken(req: Request): string | undefined {
 }
 
 function cookieOptions(res: Response, maxAgeMs?: number) {
-  return { httpOnly: true, sameSite: 'lax' as const, secure: config(res).secureCookies, path: '/', ...(maxAgeMs ? { maxAge: maxAgeMs } : {}) };
+  return {
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: config(res).secureCookies,
+    path: '/',
+    ...(maxAgeMs ? { maxAge: maxAgeMs } : {}),
+  };
 }
 
 /** Load the session's user (res.locals.user) and the CSRF token (res.locals.csrfToken) for every request. */
@@ -73,12 +79,19 @@ export function requireRole(role: Role): RequestHandler {
     const user = res.locals.user as UserRow | null;
     if (!user) {
       if (isApiRequest(req)) return void res.status(401).json({ error: 'auth: log in first' });
-      return res.redirect(303, `/login?next=${encodeURIComponent(req.method === 'GET' ? req.originalUrl : (req.get('referer') ?? '/'))}`);
+      return res.redirect(
+        303,
+        `/login?next=${encodeURIComponent(req.method === 'GET' ? req.originalUrl : (req.get('referer') ?? '/'))}`,
+      );
     }
     if (rank[user.role] < rank[role]) {
       res.status(403);
       if (isApiRequest(req)) return void res.json({ error: `auth: needs the ${role} role` });
-      return res.render('error', { title: 'Error 403', status: 403, message: `This needs the ${role} role; you are a ${user.role}.` });
+      return res.render('error', {
+        title: 'Error 403',
+        status: 403,
+        message: `This needs the ${role} role; you are a ${user.role}.`,
+      });
     }
     next();
   };
@@ -92,17 +105,28 @@ function sameToken(a: string, b: string): boolean {
 
 /** Refuse a state-changing request without the right CSRF token (403). Runs after the body parsers. */
 export const checkCsrf: RequestHandler = (req: Request, res: Response, next: NextFunction) => {
-  const sent = (req.get('x-csrf-token') ?? (req.body && typeof req.body === 'object' && !Buffer.isBuffer(req.body) ? (req.body as Record<string, unknown>)._csrf : undefined)) as unknown;
+  const sent = (req.get('x-csrf-token') ??
+    (req.body && typeof req.body === 'object' && !Buffer.isBuffer(req.body)
+      ? (req.body as Record<string, unknown>)._csrf
+      : undefined)) as unknown;
   const expected = res.locals.csrfToken as string | undefined;
   if (typeof sent !== 'string' || !expected || !sameToken(sent, expected)) {
     res.status(403);
     if (isApiRequest(req)) return void res.json({ error: 'csrf: missing or wrong CSRF token' });
-    return res.render('error', { title: 'Error 403', status: 403, message: 'The form expired or did not come from this site. Go back, reload the page and try again.' });
+    return res.render('error', {
+      title: 'Error 403',
+      status: 403,
+      message: 'The form expired or did not come from this site. Go back, reload the page and try again.',
+    });
   }
   next();
 };
 
-const loginBody = z.object({ username: z.string().max(200).default(''), password: z.string().max(500).default(''), next: z.string().optional() });
+const loginBody = z.object({
+  username: z.string().max(200).default(''),
+  password: z.string().max(500).default(''),
+  next: z.string().optional(),
+});
 
 /** A safe place to go after login: a path of this site only. */
 function safeNext(next: string | undefined): string {
@@ -111,7 +135,12 @@ function safeNext(next: string | undefined): string {
 
 /** GET /login */
 export const loginForm: RequestHandler = (req, res) => {
-  res.render('login', { title: 'Log in', error: null, username: '', next: safeNext(typeof req.query.next === 'string' ? req.query.next : undefined) });
+  res.render('login', {
+    title: 'Log in',
+    error: null,
+    username: '',
+    next: safeNext(typeof req.query.next === 'string' ? req.query.next : undefined),
+  });
 };
 
 /** POST /login (form) and POST /api/login (JSON). */
@@ -125,19 +154,37 @@ export const login: RequestHandler = (req, res) => {
   if (wait > 0) {
     const minutes = Math.ceil(wait / 60_000);
     res.status(429).set('Retry-After', String(Math.ceil(wait / 1000)));
-    if (isApiRequest(req)) return void res.json({ error: `auth: too many failed logins; wait ${minutes} minute${minutes === 1 ? '' : 's'}` });
-    return res.render('login', { title: 'Log in', error: `Too many failed logins. Wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`, username, next: safeNext(next) });
+    if (isApiRequest(req))
+      return void res.json({
+        error: `auth: too many failed logins; wait ${minutes} minute${minutes === 1 ? '' : 's'}`,
+      });
+    return res.render('login', {
+      title: 'Log in',
+      error: `Too many failed logins. Wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`,
+      username,
+      next: safeNext(next),
+    });
   }
   const session = logIn(dbOf(res), username, password, config(res).sessionHours);
   if (!session) {
     limiter.fail(attempt);
     res.status(401);
     if (isApiRequest(req)) return void res.json({ error: 'auth: wrong user name or password' });
-    return res.render('login', { title: 'Log in', error: 'Wrong user name or password.', username, next: safeNext(next) });
+    return res.render('login', {
+      title: 'Log in',
+      error: 'Wrong user name or password.',
+      username,
+      next: safeNext(next),
+    });
   }
   limiter.succeed(attempt);
   res.cookie(sessionCookie, session.token, cookieOptions(res, config(res).sessionHours * 3600_000));
-  if (isApiRequest(req)) return void res.json({ user: session.user, csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() });
+  if (isApiRequest(req))
+    return void res.json({
+      user: session.user,
+      csrfToken: session.csrfToken,
+      expiresAt: session.expiresAt.toISOString(),
+    });
   res.redirect(303, safeNext(next));
 };
 

@@ -18,11 +18,19 @@ const compareQuery = z.object({ a: z.coerce.number().int().positive(), b: z.coer
  * given first article (or the first of the pair sharing most statements),
  * and beside it the article it shares most statements with, else another.
  */
-function chooserDefaults(db: Db, articles: { id: number }[], given: number | undefined): { a: number | null; b: number | null } {
+function chooserDefaults(
+  db: Db,
+  articles: { id: number }[],
+  given: number | undefined,
+): { a: number | null; b: number | null } {
   const top = listTopArticlePairs(db, 200);
   const a = given ?? top[0]?.articleA ?? articles[0]?.id ?? null;
   const partner = top.find((t) => t.articleA === a || t.articleB === a);
-  const b = partner ? (partner.articleA === a ? partner.articleB : partner.articleA) : (articles.find((x) => x.id !== a)?.id ?? null);
+  const b = partner
+    ? partner.articleA === a
+      ? partner.articleB
+      : partner.articleA
+    : (articles.find((x) => x.id !== a)?.id ?? null);
   return { a, b };
 }
 
@@ -31,7 +39,11 @@ export const show: RequestHandler = (req, res) => {
   const q = compareQuery.safeParse(req.query);
   if (!q.success) {
     const articles = listArticles(dbOf(res), 'published', 'asc');
-    return res.render('compare/choose', { title: 'Compare articles', articles, ...chooserDefaults(dbOf(res), articles, parseId(req.query.a)) });
+    return res.render('compare/choose', {
+      title: 'Compare articles',
+      articles,
+      ...chooserDefaults(dbOf(res), articles, parseId(req.query.a)),
+    });
   }
   const same = sameArticleError(q.data.a, q.data.b);
   if (same) return sendError(req, res, 400, `Compare: ${same}.`);
@@ -43,7 +55,10 @@ export const show: RequestHandler = (req, res) => {
 /** GET /api/compare?a=&b= */
 export const apiShow: RequestHandler = (req, res) => {
   const q = compareQuery.safeParse(req.query);
-  if (!q.success) return void res.status(400).json({ error: 'request: give two article ids as a and b', errors: zodFieldErrors(q.error) });
+  if (!q.success)
+    return void res
+      .status(400)
+      .json({ error: 'request: give two article ids as a and b', errors: zodFieldErrors(q.error) });
   const same = sameArticleError(q.data.a, q.data.b);
   if (same) return void res.status(400).json({ error: `compare: ${same}`, errors: { b: same } });
   const c = compareArticles(dbOf(res), q.data.a, q.data.b);

@@ -38,7 +38,8 @@ export function viewComparisonPage(db: Db, c: Comparison) {
   // annotations made on this page are shown on it after saving
   const annotations = viewCompareAnnotations(db, c.earlier.id, c.later.id);
   for (const [id, list] of marks) list.push(...annotations.annotationHighlightsOf(id));
-  const renderSide = (articleId: number, text: string, from: number, to: number) => renderHighlighted(text, marks.get(articleId)!, from, to);
+  const renderSide = (articleId: number, text: string, from: number, to: number) =>
+    renderHighlighted(text, marks.get(articleId)!, from, to);
   return {
     title: `Compare: ${c.earlier.title} / ${c.later.title}`,
     c,
@@ -50,7 +51,10 @@ export function viewComparisonPage(db: Db, c: Comparison) {
     annotationsOn: annotations.annotationsOn,
     linkable: { earlier: listQuotesOfArticle(db, c.earlier.id), later: listQuotesOfArticle(db, c.later.id) },
     ...viewPairNotes(db, c.earlier.id, c.later.id),
-    ...viewVerdicts(db, c.pairs.map((p) => p.pair)),
+    ...viewVerdicts(
+      db,
+      c.pairs.map((p) => p.pair),
+    ),
   };
 }
 
@@ -60,7 +64,20 @@ function presentArticle(a: ArticleRow) {
 
 function presentVersion(v: VersionView, diffHtml: string) {
   const q = v.quote;
-  return { quoteId: q.id, articleId: q.articleId, start: q.start, end: q.end, text: q.text, kind: q.kind, speaker: q.speaker, speakerMention: q.speakerMention, cue: q.cue, outlet: q.outlet, context: v.context, diffHtml };
+  return {
+    quoteId: q.id,
+    articleId: q.articleId,
+    start: q.start,
+    end: q.end,
+    text: q.text,
+    kind: q.kind,
+    speaker: q.speaker,
+    speakerMention: q.speakerMention,
+    cue: q.cue,
+    outlet: q.outlet,
+    context: v.context,
+    diffHtml,
+  };
 }
 
 /** The JSON of GET /api/compare (its field names are a public contract: `alignment` keeps left/right). */
@@ -80,6 +97,10 @@ export function presentComparison(c: Comparison) {
       diffHtml: renderDiff(p.parts, 'inline'),
       changes: p.changes,
     })),
-    alignment: c.rows.map((r) => ({ left: r.earlier?.index ?? null, right: r.later?.index ?? null, anchored: r.anchored })),
+    alignment: c.rows.map((r) => ({
+      left: r.earlier?.index ?? null,
+      right: r.later?.index ?? null,
+      anchored: r.anchored,
+    })),
   };
 }

@@ -6,7 +6,6 @@ import { parseId } from './params.js';
 import { sendError } from './errors.js';
 import { dbOf } from './request.js';
 
-
 /** GET /articles/deleted */
 export const listPage: RequestHandler = (_req, res) => {
   res.render('articles/deleted', { title: 'Deleted articles', articles: listDeletedArticles(dbOf(res)) });

@@ -17,10 +17,20 @@ export function nameCategory(id: string): string {
  * (views/editorial/suggestions.ejs): every suggestion with its status, the
  * density chart of those not dismissed, and category names.
  */
-export function viewArticleSuggestions(spans: EditorialSpanRow[], wordCount: number, threshold: number, sentences: EditorialSentenceRow[] = [], idPrefix = 'density') {
+export function viewArticleSuggestions(
+  spans: EditorialSpanRow[],
+  wordCount: number,
+  threshold: number,
+  sentences: EditorialSentenceRow[] = [],
+  idPrefix = 'density',
+) {
   return {
     suggestions: spans,
-    densityChart: renderDensityChart(measureArticleDensity(spans, wordCount), { idPrefix, sentences, biasThreshold: SENTENCE_BIAS_THRESHOLD }),
+    densityChart: renderDensityChart(measureArticleDensity(spans, wordCount), {
+      idPrefix,
+      sentences,
+      biasThreshold: SENTENCE_BIAS_THRESHOLD,
+    }),
     biasThreshold: SENTENCE_BIAS_THRESHOLD,
     categoryName: nameCategory,
     threshold,
@@ -37,8 +47,20 @@ const THRESHOLD_CHOICES = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
  * page), on one common scale so that equal bar lengths mean equal densities;
  * each titled with its outlet.
  */
-export function sideBySideDensityCharts(database: Db, articles: Pick<ArticleRow, 'id' | 'title' | 'outlet' | 'wordCount'>[], idPrefixes: string[]): string[] {
-  const densities = articles.map((a) => measureArticleDensity(listVisibleEditorialSpans(database, a.id, DEFAULT_EDITORIAL_THRESHOLD), a.wordCount));
+export function sideBySideDensityCharts(
+  database: Db,
+  articles: Pick<ArticleRow, 'id' | 'title' | 'outlet' | 'wordCount'>[],
+  idPrefixes: string[],
+): string[] {
+  const densities = articles.map((a) =>
+    measureArticleDensity(listVisibleEditorialSpans(database, a.id, DEFAULT_EDITORIAL_THRESHOLD), a.wordCount),
+  );
   const max = densityScale(densities);
-  return articles.map((a, i) => renderDensityChart(densities[i], { idPrefix: idPrefixes[i], max, title: `Editorial language per 1,000 words: ${a.outlet || a.title}` }));
+  return articles.map((a, i) =>
+    renderDensityChart(densities[i], {
+      idPrefix: idPrefixes[i],
+      max,
+      title: `Editorial language per 1,000 words: ${a.outlet || a.title}`,
+    }),
+  );
 }

@@ -2,13 +2,19 @@
 import type { RequestHandler, Response } from 'express';
 import { z } from 'zod';
 import type { Db } from '../db.js';
-import { acceptEditorialSuggestion, chooseEditorialThreshold, dismissEditorialSuggestion, getArticleEditorial, readEditorialThreshold, type EditorialDecision } from '../corpus/editorial.js';
+import {
+  acceptEditorialSuggestion,
+  chooseEditorialThreshold,
+  dismissEditorialSuggestion,
+  getArticleEditorial,
+  readEditorialThreshold,
+  type EditorialDecision,
+} from '../corpus/editorial.js';
 import { MIN_EDITORIAL_THRESHOLD } from '../editorial/trained-model.js';
 import { EDITORIAL_CATEGORIES } from '../editorial/index.js';
 import { parseId } from './params.js';
 import { sendError } from './errors.js';
 import { dbOf, isApiRequest, safeRedirectPath } from './request.js';
-
 
 /** GET /editorial: each category with its one-line definition. */
 export const categoriesPage: RequestHandler = (_req, res) => {
@@ -34,12 +40,30 @@ const userId = (res: Response): number | undefined => (res.locals.user as { id: 
 export const apiArticle: RequestHandler = (req, res) => {
   const id = parseId(req.params.id);
   const query = articleQuery.safeParse(req.query);
-  if (!query.success) return sendError(req, res, 400, `threshold must be a number from ${MIN_EDITORIAL_THRESHOLD} to 1`);
+  if (!query.success)
+    return sendError(req, res, 400, `threshold must be a number from ${MIN_EDITORIAL_THRESHOLD} to 1`);
   const threshold = query.data.threshold ?? readEditorialThreshold(dbOf(res), userId(res));
   const found = id === undefined ? undefined : getArticleEditorial(dbOf(res), id, threshold);
   if (!found) return sendError(req, res, 404, `No article with id ${req.params.id}`);
-  const spans = found.spans.map((s) => ({ id: s.id, start: s.start, end: s.end, text: s.text, category: s.category, voice: s.voice, confidence: s.confidence, rule: s.learnt ? 'model' : 'lexicon', status: s.status }));
-  res.json({ article: found.article.id, wordCount: found.article.wordCount, threshold, spans, density: found.density, sentences: found.sentences });
+  const spans = found.spans.map((s) => ({
+    id: s.id,
+    start: s.start,
+    end: s.end,
+    text: s.text,
+    category: s.category,
+    voice: s.voice,
+    confidence: s.confidence,
+    rule: s.learnt ? 'model' : 'lexicon',
+    status: s.status,
+  }));
+  res.json({
+    article: found.article.id,
+    wordCount: found.article.wordCount,
+    threshold,
+    spans,
+    density: found.density,
+    sentences: found.sentences,
+  });
 };
 
 const thresholdBody = z.object({ threshold: thresholdValue, back: z.string().optional() });

@@ -21,7 +21,9 @@ export function sendError(req: Request, res: Response, status: number, message: 
  * uses that one name); elsewhere the error page with the same message.
  */
 export function sendInvalid(req: Request, res: Response, scope: string, errors: Record<string, string>): void {
-  const message = `${scope}: ${Object.entries(errors).map(([field, why]) => `${field}: ${why}`).join('; ')}`;
+  const message = `${scope}: ${Object.entries(errors)
+    .map(([field, why]) => `${field}: ${why}`)
+    .join('; ')}`;
   if (req.path.startsWith('/api/')) return void res.status(400).json({ error: message, errors });
   sendError(req, res, 400, message);
 }
@@ -53,7 +55,8 @@ export const handleErrors: ErrorRequestHandler = (err: unknown, req, res, _next)
   if (err instanceof MalformedUploadError) return sendError(req, res, 400, err.message);
   if (err instanceof multer.MulterError) {
     const status = err.code === 'LIMIT_FILE_SIZE' ? 413 : 400;
-    const message = err.code === 'LIMIT_FILE_SIZE' ? 'upload: a file is larger than the upload limit' : `upload: ${err.message}`;
+    const message =
+      err.code === 'LIMIT_FILE_SIZE' ? 'upload: a file is larger than the upload limit' : `upload: ${err.message}`;
     return sendError(req, res, status, message);
   }
   const e = err as HttpishError;

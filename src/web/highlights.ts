@@ -22,7 +22,7 @@ export function editorialHighlights(spans: EditorialSpanRow[]): Highlight[] {
     end: e.end,
     className: `ed ed-${e.voice}${e.status === 'accepted' ? ' ed-accepted' : ''}`,
     id: `editorial-${e.id}`,
-    title: `${e.category} (${e.voice === 'writer' ? "the writer's words" : "inside a quotation"})${e.confidence === null ? '' : `, confidence ${e.confidence.toFixed(2)}`}${e.learnt ? ', found by the model' : ''}`,
+    title: `${e.category} (${e.voice === 'writer' ? "the writer's words" : 'inside a quotation'})${e.confidence === null ? '' : `, confidence ${e.confidence.toFixed(2)}`}${e.learnt ? ', found by the model' : ''}`,
     data: { editorial: e.id, category: e.category },
   }));
 }
@@ -40,7 +40,13 @@ export function sentenceHighlights(sentences: EditorialSentenceRow[]): Highlight
   for (const s of sentences) {
     const band = BIAS_BANDS.find((b) => s.bias >= b.from)?.band;
     if (band === undefined) continue;
-    out.push({ start: s.start, end: s.end, className: `bias bias-${band}`, title: `sentence bias score ${s.bias.toFixed(2)}`, data: { bias: s.bias } });
+    out.push({
+      start: s.start,
+      end: s.end,
+      className: `bias bias-${band}`,
+      title: `sentence bias score ${s.bias.toFixed(2)}`,
+      data: { bias: s.bias },
+    });
   }
   return out;
 }

@@ -23,7 +23,12 @@ export interface LoginLimits {
   maxKeys: number;
 }
 
-export const defaultLoginLimits: LoginLimits = { perAccount: 10, perAddress: 50, windowMs: 15 * 60_000, maxKeys: 10_000 };
+export const defaultLoginLimits: LoginLimits = {
+  perAccount: 10,
+  perAddress: 50,
+  windowMs: 15 * 60_000,
+  maxKeys: 10_000,
+};
 
 interface Counter {
   count: number;

@@ -10,7 +10,13 @@ import { dbOf } from './request.js';
 export const outletsPage: RequestHandler = (_req, res) => {
   const profiles = listOutletProfiles(dbOf(res));
   const chart = renderBarChart(
-    profiles.filter((p) => p.meanFidelity !== null).map((p) => ({ label: p.outlet, value: p.meanFidelity!, text: `${Math.round(p.meanFidelity! * 100)}% of ${p.retold}` })),
+    profiles
+      .filter((p) => p.meanFidelity !== null)
+      .map((p) => ({
+        label: p.outlet,
+        value: p.meanFidelity!,
+        text: `${Math.round(p.meanFidelity! * 100)}% of ${p.retold}`,
+      })),
     { title: 'Mean fidelity of statements first reported elsewhere', max: 1, idPrefix: 'fidelity' },
   );
   res.render('outlets/list', { title: 'Outlets', profiles, chart });
@@ -25,15 +31,29 @@ export const apiOutlets: RequestHandler = (_req, res) => {
 export const outletPage: RequestHandler = (req, res) => {
   const profile = getOutletProfile(dbOf(res), String(req.params.name));
   if (!profile) return sendError(req, res, 404, `No article names the outlet ${String(req.params.name)}.`);
-  const density = renderDensityChart(profile.density, { idPrefix: 'outlet-density', title: `Editorial language per 1,000 words: ${profile.outlet}` });
+  const density = renderDensityChart(profile.density, {
+    idPrefix: 'outlet-density',
+    title: `Editorial language per 1,000 words: ${profile.outlet}`,
+  });
   const tags = renderBarChart(
     profile.topTags.map((t) => ({ label: t.label, value: t.count, text: String(t.count) })),
     { title: `Most frequent reviewer tags on ${profile.outlet}`, idPrefix: 'outlet-tags' },
   );
   const quoted = renderBarChart(
     [
-      { label: 'Mean fidelity', value: profile.meanFidelity ?? 0, text: profile.meanFidelity === null ? 'none retold' : `${Math.round(profile.meanFidelity * 100)}%` },
-      { label: 'Rewordings in quote marks', value: profile.looseQuotedShare ?? 0, text: profile.looseQuotedShare === null ? 'none' : `${Math.round(profile.looseQuotedShare * 100)}% (${profile.looseInQuoteMarks} of ${profile.looseVersions})` },
+      {
+        label: 'Mean fidelity',
+        value: profile.meanFidelity ?? 0,
+        text: profile.meanFidelity === null ? 'none retold' : `${Math.round(profile.meanFidelity * 100)}%`,
+      },
+      {
+        label: 'Rewordings in quote marks',
+        value: profile.looseQuotedShare ?? 0,
+        text:
+          profile.looseQuotedShare === null
+            ? 'none'
+            : `${Math.round(profile.looseQuotedShare * 100)}% (${profile.looseInQuoteMarks} of ${profile.looseVersions})`,
+      },
     ],
     { title: `How ${profile.outlet} retells statements first reported elsewhere`, max: 1, idPrefix: 'outlet-fidelity' },
   );

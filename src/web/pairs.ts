@@ -17,7 +17,12 @@ export const review: RequestHandler = (req, res) => {
   if (!body.success) return sendError(req, res, 400, 'review: status must be confirmed or rejected');
   const pair = id === undefined ? undefined : reviewPair(dbOf(res), id, body.data.status);
   if (!pair) return sendError(req, res, 404, `No pair with id ${req.params.id}`);
-  recordPairDecision(dbOf(res), pair.id, res.locals.user as { id: number }, body.data.status === 'confirmed' ? 'confirm' : 'reject');
+  recordPairDecision(
+    dbOf(res),
+    pair.id,
+    res.locals.user as { id: number },
+    body.data.status === 'confirmed' ? 'confirm' : 'reject',
+  );
   if (isApiRequest(req)) return void res.json({ pair });
   const back = safeRedirectPath(body.data.back, `/compare?a=${pair.articleA}&b=${pair.articleB}`);
   res.redirect(303, back);

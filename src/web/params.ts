@@ -14,7 +14,11 @@ export function parseId(value: unknown): number | undefined {
 /** How this app imports: its job runner and the per-request article limit. */
 export function importOptions(res: Response): ImportOptions {
   const config = res.app.locals.config as Config;
-  return { runner: res.app.locals.runner as JobRunner, maxBytes: config.maxUploadBytes, maxArticles: config.maxArticles };
+  return {
+    runner: res.app.locals.runner as JobRunner,
+    maxBytes: config.maxUploadBytes,
+    maxArticles: config.maxArticles,
+  };
 }
 
 /** A character range START-END (end exclusive) inside a text of this length, or undefined. */

@@ -21,7 +21,10 @@ export const assignSpeaker: RequestHandler = (req, res) => {
   const id = parseId(req.params.id);
   const body = speakerBody.safeParse(req.body ?? {});
   if (!body.success) return sendError(req, res, 400, `quotes: ${body.error.issues[0].message}`);
-  const quote = id === undefined ? undefined : assignQuoteSpeaker(dbOf(res), id, body.data.speaker, (res.locals.user as { id: number }).id);
+  const quote =
+    id === undefined
+      ? undefined
+      : assignQuoteSpeaker(dbOf(res), id, body.data.speaker, (res.locals.user as { id: number }).id);
   if (!quote) return sendError(req, res, 404, `No quote with id ${req.params.id}`);
   if (isApiRequest(req)) return void res.json({ quote });
   res.redirect(303, safeRedirectPath(body.data.back, `/articles/${quote.articleId}#quotes`));

@@ -11,7 +11,10 @@ import { parseId } from './params.js';
 import { sendError } from './errors.js';
 import { dbOf, isApiRequest } from './request.js';
 
-const flag = z.preprocess((v) => (v === 'on' || v === '1' || v === 'true' ? true : v === '0' || v === 'false' || v === 'off' ? false : v), z.boolean());
+const flag = z.preprocess(
+  (v) => (v === 'on' || v === '1' || v === 'true' ? true : v === '0' || v === 'false' || v === 'off' ? false : v),
+  z.boolean(),
+);
 const referenceBody = z.object({ clear: flag.optional() });
 const kindBody = z.object({ kind: z.enum(['article', 'primary-source']) });
 
@@ -20,7 +23,10 @@ export const markReference: RequestHandler = (req, res) => {
   const id = parseId(req.params.id);
   const body = referenceBody.safeParse(req.body ?? {});
   if (!body.success) return sendError(req, res, 400, 'reference: clear is true or false');
-  const statement = id === undefined ? undefined : setStatementReference(dbOf(res), id, (res.locals.user as UserRow).id, body.data.clear ?? false);
+  const statement =
+    id === undefined
+      ? undefined
+      : setStatementReference(dbOf(res), id, (res.locals.user as UserRow).id, body.data.clear ?? false);
   if (!statement) return sendError(req, res, 404, `No statement with a quote ${String(req.params.id)}`);
   if (isApiRequest(req)) return void res.json({ statement });
   res.redirect(303, `/statements/${String(id)}`);
@@ -31,7 +37,8 @@ export const setKind: RequestHandler = (req, res) => {
   const id = parseId(req.params.id);
   const body = kindBody.safeParse(req.body ?? {});
   if (!body.success) return sendError(req, res, 400, 'kind: give "primary-source" or "article"');
-  if (id === undefined || !markArticleKind(dbOf(res), id, body.data.kind, (res.locals.user as UserRow).id)) return sendError(req, res, 404, `No article with id ${String(req.params.id)}`);
+  if (id === undefined || !markArticleKind(dbOf(res), id, body.data.kind, (res.locals.user as UserRow).id))
+    return sendError(req, res, 404, `No article with id ${String(req.params.id)}`);
   if (isApiRequest(req)) return void res.json({ articleId: id, kind: body.data.kind });
   res.redirect(303, `/articles/${id}`);
 };

@@ -21,7 +21,8 @@ function renderLink(label: string, url: string): string {
 }
 
 // [label](url) | bare url | **bold** | *italic*
-const marks = /\[([^\]\n]{1,200})\]\(([^)\s]{1,2000})\)|(https?:\/\/[^\s<>"']{1,2000})|\*\*([^*\n]{1,2000})\*\*|\*([^*\n]{1,2000})\*/g;
+const marks =
+  /\[([^\]\n]{1,200})\]\(([^)\s]{1,2000})\)|(https?:\/\/[^\s<>"']{1,2000})|\*\*([^*\n]{1,2000})\*\*|\*([^*\n]{1,2000})\*/g;
 
 /** One line of a note as HTML. */
 function renderLine(line: string): string {

@@ -16,7 +16,9 @@ export const download: RequestHandler = (req, res) => {
   // a reviewer or tag that does not exist would give an empty report that looks like an answer
   const errors = checkReportFilters(dbOf(res), filters);
   if (Object.keys(errors).length) return sendInvalid(req, res, 'export', errors);
-  const out = exportReport(dbOf(res), q.data.format, scope, filters, { claimReview: claimReviewPublisher(res.app.locals.config as Config) });
+  const out = exportReport(dbOf(res), q.data.format, scope, filters, {
+    claimReview: claimReviewPublisher(res.app.locals.config as Config),
+  });
   if (!out) return sendError(req, res, 404, 'export: no such article or outlet.');
   res.attachment(out.filename);
   res.type(out.contentType).send(out.body);

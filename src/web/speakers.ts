@@ -22,15 +22,23 @@ export const show: RequestHandler = (req, res) => {
   const speaker = id === undefined ? undefined : getSpeaker(dbOf(res), id);
   if (!speaker) return sendError(req, res, 404, `No speaker with id ${req.params.id}`);
   const others = listSpeakers(dbOf(res)).filter((s) => s.id !== speaker.id);
-  res.render('speakers/show', { title: speaker.name, speaker, quotes: listQuotesOfSpeaker(dbOf(res), speaker.id), others, error: null });
+  res.render('speakers/show', {
+    title: speaker.name,
+    speaker,
+    quotes: listQuotesOfSpeaker(dbOf(res), speaker.id),
+    others,
+    error: null,
+  });
 };
 
 /** POST /speakers/:id/merge (form) and /api/speakers/:id/merge (JSON): this speaker joins another. */
 export const merge: RequestHandler = (req, res) => {
   const id = parseId(req.params.id);
   const body = mergeBody.safeParse(req.body ?? {});
-  if (id === undefined || !getSpeaker(dbOf(res), id)) return sendError(req, res, 404, `No speaker with id ${req.params.id}`);
-  if (!body.success || !mergeSpeakers(dbOf(res), id, body.data.into)) return sendError(req, res, 400, 'merge: choose another existing speaker');
+  if (id === undefined || !getSpeaker(dbOf(res), id))
+    return sendError(req, res, 404, `No speaker with id ${req.params.id}`);
+  if (!body.success || !mergeSpeakers(dbOf(res), id, body.data.into))
+    return sendError(req, res, 400, 'merge: choose another existing speaker');
   if (isApiRequest(req)) return void res.json({ speaker: getSpeaker(dbOf(res), body.data.into) });
   res.redirect(303, `/speakers/${body.data.into}`);
 };
@@ -39,7 +47,8 @@ export const merge: RequestHandler = (req, res) => {
 export const split: RequestHandler = (req, res) => {
   const id = parseId(req.params.id);
   const body = splitBody.safeParse(req.body ?? {});
-  if (id === undefined || !getSpeaker(dbOf(res), id)) return sendError(req, res, 404, `No speaker with id ${req.params.id}`);
+  if (id === undefined || !getSpeaker(dbOf(res), id))
+    return sendError(req, res, 404, `No speaker with id ${req.params.id}`);
   const newId = body.success ? splitSpeaker(dbOf(res), id, body.data.alias) : undefined;
   if (newId === undefined) return sendError(req, res, 400, 'split: choose one of the speaker’s names');
   if (isApiRequest(req)) return void res.status(201).json({ speaker: getSpeaker(dbOf(res), newId) });

@@ -18,7 +18,12 @@ export const statementPage: RequestHandler = (req, res) => {
   const id = parseId(req.params.id);
   const statement = id === undefined ? undefined : getReferencedStatement(dbOf(res), id);
   if (!statement) return sendError(req, res, 404, `No statement with a quote ${req.params.id}`);
-  res.render('statements/show', { title: 'Statement', statement, ...viewVerdicts(dbOf(res), statement.pairs), ...viewStatementTimeline(statement) });
+  res.render('statements/show', {
+    title: 'Statement',
+    statement,
+    ...viewVerdicts(dbOf(res), statement.pairs),
+    ...viewStatementTimeline(statement),
+  });
 };
 
 /** GET /api/statements/:id */

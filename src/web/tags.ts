@@ -7,7 +7,10 @@ import { dbOf, isApiRequest } from './request.js';
 
 const blank = (v: unknown) => (v === '' ? undefined : v);
 /** Forms send "on"/"off" or "1"/"0"; JSON sends booleans. */
-const flag = z.preprocess((v) => (v === 'on' || v === '1' || v === 'true' ? true : v === '0' || v === 'false' || v === 'off' ? false : v), z.boolean());
+const flag = z.preprocess(
+  (v) => (v === 'on' || v === '1' || v === 'true' ? true : v === '0' || v === 'false' || v === 'off' ? false : v),
+  z.boolean(),
+);
 
 const newTagSchema = z.object({
   id: z.preprocess(blank, z.string().max(60).optional()),
@@ -23,13 +26,16 @@ const tagChangeSchema = z.object({
 });
 
 function renderPage(res: Response, status: number, values: Record<string, unknown>, errors: Record<string, string>) {
-  res.status(status).render('tags/list', { title: 'Tags', tags: listAllTags(dbOf(res)), families: tagFamilies, values, errors });
+  res
+    .status(status)
+    .render('tags/list', { title: 'Tags', tags: listAllTags(dbOf(res)), families: tagFamilies, values, errors });
 }
 
 function send(req: Request, res: Response, r: TagResult, okStatus: number, values: Record<string, unknown>): void {
   if (r.status === 'not-found') return sendError(req, res, 404, 'tags: no such tag');
   if (r.status === 'invalid') {
-    if (isApiRequest(req)) return void res.status(400).json({ error: `tags: ${Object.values(r.errors).join(' ')}`, errors: r.errors });
+    if (isApiRequest(req))
+      return void res.status(400).json({ error: `tags: ${Object.values(r.errors).join(' ')}`, errors: r.errors });
     return renderPage(res, 400, values, r.errors);
   }
   if (isApiRequest(req)) return void res.status(okStatus).json({ tag: r.tag });
@@ -47,13 +53,15 @@ export const apiList: RequestHandler = (_req, res) => {
 /** POST /tags and POST /api/tags (admin) */
 export const create: RequestHandler = (req, res) => {
   const parsed = newTagSchema.safeParse(req.body ?? {});
-  if (!parsed.success) return send(req, res, { status: 'invalid', errors: { form: parsed.error.issues[0].message } }, 201, req.body ?? {});
+  if (!parsed.success)
+    return send(req, res, { status: 'invalid', errors: { form: parsed.error.issues[0].message } }, 201, req.body ?? {});
   send(req, res, addTag(dbOf(res), parsed.data), 201, parsed.data);
 };
 
 /** POST /tags/:id and PATCH /api/tags/:id (admin) */
 export const update: RequestHandler = (req, res) => {
   const parsed = tagChangeSchema.safeParse(req.body ?? {});
-  if (!parsed.success) return send(req, res, { status: 'invalid', errors: { form: parsed.error.issues[0].message } }, 200, {});
+  if (!parsed.success)
+    return send(req, res, { status: 'invalid', errors: { form: parsed.error.issues[0].message } }, 200, {});
   send(req, res, changeTag(dbOf(res), String(req.params.id), parsed.data), 200, {});
 };

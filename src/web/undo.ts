@@ -13,14 +13,25 @@ const blank = (v: unknown) => (v === '' ? undefined : v);
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const back = z.preprocess(blank, z.string().max(2000).refine(isLocalPath, 'a local path').optional());
 const scopeQuery = z
-  .object({ article: z.preprocess(blank, id.optional()), compare: z.preprocess(blank, z.string().regex(/^\d+,\d+$/).optional()) })
+  .object({
+    article: z.preprocess(blank, id.optional()),
+    compare: z.preprocess(
+      blank,
+      z
+        .string()
+        .regex(/^\d+,\d+$/)
+        .optional(),
+    ),
+  })
   .refine((q) => (q.article === undefined) !== (q.compare === undefined), 'give article=ID or compare=ID,ID');
 const side = z.object({ articleId: id, text: z.string().min(1).max(20_000) });
 const restorePairBody = z.preprocess(
   (b) => {
     const o = (b ?? {}) as Record<string, unknown>;
     // forms send flat fields
-    return 'aArticle' in o ? { a: { articleId: o.aArticle, text: o.aText }, b: { articleId: o.bArticle, text: o.bText }, back: o.back } : o;
+    return 'aArticle' in o
+      ? { a: { articleId: o.aArticle, text: o.aText }, b: { articleId: o.bArticle, text: o.bText }, back: o.back }
+      : o;
   },
   z.object({ a: side, b: side, back }),
 );
@@ -39,16 +50,26 @@ export const list: RequestHandler = (req, res) => {
   if (!found) return sendError(req, res, 404, 'undo: no such article');
   if (isApiRequest(req)) return void res.json(found);
   const articles = new Map(ids.map((i) => [i, getArticle(dbOf(res), i)!]));
-  const title = ids.length === 1 ? `Rejected and dismissed: ${articles.get(ids[0])!.title}` : 'Rejected and dismissed in this comparison';
+  const title =
+    ids.length === 1
+      ? `Rejected and dismissed: ${articles.get(ids[0])!.title}`
+      : 'Rejected and dismissed in this comparison';
   res.render('undo/list', { title, ...found, articles, ids, here: req.originalUrl });
 };
 
 /** POST /pairs/restore and /api/pairs/restore {a:{articleId,text}, b:{articleId,text}}: a rejected pair becomes a suggestion again. */
 export const restorePair: RequestHandler = (req, res) => {
   const body = restorePairBody.safeParse(req.body ?? {});
-  if (!body.success) return sendError(req, res, 400, 'restore: name both versions of the rejected pair (article id and words)');
+  if (!body.success)
+    return sendError(req, res, 400, 'restore: name both versions of the rejected pair (article id and words)');
   const pairId = restoreRejectedPair(dbOf(res), body.data, res.locals.user as UserRow, loadVectors());
-  if (pairId === undefined) return sendError(req, res, 404, 'restore: no rejected pair with these words (or its words are gone from the articles)');
+  if (pairId === undefined)
+    return sendError(
+      req,
+      res,
+      404,
+      'restore: no rejected pair with these words (or its words are gone from the articles)',
+    );
   if (isApiRequest(req)) return void res.json({ pairId });
   res.redirect(303, body.data.back ?? `/compare?a=${body.data.a.articleId}&b=${body.data.b.articleId}`);
 };

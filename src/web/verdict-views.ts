@@ -14,5 +14,10 @@ export function reviewersOf(d: Db): UserRow[] {
 /** What the verdict panel under each pair needs (comparison and statement pages). */
 export function viewVerdicts(d: Db, pairs: PairRow[]) {
   const records = verdictsOfPairs(d, pairs);
-  return { verdictOf: (pairId: number) => records.get(pairId)!, verdictScale: listScale(d), reviewers: reviewersOf(d), renderNote };
+  return {
+    verdictOf: (pairId: number) => records.get(pairId)!,
+    verdictScale: listScale(d),
+    reviewers: reviewersOf(d),
+    renderNote,
+  };
 }

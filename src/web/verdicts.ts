@@ -7,7 +7,17 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { z } from 'zod';
 import type { Db } from '../db.js';
-import { assignVerdict, completeSecondReview, findQuoteOfSide, getPairVerdictHistory, getVerdictWithHistory, giveVerdict, listVerdictItems, requestSecondReview, type VerdictResult } from '../corpus/verdicts.js';
+import {
+  assignVerdict,
+  completeSecondReview,
+  findQuoteOfSide,
+  getPairVerdictHistory,
+  getVerdictWithHistory,
+  giveVerdict,
+  listVerdictItems,
+  requestSecondReview,
+  type VerdictResult,
+} from '../corpus/verdicts.js';
 import { addRating, changeRating, listScale, scaleBounds, type RatingResult } from '../corpus/verdict-scale.js';
 import { type UserRow } from '../store/users.js';
 import { parseId } from './params.js';
@@ -19,13 +29,24 @@ import { reviewersOf } from './verdict-views.js';
 const me = (res: Response): UserRow => res.locals.user as UserRow;
 const blank = (v: unknown) => (v === '' ? undefined : v);
 /** Forms send "on"/"1"; JSON sends booleans. */
-const flag = z.preprocess((v) => (v === 'on' || v === '1' || v === 'true' ? true : v === '0' || v === 'false' || v === 'off' ? false : v), z.boolean());
+const flag = z.preprocess(
+  (v) => (v === 'on' || v === '1' || v === 'true' ? true : v === '0' || v === 'false' || v === 'off' ? false : v),
+  z.boolean(),
+);
 /** A local path to go back to after a form (never another site). */
 const back = z.preprocess(blank, z.string().max(2000).refine(isLocalPath, 'a local path').optional());
 
-const verdictBody = z.object({ rating: z.string().min(1).max(60), rationale: z.string().max(20_000), needsSecondReview: flag.optional(), back });
+const verdictBody = z.object({
+  rating: z.string().min(1).max(60),
+  rationale: z.string().max(20_000),
+  needsSecondReview: flag.optional(),
+  back,
+});
 const secondReviewBody = z.object({ note: z.preprocess(blank, z.string().max(20_000).optional()), back });
-const assignBody = z.object({ assignee: z.preprocess((v) => (v === '' ? null : v), z.string().max(100).nullable()), back });
+const assignBody = z.object({
+  assignee: z.preprocess((v) => (v === '' ? null : v), z.string().max(100).nullable()),
+  back,
+});
 const requestBody = z.object({ back });
 
 const statusOf = { 'not-found': 404, invalid: 400, conflict: 409 } as const;
@@ -41,7 +62,12 @@ function answer(req: Request, res: Response, r: VerdictResult, backTo: string | 
 function parse<T extends z.ZodType>(schema: T, req: Request, res: Response, what: string): z.infer<T> | undefined {
   const r = schema.safeParse(req.body ?? {});
   if (r.success) return r.data;
-  sendError(req, res, 400, `${what}: ${r.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')}`);
+  sendError(
+    req,
+    res,
+    400,
+    `${what}: ${r.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')}`,
+  );
   return undefined;
 }
 
@@ -101,13 +127,27 @@ const listQuery = z.object({
 function readList(req: Request, d: Db) {
   const q = listQuery.safeParse(req.query);
   const f = q.success ? q.data : {};
-  return { filter: f, items: listVerdictItems(d, { states: f.state ? [f.state] : undefined, assignee: f.assignee, needsSecondReview: f.needsSecondReview, articleId: f.article }) };
+  return {
+    filter: f,
+    items: listVerdictItems(d, {
+      states: f.state ? [f.state] : undefined,
+      assignee: f.assignee,
+      needsSecondReview: f.needsSecondReview,
+      articleId: f.article,
+    }),
+  };
 }
 
 /** GET /verdicts: the review queue, filtered by state, assignee and "needs second review". */
 export const listPage: RequestHandler = (req, res) => {
   const { filter, items } = readList(req, dbOf(res));
-  res.render('verdicts/list', { title: 'Verdicts', items, filter, reviewers: reviewersOf(dbOf(res)), scale: listScale(dbOf(res)) });
+  res.render('verdicts/list', {
+    title: 'Verdicts',
+    items,
+    filter,
+    reviewers: reviewersOf(dbOf(res)),
+    scale: listScale(dbOf(res)),
+  });
 };
 
 /** GET /api/verdicts */
@@ -149,12 +189,18 @@ const ratingChange = z.object({
 });
 
 function renderScale(res: Response, status: number, error: string | null): void {
-  res.status(status).render('verdicts/scale', { title: 'Verdict scale', scale: listScale(dbOf(res)), bounds: scaleBounds(dbOf(res)), error });
+  res.status(status).render('verdicts/scale', {
+    title: 'Verdict scale',
+    scale: listScale(dbOf(res)),
+    bounds: scaleBounds(dbOf(res)),
+    error,
+  });
 }
 
 function sendRating(req: Request, res: Response, r: RatingResult, okStatus: number): void {
   if (r.status === 'not-found') return sendError(req, res, 404, 'verdict scale: no such rating');
-  if (r.status === 'invalid') return isApiRequest(req) ? void res.status(400).json({ error: r.error }) : renderScale(res, 400, r.error);
+  if (r.status === 'invalid')
+    return isApiRequest(req) ? void res.status(400).json({ error: r.error }) : renderScale(res, 400, r.error);
   if (isApiRequest(req)) return void res.status(okStatus).json({ rating: r.rating });
   res.redirect(303, `/verdict-scale#rating-${r.rating.id}`);
 }
@@ -171,13 +217,31 @@ export const apiScale: RequestHandler = (_req, res) => {
 /** POST /verdict-scale and /api/verdict-scale (admins) {id?, label, value, description?} */
 export const createRating: RequestHandler = (req, res) => {
   const body = ratingBody.safeParse(req.body ?? {});
-  if (!body.success) return sendRating(req, res, { status: 'invalid', error: `verdict scale: ${body.error.issues[0].path.join('.')}: ${body.error.issues[0].message}` }, 201);
+  if (!body.success)
+    return sendRating(
+      req,
+      res,
+      {
+        status: 'invalid',
+        error: `verdict scale: ${body.error.issues[0].path.join('.')}: ${body.error.issues[0].message}`,
+      },
+      201,
+    );
   sendRating(req, res, addRating(dbOf(res), body.data), 201);
 };
 
 /** POST /verdict-scale/:id and PATCH /api/verdict-scale/:id (admins) {label?, value?, description?, retired?} */
 export const updateRating: RequestHandler = (req, res) => {
   const body = ratingChange.safeParse(req.body ?? {});
-  if (!body.success) return sendRating(req, res, { status: 'invalid', error: `verdict scale: ${body.error.issues[0].path.join('.')}: ${body.error.issues[0].message}` }, 200);
+  if (!body.success)
+    return sendRating(
+      req,
+      res,
+      {
+        status: 'invalid',
+        error: `verdict scale: ${body.error.issues[0].path.join('.')}: ${body.error.issues[0].message}`,
+      },
+      200,
+    );
   sendRating(req, res, changeRating(dbOf(res), String(req.params.id), body.data), 200);
 };

@@ -4,7 +4,14 @@
  * analysing one article. The same functions run in the calling thread when no
  * pool is used (tests, the sample corpus).
  */
-import { IngestError, parsePaste, parseUpload, prepareArticle, type ArticleInput, type PreparedArticle } from '../ingest/index.js';
+import {
+  IngestError,
+  parsePaste,
+  parseUpload,
+  prepareArticle,
+  type ArticleInput,
+  type PreparedArticle,
+} from '../ingest/index.js';
 import { analyzeForStore, type StoredAnalysis } from '../analysis/for-store.js';
 import { loadVectors } from '../vectors/load.js';
 

@@ -55,7 +55,10 @@ interface Slot {
 function workerEntry(): { file: string | URL; workerData?: unknown } {
   const self = import.meta.url;
   if (self.endsWith('.ts')) {
-    return { file: new URL('./tsx-entry.mjs', self), workerData: { entry: fileURLToPath(new URL('./analysis-worker.ts', self)) } };
+    return {
+      file: new URL('./tsx-entry.mjs', self),
+      workerData: { entry: fileURLToPath(new URL('./analysis-worker.ts', self)) },
+    };
   }
   return { file: new URL('./analysis-worker.js', self) };
 }
@@ -112,7 +115,6 @@ export function createWorkerPool(size: number): JobRunner {
     worker.on('exit', (code) => onDeath(new Error(`exit code ${code}`)));
     return slot;
   };
-
 
   return {
     size: count,

@@ -10,25 +10,40 @@ import { prepareArticle } from '../../src/ingest/index.js';
 import { analyzeArticleText } from '../../src/analysis/article.js';
 import { analyzeText, LONGEST_WINK_TOKEN } from '../../src/nlp/index.js';
 
-const WORDS = 'the council said that the new bridge will open soon and "people cheered" loudly for the mayor who promised more'.split(' ');
+const WORDS =
+  'the council said that the new bridge will open soon and "people cheered" loudly for the mayor who promised more'.split(
+    ' ',
+  );
 
 /** Each shape with the smaller of its two sizes (large enough to take tens of milliseconds). */
 const shapes: [string, number, (chars: number) => string][] = [
   ['one long token', 1_600_000, (n) => 'abcdefghij'.repeat(Math.ceil(n / 10)).slice(0, n)],
-  ['one long paragraph', 40_000, (n) => {
-    const out: string[] = [];
-    for (let i = 0, len = 0; len < n; i += 1) {
-      out.push(WORDS[i % WORDS.length]);
-      len += WORDS[i % WORDS.length].length + 1;
-    }
-    return out.join(' ');
-  }],
-  ['many sentences on one line', 40_000, (n) => 'The mayor said the bridge "will open in June," and nobody doubted her. '.repeat(Math.ceil(n / 71)).slice(0, n)],
+  [
+    'one long paragraph',
+    40_000,
+    (n) => {
+      const out: string[] = [];
+      for (let i = 0, len = 0; len < n; i += 1) {
+        out.push(WORDS[i % WORDS.length]);
+        len += WORDS[i % WORDS.length].length + 1;
+      }
+      return out.join(' ');
+    },
+  ],
+  [
+    'many sentences on one line',
+    40_000,
+    (n) =>
+      'The mayor said the bridge "will open in June," and nobody doubted her. '.repeat(Math.ceil(n / 71)).slice(0, n),
+  ],
 ];
 
 /** The import's CPU work: prepare the text, then the whole per-article analysis. */
 function pipeline(body: string): void {
-  const prepared = prepareArticle({ text: `A bridge for the city\n\nThe story begins here. ${body} The end.\n`, format: 'txt' });
+  const prepared = prepareArticle({
+    text: `A bridge for the city\n\nThe story begins here. ${body} The end.\n`,
+    format: 'txt',
+  });
   analyzeArticleText(prepared.text);
 }
 
@@ -50,15 +65,19 @@ function timeBestOfEach(runs: (() => void)[], rounds = 5): number[] {
 }
 
 describe('import stages scale linearly', () => {
-  it.each(shapes)('%s (%i characters): twice the text takes about twice the time', (_name, chars, make) => {
-    const small = make(chars);
-    const large = make(chars * 2);
-    // warm the model, the caches and the compiled code outside the clock
-    pipeline(small);
-    pipeline(large);
-    const [smallMs, largeMs] = timeBestOfEach([() => pipeline(small), () => pipeline(large)]);
-    expect(largeMs / smallMs).toBeLessThan(3);
-  }, 120_000);
+  it.each(shapes)(
+    '%s (%i characters): twice the text takes about twice the time',
+    (_name, chars, make) => {
+      const small = make(chars);
+      const large = make(chars * 2);
+      // warm the model, the caches and the compiled code outside the clock
+      pipeline(small);
+      pipeline(large);
+      const [smallMs, largeMs] = timeBestOfEach([() => pipeline(small), () => pipeline(large)]);
+      expect(largeMs / smallMs).toBeLessThan(3);
+    },
+    120_000,
+  );
 
   it('keeps a run longer than the bound whole as one token with exact offsets', () => {
     const run = 'x'.repeat(LONGEST_WINK_TOKEN * 3);

@@ -64,8 +64,19 @@ describe('Krippendorff’s alpha (nominal)', () => {
   });
 
   it('is 1 for perfect agreement and undefined when one value is used throughout', () => {
-    expect(computeKrippendorffAlpha([[1, 2, 1], [1, 2, 1], [1, 2, 1]])).toBe(1);
-    expect(computeKrippendorffAlpha([[1, 1], [1, 1]])).toBeNull();
+    expect(
+      computeKrippendorffAlpha([
+        [1, 2, 1],
+        [1, 2, 1],
+        [1, 2, 1],
+      ]),
+    ).toBe(1);
+    expect(
+      computeKrippendorffAlpha([
+        [1, 1],
+        [1, 1],
+      ]),
+    ).toBeNull();
   });
 });
 
@@ -74,27 +85,39 @@ describe('measureAgreement', () => {
   const at = (words: string) => ({ start: text.indexOf(words), end: text.indexOf(words) + words.length });
 
   it('uses kappa for two reviewers and lists where they disagree', () => {
-    const [result] = measureAgreement(text, ['ann', 'ben'], [
-      { reviewer: 'ann', tagId: 'loaded-term', ...at('slammed the reckless') },
-      { reviewer: 'ben', tagId: 'loaded-term', ...at('reckless') },
-    ]);
+    const [result] = measureAgreement(
+      text,
+      ['ann', 'ben'],
+      [
+        { reviewer: 'ann', tagId: 'loaded-term', ...at('slammed the reckless') },
+        { reviewer: 'ben', tagId: 'loaded-term', ...at('reckless') },
+      ],
+    );
     expect(result).toMatchObject({ tagId: 'loaded-term', measure: 'kappa', tokens: 8 });
-    expect(result.disagreements).toEqual([{ ...at('slammed the'), text: 'slammed the', marked: ['ann'], unmarked: ['ben'] }]);
+    expect(result.disagreements).toEqual([
+      { ...at('slammed the'), text: 'slammed the', marked: ['ann'], unmarked: ['ben'] },
+    ]);
     // 8 tokens: ann marks 3, ben 1, they agree on 6 → po = 0.75, pe = (3·1 + 5·7)/64
     const pe = (3 * 1 + 5 * 7) / 64;
     expect(result.value).toBeCloseTo((0.75 - pe) / (1 - pe), 10);
   });
 
   it('uses alpha for three reviewers, counting a reviewer who never used the tag as marking nothing', () => {
-    const results = measureAgreement(text, ['ann', 'ben', 'cat'], [
-      { reviewer: 'ann', tagId: 'loaded-term', ...at('reckless') },
-      { reviewer: 'ben', tagId: 'loaded-term', ...at('reckless') },
-      { reviewer: 'cat', tagId: 'intensifier', ...at('slammed') },
-    ]);
+    const results = measureAgreement(
+      text,
+      ['ann', 'ben', 'cat'],
+      [
+        { reviewer: 'ann', tagId: 'loaded-term', ...at('reckless') },
+        { reviewer: 'ben', tagId: 'loaded-term', ...at('reckless') },
+        { reviewer: 'cat', tagId: 'intensifier', ...at('slammed') },
+      ],
+    );
     expect(results.map((r) => r.tagId)).toEqual(['intensifier', 'loaded-term']);
     const result = results[1];
     expect(result.measure).toBe('alpha');
-    expect(result.disagreements).toEqual([{ ...at('reckless'), text: 'reckless', marked: ['ann', 'ben'], unmarked: ['cat'] }]);
+    expect(result.disagreements).toEqual([
+      { ...at('reckless'), text: 'reckless', marked: ['ann', 'ben'], unmarked: ['cat'] },
+    ]);
   });
 
   it('needs two reviewers', () => {

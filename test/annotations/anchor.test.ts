@@ -33,7 +33,11 @@ describe('reanchor', () => {
   it.each([
     ['the same text', original, 'unchanged'],
     ['a sentence added before', `Updated at noon. ${original}`, 'moved'],
-    ['the sentence moved to the end', 'Officials said the bridge would reopen in March. Residents said the delay was costly. The mayor called the delay "completely unacceptable" and promised an inquiry.', 'moved'],
+    [
+      'the sentence moved to the end',
+      'Officials said the bridge would reopen in March. Residents said the delay was costly. The mayor called the delay "completely unacceptable" and promised an inquiry.',
+      'moved',
+    ],
   ])('finds the exact words after %s', (_name, newText, status) => {
     const anchor = anchorOf(original, 'completely unacceptable');
     const r = reanchor(anchor, newText);

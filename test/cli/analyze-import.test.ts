@@ -25,8 +25,13 @@ function retold(args: string[], db: string) {
 const samples = join(projectRoot, 'data', 'samples');
 const own = join(projectRoot, 'test', 'fixtures', 'analysis');
 const files = [
-  ...readdirSync(own).sort().map((f) => join(own, f)),
-  ...readdirSync(samples).filter((f) => f.endsWith('.txt')).sort().map((f) => join(samples, f)),
+  ...readdirSync(own)
+    .sort()
+    .map((f) => join(own, f)),
+  ...readdirSync(samples)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => join(samples, f)),
 ];
 
 interface AnalyzeJson {
@@ -43,7 +48,9 @@ function describeAnalyze(out: AnalyzeJson, texts: string[]) {
   return {
     quotes: out.quotes.map((q) => `${quoteKey.get(q.id)} ${q.kind} ${q.speaker}`).sort(),
     editorial: out.editorial.map((e) => `${articleOf(e.article)}:${e.start}-${e.end} ${e.category} ${e.voice}`).sort(),
-    pairs: out.pairs.map((p) => `${quoteKey.get(p.a)} ~ ${quoteKey.get(p.b)} ${p.score.toFixed(3)} ${p.relation}`).sort(),
+    pairs: out.pairs
+      .map((p) => `${quoteKey.get(p.a)} ~ ${quoteKey.get(p.b)} ${p.score.toFixed(3)} ${p.relation}`)
+      .sort(),
   };
 }
 
@@ -60,9 +67,12 @@ function describeStore(path: string, texts: string[]) {
         quoteKey.set(q.id, `${at}:${q.start}-${q.end}`);
         quotes.push(`${at}:${q.start}-${q.end} ${q.kind} ${q.speaker}`);
       }
-      for (const e of listEditorialSpans(db, summary.id)) editorial.push(`${at}:${e.start}-${e.end} ${e.category} ${e.voice}`);
+      for (const e of listEditorialSpans(db, summary.id))
+        editorial.push(`${at}:${e.start}-${e.end} ${e.category} ${e.voice}`);
     }
-    const pairs = listAllPairs(db).map((p) => `${quoteKey.get(p.quoteA)} ~ ${quoteKey.get(p.quoteB)} ${p.score.toFixed(3)} ${p.relation}`);
+    const pairs = listAllPairs(db).map(
+      (p) => `${quoteKey.get(p.quoteA)} ~ ${quoteKey.get(p.quoteB)} ${p.score.toFixed(3)} ${p.relation}`,
+    );
     return { quotes: quotes.sort(), editorial: editorial.sort(), pairs: pairs.sort() };
   } finally {
     db.close();
@@ -72,7 +82,9 @@ function describeStore(path: string, texts: string[]) {
 describe('retold analyze and retold import agree', () => {
   it('find the same quotes, speakers, editorial spans and pairs in the same articles', () => {
     const dir = mkdtempSync(join(tmpdir(), 'retold-agree-'));
-    const analyzed = JSON.parse(retold(['analyze', '--format', 'json', ...files], join(dir, 'unused.sqlite'))) as AnalyzeJson;
+    const analyzed = JSON.parse(
+      retold(['analyze', '--format', 'json', ...files], join(dir, 'unused.sqlite')),
+    ) as AnalyzeJson;
     const texts = analyzed.articles.map((a) => a.text);
     expect(texts).toHaveLength(files.length);
     const db = join(dir, 'imported.sqlite');

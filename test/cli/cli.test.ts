@@ -22,7 +22,13 @@ const samples = join(projectRoot, 'data', 'samples');
 
 describe('retold analyze', () => {
   it('prints the stable JSON shape for the files, in memory, without touching the database', () => {
-    const r = retold(['analyze', '--format', 'json', join(samples, '000_a404dea57b915c9a.txt'), join(samples, '001_a6efed5ff8a300ec.txt')]);
+    const r = retold([
+      'analyze',
+      '--format',
+      'json',
+      join(samples, '000_a404dea57b915c9a.txt'),
+      join(samples, '001_a6efed5ff8a300ec.txt'),
+    ]);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(Object.keys(out)).toEqual(['articles', 'quotes', 'pairs', 'editorial']);
@@ -57,13 +63,24 @@ describe('retold analyze', () => {
 describe('retold compare --jsonl', () => {
   it('answers each line with score, decision and relation, and reports bad lines', () => {
     const input = [
-      JSON.stringify({ id: 1, a: 'We know that the occupying American forces cannot withstand the advanced and modern strikes of the resistance.', b: 'We know that the occupiers will not be able to withstand our modern methods of resistance.' }),
+      JSON.stringify({
+        id: 1,
+        a: 'We know that the occupying American forces cannot withstand the advanced and modern strikes of the resistance.',
+        b: 'We know that the occupiers will not be able to withstand our modern methods of resistance.',
+      }),
       'not json',
-      JSON.stringify({ id: 'n', a: 'The dam will open in June, the minister said.', b: 'Schools stay closed for a week after the storm.' }),
+      JSON.stringify({
+        id: 'n',
+        a: 'The dam will open in June, the minister said.',
+        b: 'Schools stay closed for a week after the storm.',
+      }),
     ].join('\n');
     const r = retold(['compare', '--jsonl'], { input });
     expect(r.code).toBe(1);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatchObject({ id: 1, same: true });
     expect(['paraphrase', 'gist']).toContain(lines[0].relation);
@@ -96,7 +113,11 @@ describe('retold through a bin link', () => {
   it('runs when started through a symbolic link, as npm installs the command', () => {
     const link = join(mkdtempSync(join(tmpdir(), 'retold-bin-')), 'retold');
     symlinkSync(join(projectRoot, 'src', 'cli.ts'), link);
-    const r = spawnSync(process.execPath, ['--import', 'tsx', link, 'help'], { cwd: projectRoot, encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', link, 'help'], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('usage: retold <command>');
   });

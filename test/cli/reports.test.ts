@@ -46,7 +46,10 @@ describe('retold export and import-annotations', () => {
     expect(retold(['export', '--format', 'jsonld', '--compare', '1,2', '-o', file], source).code).toBe(0);
     expect(JSON.parse(readFileSync(file, 'utf8')).total).toBe(4);
     const first = retold(['import-annotations', file, '--user', 'lead'], target);
-    expect([first.code, first.stdout.trim()]).toEqual([0, 'imported 4 (0 orphaned), already present 0, not imported 0']);
+    expect([first.code, first.stdout.trim()]).toEqual([
+      0,
+      'imported 4 (0 orphaned), already present 0, not imported 0',
+    ]);
     const again = retold(['import-annotations', file, '--user', 'lead'], target);
     expect(again.stdout.trim()).toBe('imported 0 (0 orphaned), already present 4, not imported 0');
   });

@@ -19,15 +19,25 @@ function tag(args: string[], input: string) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-const lines = (s: string) => s.split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const lines = (s: string) =>
+  s
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
 
 // a tabloid paragraph and a wire paragraph: loaded words in both voices, then none
-const TABLOID = 'The brazen regime has, of course, trampled on its promises. "We will crush the traitors," the minister said.';
+const TABLOID =
+  'The brazen regime has, of course, trampled on its promises. "We will crush the traitors," the minister said.';
 const WIRE = 'The ministry said on Tuesday that talks would resume next week in Geneva.';
 
 describe('retold tag --jsonl', () => {
   it('writes one line of spans per input line, in order, with offsets into the given text', () => {
-    const input = [{ id: 'tabloid', text: TABLOID }, { id: 7, text: WIRE }].map((x) => JSON.stringify(x)).join('\n');
+    const input = [
+      { id: 'tabloid', text: TABLOID },
+      { id: 7, text: WIRE },
+    ]
+      .map((x) => JSON.stringify(x))
+      .join('\n');
     const r = tag(['--jsonl'], `${input}\n`);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
@@ -49,7 +59,9 @@ describe('retold tag --jsonl', () => {
     expect(out[0].sentences.length).toBe(2);
     for (const o of out) for (const x of o.sentences) expect(Object.keys(x)).toEqual(['start', 'end', 'bias']);
     expect(out[1].sentences).toHaveLength(1);
-    expect(Math.max(...out[0].sentences.map((x: { bias: number }) => x.bias))).toBeGreaterThan(out[1].sentences[0].bias);
+    expect(Math.max(...out[0].sentences.map((x: { bias: number }) => x.bias))).toBeGreaterThan(
+      out[1].sentences[0].bias,
+    );
   });
 
   it.each([
@@ -57,7 +69,10 @@ describe('retold tag --jsonl', () => {
     ['no text', '{"id":"x"}'],
     ['text of the wrong type', '{"id":"x","text":42}'],
   ])('reports a line with %s on stderr by its number, goes on, and exits 1', (_what, bad) => {
-    const r = tag(['--jsonl'], [JSON.stringify({ id: 1, text: WIRE }), bad, '', JSON.stringify({ id: 3, text: TABLOID })].join('\n'));
+    const r = tag(
+      ['--jsonl'],
+      [JSON.stringify({ id: 1, text: WIRE }), bad, '', JSON.stringify({ id: 3, text: TABLOID })].join('\n'),
+    );
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^line 2: /);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);

@@ -2,10 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db.js';
 import { importArticle } from '../../src/corpus/articles.js';
 import { createUser } from '../../src/corpus/users.js';
-import { annotationHistory, createAnnotation, deleteAnnotation, listAnnotations, reanchorArticleAnnotations, updateAnnotation } from '../../src/corpus/annotations.js';
+import {
+  annotationHistory,
+  createAnnotation,
+  deleteAnnotation,
+  listAnnotations,
+  reanchorArticleAnnotations,
+  updateAnnotation,
+} from '../../src/corpus/annotations.js';
 import { addTag, changeTag, listOfferedTags, seedTags } from '../../src/corpus/tags.js';
 
-const text = 'The minister said the plan was "a disaster for the region" and left.\n\nCritics insisted the cuts would hurt families.';
+const text =
+  'The minister said the plan was "a disaster for the region" and left.\n\nCritics insisted the cuts would hurt families.';
 
 function setUp() {
   const db = openDatabase(':memory:');
@@ -20,10 +28,23 @@ describe('annotations', () => {
   it('stores the span with its words and 32 characters of context', () => {
     const { db, articleId, alice } = setUp();
     const start = text.indexOf('a disaster');
-    const r = createAnnotation(db, alice.id, { articleId, start, end: start + 10, exact: 'a disaster', tagId: 'loaded-term', note: null });
+    const r = createAnnotation(db, alice.id, {
+      articleId,
+      start,
+      end: start + 10,
+      exact: 'a disaster',
+      tagId: 'loaded-term',
+      note: null,
+    });
     expect(r.status).toBe('ok');
     if (r.status !== 'ok') return;
-    expect(r.annotation).toMatchObject({ exact: 'a disaster', prefix: text.slice(start - 32, start), suffix: text.slice(start + 10, start + 42), status: 'active', creatorName: 'alice' });
+    expect(r.annotation).toMatchObject({
+      exact: 'a disaster',
+      prefix: text.slice(start - 32, start),
+      suffix: text.slice(start + 10, start + 42),
+      status: 'active',
+      creatorName: 'alice',
+    });
     expect(r.annotation.uuid).toMatch(/^[0-9a-f-]{36}$/);
     expect(r.annotation.createdAt).toMatch(/Z$/);
     expect(listAnnotations(db, { articleId })).toHaveLength(1);
@@ -31,7 +52,13 @@ describe('annotations', () => {
 
   it('finds the words when the client sent stale positions', () => {
     const { db, articleId, alice } = setUp();
-    const r = createAnnotation(db, alice.id, { articleId, start: 0, end: 8, exact: 'insisted', tagId: 'attribution-verb' });
+    const r = createAnnotation(db, alice.id, {
+      articleId,
+      start: 0,
+      end: 8,
+      exact: 'insisted',
+      tagId: 'attribution-verb',
+    });
     expect(r.status === 'ok' && r.annotation.start).toBe(text.indexOf('insisted'));
   });
 
@@ -41,7 +68,14 @@ describe('annotations', () => {
     ['words not in the text', { exact: 'banana' }, 'span'],
   ])('refuses %s', (_name, extra, field) => {
     const { db, articleId, alice } = setUp();
-    const r = createAnnotation(db, alice.id, { articleId, start: 4, end: 12, exact: 'minister', tagId: 'loaded-term', ...extra });
+    const r = createAnnotation(db, alice.id, {
+      articleId,
+      start: 4,
+      end: 12,
+      exact: 'minister',
+      tagId: 'loaded-term',
+      ...extra,
+    });
     expect(r.status).toBe('invalid');
     expect(r.status === 'invalid' && Object.keys(r.errors)).toContain(field);
   });
@@ -63,8 +97,18 @@ describe('annotations', () => {
 
   it('moves an annotation with its words and orphans one whose words are gone', () => {
     const { db, articleId, alice } = setUp();
-    const a = createAnnotation(db, alice.id, { articleId, start: text.indexOf('insisted'), end: text.indexOf('insisted') + 8, tagId: 'attribution-verb' });
-    const b = createAnnotation(db, alice.id, { articleId, start: text.indexOf('hurt'), end: text.indexOf('hurt') + 4, tagId: 'loaded-term' });
+    const a = createAnnotation(db, alice.id, {
+      articleId,
+      start: text.indexOf('insisted'),
+      end: text.indexOf('insisted') + 8,
+      tagId: 'attribution-verb',
+    });
+    const b = createAnnotation(db, alice.id, {
+      articleId,
+      start: text.indexOf('hurt'),
+      end: text.indexOf('hurt') + 4,
+      tagId: 'loaded-term',
+    });
     if (a.status !== 'ok' || b.status !== 'ok') throw new Error('create failed');
     const newText = `Update: ${text.replace('hurt', 'affect')}`;
     const summary = reanchorArticleAnnotations(db, articleId, newText);
@@ -94,6 +138,8 @@ describe('tags', () => {
     changeTag(db, 'out-of-order', { retired: true, label: 'Reordered' });
     expect(listOfferedTags(db).some((t) => t.id === 'out-of-order')).toBe(false);
     expect(listAnnotations(db, { articleId })[0]).toMatchObject({ tagId: 'out-of-order', tagLabel: 'Reordered' });
-    expect(createAnnotation(db, alice.id, { articleId, start: 4, end: 12, tagId: 'out-of-order' }).status).toBe('invalid');
+    expect(createAnnotation(db, alice.id, { articleId, start: 4, end: 12, tagId: 'out-of-order' }).status).toBe(
+      'invalid',
+    );
   });
 });

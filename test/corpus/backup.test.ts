@@ -4,7 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { acquireLock, BackupError, backupDatabase, checkDatabaseFile, lockPathOf, readLockHolder, restoreDatabase } from '../../src/corpus/backup.js';
+import {
+  acquireLock,
+  BackupError,
+  backupDatabase,
+  checkDatabaseFile,
+  lockPathOf,
+  readLockHolder,
+  restoreDatabase,
+} from '../../src/corpus/backup.js';
 import { importArticle } from '../../src/corpus/articles.js';
 import { openDatabase, readMigrations } from '../../src/db.js';
 import { countArticles } from '../../src/store/articles.js';
@@ -33,7 +41,8 @@ function countIn(path: string): number {
   return n;
 }
 
-const story = (n: number) => `The council met on Tuesday. "We will rebuild bridge number ${n} by spring," the mayor said. Residents welcomed the plan.`;
+const story = (n: number) =>
+  `The council met on Tuesday. "We will rebuild bridge number ${n} by spring," the mayor said. Residents welcomed the plan.`;
 
 describe('backup and restore', () => {
   it('copies a database that another connection holds open in WAL mode', async () => {
@@ -66,7 +75,11 @@ describe('backup and restore', () => {
   });
 
   it.each([
-    ['a text file', (p: string) => writeFileSync(p, 'not a database at all, just some words\n'.repeat(200)), /not a SQLite database/],
+    [
+      'a text file',
+      (p: string) => writeFileSync(p, 'not a database at all, just some words\n'.repeat(200)),
+      /not a SQLite database/,
+    ],
     ['an empty SQLite file', (p: string) => new Database(p).close(), /not a retold database/],
     [
       'a SQLite file of another program',

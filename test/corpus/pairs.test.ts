@@ -63,7 +63,13 @@ describe('pairing in the store', () => {
     const ids = importAll(db);
     db.prepare('DELETE FROM articles WHERE id = ?').run(ids.retelling);
     expect((db.prepare('SELECT count(*) AS n FROM pairs').get() as { n: number }).n).toBe(0);
-    expect((db.prepare('SELECT count(*) AS n FROM quote_terms t JOIN quotes q ON q.id = t.quote_id WHERE q.article_id = ?').get(ids.retelling) as { n: number }).n).toBe(0);
+    expect(
+      (
+        db
+          .prepare('SELECT count(*) AS n FROM quote_terms t JOIN quotes q ON q.id = t.quote_id WHERE q.article_id = ?')
+          .get(ids.retelling) as { n: number }
+      ).n,
+    ).toBe(0);
   });
 
   it('never suggests a rejected pair again, even after re-analysis', () => {
@@ -100,6 +106,8 @@ describe('pairing in the store', () => {
     const db = openDatabase(':memory:');
     const ids = importAll(db);
     const [a, b] = listQuotesOfArticle(db, ids.wire);
-    expect(linkQuotes(db, a.id, b.id, loadVectors())).toEqual({ error: 'link: the quotes must be in different articles' });
+    expect(linkQuotes(db, a.id, b.id, loadVectors())).toEqual({
+      error: 'link: the quotes must be in different articles',
+    });
   });
 });

@@ -40,7 +40,9 @@ describe('reported speech in the store', () => {
   it('pairs reported speech with the direct quote of the same speaker it retells', () => {
     const db = openDatabase(':memory:');
     const [direct, reported] = importAll(db, [wire, retelling]);
-    const indirect = listQuotesOfArticle(db, reported).find((q) => q.kind === 'indirect' && q.text.includes('must leave the harbour'));
+    const indirect = listQuotesOfArticle(db, reported).find(
+      (q) => q.kind === 'indirect' && q.text.includes('must leave the harbour'),
+    );
     expect(indirect).toBeDefined();
     const pairs = listPairsBetween(db, direct, reported);
     expect(pairs.map((p) => [p.quoteA, p.quoteB].includes(indirect!.id))).toEqual([true]);

@@ -72,8 +72,13 @@ describe('importing a JSON-LD export', () => {
   it('re-anchors by quote when positions moved, fuzzily when words changed, and keeps unplaceable ones as orphaned', () => {
     const { db, importer } = makeTarget();
     const items = itemsOf(exported);
-    const shift = (item: Item, f: (sel: { exact: string; prefix: string; suffix: string; start: number; end: number }) => void) => {
-      const t = [item.target].flat()[0] as { selector: [{ exact: string; prefix: string; suffix: string }, { start: number; end: number }] };
+    const shift = (
+      item: Item,
+      f: (sel: { exact: string; prefix: string; suffix: string; start: number; end: number }) => void,
+    ) => {
+      const t = [item.target].flat()[0] as {
+        selector: [{ exact: string; prefix: string; suffix: string }, { start: number; end: number }];
+      };
       const sel = { ...t.selector[0], ...t.selector[1] };
       f(sel);
       t.selector[0] = { ...t.selector[0], exact: sel.exact, prefix: sel.prefix, suffix: sel.suffix };
@@ -82,7 +87,10 @@ describe('importing a JSON-LD export', () => {
     const [first, second, third] = items.filter((i) => !Array.isArray(i.target));
     shift(first, (s) => ((s.start += 7), (s.end += 7)));
     shift(second, (s) => (s.exact = s.exact.replace(/^(\w)(\w)/, '$2$1')));
-    shift(third, (s) => ((s.exact = 'words that no article here contains, anywhere at all'), (s.prefix = ''), (s.suffix = '')));
+    shift(
+      third,
+      (s) => ((s.exact = 'words that no article here contains, anywhere at all'), (s.prefix = ''), (s.suffix = '')),
+    );
     const file = JSON.stringify({ ...JSON.parse(exported), first: { ...JSON.parse(exported).first, items } });
     const report = importAnnotations(db, file, { id: importer });
     const placement = Object.fromEntries(report.imported.map((i) => [i.id, i.placement]));
@@ -97,8 +105,21 @@ describe('importing a JSON-LD export', () => {
   it.each([
     ['not valid JSON', '{"type": "AnnotationCollection",', /not valid JSON/],
     ['a JSON array', '[]', /not an AnnotationCollection/],
-    ['a single annotation', JSON.stringify({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'Annotation', id: 'urn:uuid:1', target: 'x' }), /not an AnnotationCollection/],
-    ['a collection whose page is not a page', JSON.stringify({ type: 'AnnotationCollection', first: { type: 'Annotation', items: [] } }), /not an AnnotationPage/],
+    [
+      'a single annotation',
+      JSON.stringify({
+        '@context': 'http://www.w3.org/ns/anno.jsonld',
+        type: 'Annotation',
+        id: 'urn:uuid:1',
+        target: 'x',
+      }),
+      /not an AnnotationCollection/,
+    ],
+    [
+      'a collection whose page is not a page',
+      JSON.stringify({ type: 'AnnotationCollection', first: { type: 'Annotation', items: [] } }),
+      /not an AnnotationPage/,
+    ],
   ])('imports nothing from %s and says why', (_name, text, error) => {
     const { db, importer } = makeTarget();
     const before = snapshotCounts(db);
@@ -117,7 +138,9 @@ describe('importing a JSON-LD export', () => {
     (absent.target as { source: string }).source = 'urn:retold:article:0000';
     const badTag = structuredClone(items[2]);
     (badTag as { id: string }).id = 'urn:uuid:21111111-2222-4333-8444-555555555555';
-    (badTag.body as Record<string, string>[]) = [{ type: 'TextualBody', purpose: 'tagging', value: 'No such tag', 'dcterms:identifier': 'no-such-tag' }];
+    (badTag.body as Record<string, string>[]) = [
+      { type: 'TextualBody', purpose: 'tagging', value: 'No such tag', 'dcterms:identifier': 'no-such-tag' },
+    ];
     const junk = { id: 'urn:uuid:31111111-2222-4333-8444-555555555555', type: 'Annotation' };
     json.first.items = [...items, absent, badTag, junk];
     const report = importAnnotations(db, JSON.stringify(json), { id: importer });

@@ -3,7 +3,10 @@ import { extractDates, isNumberUnit } from '../../src/diff/figures-and-dates.js'
 import { splitDiffUnits } from '../../src/diff/index.js';
 
 const datesIn = (text: string) => extractDates(splitDiffUnits(text)).map((d) => text.slice(d.start, d.end));
-const figuresIn = (text: string) => splitDiffUnits(text).filter(isNumberUnit).map((u) => u.text);
+const figuresIn = (text: string) =>
+  splitDiffUnits(text)
+    .filter(isNumberUnit)
+    .map((u) => u.text);
 
 describe('extractDates', () => {
   it.each([

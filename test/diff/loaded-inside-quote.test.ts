@@ -41,11 +41,19 @@ describe('findLoadedInsideQuote', () => {
 
   it.each([
     // both versions quote the loaded word
-    ['The despotic council will review the budget', 'She said: "The despotic council will review the budget."', 'The despotic council will review the budget.'],
+    [
+      'The despotic council will review the budget',
+      'She said: "The despotic council will review the budget."',
+      'The despotic council will review the budget.',
+    ],
     // the loaded word of the later article is in the writer's words, outside the quote
     ['We will review the budget', 'The brazen mayor said: "We will review the budget."', 'We will review the budget.'],
     // a plain retelling
-    ['We will review the budget in June', 'He said: "We will look at the budget in June."', 'We will look at the budget in June.'],
+    [
+      'We will review the budget in June',
+      'He said: "We will look at the budget in June."',
+      'We will look at the budget in June.',
+    ],
   ])('reports nothing when the later quote adds no loaded word (%j)', (earlier, text, quote) => {
     const later = laterVersion(text, quote);
     expect(findLoadedInsideQuote(earlier, later.quote, later.spans)).toEqual([]);
@@ -55,7 +63,9 @@ describe('findLoadedInsideQuote', () => {
     const later = laterVersion('"They trampled the protests," he said.', 'They trampled the protests,');
     expect(later.spans.length).toBeGreaterThan(0);
     expect(findLoadedInsideQuote('They will trample the protests', later.quote, later.spans)).toEqual([]);
-    expect(findLoadedInsideQuote('They will stop the protests', later.quote, later.spans).flatMap((c) => c.words)).toEqual(['trampled']);
+    expect(
+      findLoadedInsideQuote('They will stop the protests', later.quote, later.spans).flatMap((c) => c.words),
+    ).toEqual(['trampled']);
   });
 
   it('leaves out scare quotes and attribution verbs, which are not words inside a quotation', () => {

@@ -51,20 +51,51 @@ describe('renderDiff', () => {
       'we',
       '<ins>Today</ins> we',
     ],
-  ] as [string, DiffPart[], string, string, string][])('renders %s in all three modes', (_name, parts, inlineHtml, earlierHtml, laterHtml) => {
-    expect(renderDiff(parts, 'inline')).toBe(inlineHtml);
-    expect(renderDiff(parts, 'earlier')).toBe(earlierHtml);
-    expect(renderDiff(parts, 'later')).toBe(laterHtml);
-  });
+  ] as [string, DiffPart[], string, string, string][])(
+    'renders %s in all three modes',
+    (_name, parts, inlineHtml, earlierHtml, laterHtml) => {
+      expect(renderDiff(parts, 'inline')).toBe(inlineHtml);
+      expect(renderDiff(parts, 'earlier')).toBe(earlierHtml);
+      expect(renderDiff(parts, 'later')).toBe(laterHtml);
+    },
+  );
 
   it('rejects an unknown mode with a message naming the module', () => {
     expect(() => renderDiff([], 'side' as 'earlier')).toThrow(/^diff:/);
   });
 
   it('gives back each version exactly, markup aside, in its own column', () => {
-    const word = fc.constantFrom('we', 'They', 'troops', 'Iraq', 'must', 'leave', 'not', '2,500', '$35,000,000', '<b>', 'a&b', '“', '”', '«', '»', '"', '—', '-', ',', '.', "won't", 'cannot');
+    const word = fc.constantFrom(
+      'we',
+      'They',
+      'troops',
+      'Iraq',
+      'must',
+      'leave',
+      'not',
+      '2,500',
+      '$35,000,000',
+      '<b>',
+      'a&b',
+      '“',
+      '”',
+      '«',
+      '»',
+      '"',
+      '—',
+      '-',
+      ',',
+      '.',
+      "won't",
+      'cannot',
+    );
     const space = fc.constantFrom(' ', '  ', '\n', ' \n\n');
-    const text = fc.array(fc.tuple(word, space), { maxLength: 12 }).map((xs) => xs.map(([w, s]) => w + s).join('').trim());
+    const text = fc.array(fc.tuple(word, space), { maxLength: 12 }).map((xs) =>
+      xs
+        .map(([w, s]) => w + s)
+        .join('')
+        .trim(),
+    );
     fc.assert(
       fc.property(text, text, (a, b) => {
         const parts = diffVersions(a, b);
@@ -92,7 +123,11 @@ describe('renderQuoteInContext', () => {
     const parts = diffVersions('we will leave', 'we will never leave');
     const context = 'He said <we will never leave> & went.';
     const version = { context, quoteStart: 9, quoteEnd: 28 };
-    expect(renderQuoteInContext(version, parts, 'later')).toBe('He said &lt;<span class="quoted">we will <ins>never</ins> leave</span>&gt; &amp; went.');
-    expect(renderQuoteInContext({ context: 'we will leave', quoteStart: 0, quoteEnd: 13 }, parts, 'earlier')).toBe('<span class="quoted">we will leave</span>');
+    expect(renderQuoteInContext(version, parts, 'later')).toBe(
+      'He said &lt;<span class="quoted">we will <ins>never</ins> leave</span>&gt; &amp; went.',
+    );
+    expect(renderQuoteInContext({ context: 'we will leave', quoteStart: 0, quoteEnd: 13 }, parts, 'earlier')).toBe(
+      '<span class="quoted">we will leave</span>',
+    );
   });
 });

@@ -6,7 +6,18 @@ import { renderDiff, summarizeChanges, type ChangeType, type VersionContext } fr
 function version(sentence: string, quote: string, extra: Partial<VersionContext> = {}): VersionContext {
   const quoteStart = sentence.indexOf(quote);
   if (quoteStart < 0) throw new Error(`test: quote not in sentence: ${quote}`);
-  return { quote, sentence, quoteStart, quoteEnd: quoteStart + quote.length, speaker: null, speakerMention: null, cue: null, outlet: null, kind: 'full', ...extra };
+  return {
+    quote,
+    sentence,
+    quoteStart,
+    quoteEnd: quoteStart + quote.length,
+    speaker: null,
+    speakerMention: null,
+    cue: null,
+    outlet: null,
+    kind: 'full',
+    ...extra,
+  };
 }
 
 /** Both quotes of the Newsweek-based retelling (000) and the opinion piece (001). */
@@ -14,7 +25,12 @@ const deadlineEarlier = version(
   "Firas al-Yasser, a member of the Nujaba Movement's Political Council, told Newsweek that Trump must adhere to a promise made by former President Joe Biden. " +
     '"Trump is obligated to withdraw his forces from Iraq by the end of 2025, and they must abide by their pledges to the Iraqi government," Yasser told Newsweek.',
   'Trump is obligated to withdraw his forces from Iraq by the end of 2025, and they must abide by their pledges to the Iraqi government,',
-  { speaker: 'Firas al-Yasser', speakerMention: "a member of the Nujaba Movement's Political Council", cue: 'told', outlet: 'Newsweek' },
+  {
+    speaker: 'Firas al-Yasser',
+    speakerMention: "a member of the Nujaba Movement's Political Council",
+    cue: 'told',
+    outlet: 'Newsweek',
+  },
 );
 const deadlineLater = version(
   'Firas al-Yasir, a senior representative of the «al-Nujaba» movement, part of the «Islamic Resistance in Iraq», stated that American troops must leave the country by the end of 2025. ' +
@@ -22,7 +38,8 @@ const deadlineLater = version(
   'Trump must fulfill the promises of his predecessor and get out of Iraq,',
   { speaker: 'Firas al-Yasir', speakerMention: 'the Iraqi official', cue: 'declared firmly' },
 );
-const strikesA = 'We know that the occupying American forces cannot withstand the advanced and modern strikes of the resistance.';
+const strikesA =
+  'We know that the occupying American forces cannot withstand the advanced and modern strikes of the resistance.';
 const strikesB = 'We know that the occupiers will not be able to withstand our modern methods of resistance.';
 
 describe('summarizeChanges on the mission example', () => {
@@ -50,11 +67,16 @@ describe('summarizeChanges on the mission example', () => {
   });
 
   it('gives the word diff of the quotes for rendering', () => {
-    expect(renderDiff(summary.parts, 'inline')).toMatch(/^Trump <del>is obligated .*<\/del><ins>must fulfill .* of Iraq<\/ins>,$/);
+    expect(renderDiff(summary.parts, 'inline')).toMatch(
+      /^Trump <del>is obligated .*<\/del><ins>must fulfill .* of Iraq<\/ins>,$/,
+    );
   });
 
   it('reads the reworded strikes quote as dropped and added words, with the negation kept', () => {
-    const s = summarizeChanges(version(`"${strikesA}"`, strikesA, { speaker: 'Firas al-Yasser' }), version(`“${strikesB}” And these are not empty words.`, strikesB, { speaker: 'Firas al-Yasir' }));
+    const s = summarizeChanges(
+      version(`"${strikesA}"`, strikesA, { speaker: 'Firas al-Yasser' }),
+      version(`“${strikesB}” And these are not empty words.`, strikesB, { speaker: 'Firas al-Yasir' }),
+    );
     expect(s.changes.map((c) => c.type)).toEqual(['words-dropped', 'words-added']);
     expect(s.changes[0].words).toEqual(['occupying', 'American', 'forces', 'advanced', 'strikes']);
     expect(s.changes[1].words).toEqual(['occupiers', 'able', 'methods']);
@@ -64,7 +86,11 @@ describe('summarizeChanges on the mission example', () => {
   it('reports the partial retelling of the strikes as a fragment that lost its negation', () => {
     const sentence =
       'The representative suggested that Iran-backed Iraqi militias would carry out “advanced and modern strikes” against U.S. forces if they do not leave Iraq by the end of 2025.';
-    const partial = version(sentence, 'advanced and modern strikes', { kind: 'partial', speakerMention: 'The representative', cue: 'suggested' });
+    const partial = version(sentence, 'advanced and modern strikes', {
+      kind: 'partial',
+      speakerMention: 'The representative',
+      cue: 'suggested',
+    });
     const s = summarizeChanges(version(`"${strikesA}"`, strikesA), partial);
     const messages = s.changes.map((c) => `${c.type}: ${c.message}`);
     expect(messages).toContain("negation-changed: Negation dropped: 'cannot' no longer in the quote");
@@ -134,22 +160,34 @@ const cases: Case[] = [
   ],
   [
     'a loaded word added to the speaker label',
-    version('"Elections will be held," the government said.', 'Elections will be held,', { speakerMention: 'the government' }),
+    version('"Elections will be held," the government said.', 'Elections will be held,', {
+      speakerMention: 'the government',
+    }),
     version('"Elections will be held," the regime said.', 'Elections will be held,', { speakerMention: 'the regime' }),
     'loaded-added',
     "Loaded word 'regime' added to the speaker label",
   ],
   [
     'a figure moved from the writer’s sentence into the quote',
-    version('The mayor said the budget would be cut by 40 percent. "It is a fair plan," she said.', 'It is a fair plan,'),
-    version('"The budget will be cut by 40 percent and it is a fair plan," the mayor said.', 'The budget will be cut by 40 percent and it is a fair plan,'),
+    version(
+      'The mayor said the budget would be cut by 40 percent. "It is a fair plan," she said.',
+      'It is a fair plan,',
+    ),
+    version(
+      '"The budget will be cut by 40 percent and it is a fair plan," the mayor said.',
+      'The budget will be cut by 40 percent and it is a fair plan,',
+    ),
     'moved-into-quote',
     "Figure 'cut by 40 percent' moved from the writer's sentence into the quote",
   ],
   [
     'a deadline moved out of the quote',
-    version('"Prices will rise sharply until June," the governor warned.', 'Prices will rise sharply until June,', { cue: 'warned' }),
-    version('Prices will go up until June, the governor said: "they will rise sharply."', 'they will rise sharply.', { cue: 'said' }),
+    version('"Prices will rise sharply until June," the governor warned.', 'Prices will rise sharply until June,', {
+      cue: 'warned',
+    }),
+    version('Prices will go up until June, the governor said: "they will rise sharply."', 'they will rise sharply.', {
+      cue: 'said',
+    }),
     'moved-out-of-quote',
     "Deadline 'until June' moved from inside the quote into the writer's sentence",
   ],
@@ -169,8 +207,14 @@ const cases: Case[] = [
   ],
   [
     'a named senator turned into a party label',
-    version('“We need the votes,” said Sen. Jane Roe (D-Ore.).', 'We need the votes,', { speaker: 'Jane Roe', speakerMention: 'Sen. Jane Roe (D-Ore.)' }),
-    version('“We need the votes,” the Democratic senator said.', 'We need the votes,', { speaker: 'Jane Roe', speakerMention: 'the Democratic senator' }),
+    version('“We need the votes,” said Sen. Jane Roe (D-Ore.).', 'We need the votes,', {
+      speaker: 'Jane Roe',
+      speakerMention: 'Sen. Jane Roe (D-Ore.)',
+    }),
+    version('“We need the votes,” the Democratic senator said.', 'We need the votes,', {
+      speaker: 'Jane Roe',
+      speakerMention: 'the Democratic senator',
+    }),
     'speaker-label-changed',
     "Speaker label changed from 'Sen. Jane Roe (D-Ore.)' to 'the Democratic senator'",
   ],
@@ -185,19 +229,33 @@ const cases: Case[] = [
 
 describe('summarizeChanges', () => {
   it.each(cases)('reports %s', (_name, earlier, later, type, message) => {
-    const found = summarizeChanges(earlier, later).changes.filter((c) => c.type === type).map((c) => c.message);
+    const found = summarizeChanges(earlier, later)
+      .changes.filter((c) => c.type === type)
+      .map((c) => c.message);
     expect(found).toContain(message);
   });
 
   it.each([
-    ['restyled quotes and case', version('“We Will Stay,” he said.', 'We Will Stay,'), version('"we will stay," he said.', 'we will stay,')],
-    ['a cue in another tense', version('"We will stay," he says.', 'We will stay,', { cue: 'says' }), version('"We will stay," he said.', 'We will stay,', { cue: 'said' })],
+    [
+      'restyled quotes and case',
+      version('“We Will Stay,” he said.', 'We Will Stay,'),
+      version('"we will stay," he said.', 'we will stay,'),
+    ],
+    [
+      'a cue in another tense',
+      version('"We will stay," he says.', 'We will stay,', { cue: 'says' }),
+      version('"We will stay," he said.', 'We will stay,', { cue: 'said' }),
+    ],
     [
       'a transliterated name with no label',
       version('"We will stay," al-Yasser said.', 'We will stay,', { speaker: 'Firas al-Yasser' }),
       version('"We will stay," al-Yasir said.', 'We will stay,', { speaker: 'Firas al-Yasir' }),
     ],
-    ['a figure regrouped', version('"It cost 2,500 dinars," he said.', 'It cost 2,500 dinars,'), version('"It cost 2500 dinars," he said.', 'It cost 2500 dinars,')],
+    [
+      'a figure regrouped',
+      version('"It cost 2,500 dinars," he said.', 'It cost 2,500 dinars,'),
+      version('"It cost 2500 dinars," he said.', 'It cost 2500 dinars,'),
+    ],
   ])('reports nothing for %s', (_name, earlier, later) => {
     const summary = summarizeChanges(earlier, later);
     expect(summary.changes).toEqual([]);
@@ -209,7 +267,11 @@ describe('summarizeChanges', () => {
     const later = version('"The scheme failed," he said.', 'The scheme failed,');
     const isLoaded = (lemma: string) => lemma === 'scheme';
     expect(summarizeChanges(earlier, later).changes.map((c) => c.type)).not.toContain('loaded-added');
-    expect(summarizeChanges(earlier, later, { isLoaded }).changes.filter((c) => c.type === 'loaded-added').map((c) => c.words)).toEqual([['scheme']]);
+    expect(
+      summarizeChanges(earlier, later, { isLoaded })
+        .changes.filter((c) => c.type === 'loaded-added')
+        .map((c) => c.words),
+    ).toEqual([['scheme']]);
   });
 
   it('does not report a loaded word the earlier version already had', () => {
@@ -227,16 +289,37 @@ describe('summarizeChanges', () => {
     expect(summarizeChanges(version(a, a), version(b, b)).fidelity).toBeCloseTo(fidelity, 5);
   });
 
-  it('does not take words of another quote in the window for the writer\'s', () => {
+  it("does not take words of another quote in the window for the writer's", () => {
     const earlier = version('"Troops leave by the end of 2025," he said.', 'Troops leave by the end of 2025,');
-    const otherQuote = version('“They leave by the end of 2025,” a rival said. “Troops leave,” he said.', 'Troops leave,');
+    const otherQuote = version(
+      '“They leave by the end of 2025,” a rival said. “Troops leave,” he said.',
+      'Troops leave,',
+    );
     const writer = version('They leave by the end of 2025, he said. “Troops leave,” he said.', 'Troops leave,');
     expect(summarizeChanges(earlier, otherQuote).changes.map((c) => c.type)).not.toContain('moved-out-of-quote');
     expect(summarizeChanges(earlier, writer).changes.map((c) => c.type)).toContain('moved-out-of-quote');
   });
 
   it('reports nothing and full fidelity for any version compared with itself', () => {
-    const word = fc.constantFrom('We', 'troops', 'will', 'not', 'leave', 'Iraq', 'by', 'March', '3', '2025', '2,500', '$40', 'brutal', 'firmly', 'the', ',', '—');
+    const word = fc.constantFrom(
+      'We',
+      'troops',
+      'will',
+      'not',
+      'leave',
+      'Iraq',
+      'by',
+      'March',
+      '3',
+      '2025',
+      '2,500',
+      '$40',
+      'brutal',
+      'firmly',
+      'the',
+      ',',
+      '—',
+    );
     const text = fc.array(word, { minLength: 1, maxLength: 12 }).map((ws) => ws.join(' '));
     fc.assert(
       fc.property(text, fc.option(fc.constantFrom('said', 'told', 'declared firmly')), (quote, cue) => {
@@ -250,7 +333,23 @@ describe('summarizeChanges', () => {
   });
 
   it('keeps fidelity between 0 and 1 for any pair of versions', () => {
-    const word = fc.constantFrom('We', 'troops', 'forces', 'will', 'not', 'leave', 'stay', 'Iraq', 'by', 'June', '2025', '2,500', 'brutal', 'the', ',');
+    const word = fc.constantFrom(
+      'We',
+      'troops',
+      'forces',
+      'will',
+      'not',
+      'leave',
+      'stay',
+      'Iraq',
+      'by',
+      'June',
+      '2025',
+      '2,500',
+      'brutal',
+      'the',
+      ',',
+    );
     const text = fc.array(word, { maxLength: 10 }).map((ws) => ws.join(' '));
     fc.assert(
       fc.property(text, text, (a, b) => {

@@ -5,7 +5,8 @@ const inline = (a: string, b: string) => renderDiff(diffVersions(a, b), 'inline'
 
 describe('diffVersions', () => {
   it('renders the reworded resistance quote as substitutions around the shared words', () => {
-    const a = 'We know that the occupying American forces cannot withstand the advanced and modern strikes of the resistance.';
+    const a =
+      'We know that the occupying American forces cannot withstand the advanced and modern strikes of the resistance.';
     const b = 'We know that the occupiers will not be able to withstand our modern methods of resistance.';
     const parts = diffVersions(a, b);
     expect(renderDiff(parts, 'inline')).toBe(
@@ -38,11 +39,31 @@ describe('diffVersions', () => {
   });
 
   it.each([
-    ['a dollar sum', 'The bill was $35,000,000 last year', 'The bill was $36,000,000 last year', 'The bill was <del>$35,000,000</del><ins>$36,000,000</ins> last year'],
-    ['a grouped figure', 'about 2,500 troops remain', 'about 3,000 troops remain', 'about <del>2,500</del><ins>3,000</ins> troops remain'],
-    ['a euro sum written after the number', 'a fine of 40€ was paid', 'a fine of 45€ was paid', 'a fine of <del>40€</del><ins>45€</ins> was paid'],
+    [
+      'a dollar sum',
+      'The bill was $35,000,000 last year',
+      'The bill was $36,000,000 last year',
+      'The bill was <del>$35,000,000</del><ins>$36,000,000</ins> last year',
+    ],
+    [
+      'a grouped figure',
+      'about 2,500 troops remain',
+      'about 3,000 troops remain',
+      'about <del>2,500</del><ins>3,000</ins> troops remain',
+    ],
+    [
+      'a euro sum written after the number',
+      'a fine of 40€ was paid',
+      'a fine of 45€ was paid',
+      'a fine of <del>40€</del><ins>45€</ins> was paid',
+    ],
     ['a scaled sum', 'aid of $2.5bn arrived', 'aid of $3bn arrived', 'aid of <del>$2.5bn</del><ins>$3bn</ins> arrived'],
-    ['a percentage', 'turnout was 41.5% in May', 'turnout was 45% in May', 'turnout was <del>41.5%</del><ins>45%</ins> in May'],
+    [
+      'a percentage',
+      'turnout was 41.5% in May',
+      'turnout was 45% in May',
+      'turnout was <del>41.5%</del><ins>45%</ins> in May',
+    ],
   ])('keeps %s whole when it changes', (_name, a, b, expected) => {
     expect(inline(a, b)).toBe(expected);
   });
@@ -56,7 +77,12 @@ describe('diffVersions', () => {
     ['an added word at the start', 'we will stay', 'Today we will stay', '<ins>Today</ins> we will stay'],
     ['a dropped word at the end', 'we will stay here', 'we will stay', 'we will stay <del>here</del>'],
     ['an added word in the middle', 'we will stay', 'we will surely stay', 'we will <ins>surely</ins> stay'],
-    ['a one-word substitution', 'troops must leave', 'forces must leave', '<del>troops</del><ins>forces</ins> must leave'],
+    [
+      'a one-word substitution',
+      'troops must leave',
+      'forces must leave',
+      '<del>troops</del><ins>forces</ins> must leave',
+    ],
     ['a negation written as one word', 'they cannot win', 'they can win', 'they <del>cannot</del><ins>can</ins> win'],
     ['a contraction replaced', "they won't go", 'they will go', 'they <del>won&#39;t</del><ins>will</ins> go'],
   ])('renders %s compactly', (_name, a, b, expected) => {
@@ -64,7 +90,8 @@ describe('diffVersions', () => {
   });
 
   it('folds function words stranded inside a rewrite into one substitution', () => {
-    const a = 'Trump is obligated to withdraw his forces from Iraq by the end of 2025, and they must abide by their pledges to the Iraqi government,';
+    const a =
+      'Trump is obligated to withdraw his forces from Iraq by the end of 2025, and they must abide by their pledges to the Iraqi government,';
     const b = 'Trump must fulfill the promises of his predecessor and get out of Iraq,';
     expect(inline(a, b)).toBe(
       'Trump <del>is obligated to withdraw his forces from Iraq by the end of 2025, and they must abide by their pledges to the Iraqi government</del>' +

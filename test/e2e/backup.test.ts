@@ -86,7 +86,7 @@ describe('backup and restore around a running server', () => {
 
     const again = await startServerProcess(env);
     running.push(again);
-    const list = await (await fetch(`${again.url}/api/articles`)).json() as { articles: { title: string }[] };
+    const list = (await (await fetch(`${again.url}/api/articles`)).json()) as { articles: { title: string }[] };
     expect(list.articles.map((a) => a.title).sort()).toEqual([...inBackup].sort());
     // writes made after the backup are gone again, as a restore means
     for (const t of lostOnRestore) expect(list.articles.map((a) => a.title)).not.toContain(t);

@@ -67,7 +67,16 @@ describe.skipIf(!hasChromium)(title, { timeout: 90_000 }, () => {
     base = server.url;
     browser = await chromium.launch({
       executablePath: chromiumPath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-quic',
+      ],
       timeout: 30_000,
     });
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: base });
@@ -89,7 +98,10 @@ describe.skipIf(!hasChromium)(title, { timeout: 90_000 }, () => {
     await screenshot('login');
     await page.fill('#username', 'admin');
     await page.fill('#password', server!.adminPassword!);
-    await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/login')), page.click('form.login button[type=submit]')]);
+    await Promise.all([
+      page.waitForURL((u) => !u.pathname.startsWith('/login')),
+      page.click('form.login button[type=submit]'),
+    ]);
     expect(await page.locator('body').innerText()).toContain('admin');
     expect(await page.locator('form[action="/logout"]').count()).toBe(1);
   });
@@ -153,7 +165,9 @@ describe.skipIf(!hasChromium)(title, { timeout: 90_000 }, () => {
     expect(await focused()).toBe('v1-earlier');
     expect(await page.locator('#v1-earlier').getAttribute('class')).toContain('flash');
     // the flash fades by itself
-    await page.waitForFunction(() => !document.getElementById('v1-later')?.classList.contains('flash'), undefined, { timeout: waitMs });
+    await page.waitForFunction(() => !document.getElementById('v1-later')?.classList.contains('flash'), undefined, {
+      timeout: waitMs,
+    });
   });
 
   it('annotates words selected with a mouse drag in the later version', async () => {
@@ -182,7 +196,13 @@ describe.skipIf(!hasChromium)(title, { timeout: 90_000 }, () => {
           const first = rectAt(m.index);
           const last = rectAt(m.index + m[0].length - 1);
           if (Math.abs(first.top - last.top) > 2) continue; // keep the drag on one line
-          return { words: m[0], x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
+          return {
+            words: m[0],
+            x1: first.left + 1,
+            y1: first.top + first.height / 2,
+            x2: last.right - 1,
+            y2: last.top + last.height / 2,
+          };
         }
       }
       return null;
@@ -249,7 +269,9 @@ describe.skipIf(!hasChromium)(title, { timeout: 90_000 }, () => {
     expect(html).toMatch(/<ins>[^<]+<\/ins>/);
     // self-contained: no script and nothing loaded from elsewhere
     expect(html).not.toMatch(/<script\b/i);
-    expect(html).not.toMatch(/<(?:img|link|iframe|source|audio|video|embed|object)\b[^>]*\b(?:src|href|data)\s*=\s*["']?(?:https?:)?\/\//i);
+    expect(html).not.toMatch(
+      /<(?:img|link|iframe|source|audio|video|embed|object)\b[^>]*\b(?:src|href|data)\s*=\s*["']?(?:https?:)?\/\//i,
+    );
     expect(html).not.toMatch(/url\(\s*["']?(?:https?:)?\/\//i);
     expect(html).not.toMatch(/@import/i);
 
@@ -277,7 +299,9 @@ describe.skipIf(!hasChromium)(title, { timeout: 90_000 }, () => {
     const pair = page.locator('li.pair').first();
     await pair.locator('details.verdict-forms summary').click();
     await pair.locator('select[name="rating"]').selectOption('misleading');
-    await pair.locator('textarea[name="rationale"]').fill('The later version puts words of its own inside the quote marks.');
+    await pair
+      .locator('textarea[name="rationale"]')
+      .fill('The later version puts words of its own inside the quote marks.');
     await Promise.all([page.waitForURL(/#pair-1$/), pair.locator('form.verdict-form button[type=submit]').click()]);
     const panel = page.locator('li.pair').first().locator('section.verdict');
     expect(await panel.getAttribute('data-state')).toBe('verdict-given');
@@ -294,7 +318,12 @@ describe.skipIf(!hasChromium)(title, { timeout: 90_000 }, () => {
     expect(download.suggestedFilename()).toMatch(/-claimreview\.jsonld$/);
     const file = join(dir, download.suggestedFilename());
     await download.saveAs(file);
-    const reviews = JSON.parse(readFileSync(file, 'utf8')) as { '@type': string; reviewRating: { alternateName: string }; claimReviewed: string; url: string }[];
+    const reviews = JSON.parse(readFileSync(file, 'utf8')) as {
+      '@type': string;
+      reviewRating: { alternateName: string };
+      claimReviewed: string;
+      url: string;
+    }[];
     expect(reviews).toHaveLength(1);
     expect(reviews[0]['@type']).toBe('ClaimReview');
     expect(reviews[0].reviewRating.alternateName).toBe('Misleading');

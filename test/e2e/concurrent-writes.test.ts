@@ -20,8 +20,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** An article long enough that each import holds the write lock for a while. */
 function articleText(k: number): string {
-  const paragraphs = Array.from({ length: 12 }, (_, p) =>
-    `The harbour board met for session ${k}-${p} on Monday. "We will reopen the north quay before the summer, and the ferry will run twice a day," the harbour master, Ana Ruiz, told reporters. Fishermen said the delay had cost them ${p + 3} weeks of work.`,
+  const paragraphs = Array.from(
+    { length: 12 },
+    (_, p) =>
+      `The harbour board met for session ${k}-${p} on Monday. "We will reopen the north quay before the summer, and the ferry will run twice a day," the harbour master, Ana Ruiz, told reporters. Fishermen said the delay had cost them ${p + 3} weeks of work.`,
   );
   return `Harbour works, part ${k}\n\n${paragraphs.join('\n\n')}\n`;
 }
@@ -33,13 +35,17 @@ describe('writes from the server while another process imports', () => {
     const db = openDatabase(dbPath);
     const app = createApp({ db, config });
     const api = await signIn(app, db);
-    const created = await api.post('/api/articles').send({ title: 'Base', outlet: 'Wire', text: articleText(0) }).expect(201);
+    const created = await api
+      .post('/api/articles')
+      .send({ title: 'Base', outlet: 'Wire', text: articleText(0) })
+      .expect(201);
     const articleId = created.body.results[0].article.id as number;
 
     const folder = join(dir, 'incoming');
     mkdirSync(folder);
     const files = 24;
-    for (let k = 1; k <= files; k += 1) writeFileSync(join(folder, `article-${String(k).padStart(2, '0')}.txt`), articleText(k));
+    for (let k = 1; k <= files; k += 1)
+      writeFileSync(join(folder, `article-${String(k).padStart(2, '0')}.txt`), articleText(k));
     const importer = runCli(['import', folder], { RETOLD_DB: dbPath, RETOLD_LOAD_SAMPLES: 'false' }, 120_000);
     let importDone = false;
     void importer.finally(() => (importDone = true));
@@ -50,7 +56,9 @@ describe('writes from the server while another process imports', () => {
     const started = Date.now();
     while ((!importDone || statuses.length < 20) && statuses.length < 600 && Date.now() - started < 90_000) {
       const start = (statuses.length * 7) % 200;
-      const res = await api.post('/api/annotations').send({ articleId, start, end: start + 5, note: `note ${statuses.length}` });
+      const res = await api
+        .post('/api/annotations')
+        .send({ articleId, start, end: start + 5, note: `note ${statuses.length}` });
       statuses.push(res.status);
       if (res.status === 201) acked.push(res.body.annotation.id as number);
     }

@@ -89,7 +89,12 @@ async function writeAnnotations(client: Client, articleId: number, ledger: Ledge
   }
   for (let k = 0; !stop(); k += 1) {
     try {
-      const res = await client.request('POST', '/api/annotations', { articleId, start: 4 + (k % 20), end: 30 + (k % 20), note: `crash note ${k}` });
+      const res = await client.request('POST', '/api/annotations', {
+        articleId,
+        start: 4 + (k % 20),
+        end: 30 + (k % 20),
+        note: `crash note ${k}`,
+      });
       if (res.status !== 201 && res.status !== 200) {
         ledger.errors.push(`annotation: ${res.status} ${res.text.slice(0, 200)}`);
         return;
@@ -138,7 +143,9 @@ describe('a server killed in the middle of writes', () => {
     expect(ledger.imported.length).toBeGreaterThanOrEqual(10);
     const acknowledgedEdits = [...ledger.edits.values()].reduce((n, e) => n + e.acked.length, 0);
     expect(acknowledgedEdits).toBeGreaterThan(0);
-    console.log(`crash: killed after ${ledger.imported.length} imports, ${acknowledgedEdits} edits, ${ledger.annotations.length} annotations acknowledged`);
+    console.log(
+      `crash: killed after ${ledger.imported.length} imports, ${acknowledgedEdits} edits, ${ledger.annotations.length} annotations acknowledged`,
+    );
 
     // the killed server left its lock behind; the restart must take it over
     const second = await startServerProcess(env);
@@ -159,7 +166,9 @@ describe('a server killed in the middle of writes', () => {
         expect([acked.at(-1), inFlight].filter(Boolean)).toContain(row.title);
       }
       for (const { id } of ledger.annotations) {
-        const found = db.prepare('SELECT 1 FROM annotations WHERE id = ? OR uuid = ?').get(typeof id === 'number' ? id : -1, String(id));
+        const found = db
+          .prepare('SELECT 1 FROM annotations WHERE id = ? OR uuid = ?')
+          .get(typeof id === 'number' ? id : -1, String(id));
         expect(found, `acknowledged annotation ${id}`).toBeTruthy();
       }
     } finally {

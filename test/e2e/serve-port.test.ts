@@ -16,7 +16,9 @@ afterAll(() => {
 describe('retold serve on a busy port', () => {
   it('says so in one line, exits 2 and leaves no database behind', async () => {
     holder = createServer();
-    const port = await new Promise<number>((resolve) => holder!.listen(0, '127.0.0.1', () => resolve((holder!.address() as { port: number }).port)));
+    const port = await new Promise<number>((resolve) =>
+      holder!.listen(0, '127.0.0.1', () => resolve((holder!.address() as { port: number }).port)),
+    );
     const dbPath = join(dir, 'var', 'retold.sqlite');
     const r = await runCli(['serve'], { RETOLD_DB: dbPath, RETOLD_HOST: '127.0.0.1', RETOLD_PORT: String(port) });
     expect(r.code).toBe(2);

@@ -45,9 +45,15 @@ describe('detectEditorial: one category at a time, with inflections and context'
     ['The minister, as always, blamed the press.', 'editorial-comment:writer:as always'],
     ['The ministry, of course, denied it.', 'editorial-comment:writer:of course'],
     // rhetorical questions in the writer's voice
-    ['The shelling went on for weeks. And who benefits from this war? Not the villagers.', 'rhetorical-question:writer:And who benefits from this war?'],
+    [
+      'The shelling went on for weeks. And who benefits from this war? Not the villagers.',
+      'rhetorical-question:writer:And who benefits from this war?',
+    ],
     // generalizations
-    ["All of the country's problems stem from the invasion.", "generalization:writer:All of the country's problems stem from"],
+    [
+      "All of the country's problems stem from the invasion.",
+      "generalization:writer:All of the country's problems stem from",
+    ],
     ['Everyone knows the election was decided in advance.', 'generalization:writer:Everyone knows'],
     // puffery
     ['The club has become a force to be reckoned with.', 'puffery:writer:a force to be reckoned with'],
@@ -60,7 +66,10 @@ describe('detectEditorial: one category at a time, with inflections and context'
     // opinion-site style
     ['The plan shows utter contempt for the law.', 'intensifier:writer:utter'],
     ['The treaty is nothing but a pretext for war.', 'editorial-comment:writer:is nothing but|doubt:writer:pretext'],
-    ['Every single problem in the region stems from foreign meddling.', 'generalization:writer:Every single problem in the region stems from|loaded-term:writer:meddling'],
+    [
+      'Every single problem in the region stems from foreign meddling.',
+      'generalization:writer:Every single problem in the region stems from|loaded-term:writer:meddling',
+    ],
     ['The mainstream media ignored the rally.', 'loaded-label:writer:mainstream media'],
   ])('flags %j', (text, expected) => {
     expect(render(detectEditorial(text, [])).join('|')).toBe(expected);
@@ -135,7 +144,8 @@ describe('detectEditorial: scare quotes', () => {
 
 describe('detectEditorial: offsets and input checks', () => {
   it('returns offsets that slice back to the span text', () => {
-    const text = 'Intro line.\n\nOf course, the occupiers brazenly trampled the fields. And who gains?\n\nAll of the region’s woes stem from the war.';
+    const text =
+      'Intro line.\n\nOf course, the occupiers brazenly trampled the fields. And who gains?\n\nAll of the region’s woes stem from the war.';
     const spans = detectEditorial(text, []);
     expect(spans.length).toBeGreaterThanOrEqual(4);
     for (const s of spans) expect(text.slice(s.start, s.end)).toBe(s.text);

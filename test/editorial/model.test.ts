@@ -18,11 +18,15 @@ describe('the trained editorial model (data/models/editorial.json)', () => {
   });
 
   it('flags loaded words no lexicon lists, with a category and a confidence', () => {
-    const { spans } = tagText('The radical left slammed the bill as a disastrous attack on hardworking families.', options);
+    const { spans } = tagText(
+      'The radical left slammed the bill as a disastrous attack on hardworking families.',
+      options,
+    );
     const byText = new Map(spans.map((s) => [s.text, s]));
     expect(byText.get('disastrous')?.rule).toBe('model');
     expect(byText.get('radical')?.category).toBe('loaded-label');
-    for (const s of spans.filter((x) => x.rule === 'model')) expect(s.confidence).toBeGreaterThanOrEqual(DEFAULT_EDITORIAL_THRESHOLD);
+    for (const s of spans.filter((x) => x.rule === 'model'))
+      expect(s.confidence).toBeGreaterThanOrEqual(DEFAULT_EDITORIAL_THRESHOLD);
   });
 
   it('keeps lexicon spans whatever their confidence, and gives them one', () => {
@@ -34,19 +38,29 @@ describe('the trained editorial model (data/models/editorial.json)', () => {
 
   it('scores a loaded sentence as more biased than a wire sentence', () => {
     const loaded = tagText('The regime’s thugs brutally crushed peaceful protesters.', options).sentences[0].bias;
-    const wire = tagText('Oil prices rose 2% on Monday after OPEC+ announced a cut in output.', options).sentences[0].bias;
+    const wire = tagText('Oil prices rose 2% on Monday after OPEC+ announced a cut in output.', options).sentences[0]
+      .bias;
     expect(loaded).toBeGreaterThan(editorialModel.sentence.threshold);
     expect(wire).toBeLessThan(editorialModel.sentence.threshold);
   });
 
   it('flags no word of a plain wire sentence', () => {
-    expect(tagText('The city council will vote on the budget on Tuesday, a spokeswoman said.', options).spans).toEqual([]);
+    expect(tagText('The city council will vote on the budget on Tuesday, a spokeswoman said.', options).spans).toEqual(
+      [],
+    );
   });
 });
 
 describe('training helpers', () => {
   it('counts hyphenated and apostrophe words as one word', () => {
-    expect(splitWords('A quasi-militarized force, they don’t say.').map((w) => w.lower)).toEqual(['a', 'quasi-militarized', 'force', 'they', 'don’t', 'say']);
+    expect(splitWords('A quasi-militarized force, they don’t say.').map((w) => w.lower)).toEqual([
+      'a',
+      'quasi-militarized',
+      'force',
+      'they',
+      'don’t',
+      'say',
+    ]);
   });
 
   it('makes the same folds from the same seed, covering every item once', () => {
@@ -56,12 +70,26 @@ describe('training helpers', () => {
   });
 
   it('computes macro F1 over both classes', () => {
-    expect(computeMacroF1([[1, 1], [0, 0]])).toBe(1);
-    expect(computeMacroF1([[1, 1], [1, 0]])).toBeCloseTo((2 / 3 + 0) / 2);
+    expect(
+      computeMacroF1([
+        [1, 1],
+        [0, 0],
+      ]),
+    ).toBe(1);
+    expect(
+      computeMacroF1([
+        [1, 1],
+        [1, 0],
+      ]),
+    ).toBeCloseTo((2 / 3 + 0) / 2);
   });
 
   it('fits a separable problem and is reproducible', () => {
-    const rows = Array.from({ length: 40 }, (_, i) => ({ keys: ['bias', i % 2 ? 'good' : 'bad'], values: [1, 1], vector: undefined }));
+    const rows = Array.from({ length: 40 }, (_, i) => ({
+      keys: ['bias', i % 2 ? 'good' : 'bad'],
+      values: [1, 1],
+      vector: undefined,
+    }));
     const labels = rows.map((_, i) => i % 2);
     const opts = { seed: 1, epochs: 30, l2: 0, rate: 0.5, positiveWeight: 1, dimensions: 0 };
     const w = fitLogistic(rows, labels, opts);

@@ -19,7 +19,38 @@ describe('tagText', () => {
   });
 
   it('keeps every span inside the text, sliceable, in a known category and voice', () => {
-    const words = ['the', 'occupiers', 'brazenly', 'said', 'insisted', 'that', 'Of', 'course', ',', '.', '?', '“', '”', 'who', 'and', 'all', 'problems', 'stem', 'from', 'force', 'to', 'be', 'reckoned', 'with', '\n\n', 'so-called', 'It', 'is', 'important', 'remember'];
+    const words = [
+      'the',
+      'occupiers',
+      'brazenly',
+      'said',
+      'insisted',
+      'that',
+      'Of',
+      'course',
+      ',',
+      '.',
+      '?',
+      '“',
+      '”',
+      'who',
+      'and',
+      'all',
+      'problems',
+      'stem',
+      'from',
+      'force',
+      'to',
+      'be',
+      'reckoned',
+      'with',
+      '\n\n',
+      'so-called',
+      'It',
+      'is',
+      'important',
+      'remember',
+    ];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...words), { maxLength: 40 }), (parts) => {
         const text = parts.join(' ');

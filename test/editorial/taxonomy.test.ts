@@ -33,13 +33,27 @@ describe('editorial taxonomy', () => {
 });
 
 describe('lexicon files', () => {
-  it.each(Object.entries({ loadedTerms, loadedLabels, intensifiers, doubt, puffery, attribution, adverbs, phrases, questions }))('%s names its source', (_name, file) => {
+  it.each(
+    Object.entries({
+      loadedTerms,
+      loadedLabels,
+      intensifiers,
+      doubt,
+      puffery,
+      attribution,
+      adverbs,
+      phrases,
+      questions,
+    }),
+  )('%s names its source', (_name, file) => {
     expect(typeof file.source).toBe('string');
     expect(file.source.length).toBeGreaterThan(30);
   });
 
   it('rejects a word entry with an unknown part of speech', () => {
-    expect(() => buildWordTable({ bad: { category: 'loaded-term', source: 'test', words: { grim: ['ADJECTIVE'] } } })).toThrow(/^editorial: lexicon bad/);
+    expect(() =>
+      buildWordTable({ bad: { category: 'loaded-term', source: 'test', words: { grim: ['ADJECTIVE'] } } }),
+    ).toThrow(/^editorial: lexicon bad/);
   });
 
   it('rejects a lexicon with an unknown category', () => {

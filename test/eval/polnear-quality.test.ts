@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { checkPolnearFloors, describePolnear, loadPolnear, polnearDir, scorePolnear, speakerMatches, isPronounSource } from '../../bench/eval/polnear.js';
+import {
+  checkPolnearFloors,
+  describePolnear,
+  loadPolnear,
+  polnearDir,
+  scorePolnear,
+  speakerMatches,
+  isPronounSource,
+} from '../../bench/eval/polnear.js';
 
 const dev = loadPolnear('dev');
 
@@ -27,7 +35,12 @@ describe('the PolNeAR speaker match', () => {
     expect(speakerMatches(got, source)).toBe(expected);
   });
 
-  it.each([['he', true], ['They', true], ['the senator', false], ['Clinton', false]])('tells pronoun source %s: %s', (source, expected) => {
+  it.each([
+    ['he', true],
+    ['They', true],
+    ['the senator', false],
+    ['Clinton', false],
+  ])('tells pronoun source %s: %s', (source, expected) => {
     expect(isPronounSource(source)).toBe(expected);
   });
 });

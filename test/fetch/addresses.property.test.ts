@@ -14,15 +14,28 @@ import { refusedAddressLiteral } from '../../src/fetch/url.js';
 
 // [first address, prefix length] of every refused IPv4 range
 const v4Ranges: [number, number][] = [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
-  ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.88.99.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['198.51.100.0', 24],
-  ['203.0.113.0', 24], ['224.0.0.0', 4], ['240.0.0.0', 4],
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.0.2.0', 24],
+  ['192.88.99.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['198.51.100.0', 24],
+  ['203.0.113.0', 24],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
 ].map(([a, p]) => [toNumber(a as string), p as number]);
 
 function toNumber(dotted: string): number {
   return dotted.split('.').reduce((n, b) => n * 256 + Number(b), 0);
 }
-const inRange = (n: number, [start, prefix]: [number, number]) => Math.floor(n / 2 ** (32 - prefix)) === Math.floor(start / 2 ** (32 - prefix));
+const inRange = (n: number, [start, prefix]: [number, number]) =>
+  Math.floor(n / 2 ** (32 - prefix)) === Math.floor(start / 2 ** (32 - prefix));
 const refusedV4 = (n: number) => v4Ranges.some((r) => inRange(n, r));
 
 const bytes = (n: number) => [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255];
@@ -119,8 +132,11 @@ describe('the address check of import by URL', () => {
     );
   });
 
-  it.each(['[::1]', '[::]', '[0:0:0:0:0:0:0:1]', '[::0:1]', '[0000::0001]', 'localhost.'])('refuses or leaves to the lookup %s', (host) => {
-    // names (localhost.) are not literals: the connection's lookup refuses them
-    expect(refused(host)).toBe(!host.startsWith('localhost'));
-  });
+  it.each(['[::1]', '[::]', '[0:0:0:0:0:0:0:1]', '[::0:1]', '[0000::0001]', 'localhost.'])(
+    'refuses or leaves to the lookup %s',
+    (host) => {
+      // names (localhost.) are not literals: the connection's lookup refuses them
+      expect(refused(host)).toBe(!host.startsWith('localhost'));
+    },
+  );
 });

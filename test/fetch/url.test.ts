@@ -76,7 +76,10 @@ describe('fetchUrl', () => {
   });
 
   it('refuses a chain longer than the redirect limit', async () => {
-    expect(await failure(fetchUrl(`${base}/hop?n=5`, open))).toMatchObject({ status: 400, message: expect.stringContaining('redirects more than 3 times') });
+    expect(await failure(fetchUrl(`${base}/hop?n=5`, open))).toMatchObject({
+      status: 400,
+      message: expect.stringContaining('redirects more than 3 times'),
+    });
   });
 
   it('stops reading past maxBytes with 413', async () => {
@@ -88,30 +91,51 @@ describe('fetchUrl', () => {
   });
 
   it('gives up after timeoutMs with 504', async () => {
-    expect(await failure(fetchUrl(`${base}/slow`, { ...open, timeoutMs: 200 }))).toMatchObject({ status: 504, message: expect.stringContaining('did not answer within 200 ms') });
+    expect(await failure(fetchUrl(`${base}/slow`, { ...open, timeoutMs: 200 }))).toMatchObject({
+      status: 504,
+      message: expect.stringContaining('did not answer within 200 ms'),
+    });
   });
 
   it('reports an error status from the site as 502', async () => {
-    expect(await failure(fetchUrl(`${base}/missing`, open))).toMatchObject({ status: 502, message: expect.stringContaining('answered HTTP 404') });
+    expect(await failure(fetchUrl(`${base}/missing`, open))).toMatchObject({
+      status: 502,
+      message: expect.stringContaining('answered HTTP 404'),
+    });
   });
 
-  it.each(['ftp://example.com/file.txt', 'file:///etc/hostname', 'javascript:alert(1)', 'data:text/plain,hello'])('refuses the non-http address %s with 400', async (url) => {
-    expect(await failure(fetchUrl(url, open))).toMatchObject({ status: 400, message: expect.stringContaining('only http and https') });
-  });
+  it.each(['ftp://example.com/file.txt', 'file:///etc/hostname', 'javascript:alert(1)', 'data:text/plain,hello'])(
+    'refuses the non-http address %s with 400',
+    async (url) => {
+      expect(await failure(fetchUrl(url, open))).toMatchObject({
+        status: 400,
+        message: expect.stringContaining('only http and https'),
+      });
+    },
+  );
 
   it('refuses an address that is not a URL with 400', async () => {
     expect((await failure(fetchUrl('not a url', open))).status).toBe(400);
   });
 
-  it.each(['http://127.0.0.1/', 'http://localhost/', 'http://[::1]/', 'http://10.1.2.3/', 'http://192.168.0.10/', 'http://169.254.169.254/latest/meta-data'])(
-    'refuses the private address %s when private addresses are not allowed',
-    async (url) => {
-      expect(await failure(fetchUrl(url, { ...open, allowPrivate: false }))).toMatchObject({ status: 400, message: expect.stringMatching(/^fetch: refusing .+ loopback, private or link-local/) });
-    },
-  );
+  it.each([
+    'http://127.0.0.1/',
+    'http://localhost/',
+    'http://[::1]/',
+    'http://10.1.2.3/',
+    'http://192.168.0.10/',
+    'http://169.254.169.254/latest/meta-data',
+  ])('refuses the private address %s when private addresses are not allowed', async (url) => {
+    expect(await failure(fetchUrl(url, { ...open, allowPrivate: false }))).toMatchObject({
+      status: 400,
+      message: expect.stringMatching(/^fetch: refusing .+ loopback, private or link-local/),
+    });
+  });
 
   it('checks every redirect hop again, refusing a redirect to a non-http address', async () => {
-    expect(await failure(fetchUrl(`${base}/away?to=${encodeURIComponent('file:///etc/hostname')}`, open))).toMatchObject({
+    expect(
+      await failure(fetchUrl(`${base}/away?to=${encodeURIComponent('file:///etc/hostname')}`, open)),
+    ).toMatchObject({
       status: 400,
       message: expect.stringContaining('only http and https'),
     });
@@ -120,10 +144,25 @@ describe('fetchUrl', () => {
 
 describe('isPrivateAddress', () => {
   it.each([
-    ['127.0.0.1', true], ['10.0.0.5', true], ['172.16.4.4', true], ['172.32.0.1', false], ['192.168.1.1', true], ['169.254.1.1', true],
-    ['0.0.0.0', true], ['100.64.0.1', true], ['8.8.8.8', false], ['93.184.216.34', false],
-    ['::1', true], ['::', true], ['fe80::1', true], ['fd12:3456::1', true], ['fc00::1', true], ['2606:4700::1111', false],
-    ['::ffff:127.0.0.1', true], ['::ffff:7f00:1', true], ['::ffff:8.8.8.8', false],
+    ['127.0.0.1', true],
+    ['10.0.0.5', true],
+    ['172.16.4.4', true],
+    ['172.32.0.1', false],
+    ['192.168.1.1', true],
+    ['169.254.1.1', true],
+    ['0.0.0.0', true],
+    ['100.64.0.1', true],
+    ['8.8.8.8', false],
+    ['93.184.216.34', false],
+    ['::1', true],
+    ['::', true],
+    ['fe80::1', true],
+    ['fd12:3456::1', true],
+    ['fc00::1', true],
+    ['2606:4700::1111', false],
+    ['::ffff:127.0.0.1', true],
+    ['::ffff:7f00:1', true],
+    ['::ffff:8.8.8.8', false],
   ])('%s → %s', (address, expected) => {
     expect(isPrivateAddress(address)).toBe(expected);
   });

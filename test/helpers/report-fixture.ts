@@ -78,9 +78,36 @@ export function buildMissionExample(db: Db = openDatabase(':memory:')): MissionE
   const s3 = sentence(textA, 900);
   const s4 = sentence(textB, 1200);
   const rows = [
-    { uuid: fixtureUuids[0], ...{ articleId: a, ...describeSpan(textA, s1.start, s1.end) }, tagId: 'loaded-term', note: null, other: null, creatorId: ana, createdAt: '2025-04-01T09:00:00.000Z', modifiedAt: '2025-04-01T09:00:00.000Z' },
-    { uuid: fixtureUuids[1], ...{ articleId: b, ...describeSpan(textB, s2.start, s2.end) }, tagId: 'trimmed', note: 'Cut "before the vote", =SUM(A1:A2), and a line\nbreak; commas, too.', other: null, creatorId: ben, createdAt: '2025-04-02T10:30:00.000Z', modifiedAt: '2025-04-03T08:15:00.000Z' },
-    { uuid: fixtureUuids[2], ...{ articleId: a, ...describeSpan(textA, s3.start, s3.end) }, tagId: null, note: '@ben please check *this* [source](http://x)', other: null, creatorId: ana, createdAt: '2025-04-04T12:00:00.000Z', modifiedAt: '2025-04-04T12:00:00.000Z' },
+    {
+      uuid: fixtureUuids[0],
+      ...{ articleId: a, ...describeSpan(textA, s1.start, s1.end) },
+      tagId: 'loaded-term',
+      note: null,
+      other: null,
+      creatorId: ana,
+      createdAt: '2025-04-01T09:00:00.000Z',
+      modifiedAt: '2025-04-01T09:00:00.000Z',
+    },
+    {
+      uuid: fixtureUuids[1],
+      ...{ articleId: b, ...describeSpan(textB, s2.start, s2.end) },
+      tagId: 'trimmed',
+      note: 'Cut "before the vote", =SUM(A1:A2), and a line\nbreak; commas, too.',
+      other: null,
+      creatorId: ben,
+      createdAt: '2025-04-02T10:30:00.000Z',
+      modifiedAt: '2025-04-03T08:15:00.000Z',
+    },
+    {
+      uuid: fixtureUuids[2],
+      ...{ articleId: a, ...describeSpan(textA, s3.start, s3.end) },
+      tagId: null,
+      note: '@ben please check *this* [source](http://x)',
+      other: null,
+      creatorId: ana,
+      createdAt: '2025-04-04T12:00:00.000Z',
+      modifiedAt: '2025-04-04T12:00:00.000Z',
+    },
     {
       uuid: fixtureUuids[3],
       ...{ articleId: a, ...describeSpan(textA, s1.start, s1.end) },

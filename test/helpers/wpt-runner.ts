@@ -55,7 +55,8 @@ function makeAjv(): Ajv04 {
   const ajv = new Ajv04({ strict: false, allErrors: true });
   // without formats, `format: uri` and `format: date-time` are not checked at all
   addFormats(ajv);
-  for (const name of readdirSync(join(wptSuiteDir, 'definitions')).filter((n) => n.endsWith('.json'))) ajv.addSchema(readJson(join(wptSuiteDir, 'definitions', name)) as object);
+  for (const name of readdirSync(join(wptSuiteDir, 'definitions')).filter((n) => n.endsWith('.json')))
+    ajv.addSchema(readJson(join(wptSuiteDir, 'definitions', name)) as object);
   return ajv;
 }
 
@@ -89,7 +90,10 @@ export function runWptTest(testPath: string, content: unknown): TestRun {
     return v;
   };
   const report: AssertionOutcome[] = [];
-  const runList = (list: Entry[], action: 'continue' | 'skip' | 'abort'): { action: typeof action; results: boolean[] } => {
+  const runList = (
+    list: Entry[],
+    action: 'continue' | 'skip' | 'abort',
+  ): { action: typeof action; results: boolean[] } => {
     const results: boolean[] = [];
     for (const entry of list) {
       if (Array.isArray(entry)) {
@@ -97,7 +101,11 @@ export function runWptTest(testPath: string, content: unknown): TestRun {
         continue;
       }
       const a = load(entry);
-      const row = { file: a.assertionFile ?? '(inline)', title: String(a.title ?? ''), type: String(a.assertionType ?? 'must').toLowerCase() };
+      const row = {
+        file: a.assertionFile ?? '(inline)',
+        title: String(a.title ?? ''),
+        type: String(a.assertionType ?? 'must').toLowerCase(),
+      };
       if (action !== 'continue') {
         report.push({ ...row, outcome: 'skipped' });
         continue;
@@ -116,11 +124,23 @@ export function runWptTest(testPath: string, content: unknown): TestRun {
       results.push(asExpected);
       const how = String(a.onUnexpectedResult ?? 'failAndContinue');
       action = asExpected ? 'continue' : how.endsWith('Skip') ? 'skip' : how.endsWith('Abort') ? 'abort' : 'continue';
-      report.push({ ...row, outcome: asExpected ? 'pass' : skipFailures.includes(row.type) ? 'suppressed' : 'fail', ...(errors ? { errors } : {}) });
+      report.push({
+        ...row,
+        outcome: asExpected ? 'pass' : skipFailures.includes(row.type) ? 'suppressed' : 'fail',
+        ...(errors ? { errors } : {}),
+      });
     }
     return { action, results };
   };
   runList(test.assertions, 'continue');
   const count = (o: AssertionOutcome['outcome']) => report.filter((r) => r.outcome === o).length;
-  return { test: testPath, total: report.length, pass: count('pass'), fail: count('fail'), suppressed: count('suppressed'), skipped: count('skipped'), failures: report.filter((r) => r.outcome === 'fail') };
+  return {
+    test: testPath,
+    total: report.length,
+    pass: count('pass'),
+    fail: count('fail'),
+    suppressed: count('suppressed'),
+    skipped: count('skipped'),
+    failures: report.filter((r) => r.outcome === 'fail'),
+  };
 }

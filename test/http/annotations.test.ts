@@ -15,16 +15,28 @@ function addArticle(db: Db, body = text, outlet = 'Daily Test'): number {
   return r.article.id;
 }
 
-const spanOf = (words: string, body = text) => ({ start: body.indexOf(words), end: body.indexOf(words) + words.length, exact: words });
+const spanOf = (words: string, body = text) => ({
+  start: body.indexOf(words),
+  end: body.indexOf(words) + words.length,
+  exact: words,
+});
 
 describe('annotation API and pages', () => {
   it('lets a reviewer create, read, edit and delete an annotation, keeping the history', async () => {
     const { app, db } = makeApp();
     const articleId = addArticle(db);
     const agent = await signIn(app, db, 'reviewer');
-    const created = await agent.post('/api/annotations').send({ articleId, ...spanOf('insisted'), tagId: 'attribution-verb', note: 'Why **insisted**?' }).expect(201);
+    const created = await agent
+      .post('/api/annotations')
+      .send({ articleId, ...spanOf('insisted'), tagId: 'attribution-verb', note: 'Why **insisted**?' })
+      .expect(201);
     const id = created.body.annotation.id as number;
-    expect(created.body.annotation).toMatchObject({ exact: 'insisted', tagId: 'attribution-verb', status: 'active', creator: { username: 'reviewer1' } });
+    expect(created.body.annotation).toMatchObject({
+      exact: 'insisted',
+      tagId: 'attribution-verb',
+      status: 'active',
+      creator: { username: 'reviewer1' },
+    });
     await agent.patch(`/api/annotations/${id}`).send({ note: 'Loaded verb.' }).expect(200);
     await agent.delete(`/api/annotations/${id}`).expect(200);
     // deleted annotations are for reviewers and admins (anonymous readers: see test/http/security-annotations.test.ts)
@@ -32,7 +44,10 @@ describe('annotation API and pages', () => {
     expect(history.body.history.map((h: { action: string }) => h.action)).toEqual(['create', 'update', 'delete']);
     const list = await agent.get(`/api/annotations?article=${articleId}&status=deleted`).expect(200);
     expect(list.body.annotations).toHaveLength(1);
-    await agent.get(`/annotations/${id}`).expect(200).expect(/deleted/);
+    await agent
+      .get(`/annotations/${id}`)
+      .expect(200)
+      .expect(/deleted/);
     await request(app).get(`/annotations/${id}`).expect(404);
   });
 
@@ -46,7 +61,10 @@ describe('annotation API and pages', () => {
     const articleId = addArticle(db);
     const agent = await signIn(app, db, 'reviewer');
     const before = snapshotCounts(db);
-    const res = await agent.post('/api/annotations').send({ articleId, tagId: 'loaded-term', ...body }).expect(400);
+    const res = await agent
+      .post('/api/annotations')
+      .send({ articleId, tagId: 'loaded-term', ...body })
+      .expect(400);
     expect(res.body.error).toMatch(/^annotations:/);
     expect(snapshotCounts(db)).toEqual(before);
   });
@@ -56,7 +74,15 @@ describe('annotation API and pages', () => {
     const articleId = addArticle(db);
     const agent = await signIn(app, db, 'reviewer');
     const before = snapshotCounts(db);
-    const body = { articleId, start: 4, end: 12, exact: 'banana split', tagId: 'loaded-term', note: 'My careful <note>', back: `/articles/${articleId}#annotations` };
+    const body = {
+      articleId,
+      start: 4,
+      end: 12,
+      exact: 'banana split',
+      tagId: 'loaded-term',
+      note: 'My careful <note>',
+      back: `/articles/${articleId}#annotations`,
+    };
     const res = await agent.post('/annotations').type('form').send(body).expect(400);
     expect(res.text).toContain('Cuts &lt;b&gt;bold&lt;/b&gt;');
     expect(res.text).toMatch(/<details class="annotate-fallback" open>/);
@@ -71,9 +97,16 @@ describe('annotation API and pages', () => {
     const { app, db } = makeApp();
     const articleId = addArticle(db);
     const agent = await signIn(app, db, 'reviewer');
-    const created = await agent.post('/api/annotations').send({ articleId, ...spanOf('insisted'), tagId: 'attribution-verb', note: 'First.' }).expect(201);
+    const created = await agent
+      .post('/api/annotations')
+      .send({ articleId, ...spanOf('insisted'), tagId: 'attribution-verb', note: 'First.' })
+      .expect(201);
     const id = created.body.annotation.id as number;
-    const res = await agent.post(`/annotations/${id}/edit`).type('form').send({ note: 'A second thought', start: '12', end: '4' }).expect(400);
+    const res = await agent
+      .post(`/annotations/${id}/edit`)
+      .type('form')
+      .send({ note: 'A second thought', start: '12', end: '4' })
+      .expect(400);
     expect(res.text).toContain('A second thought</textarea>');
     expect(res.text).toMatch(/class="form-errors"/);
     const stored = await agent.get(`/api/annotations/${id}`).expect(200);
@@ -86,10 +119,17 @@ describe('annotation API and pages', () => {
     const b = addArticle(db, 'Another outlet said the plan "a disaster" for everyone.', 'Other Times');
     const ann = await signIn(app, db, 'reviewer', 'ann');
     const ben = await signIn(app, db, 'reviewer', 'ben');
-    await ann.post('/api/annotations').send({ articleId: a, ...spanOf('insisted'), tagId: 'attribution-verb' }).expect(201);
-    await ben.post('/api/annotations').send({ articleId: a, ...spanOf('a disaster'), tagId: 'loaded-term' }).expect(201);
+    await ann
+      .post('/api/annotations')
+      .send({ articleId: a, ...spanOf('insisted'), tagId: 'attribution-verb' })
+      .expect(201);
+    await ben
+      .post('/api/annotations')
+      .send({ articleId: a, ...spanOf('a disaster'), tagId: 'loaded-term' })
+      .expect(201);
     await ben.post('/api/annotations').send({ articleId: b, start: 0, end: 7, tagId: 'loaded-term' }).expect(201);
-    const get = async (q: string) => (await request(app).get(`/api/annotations?${q}`).expect(200)).body.annotations.length as number;
+    const get = async (q: string) =>
+      (await request(app).get(`/api/annotations?${q}`).expect(200)).body.annotations.length as number;
     expect(await get(`article=${a}`)).toBe(2);
     expect(await get('tag=loaded-term')).toBe(2);
     expect(await get('reviewer=ann')).toBe(1);
@@ -98,7 +138,10 @@ describe('annotation API and pages', () => {
     expect(await get(`from=${today}&to=${today}`)).toBe(3);
     expect(await get('to=2000-01-01')).toBe(0);
     await request(app).get('/api/annotations?from=yesterday').expect(400);
-    await request(app).get('/annotations?reviewer=ann').expect(200).expect(/insisted/);
+    await request(app)
+      .get('/annotations?reviewer=ann')
+      .expect(200)
+      .expect(/insisted/);
   });
 
   it('creates an annotation from the plain form and goes back to the article', async () => {
@@ -111,7 +154,16 @@ describe('annotation API and pages', () => {
     await agent
       .post('/annotations')
       .type('form')
-      .send({ _csrf: csrf, articleId: String(articleId), start: String(start), end: String(end), exact, tagId: 'loaded-term', note: '', back: `/articles/${articleId}#annotations` })
+      .send({
+        _csrf: csrf,
+        articleId: String(articleId),
+        start: String(start),
+        end: String(end),
+        exact,
+        tagId: 'loaded-term',
+        note: '',
+        back: `/articles/${articleId}#annotations`,
+      })
       .expect(303)
       .expect('location', `/articles/${articleId}#annotations`);
     const shown = await agent.get(`/articles/${articleId}`).expect(200);
@@ -127,7 +179,12 @@ describe('annotation API and pages', () => {
     const agent = await signIn(app, db, 'reviewer');
     const res = await agent
       .post('/api/annotations')
-      .send({ articleId: a, ...spanOf('a disaster for the region'), note: 'Trimmed in the later version.', other: { articleId: b, ...spanOf('a disaster', otherText) } })
+      .send({
+        articleId: a,
+        ...spanOf('a disaster for the region'),
+        note: 'Trimmed in the later version.',
+        other: { articleId: b, ...spanOf('a disaster', otherText) },
+      })
       .expect(201);
     expect(res.body.annotation.other).toMatchObject({ articleId: b, exact: 'a disaster' });
     const onB = await request(app).get(`/articles/${b}`).expect(200);
@@ -139,8 +196,15 @@ describe('annotation security', () => {
   it('answers an anonymous API write with 401 and sends a form to the login page', async () => {
     const { app, db } = makeApp();
     const articleId = addArticle(db);
-    await request(app).post('/api/annotations').send({ articleId, start: 4, end: 12, tagId: 'loaded-term' }).expect(401);
-    const form = await request(app).post('/annotations').type('form').send({ articleId: String(articleId), start: '4', end: '12', tagId: 'loaded-term' }).expect(303);
+    await request(app)
+      .post('/api/annotations')
+      .send({ articleId, start: 4, end: 12, tagId: 'loaded-term' })
+      .expect(401);
+    const form = await request(app)
+      .post('/annotations')
+      .type('form')
+      .send({ articleId: String(articleId), start: '4', end: '12', tagId: 'loaded-term' })
+      .expect(303);
     expect(form.headers.location).toMatch(/^\/login/);
     await request(app).patch('/api/annotations/1').send({ note: 'x' }).expect(401);
     await request(app).delete('/api/annotations/1').expect(401);
@@ -150,7 +214,10 @@ describe('annotation security', () => {
     const { app, db } = makeApp();
     const articleId = addArticle(db);
     const viewer = await signIn(app, db, 'viewer');
-    await viewer.post('/api/annotations').send({ articleId, ...spanOf('minister'), tagId: 'loaded-term' }).expect(403);
+    await viewer
+      .post('/api/annotations')
+      .send({ articleId, ...spanOf('minister'), tagId: 'loaded-term' })
+      .expect(403);
     await viewer.post('/api/tags').send({ family: 'framing', label: 'Sneaky' }).expect(403);
   });
 
@@ -160,7 +227,12 @@ describe('annotation security', () => {
     const ann = await signIn(app, db, 'reviewer', 'ann');
     const ben = await signIn(app, db, 'reviewer', 'ben');
     const admin = await signIn(app, db, 'admin');
-    const id = (await ann.post('/api/annotations').send({ articleId, ...spanOf('minister'), note: 'who?' }).expect(201)).body.annotation.id;
+    const id = (
+      await ann
+        .post('/api/annotations')
+        .send({ articleId, ...spanOf('minister'), note: 'who?' })
+        .expect(201)
+    ).body.annotation.id;
     await ben.patch(`/api/annotations/${id}`).send({ note: 'mine now' }).expect(403);
     await ben.delete(`/api/annotations/${id}`).expect(403);
     const page = await ben.get(`/annotations/${id}`).expect(200);
@@ -178,8 +250,15 @@ describe('annotation security', () => {
     const agent = await signIn(app, db, 'reviewer');
     agent.set('x-csrf-token', token ?? '');
     const before = snapshotCounts(db);
-    await agent.post('/api/annotations').send({ articleId, ...spanOf('minister'), tagId: 'loaded-term' }).expect(403);
-    await agent.post('/annotations').type('form').send({ articleId: String(articleId), start: '4', end: '12', tagId: 'loaded-term' }).expect(403);
+    await agent
+      .post('/api/annotations')
+      .send({ articleId, ...spanOf('minister'), tagId: 'loaded-term' })
+      .expect(403);
+    await agent
+      .post('/annotations')
+      .type('form')
+      .send({ articleId: String(articleId), start: '4', end: '12', tagId: 'loaded-term' })
+      .expect(403);
     expect(snapshotCounts(db)).toEqual(before);
   });
 
@@ -188,7 +267,12 @@ describe('annotation security', () => {
     const articleId = addArticle(db);
     const agent = await signIn(app, db, 'reviewer');
     const payload = '<img src=x onerror=alert(1)> [x](javascript:alert(2)) **<script>alert(3)</script>**';
-    const id = (await agent.post('/api/annotations').send({ articleId, ...spanOf('<script>alert("x")</script>'), note: payload }).expect(201)).body.annotation.id;
+    const id = (
+      await agent
+        .post('/api/annotations')
+        .send({ articleId, ...spanOf('<script>alert("x")</script>'), note: payload })
+        .expect(201)
+    ).body.annotation.id;
     for (const path of [`/articles/${articleId}`, `/annotations/${id}`, `/annotations?article=${articleId}`]) {
       const page = await request(app).get(path).expect(200);
       expect(page.text).not.toContain('<img src=x');
@@ -205,14 +289,22 @@ describe('tags', () => {
     const admin = await signIn(app, db, 'admin');
     const all = await request(app).get('/api/tags').expect(200);
     expect(all.body.tags.filter((t: { family: string }) => t.family === 'framing')).toHaveLength(15);
-    await admin.post('/api/tags').send({ family: 'quote-handling', label: 'Spliced quotes', description: 'Two remarks joined as one.' }).expect(201);
+    await admin
+      .post('/api/tags')
+      .send({ family: 'quote-handling', label: 'Spliced quotes', description: 'Two remarks joined as one.' })
+      .expect(201);
     await admin.patch('/api/tags/spliced-quotes').send({ label: 'Spliced', retired: true }).expect(200);
-    const tag = (await request(app).get('/api/tags').expect(200)).body.tags.find((t: { id: string }) => t.id === 'spliced-quotes');
+    const tag = (await request(app).get('/api/tags').expect(200)).body.tags.find(
+      (t: { id: string }) => t.id === 'spliced-quotes',
+    );
     expect(tag).toMatchObject({ label: 'Spliced' });
     expect(tag.retiredAt).toMatch(/Z$/);
     const articleId = addArticle(db);
     const reviewer = await signIn(app, db, 'reviewer');
-    await reviewer.post('/api/annotations').send({ articleId, ...spanOf('minister'), tagId: 'spliced-quotes' }).expect(400);
+    await reviewer
+      .post('/api/annotations')
+      .send({ articleId, ...spanOf('minister'), tagId: 'spliced-quotes' })
+      .expect(400);
     const page = await reviewer.get(`/articles/${articleId}`).expect(200);
     expect(page.text).not.toContain('value="spliced-quotes"');
   });
@@ -229,8 +321,14 @@ describe('replacing an article’s text', () => {
     const { app, db } = makeApp();
     const articleId = addArticle(db);
     const agent = await signIn(app, db, 'reviewer');
-    await agent.post('/api/annotations').send({ articleId, ...spanOf('insisted'), tagId: 'attribution-verb' }).expect(201);
-    await agent.post('/api/annotations').send({ articleId, ...spanOf('hurt families'), tagId: 'loaded-term' }).expect(201);
+    await agent
+      .post('/api/annotations')
+      .send({ articleId, ...spanOf('insisted'), tagId: 'attribution-verb' })
+      .expect(201);
+    await agent
+      .post('/api/annotations')
+      .send({ articleId, ...spanOf('hurt families'), tagId: 'loaded-term' })
+      .expect(201);
     const corrected = `Correction appended.\n\n${text.replace('hurt families', 'affect households')}`;
     const res = await agent.post(`/api/articles/${articleId}/text`).send({ text: corrected }).expect(200);
     expect(res.body.annotations).toMatchObject({ moved: 1, orphaned: 1 });
@@ -250,15 +348,26 @@ describe('agreement', () => {
     const articleId = addArticle(db);
     const ann = await signIn(app, db, 'reviewer', 'ann');
     const ben = await signIn(app, db, 'reviewer', 'ben');
-    await ann.post('/api/annotations').send({ articleId, ...spanOf('a disaster for the region'), tagId: 'loaded-term' }).expect(201);
-    await ben.post('/api/annotations').send({ articleId, ...spanOf('a disaster'), tagId: 'loaded-term' }).expect(201);
+    await ann
+      .post('/api/annotations')
+      .send({ articleId, ...spanOf('a disaster for the region'), tagId: 'loaded-term' })
+      .expect(201);
+    await ben
+      .post('/api/annotations')
+      .send({ articleId, ...spanOf('a disaster'), tagId: 'loaded-term' })
+      .expect(201);
     const res = await request(app).get(`/api/articles/${articleId}/agreement`).expect(200);
     expect(res.body.reviewers).toEqual(['ann', 'ben']);
     const [tag] = res.body.tags;
     expect(tag).toMatchObject({ tagId: 'loaded-term', measure: 'kappa' });
     expect(tag.value).toBeGreaterThan(0);
     expect(tag.value).toBeLessThan(1);
-    expect(tag.disagreements).toEqual([expect.objectContaining({ text: 'for the region', marked: ['ann'], unmarked: ['ben'] })]);
-    await request(app).get(`/articles/${articleId}/agreement`).expect(200).expect(/for the region/);
+    expect(tag.disagreements).toEqual([
+      expect.objectContaining({ text: 'for the region', marked: ['ann'], unmarked: ['ben'] }),
+    ]);
+    await request(app)
+      .get(`/articles/${articleId}/agreement`)
+      .expect(200)
+      .expect(/for the region/);
   });
 });

@@ -23,10 +23,17 @@ describe('articles over the JSON API', () => {
     expect(list.body.articles.map((a: { id: number }) => a.id)).toEqual([id]);
 
     const shown = await api.get(`/api/articles/${id}`).expect(200);
-    expect(shown.body.article).toMatchObject({ outlet: 'Riverside Gazette', author: 'Ana Lopez', published: '2024-05-02' });
+    expect(shown.body.article).toMatchObject({
+      outlet: 'Riverside Gazette',
+      author: 'Ana Lopez',
+      published: '2024-05-02',
+    });
     expect(shown.body.article.text).toContain('Construction starts next year.');
 
-    const again = await api.post('/api/articles').send({ ...story, title: 'Another title' }).expect(200);
+    const again = await api
+      .post('/api/articles')
+      .send({ ...story, title: 'Another title' })
+      .expect(200);
     expect(again.body.results[0]).toMatchObject({ status: 'duplicate', existing: { id } });
     expect((await api.get('/api/articles')).body.articles).toHaveLength(1);
   });
@@ -45,7 +52,10 @@ describe('articles over the JSON API', () => {
     const { app, db } = makeApp();
     const api = await signIn(app, db);
     const id = (await api.post('/api/articles').send(story)).body.results[0].article.id;
-    const ok = await api.patch(`/api/articles/${id}`).send({ outlet: 'Valley Times', published: '2024-05-03' }).expect(200);
+    const ok = await api
+      .patch(`/api/articles/${id}`)
+      .send({ outlet: 'Valley Times', published: '2024-05-03' })
+      .expect(200);
     expect(ok.body.article).toMatchObject({ outlet: 'Valley Times', published: '2024-05-03', title: story.title });
     const bad = await api.patch(`/api/articles/${id}`).send({ published: '2024-02-30' }).expect(400);
     expect(bad.body.errors.published).toMatch(/date/);
@@ -87,19 +97,39 @@ describe('articles over the JSON API', () => {
 
 describe('bad input over the API leaves the database as it was', () => {
   const cases: [string, (r: request.Test) => request.Test, number, RegExp][] = [
-    ['a JSON body missing text', (r) => r.set('content-type', 'application/json').send(JSON.stringify({ title: 'x' })), 400, /text/i],
+    [
+      'a JSON body missing text',
+      (r) => r.set('content-type', 'application/json').send(JSON.stringify({ title: 'x' })),
+      400,
+      /text/i,
+    ],
     ['malformed JSON', (r) => r.set('content-type', 'application/json').send('{"title": '), 400, /JSON/i],
     ['an empty file', (r) => r.attach('files', Buffer.alloc(0), 'empty.txt'), 400, /empty/i],
     [
       'a PNG file',
-      (r) => r.attach('files', Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex'), 'photo.png'),
+      (r) =>
+        r.attach(
+          'files',
+          Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex'),
+          'photo.png',
+        ),
       415,
       /binary|not text|image/i,
     ],
-    ['invalid UTF-8', (r) => r.attach('files', Buffer.from([0x48, 0x69, 0x20, 0xc3, 0x28, 0xff, 0xfe, 0x20, 0x6f, 0x6b]), 'bad.txt'), 400, /UTF-8/i],
+    [
+      'invalid UTF-8',
+      (r) => r.attach('files', Buffer.from([0x48, 0x69, 0x20, 0xc3, 0x28, 0xff, 0xfe, 0x20, 0x6f, 0x6b]), 'bad.txt'),
+      400,
+      /UTF-8/i,
+    ],
     [
       'an HTML page with no article text',
-      (r) => r.attach('files', Buffer.from('<html><head><title>x</title></head><body><nav><a href="/">Home</a></nav></body></html>'), 'page.html'),
+      (r) =>
+        r.attach(
+          'files',
+          Buffer.from('<html><head><title>x</title></head><body><nav><a href="/">Home</a></nav></body></html>'),
+          'page.html',
+        ),
       422,
       /article text|no text/i,
     ],

@@ -30,7 +30,12 @@ describe('accounts and sessions', () => {
     const missing = await reviewer.post('/api/articles').set('x-csrf-token', '').send(article).expect(403);
     expect(missing.body.error).toMatch(/csrf/);
     await reviewer.post('/api/articles').set('x-csrf-token', 'x'.repeat(43)).send(article).expect(403);
-    await reviewer.post('/articles').set('x-csrf-token', '').type('form').send({ text: article.text, _csrf: 'wrong' }).expect(403);
+    await reviewer
+      .post('/articles')
+      .set('x-csrf-token', '')
+      .type('form')
+      .send({ text: article.text, _csrf: 'wrong' })
+      .expect(403);
     await reviewer.post('/api/articles').send(article).expect(201);
   });
 
@@ -40,9 +45,17 @@ describe('accounts and sessions', () => {
     const agent = request.agent(app);
     const csrf = (await agent.get('/api/me')).body.csrfToken as string;
     for (let i = 0; i < 10; i += 1) {
-      await agent.post('/api/login').set('x-csrf-token', csrf).send({ username: 'ana', password: 'wrong password!' }).expect(401);
+      await agent
+        .post('/api/login')
+        .set('x-csrf-token', csrf)
+        .send({ username: 'ana', password: 'wrong password!' })
+        .expect(401);
     }
-    await agent.post('/api/login').set('x-csrf-token', csrf).send({ username: 'ana', password: 'correct horse battery' }).expect(429);
+    await agent
+      .post('/api/login')
+      .set('x-csrf-token', csrf)
+      .send({ username: 'ana', password: 'correct horse battery' })
+      .expect(429);
   });
 
   it('sets an HttpOnly SameSite session cookie with an expiry, and logout ends the session', async () => {
@@ -50,7 +63,11 @@ describe('accounts and sessions', () => {
     createUser(db, 'ben', 'correct horse battery', 'reviewer');
     const agent = request.agent(app);
     const csrf = (await agent.get('/api/me')).body.csrfToken as string;
-    const res = await agent.post('/api/login').set('x-csrf-token', csrf).send({ username: 'ben', password: 'correct horse battery' }).expect(200);
+    const res = await agent
+      .post('/api/login')
+      .set('x-csrf-token', csrf)
+      .send({ username: 'ben', password: 'correct horse battery' })
+      .expect(200);
     const cookie = (res.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith('retold_session='))!;
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Lax/);
@@ -85,7 +102,11 @@ describe('accounts and sessions', () => {
     await agent.post('/api/articles').send(article).expect(401);
     const fresh = request.agent(app);
     const csrf = (await fresh.get('/api/me')).body.csrfToken as string;
-    await fresh.post('/api/login').set('x-csrf-token', csrf).send({ username: 'dora', password: 'correct horse battery' }).expect(401);
+    await fresh
+      .post('/api/login')
+      .set('x-csrf-token', csrf)
+      .send({ username: 'dora', password: 'correct horse battery' })
+      .expect(401);
   });
 
   it('logs in through the form and goes back to the page asked for, never off-site', async () => {
@@ -94,11 +115,19 @@ describe('accounts and sessions', () => {
     const agent = request.agent(app);
     const form = await agent.get('/login?next=/articles/new').expect(200);
     const csrf = /name="_csrf" value="([^"]+)"/.exec(form.text)![1];
-    const ok = await agent.post('/login').type('form').send({ _csrf: csrf, username: 'eve', password: 'correct horse battery', next: '/articles/new' }).expect(303);
+    const ok = await agent
+      .post('/login')
+      .type('form')
+      .send({ _csrf: csrf, username: 'eve', password: 'correct horse battery', next: '/articles/new' })
+      .expect(303);
     expect(ok.headers.location).toBe('/articles/new');
     const agent2 = request.agent(app);
     const csrf2 = /name="_csrf" value="([^"]+)"/.exec((await agent2.get('/login')).text)![1];
-    const off = await agent2.post('/login').type('form').send({ _csrf: csrf2, username: 'eve', password: 'correct horse battery', next: '//evil.example/' }).expect(303);
+    const off = await agent2
+      .post('/login')
+      .type('form')
+      .send({ _csrf: csrf2, username: 'eve', password: 'correct horse battery', next: '//evil.example/' })
+      .expect(303);
     expect(off.headers.location).toBe('/');
   });
 });

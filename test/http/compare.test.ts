@@ -50,7 +50,9 @@ describe('comparison of the mission example', () => {
     expect(res.body.pairs.length).toBeGreaterThan(3);
     const scores = res.body.pairs.map((p: { score: number }) => p.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
-    const mission = res.body.pairs.find((p: { later: { text: string } }) => p.later.text.startsWith('We know that the occupiers'));
+    const mission = res.body.pairs.find((p: { later: { text: string } }) =>
+      p.later.text.startsWith('We know that the occupiers'),
+    );
     expect(mission).toBeDefined();
     expect(mission.earlier.text).toContain('occupying American forces');
     expect(mission.diffHtml).toContain('<del>');
@@ -63,8 +65,13 @@ describe('comparison of the mission example', () => {
   it('compares two articles with nothing in common, side by side', async () => {
     const { app, db } = makeApp();
     const api = await signIn(app, db);
-    const a = (await api.post('/api/articles').send({ title: 'Bakery', text: 'A bakery opened on Main Street.\n\nIt sells bread.' })).body.results[0].article.id;
-    const b = (await api.post('/api/articles').send({ title: 'Ferry', text: 'The ferry was delayed by fog.' })).body.results[0].article.id;
+    const a = (
+      await api
+        .post('/api/articles')
+        .send({ title: 'Bakery', text: 'A bakery opened on Main Street.\n\nIt sells bread.' })
+    ).body.results[0].article.id;
+    const b = (await api.post('/api/articles').send({ title: 'Ferry', text: 'The ferry was delayed by fog.' })).body
+      .results[0].article.id;
     const res = await request(app).get(`/compare?a=${a}&b=${b}`).expect(200);
     expect(res.text).toContain('Statements in common (0)');
     expect(res.text).toContain('It sells bread.');
@@ -75,8 +82,14 @@ describe('comparison of the mission example', () => {
     const { app, db } = makeApp();
     const api = await signIn(app, db);
     const quote = '"We will <script>alert(1)</script> rebuild the bridge by June," the mayor said.';
-    const a = (await api.post('/api/articles').send({ title: 'A', published: '2024-01-01', text: `City news.\n\n${quote}` })).body.results[0].article.id;
-    const b = (await api.post('/api/articles').send({ title: 'B', published: '2024-01-02', text: `Other news.\n\n${quote.replace('by June', 'by July')}` })).body.results[0].article.id;
+    const a = (
+      await api.post('/api/articles').send({ title: 'A', published: '2024-01-01', text: `City news.\n\n${quote}` })
+    ).body.results[0].article.id;
+    const b = (
+      await api
+        .post('/api/articles')
+        .send({ title: 'B', published: '2024-01-02', text: `Other news.\n\n${quote.replace('by June', 'by July')}` })
+    ).body.results[0].article.id;
     const res = await request(app).get(`/compare?a=${a}&b=${b}`).expect(200);
     expect(res.text).not.toContain('<script>alert(1)</script>');
     expect(res.text).toContain('&lt;script&gt;');
@@ -101,8 +114,20 @@ describe('linking two statements by hand', () => {
   it('offers reviewers a form that links two quotes, shown afterwards as a confirmed pair', async () => {
     const { app, db } = makeApp();
     const reviewer = await signIn(app, db);
-    const a = (await reviewer.post('/api/articles').send({ title: 'A', published: '2024-01-01', text: 'The mayor spoke on Monday.\n\n"The bridge will reopen in June," the mayor said.' })).body.results[0].article.id;
-    const b = (await reviewer.post('/api/articles').send({ title: 'B', published: '2024-01-02', text: 'Council news.\n\n"Schools get new roofs this summer," the treasurer said.' })).body.results[0].article.id;
+    const a = (
+      await reviewer.post('/api/articles').send({
+        title: 'A',
+        published: '2024-01-01',
+        text: 'The mayor spoke on Monday.\n\n"The bridge will reopen in June," the mayor said.',
+      })
+    ).body.results[0].article.id;
+    const b = (
+      await reviewer.post('/api/articles').send({
+        title: 'B',
+        published: '2024-01-02',
+        text: 'Council news.\n\n"Schools get new roofs this summer," the treasurer said.',
+      })
+    ).body.results[0].article.id;
     const page = await reviewer.get(`/compare?a=${a}&b=${b}`).expect(200);
     expect(page.text).toContain('Statements in common (0)');
     expect(page.text).toContain('Link two statements by hand');

@@ -15,7 +15,15 @@ const TEXT = [
 ].join('\n');
 
 function importText(db: Db): number {
-  const result = importArticle(db, { text: TEXT, title: 'Regime Digs In', outlet: 'The Daily Opinion', author: null, published: '2025-04-02', url: null, format: 'txt' });
+  const result = importArticle(db, {
+    text: TEXT,
+    title: 'Regime Digs In',
+    outlet: 'The Daily Opinion',
+    author: null,
+    published: '2025-04-02',
+    url: null,
+    format: 'txt',
+  });
   if (result.status !== 'imported') throw new Error(`test: import failed (${result.status})`);
   return result.article.id;
 }
@@ -46,8 +54,11 @@ describe('editorial model in the API', () => {
   it('shows fewer model suggestions at a higher threshold, and keeps the lexicon ones', async () => {
     const { app, db } = makeApp();
     const id = importText(db);
-    const low = (await request(app).get(`/api/articles/${id}/editorial?threshold=${MIN_EDITORIAL_THRESHOLD}`).expect(200)).body.spans as ApiSpan[];
-    const high = (await request(app).get(`/api/articles/${id}/editorial?threshold=1`).expect(200)).body.spans as ApiSpan[];
+    const low = (
+      await request(app).get(`/api/articles/${id}/editorial?threshold=${MIN_EDITORIAL_THRESHOLD}`).expect(200)
+    ).body.spans as ApiSpan[];
+    const high = (await request(app).get(`/api/articles/${id}/editorial?threshold=1`).expect(200)).body
+      .spans as ApiSpan[];
     expect(high.length).toBeLessThan(low.length);
     expect(high.filter((s) => s.rule === 'model')).toEqual([]);
     expect(high.map((s) => s.text)).toContain('brazen');
@@ -67,12 +78,16 @@ describe('a reviewer chooses how many suggestions they see', () => {
     const rita = await signIn(app, db, 'reviewer', 'rita');
     const sam = await signIn(app, db, 'reviewer', 'sam');
     const before = (await rita.get(`/api/articles/${id}/editorial`).expect(200)).body.spans.length as number;
-    expect((await rita.post('/api/editorial/threshold').send({ threshold: 1 }).expect(200)).body).toEqual({ threshold: 1 });
+    expect((await rita.post('/api/editorial/threshold').send({ threshold: 1 }).expect(200)).body).toEqual({
+      threshold: 1,
+    });
     const after = await rita.get(`/api/articles/${id}/editorial`).expect(200);
     expect(after.body.threshold).toBe(1);
     expect(after.body.spans.length).toBeLessThan(before);
     // another reviewer keeps the default
-    expect((await sam.get(`/api/articles/${id}/editorial`).expect(200)).body.threshold).toBe(DEFAULT_EDITORIAL_THRESHOLD);
+    expect((await sam.get(`/api/articles/${id}/editorial`).expect(200)).body.threshold).toBe(
+      DEFAULT_EDITORIAL_THRESHOLD,
+    );
     // the page lists the same suggestions and shows the choice
     const page = await rita.get(`/articles/${id}`).expect(200);
     expect(page.text).toMatch(/<option value="1" selected>/);
@@ -85,7 +100,12 @@ describe('a reviewer chooses how many suggestions they see', () => {
     const agent = await signIn(app, db, 'viewer');
     const page = await agent.get(`/articles/${id}`).expect(200);
     const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)![1];
-    await agent.post('/editorial/threshold').type('form').send({ _csrf: csrf, threshold: '0.9', back: `/articles/${id}#suggestions` }).expect(303).expect('location', `/articles/${id}#suggestions`);
+    await agent
+      .post('/editorial/threshold')
+      .type('form')
+      .send({ _csrf: csrf, threshold: '0.9', back: `/articles/${id}#suggestions` })
+      .expect(303)
+      .expect('location', `/articles/${id}#suggestions`);
     expect((await agent.get(`/api/articles/${id}/editorial`).expect(200)).body.threshold).toBe(0.9);
   });
 
@@ -102,11 +122,17 @@ describe('a reviewer chooses how many suggestions they see', () => {
     const { app, db } = makeApp();
     const id = importText(db);
     const agent = await signIn(app, db, 'reviewer');
-    const spans = (await agent.get(`/api/articles/${id}/editorial`).expect(200)).body.spans as (ApiSpan & { id: number })[];
+    const spans = (await agent.get(`/api/articles/${id}/editorial`).expect(200)).body.spans as (ApiSpan & {
+      id: number;
+    })[];
     const learnt = spans.filter((s) => s.rule === 'model');
     expect(learnt.length).toBeGreaterThanOrEqual(2);
-    expect((await agent.post(`/api/editorial/${learnt[0].id}/accept`).send({}).expect(200)).body.span.status).toBe('accepted');
-    expect((await agent.post(`/api/editorial/${learnt[1].id}/dismiss`).send({}).expect(200)).body.span.status).toBe('dismissed');
+    expect((await agent.post(`/api/editorial/${learnt[0].id}/accept`).send({}).expect(200)).body.span.status).toBe(
+      'accepted',
+    );
+    expect((await agent.post(`/api/editorial/${learnt[1].id}/dismiss`).send({}).expect(200)).body.span.status).toBe(
+      'dismissed',
+    );
   });
 });
 

@@ -21,7 +21,15 @@ const OPINION = [
 ].join('\n');
 
 function importOpinion(db: Db, text = OPINION): number {
-  const result = importArticle(db, { text, title: 'Regime Digs In', outlet: 'The Daily Opinion', author: null, published: '2025-04-02', url: null, format: 'txt' });
+  const result = importArticle(db, {
+    text,
+    title: 'Regime Digs In',
+    outlet: 'The Daily Opinion',
+    author: null,
+    published: '2025-04-02',
+    url: null,
+    format: 'txt',
+  });
   if (result.status !== 'imported') throw new Error(`test: import failed (${result.status})`);
   return result.article.id;
 }
@@ -92,23 +100,34 @@ describe("an article's suggestions", () => {
 });
 
 describe('accepting and dismissing suggestions', () => {
-  it.each(['accept', 'dismiss'] as const)('lets a reviewer %s a suggestion through the form and redirects to the article', async (action) => {
-    const { app, db } = makeApp();
-    const id = importOpinion(db);
-    const span = firstSpan(db, id);
-    const agent = await signIn(app, db, 'reviewer');
-    const res = await agent.post(`/editorial/${span.id}/${action}`).type('form').send({ back: `/articles/${id}#suggestions` }).expect(303);
-    expect(res.headers.location).toBe(`/articles/${id}#suggestions`);
-    const status = listEditorialSpans(db, id).find((s) => s.id === span.id)!.status;
-    expect(status).toBe(action === 'accept' ? 'accepted' : 'dismissed');
-  });
+  it.each(['accept', 'dismiss'] as const)(
+    'lets a reviewer %s a suggestion through the form and redirects to the article',
+    async (action) => {
+      const { app, db } = makeApp();
+      const id = importOpinion(db);
+      const span = firstSpan(db, id);
+      const agent = await signIn(app, db, 'reviewer');
+      const res = await agent
+        .post(`/editorial/${span.id}/${action}`)
+        .type('form')
+        .send({ back: `/articles/${id}#suggestions` })
+        .expect(303);
+      expect(res.headers.location).toBe(`/articles/${id}#suggestions`);
+      const status = listEditorialSpans(db, id).find((s) => s.id === span.id)!.status;
+      expect(status).toBe(action === 'accept' ? 'accepted' : 'dismissed');
+    },
+  );
 
   it('does not redirect to another site', async () => {
     const { app, db } = makeApp();
     const id = importOpinion(db);
     const span = firstSpan(db, id);
     const agent = await signIn(app, db, 'reviewer');
-    const res = await agent.post(`/editorial/${span.id}/dismiss`).type('form').send({ back: '//evil.example/' }).expect(303);
+    const res = await agent
+      .post(`/editorial/${span.id}/dismiss`)
+      .type('form')
+      .send({ back: '//evil.example/' })
+      .expect(303);
     expect(res.headers.location).toBe(`/articles/${id}#suggestions`);
   });
 
@@ -118,7 +137,15 @@ describe('accepting and dismissing suggestions', () => {
     const span = firstSpan(db, id);
     const agent = await signIn(app, db, 'reviewer', 'rita');
     const res = await agent.post(`/api/editorial/${span.id}/accept`).send({}).expect(200);
-    expect(res.body.annotation).toMatchObject({ articleId: id, start: span.start, end: span.end, exact: span.text, tagId: span.category, creatorName: 'rita', status: 'active' });
+    expect(res.body.annotation).toMatchObject({
+      articleId: id,
+      start: span.start,
+      end: span.end,
+      exact: span.text,
+      tagId: span.category,
+      creatorName: 'rita',
+      status: 'active',
+    });
     await agent.post(`/editorial/${span.id}/accept`).type('form').send({}).expect(303);
     const made = listAnnotations(db, { articleId: id });
     expect(made).toHaveLength(1);
@@ -212,10 +239,16 @@ describe('editorial language on the comparison page', () => {
     loadSampleCorpus(db);
     const ids = sampleIds(db);
     const res = await request(app).get(`/compare?a=${ids['000']}&b=${ids['001']}`).expect(200);
-    const lines = [...res.text.matchAll(/<li class="change change-loaded-inside-quote">([^<]*)<\/li>/g)].map((m) => m[1]);
-    expect(lines.some((l) => l.includes('destroy the Palestinians') && l.includes('inside the quote marks'))).toBe(true);
+    const lines = [...res.text.matchAll(/<li class="change change-loaded-inside-quote">([^<]*)<\/li>/g)].map(
+      (m) => m[1],
+    );
+    expect(lines.some((l) => l.includes('destroy the Palestinians') && l.includes('inside the quote marks'))).toBe(
+      true,
+    );
     const api = await request(app).get(`/api/compare?a=${ids['000']}&b=${ids['001']}`).expect(200);
-    const pair = api.body.pairs.find((p: { later: { text: string } }) => p.later.text.includes('to destroy the Palestinians'));
+    const pair = api.body.pairs.find((p: { later: { text: string } }) =>
+      p.later.text.includes('to destroy the Palestinians'),
+    );
     expect(pair.earlier.text).toContain('Battle of the Al-Aqsa Flood');
     const finding = pair.changes.find((c: { type: string }) => c.type === 'loaded-inside-quote');
     expect(finding).toMatchObject({ category: 'loaded-term', later: 'destroy the Palestinians' });
@@ -230,11 +263,13 @@ describe('editorial language on the comparison page', () => {
     const agent = await signIn(app, db, 'reviewer');
     await agent.post(`/api/editorial/${span.id}/dismiss`).send({}).expect(200);
     const api = await request(app).get(`/api/compare?a=${ids['000']}&b=${ids['001']}`).expect(200);
-    const found = api.body.pairs.flatMap((p: { changes: { type: string; later?: string }[] }) => p.changes).filter((c: { type: string; later?: string }) => c.type === 'loaded-inside-quote');
+    const found = api.body.pairs
+      .flatMap((p: { changes: { type: string; later?: string }[] }) => p.changes)
+      .filter((c: { type: string; later?: string }) => c.type === 'loaded-inside-quote');
     expect(found.map((c: { later?: string }) => c.later)).not.toContain('destroy the Palestinians');
   });
 
-  it('shows both articles\' density charts side by side with their own ids', async () => {
+  it("shows both articles' density charts side by side with their own ids", async () => {
     const { app, db } = makeApp();
     loadSampleCorpus(db);
     const ids = sampleIds(db);
@@ -247,7 +282,15 @@ describe('editorial language on the comparison page', () => {
   it('escapes an outlet name in the chart title', async () => {
     const { app, db } = makeApp();
     const a = importOpinion(db);
-    const b = importArticle(db, { text: OPINION.replace('Tuesday', 'Friday'), title: 'Second', outlet: 'Tom & <Jerry>', author: null, published: '2025-05-01', url: null, format: 'txt' });
+    const b = importArticle(db, {
+      text: OPINION.replace('Tuesday', 'Friday'),
+      title: 'Second',
+      outlet: 'Tom & <Jerry>',
+      author: null,
+      published: '2025-05-01',
+      url: null,
+      format: 'txt',
+    });
     if (b.status !== 'imported') throw new Error('test: import failed');
     const res = await request(app).get(`/compare?a=${a}&b=${b.article.id}`).expect(200);
     expect(res.text).toContain('Editorial language per 1,000 words: Tom &amp; &lt;Jerry&gt;</title>');

@@ -18,12 +18,15 @@ interface Route {
 
 /** Every route the app declares, read from its router so new routes are fuzzed too. */
 function listRoutes(app: Express): Route[] {
-  const stack = (app as unknown as { router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] } }).router.stack;
+  const stack = (
+    app as unknown as { router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] } }
+  ).router.stack;
   const out: Route[] = [];
   for (const layer of stack) {
     if (!layer.route || typeof layer.route.path !== 'string') continue;
     for (const [method, on] of Object.entries(layer.route.methods)) {
-      if (on && ['get', 'post', 'patch', 'put', 'delete'].includes(method)) out.push({ method: method as Route['method'], path: layer.route.path });
+      if (on && ['get', 'post', 'patch', 'put', 'delete'].includes(method))
+        out.push({ method: method as Route['method'], path: layer.route.path });
     }
   }
   return out;
@@ -57,23 +60,73 @@ const scalar = fc.oneof(
   fc.double(),
   fc.boolean(),
   fc.constant(null),
-  fc.constantFrom('loaded-language', 'editorial', 'verbatim', 'paraphrase', 'accepted', 'rejected', '2024-01-02', 'https://example.com/a'),
+  fc.constantFrom(
+    'loaded-language',
+    'editorial',
+    'verbatim',
+    'paraphrase',
+    'accepted',
+    'rejected',
+    '2024-01-02',
+    'https://example.com/a',
+  ),
 );
-const fieldNames = fc.constantFrom('title', 'outlet', 'author', 'published', 'url', 'text', 'q', 'a', 'b', 'id', 'ids', 'into', 'name', 'status', 'relation', 'note', 'tagId', 'articleId', 'start', 'end', 'exact', 'username', 'password', 'sort', 'order', 'page', 'format', 'speaker', 'aliases', 'other', 'from', 'to', 'kind', 'decision');
+const fieldNames = fc.constantFrom(
+  'title',
+  'outlet',
+  'author',
+  'published',
+  'url',
+  'text',
+  'q',
+  'a',
+  'b',
+  'id',
+  'ids',
+  'into',
+  'name',
+  'status',
+  'relation',
+  'note',
+  'tagId',
+  'articleId',
+  'start',
+  'end',
+  'exact',
+  'username',
+  'password',
+  'sort',
+  'order',
+  'page',
+  'format',
+  'speaker',
+  'aliases',
+  'other',
+  'from',
+  'to',
+  'kind',
+  'decision',
+);
 const key = fc.oneof(fieldNames, fc.string({ maxLength: 12 }));
 const jsonBody = fc.oneof(
-  fc.dictionary(key, fc.oneof(scalar, fc.array(scalar, { maxLength: 4 }), fc.dictionary(key, scalar, { maxKeys: 3 })), { maxKeys: 8 }),
+  fc.dictionary(key, fc.oneof(scalar, fc.array(scalar, { maxLength: 4 }), fc.dictionary(key, scalar, { maxKeys: 3 })), {
+    maxKeys: 8,
+  }),
   fc.jsonValue({ maxDepth: 3 }),
 );
 const query = fc.dictionary(key, fc.oneof(fc.string({ maxLength: 30 }), fc.integer().map(String)), { maxKeys: 5 });
 const body = fc.oneof(
   jsonBody.map((v) => ({ type: 'application/json', data: JSON.stringify(v) })),
   fc.string({ maxLength: 200 }).map((s) => ({ type: 'application/json', data: s })), // mostly not JSON
-  fc.dictionary(key, fc.oneof(fc.string({ maxLength: 60 }), fc.array(fc.string({ maxLength: 10 }), { maxLength: 3 })), { maxKeys: 8 }).map((d) => {
-    const params = new URLSearchParams();
-    for (const [k, v] of Object.entries(d)) for (const x of [v].flat()) params.append(k, x);
-    return { type: 'application/x-www-form-urlencoded', data: params.toString() };
-  }),
+  fc
+    .dictionary(key, fc.oneof(fc.string({ maxLength: 60 }), fc.array(fc.string({ maxLength: 10 }), { maxLength: 3 })), {
+      maxKeys: 8,
+    })
+    .map((d) => {
+      const params = new URLSearchParams();
+      for (const [k, v] of Object.entries(d)) for (const x of [v].flat()) params.append(k, x);
+      return { type: 'application/x-www-form-urlencoded', data: params.toString() };
+    }),
   fc.constant({ type: '', data: '' }),
 );
 
@@ -88,8 +141,11 @@ function checkAnswer(res: Response, label: string, elapsed: number): void {
     return;
   }
   // the one image route is the site icon
-  if (label.includes('/favicon.ico')) return void expect(res.headers['content-type'], label).toBe('image/vnd.microsoft.icon');
-  expect(res.headers['content-type'], label).toMatch(/^(application\/(ld\+)?json|text\/html|text\/plain|text\/csv|text\/markdown|text\/css|application\/javascript)/);
+  if (label.includes('/favicon.ico'))
+    return void expect(res.headers['content-type'], label).toBe('image/vnd.microsoft.icon');
+  expect(res.headers['content-type'], label).toMatch(
+    /^(application\/(ld\+)?json|text\/html|text\/plain|text\/csv|text\/markdown|text\/css|application\/javascript)/,
+  );
 }
 
 describe('fuzzing every route as a logged-in reviewer (and now and then an admin)', () => {
@@ -100,30 +156,41 @@ describe('fuzzing every route as a logged-in reviewer (and now and then an admin
 
   it('never answers 500, always JSON, a page or a redirect, in bounded time', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.nat(), fc.array(segment, { minLength: 3, maxLength: 3 }), query, body, fc.boolean(), async (pick, segments, q, b, asAdmin) => {
-        const route = routes[pick % routes.length];
-        let i = 0;
-        const path = route.path.replace(/:\w+/g, () => segments[i++ % segments.length]);
-        const qs = new URLSearchParams(q).toString();
-        const url = qs ? `${path}?${qs}` : path;
-        const label = `${route.method.toUpperCase()} ${url} ${b.type} ${b.data.slice(0, 100)}`;
-        const started = performance.now();
-        // mostly the reviewer; sometimes an admin, to reach the admin-only routes
-        let req = (asAdmin && pick % 4 === 0 ? admin : agent)[route.method](url).timeout(limitMs);
-        if (route.method !== 'get' && b.type) req = req.set('content-type', b.type).send(b.data);
-        const res = await req;
-        checkAnswer(res, label, performance.now() - started);
-      }),
+      fc.asyncProperty(
+        fc.nat(),
+        fc.array(segment, { minLength: 3, maxLength: 3 }),
+        query,
+        body,
+        fc.boolean(),
+        async (pick, segments, q, b, asAdmin) => {
+          const route = routes[pick % routes.length];
+          let i = 0;
+          const path = route.path.replace(/:\w+/g, () => segments[i++ % segments.length]);
+          const qs = new URLSearchParams(q).toString();
+          const url = qs ? `${path}?${qs}` : path;
+          const label = `${route.method.toUpperCase()} ${url} ${b.type} ${b.data.slice(0, 100)}`;
+          const started = performance.now();
+          // mostly the reviewer; sometimes an admin, to reach the admin-only routes
+          let req = (asAdmin && pick % 4 === 0 ? admin : agent)[route.method](url).timeout(limitMs);
+          if (route.method !== 'get' && b.type) req = req.set('content-type', b.type).send(b.data);
+          const res = await req;
+          checkAnswer(res, label, performance.now() - started);
+        },
+      ),
       { numRuns: 1000 },
     );
   }, 300_000);
 
-  it.each(['get', 'post'] as const)('answers a %s to every route with an empty request without a 500', async (method) => {
-    for (const route of routes.filter((r) => (method === 'get' ? r.method === 'get' : r.method !== 'get'))) {
-      const path = route.path.replace(/:\w+/g, '1');
-      const started = performance.now();
-      const res = await agent[route.method](path).timeout(limitMs);
-      checkAnswer(res, `${route.method} ${path}`, performance.now() - started);
-    }
-  }, 120_000);
+  it.each(['get', 'post'] as const)(
+    'answers a %s to every route with an empty request without a 500',
+    async (method) => {
+      for (const route of routes.filter((r) => (method === 'get' ? r.method === 'get' : r.method !== 'get'))) {
+        const path = route.path.replace(/:\w+/g, '1');
+        const started = performance.now();
+        const res = await agent[route.method](path).timeout(limitMs);
+        checkAnswer(res, `${route.method} ${path}`, performance.now() - started);
+      }
+    },
+    120_000,
+  );
 });

@@ -37,7 +37,10 @@ describe('import by URL', () => {
   it('fetches a page, follows a redirect and imports its main text when private addresses are allowed', async () => {
     const { app, db } = makeApp({ allowPrivateUrls: true });
     const api = await signIn(app, db);
-    const res = await api.post('/api/articles/fetch').send({ url: `${base}/moved` }).expect(201);
+    const res = await api
+      .post('/api/articles/fetch')
+      .send({ url: `${base}/moved` })
+      .expect(201);
     const id = res.body.results[0].article.id;
     const article = (await api.get(`/api/articles/${id}`).expect(200)).body.article;
     expect(article.title).toBe('Bridge reopens after repairs');
@@ -50,7 +53,10 @@ describe('import by URL', () => {
     const { app, db } = makeApp();
     const api = await signIn(app, db);
     const before = snapshotCounts(db);
-    const res = await api.post('/api/articles/fetch').send({ url: `${base}/story` }).expect(400);
+    const res = await api
+      .post('/api/articles/fetch')
+      .send({ url: `${base}/story` })
+      .expect(400);
     expect(res.body.results[0].error).toMatch(/private|loopback/i);
     expect(snapshotCounts(db)).toEqual(before);
   });
@@ -68,7 +74,11 @@ describe('import by URL', () => {
   it('imports from the address field of the import form', async () => {
     const { app, db } = makeApp({ allowPrivateUrls: true });
     const api = await signIn(app, db);
-    const res = await api.post('/articles').type('form').send({ url: `${base}/story` }).expect(303);
+    const res = await api
+      .post('/articles')
+      .type('form')
+      .send({ url: `${base}/story` })
+      .expect(303);
     expect(res.headers.location).toMatch(/^\/articles\/\d+$/);
   });
 });

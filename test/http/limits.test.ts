@@ -2,7 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { makeApp, signIn, snapshotCounts } from '../helpers/app.js';
 
-const article = (i: number) => ({ title: `Story ${i}`, text: `The harbour reopened on day ${i}, officials said, and boats went out again.` });
+const article = (i: number) => ({
+  title: `Story ${i}`,
+  text: `The harbour reopened on day ${i}, officials said, and boats went out again.`,
+});
 
 describe('articles per request', () => {
   it('refuses a JSON array over the limit with 413 naming the limit, and stores none of it', async () => {

@@ -3,7 +3,11 @@ import { makeApp, signIn, snapshotCounts } from '../helpers/app.js';
 
 /** A multipart body built by hand, so malformed ones can be sent too. */
 function multipart(boundary: string, fields: [string, string][]): string {
-  return fields.map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`).join('') + `--${boundary}--\r\n`;
+  return (
+    fields
+      .map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`)
+      .join('') + `--${boundary}--\r\n`
+  );
 }
 
 describe('hostile and malformed multipart bodies', () => {
@@ -28,7 +32,11 @@ describe('hostile and malformed multipart bodies', () => {
 
   const file = `--xyz\r\nContent-Disposition: form-data; name="files"; filename="a.txt"\r\nContent-Type: text/plain\r\n\r\nSome text of an article.\r\n`;
   it.each([
-    ['a boundary that does not match the header', 'multipart/form-data; boundary=abc', multipart('xyz', [['title', 'x']])],
+    [
+      'a boundary that does not match the header',
+      'multipart/form-data; boundary=abc',
+      multipart('xyz', [['title', 'x']]),
+    ],
     ['a truncated body', 'multipart/form-data; boundary=xyz', file],
     ['no boundary in the header', 'multipart/form-data', multipart('xyz', [['title', 'x']])],
     ['garbage after the headers', 'multipart/form-data; boundary=xyz', '--xyz\r\nnot a header at all'],

@@ -25,8 +25,24 @@ describe('article pages', () => {
     const api = await signIn(app, db);
     const res = await api
       .post('/articles')
-      .attach('files', Buffer.from('# Storm hits coast\n\nA storm hit the coast on **Monday**, officials said.\n\nPower was cut to 3,000 homes.'), 'storm.md')
-      .attach('files', Buffer.from(JSON.stringify({ title: 'Rail strike ends', outlet: 'Wire', text: 'The rail strike ended after talks on Friday.' })), 'rail.json')
+      .attach(
+        'files',
+        Buffer.from(
+          '# Storm hits coast\n\nA storm hit the coast on **Monday**, officials said.\n\nPower was cut to 3,000 homes.',
+        ),
+        'storm.md',
+      )
+      .attach(
+        'files',
+        Buffer.from(
+          JSON.stringify({
+            title: 'Rail strike ends',
+            outlet: 'Wire',
+            text: 'The rail strike ended after talks on Friday.',
+          }),
+        ),
+        'rail.json',
+      )
       .attach(
         'files',
         Buffer.from(
@@ -53,7 +69,11 @@ describe('article pages', () => {
     const { app, db } = makeApp();
     const api = await signIn(app, db);
     await api.post('/articles').type('form').send({ text, title: 'First' }).expect(303);
-    const res = await api.post('/articles').type('form').send({ text: `  ${text}\r\n` }).expect(200);
+    const res = await api
+      .post('/articles')
+      .type('form')
+      .send({ text: `  ${text}\r\n` })
+      .expect(200);
     expect(res.text).toMatch(/already in the corpus as <a href="\/articles\/\d+">First<\/a>/);
     expect(countArticles(db)).toBe(1);
   });
@@ -62,10 +82,18 @@ describe('article pages', () => {
     const { app, db } = makeApp();
     const api = await signIn(app, db);
     const loc = (await api.post('/articles').type('form').send({ text, title: 'Dam' })).headers.location;
-    const bad = await api.post(`${loc}/edit`).type('form').send({ title: 'Dam story', published: '31/02/2024' }).expect(400);
+    const bad = await api
+      .post(`${loc}/edit`)
+      .type('form')
+      .send({ title: 'Dam story', published: '31/02/2024' })
+      .expect(400);
     expect(bad.text).toContain('value="Dam story"');
     expect(bad.text).toContain('YYYY-MM-DD');
-    await api.post(`${loc}/edit`).type('form').send({ title: 'Dam story', outlet: 'Hill News', published: '2024-03-02' }).expect(303);
+    await api
+      .post(`${loc}/edit`)
+      .type('form')
+      .send({ title: 'Dam story', outlet: 'Hill News', published: '2024-03-02' })
+      .expect(303);
     const page = await api.get(loc).expect(200);
     expect(page.text).toContain('Dam story');
     expect(page.text).toContain('2 Mar 2024');
@@ -88,8 +116,15 @@ describe('article pages', () => {
   it('sorts the list by each column', async () => {
     const { app, db } = makeApp();
     const api = await signIn(app, db);
-    await api.post('/api/articles').send({ title: 'B story', outlet: 'Zed', published: '2024-01-01', text: 'Bbb text one here.' });
-    await api.post('/api/articles').send({ title: 'A story', outlet: 'Alpha', published: '2024-06-01', text: 'Aaa text two here, longer than the other one.' });
+    await api
+      .post('/api/articles')
+      .send({ title: 'B story', outlet: 'Zed', published: '2024-01-01', text: 'Bbb text one here.' });
+    await api.post('/api/articles').send({
+      title: 'A story',
+      outlet: 'Alpha',
+      published: '2024-06-01',
+      text: 'Aaa text two here, longer than the other one.',
+    });
     const byTitle = (await api.get('/articles?sort=title&dir=asc')).text;
     expect(byTitle.indexOf('A story')).toBeLessThan(byTitle.indexOf('B story'));
     const byDateDesc = (await api.get('/articles?sort=published&dir=desc')).text;
@@ -112,10 +147,10 @@ describe('article pages', () => {
     const { app, db } = makeApp();
     const api = await signIn(app, db);
     const loc = (
-      await api
-        .post('/articles')
-        .type('form')
-        .send({ text: 'He wrote <script>alert(1)</script> and <img src=x onerror=alert(2)> in the post.', title: '<b>bold</b> title' })
+      await api.post('/articles').type('form').send({
+        text: 'He wrote <script>alert(1)</script> and <img src=x onerror=alert(2)> in the post.',
+        title: '<b>bold</b> title',
+      })
     ).headers.location;
     const page = await api.get(loc).expect(200);
     expect(page.text).not.toContain('<script>alert(1)</script>');
@@ -125,12 +160,15 @@ describe('article pages', () => {
     expect(page.headers['content-security-policy']).toMatch(/script-src 'self'/);
   });
 
-  it.each(['/articles/12345', '/articles/12345/edit', '/articles/nope/delete', '/no-such-page'])('answers %s with a 404 page', async (path) => {
-    const { app, db } = makeApp();
-    const api = await signIn(app, db);
-    const res = await api.get(path).expect(404);
-    expect(res.text).toContain('Error 404');
-  });
+  it.each(['/articles/12345', '/articles/12345/edit', '/articles/nope/delete', '/no-such-page'])(
+    'answers %s with a 404 page',
+    async (path) => {
+      const { app, db } = makeApp();
+      const api = await signIn(app, db);
+      const res = await api.get(path).expect(404);
+      expect(res.text).toContain('Error 404');
+    },
+  );
 
   it('leaves the database as it was when an uploaded file is refused', async () => {
     const { app, db } = makeApp();

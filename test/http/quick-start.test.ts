@@ -48,8 +48,13 @@ describe('quick start', () => {
       const password = /password "([^"]+)"/.exec(output)?.[1];
       expect(password).toBeDefined();
       const admin = await logIn(url, 'admin', password!);
-      const text = 'The port reopened on Sunday.\n\n"We are back in business," the harbour master, Ana Ruiz, told reporters.';
-      const imported = await admin.request('POST', '/api/articles', { title: 'Port reopens', outlet: 'Test Wire', text });
+      const text =
+        'The port reopened on Sunday.\n\n"We are back in business," the harbour master, Ana Ruiz, told reporters.';
+      const imported = await admin.request('POST', '/api/articles', {
+        title: 'Port reopens',
+        outlet: 'Test Wire',
+        text,
+      });
       expect(imported.status, imported.text).toBe(201);
       const speakers = (await admin.request('GET', '/api/speakers')).body as { speakers: { name: string }[] };
       expect(JSON.stringify(speakers)).toContain('Ana Ruiz');

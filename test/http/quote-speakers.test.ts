@@ -21,7 +21,15 @@ const TEXT = [
 ].join('\n');
 
 function importHarbour(db: Db, text = TEXT): number {
-  const result = importArticle(db, { text, title: 'Harbour Vote Delayed', outlet: 'Coast Ledger', author: null, published: '2025-04-02', url: null, format: 'txt' });
+  const result = importArticle(db, {
+    text,
+    title: 'Harbour Vote Delayed',
+    outlet: 'Coast Ledger',
+    author: null,
+    published: '2025-04-02',
+    url: null,
+    format: 'txt',
+  });
   if (result.status !== 'imported') throw new Error(`test: import failed (${result.status})`);
   return result.article.id;
 }
@@ -59,7 +67,11 @@ describe('assigning and correcting a speaker', () => {
     const id = importHarbour(db);
     const q = quoteWith(db, id, 'Nobody asked');
     const agent = await signIn(app, db, 'reviewer');
-    const res = await agent.post(`/quotes/${q.id}/speaker`).type('form').send({ speaker: 'Tom Reyes', back: `/articles/${id}#quotes` }).expect(303);
+    const res = await agent
+      .post(`/quotes/${q.id}/speaker`)
+      .type('form')
+      .send({ speaker: 'Tom Reyes', back: `/articles/${id}#quotes` })
+      .expect(303);
     expect(res.headers.location).toBe(`/articles/${id}#quotes`);
     const after = quoteWith(db, id, 'Nobody asked');
     expect(after).toMatchObject({ speaker: 'Tom Reyes', speakerName: 'Tom Reyes' });
@@ -74,15 +86,26 @@ describe('assigning and correcting a speaker', () => {
     const q = quoteWith(db, id, 'Nobody asked');
     const agent = await signIn(app, db, 'reviewer');
     const res = await agent.post(`/api/quotes/${q.id}/speaker`).send({ speaker: 'Okafor' }).expect(200);
-    expect(res.body.quote).toMatchObject({ id: q.id, speakerId: okafor.speakerId, speaker: 'Jane Okafor', speakerName: 'Okafor' });
+    expect(res.body.quote).toMatchObject({
+      id: q.id,
+      speakerId: okafor.speakerId,
+      speaker: 'Jane Okafor',
+      speakerName: 'Okafor',
+    });
   });
 
   it('keeps the correction when the article is analysed again and when its text is replaced', async () => {
     const { app, db } = makeApp();
     const id = importHarbour(db);
     const agent = await signIn(app, db, 'reviewer');
-    await agent.post(`/api/quotes/${quoteWith(db, id, 'not sign').id}/speaker`).send({ speaker: 'Jane Okafor-Reyes' }).expect(200);
-    await agent.post(`/api/quotes/${quoteWith(db, id, 'Nobody asked').id}/speaker`).send({ speaker: 'Tom Reyes' }).expect(200);
+    await agent
+      .post(`/api/quotes/${quoteWith(db, id, 'not sign').id}/speaker`)
+      .send({ speaker: 'Jane Okafor-Reyes' })
+      .expect(200);
+    await agent
+      .post(`/api/quotes/${quoteWith(db, id, 'Nobody asked').id}/speaker`)
+      .send({ speaker: 'Tom Reyes' })
+      .expect(200);
     db.transaction(() => analyzeStoredArticle(db, getArticle(db, id)!))();
     expect(quoteWith(db, id, 'Nobody asked').speakerName).toBe('Tom Reyes');
     expect(quoteWith(db, id, 'not sign').speakerName).toBe('Jane Okafor-Reyes');
@@ -102,7 +125,11 @@ describe('assigning and correcting a speaker', () => {
     const viewer = await signIn(app, db, 'viewer');
     await viewer.post(`/api/quotes/${q.id}/speaker`).send({ speaker: 'Tom Reyes' }).expect(403);
     const reviewer = await signIn(app, db, 'reviewer');
-    await reviewer.post(`/api/quotes/${q.id}/speaker`).set('x-csrf-token', 'wrong').send({ speaker: 'Tom Reyes' }).expect(403);
+    await reviewer
+      .post(`/api/quotes/${q.id}/speaker`)
+      .set('x-csrf-token', 'wrong')
+      .send({ speaker: 'Tom Reyes' })
+      .expect(403);
     const empty = await reviewer.post(`/api/quotes/${q.id}/speaker`).send({ speaker: '   ' }).expect(400);
     expect(empty.body.error).toContain('speaker name is required');
     await reviewer.post(`/api/quotes/${q.id}/speaker`).send({ speaker: 'Tom\nReyes' }).expect(400);
@@ -117,7 +144,10 @@ describe('assigning and correcting a speaker', () => {
     const { app, db } = makeApp();
     const id = importHarbour(db);
     const agent = await signIn(app, db, 'reviewer');
-    await agent.post(`/api/quotes/${quoteWith(db, id, 'Nobody asked').id}/speaker`).send({ speaker: '<script>x</script> Reyes' }).expect(200);
+    await agent
+      .post(`/api/quotes/${quoteWith(db, id, 'Nobody asked').id}/speaker`)
+      .send({ speaker: '<script>x</script> Reyes' })
+      .expect(200);
     const page = await agent.get(`/articles/${id}`).expect(200);
     expect(page.text).not.toContain('<script>x</script>');
     expect(page.text).toContain('&lt;script&gt;');

@@ -11,25 +11,67 @@ const full = '"We will rebuild the bridge over the river by June, whatever the c
 async function threeVersions(app: Express, db: Db) {
   const api = await signIn(app, db);
   const add = async (title: string, outlet: string, published: string | undefined, text: string) =>
-    (await api.post('/api/articles').send({ title, outlet, ...(published ? { published } : {}), text }).expect(201)).body.results[0].article.id as number;
+    (
+      await api
+        .post('/api/articles')
+        .send({ title, outlet, ...(published ? { published } : {}), text })
+        .expect(201)
+    ).body.results[0].article.id as number;
   const a = await add('Alpha story', 'Alpha', '2024-01-05', `City news.\n\n${full}`);
-  const b = await add('Beta story', 'Beta', '2024-01-01', 'Other news.\n\n"We will rebuild the bridge by June," the mayor said.');
+  const b = await add(
+    'Beta story',
+    'Beta',
+    '2024-01-01',
+    'Other news.\n\n"We will rebuild the bridge by June," the mayor said.',
+  );
   const u = await add('Gamma story', 'Gamma', undefined, `Undated news.\n\n${full}`);
-  const quoteOf = async (x: number, y: number, side: 'earlier' | 'later') => (await request(app).get(`/api/compare?a=${x}&b=${y}`).expect(200)).body.pairs[0][side].quoteId as number;
+  const quoteOf = async (x: number, y: number, side: 'earlier' | 'later') =>
+    (await request(app).get(`/api/compare?a=${x}&b=${y}`).expect(200)).body.pairs[0][side].quoteId as number;
   return { api, a, b, u, quoteOf };
 }
 
-const compare = async (app: Express, x: number, y: number) => (await request(app).get(`/api/compare?a=${x}&b=${y}`).expect(200)).body;
-const statement = async (app: Express, quoteId: number) => (await request(app).get(`/api/statements/${quoteId}`).expect(200)).body.statement;
+const compare = async (app: Express, x: number, y: number) =>
+  (await request(app).get(`/api/compare?a=${x}&b=${y}`).expect(200)).body;
+const statement = async (app: Express, quoteId: number) =>
+  (await request(app).get(`/api/statements/${quoteId}`).expect(200)).body.statement;
 const outlet = async (app: Express, name: string) => (await request(app).get(`/api/outlets/${name}`).expect(200)).body;
 
 describe('orderVersions', () => {
-  const v = (articleId: number, published: string | null, marked = false, primarySource = false) => ({ articleId, published, marked, primarySource });
+  const v = (articleId: number, published: string | null, marked = false, primarySource = false) => ({
+    articleId,
+    published,
+    marked,
+    primarySource,
+  });
   it.each([
-    ['the earliest dated first, undated last and flagged', [v(1, '2024-01-05'), v(2, '2024-01-01'), v(3, null)], [1, 0, 2], 'earliest-dated', [false, false, true]],
-    ['a marked version first; undated ones then placed', [v(1, '2024-01-05', true), v(2, '2024-01-01'), v(3, null)], [0, 1, 2], 'marked', [false, false, false]],
-    ['a primary source first, even undated', [v(1, '2024-01-05'), v(2, null, false, true), v(3, null)], [1, 0, 2], 'primary-source', [false, false, false]],
-    ['a mark over a primary source', [v(1, '2024-01-05', true), v(2, '2024-01-01', false, true)], [0, 1], 'marked', [false, false]],
+    [
+      'the earliest dated first, undated last and flagged',
+      [v(1, '2024-01-05'), v(2, '2024-01-01'), v(3, null)],
+      [1, 0, 2],
+      'earliest-dated',
+      [false, false, true],
+    ],
+    [
+      'a marked version first; undated ones then placed',
+      [v(1, '2024-01-05', true), v(2, '2024-01-01'), v(3, null)],
+      [0, 1, 2],
+      'marked',
+      [false, false, false],
+    ],
+    [
+      'a primary source first, even undated',
+      [v(1, '2024-01-05'), v(2, null, false, true), v(3, null)],
+      [1, 0, 2],
+      'primary-source',
+      [false, false, false],
+    ],
+    [
+      'a mark over a primary source',
+      [v(1, '2024-01-05', true), v(2, '2024-01-01', false, true)],
+      [0, 1],
+      'marked',
+      [false, false],
+    ],
     ['nothing dated: no reason, every version unknown', [v(1, null), v(2, null)], [0, 1], null, [true, true]],
   ] as const)('puts %s', (_name, input, order, reason, unknown) => {
     const o = orderVersions([...input]);
@@ -80,8 +122,13 @@ describe('reference versions', () => {
     const page = await request(app).get(`/compare?a=${a}&b=${b}`).expect(200);
     expect(page.text).toContain('The left article is the reference');
     // the ClaimReview reviews the version that is not the reference
-    await api.post(`/api/pairs/${ab.pairs[0].id}/verdict`).send({ rating: 'trimmed-but-fair', rationale: 'Cut, meaning kept.' }).expect(200);
-    const [review] = JSON.parse((await request(app).get(`/api/export?format=claimreview&compare=${a},${b}`).expect(200)).text);
+    await api
+      .post(`/api/pairs/${ab.pairs[0].id}/verdict`)
+      .send({ rating: 'trimmed-but-fair', rationale: 'Cut, meaning kept.' })
+      .expect(200);
+    const [review] = JSON.parse(
+      (await request(app).get(`/api/export?format=claimreview&compare=${a},${b}`).expect(200)).text,
+    );
     expect(review.claimReviewed).toBe('We will rebuild the bridge by June,');
     // clearing the mark goes back to the earliest dated
     const cleared = await api.post(`/api/statements/${aQuote}/reference`).send({ clear: true }).expect(200);
@@ -116,7 +163,11 @@ describe('reference versions', () => {
     await viewer.post(`/api/statements/${q}/reference`).send({}).expect(403);
     await viewer.post(`/api/articles/${a}/kind`).send({ kind: 'primary-source' }).expect(403);
     const reviewer = await signIn(app, db, 'reviewer', 'rex');
-    await reviewer.post(`/api/articles/${a}/kind`).set('x-csrf-token', 'forged').send({ kind: 'primary-source' }).expect(403);
+    await reviewer
+      .post(`/api/articles/${a}/kind`)
+      .set('x-csrf-token', 'forged')
+      .send({ kind: 'primary-source' })
+      .expect(403);
     await reviewer.post(`/api/articles/${a}/kind`).send({ kind: 'transcript' }).expect(400);
     await reviewer.post('/api/articles/9999/kind').send({ kind: 'primary-source' }).expect(404);
     await reviewer.post('/api/statements/9999/reference').send({}).expect(404);

@@ -23,7 +23,9 @@ describe('report downloads', () => {
   ])('GET %s is an attachment with its type and file name', async (url, type, name) => {
     const res = await request(app).get(url).expect(200);
     expect(res.headers['content-type']).toMatch(type);
-    expect(res.headers['content-disposition']).toMatch(new RegExp(`^attachment; filename="?${name.replace(/[.+]/g, '\\$&')}"?$`));
+    expect(res.headers['content-disposition']).toMatch(
+      new RegExp(`^attachment; filename="?${name.replace(/[.+]/g, '\\$&')}"?$`),
+    );
   });
 
   it('filters the CSV by reviewer', async () => {
@@ -43,7 +45,9 @@ describe('report downloads', () => {
 
   it('shows download buttons on the article and comparison pages', async () => {
     expect((await request(app).get('/articles/1').expect(200)).text).toContain('/export?format=jsonld&amp;article=1');
-    expect((await request(app).get('/compare?a=1&b=2').expect(200)).text).toContain('/export?format=csv&amp;compare=1%2C2');
+    expect((await request(app).get('/compare?a=1&b=2').expect(200)).text).toContain(
+      '/export?format=csv&amp;compare=1%2C2',
+    );
   });
 
   it('lists outlets and shows a profile with charts', async () => {
@@ -74,9 +78,17 @@ describe('annotation import', () => {
   it('imports a JSON-LD body for a reviewer and reports a second import as already present', async () => {
     const { app, db } = target();
     const agent = await signIn(app, db, 'reviewer', 'ana');
-    const first = await agent.post('/api/annotations/import').set('content-type', 'application/ld+json').send(file).expect(200);
+    const first = await agent
+      .post('/api/annotations/import')
+      .set('content-type', 'application/ld+json')
+      .send(file)
+      .expect(200);
     expect(first.body.imported).toHaveLength(4);
-    const second = await agent.post('/api/annotations/import').set('content-type', 'application/ld+json').send(file).expect(200);
+    const second = await agent
+      .post('/api/annotations/import')
+      .set('content-type', 'application/ld+json')
+      .send(file)
+      .expect(200);
     expect([second.body.imported.length, second.body.present.length]).toEqual([0, 4]);
   });
 
@@ -84,7 +96,11 @@ describe('annotation import', () => {
     const { app, db } = target();
     const agent = await signIn(app, db, 'reviewer');
     const before = snapshotCounts(db);
-    const res = await agent.post('/api/annotations/import').set('content-type', 'application/json').send('{"type":"Annotation"}').expect(400);
+    const res = await agent
+      .post('/api/annotations/import')
+      .set('content-type', 'application/json')
+      .send('{"type":"Annotation"}')
+      .expect(400);
     expect(res.body.error).toMatch(/not an AnnotationCollection/);
     expect(snapshotCounts(db)).toEqual(before);
   });
@@ -93,9 +109,18 @@ describe('annotation import', () => {
     const { app, db } = target();
     const viewer = await signIn(app, db, 'viewer');
     await viewer.post('/api/annotations/import').set('content-type', 'application/ld+json').send(file).expect(403);
-    await request(app).post('/api/annotations/import').set('content-type', 'application/ld+json').send(file).expect((r) => expect([401, 403]).toContain(r.status));
+    await request(app)
+      .post('/api/annotations/import')
+      .set('content-type', 'application/ld+json')
+      .send(file)
+      .expect((r) => expect([401, 403]).toContain(r.status));
     const reviewer = await signIn(app, db, 'reviewer');
-    await reviewer.post('/api/annotations/import').set('x-csrf-token', 'wrong').set('content-type', 'application/ld+json').send(file).expect(403);
+    await reviewer
+      .post('/api/annotations/import')
+      .set('x-csrf-token', 'wrong')
+      .set('content-type', 'application/ld+json')
+      .send(file)
+      .expect(403);
   });
 
   it('imports from the form (pasted text) and shows what was imported', async () => {

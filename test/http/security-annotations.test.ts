@@ -8,19 +8,30 @@ import { describe, expect, it } from 'vitest';
 import { createUser } from '../../src/corpus/users.js';
 import { makeApp, signIn } from '../helpers/app.js';
 
-const text = 'The harbour master said the ferry sank near the pier on Monday. Officials said the crew were safe and the inquiry would report in June.';
+const text =
+  'The harbour master said the ferry sank near the pier on Monday. Officials said the crew were safe and the inquiry would report in June.';
 
 describe('finding 1: imported annotations are the importer’s', () => {
   it('refuses to forge authors: a reviewer importing notes "by admin", "by another reviewer" and "by a viewer", dated 2001, owns them all, dated now', async () => {
     // the source instance: an export with three authors
     const source = makeApp();
     const admin = await signIn(source.app, source.db, 'admin', 'admin');
-    const aid = (await admin.post('/api/articles').send({ title: 'Ferry', text }).expect(201)).body.results[0].article.id as number;
-    await admin.post('/api/annotations').send({ articleId: aid, start: 4, end: 18, note: 'written by the admin' }).expect(201);
+    const aid = (await admin.post('/api/articles').send({ title: 'Ferry', text }).expect(201)).body.results[0].article
+      .id as number;
+    await admin
+      .post('/api/annotations')
+      .send({ articleId: aid, start: 4, end: 18, note: 'written by the admin' })
+      .expect(201);
     const exported = (await request(source.app).get('/api/export?format=jsonld').expect(200)).text;
     const file = JSON.parse(exported) as { first: { items: Record<string, unknown>[] } };
     const [item] = file.first.items;
-    const forged = (name: string, n: number) => ({ ...item, id: `urn:uuid:00000000-0000-4000-8000-00000000000${n}`, creator: { ...(item.creator as object), name, nickname: name }, created: '2001-09-11T08:46:00Z', modified: '2001-09-11T08:46:00Z' });
+    const forged = (name: string, n: number) => ({
+      ...item,
+      id: `urn:uuid:00000000-0000-4000-8000-00000000000${n}`,
+      creator: { ...(item.creator as object), name, nickname: name },
+      created: '2001-09-11T08:46:00Z',
+      modified: '2001-09-11T08:46:00Z',
+    });
     file.first.items = [forged('admin', 1), forged('rival', 2), forged('watcher', 3)];
 
     // the target: same article, accounts with those names, a reviewer importing
@@ -31,7 +42,11 @@ describe('finding 1: imported annotations are the importer’s', () => {
     const mallory = await signIn(app, db, 'reviewer', 'mallory');
     await mallory.post('/api/articles').send({ title: 'Ferry', text }).expect(201);
     const before = Date.now();
-    const res = await mallory.post('/api/annotations/import').set('content-type', 'application/ld+json').send(JSON.stringify(file)).expect(200);
+    const res = await mallory
+      .post('/api/annotations/import')
+      .set('content-type', 'application/ld+json')
+      .send(JSON.stringify(file))
+      .expect(200);
     expect(res.body.imported).toHaveLength(3);
     expect(res.body.imported.map((i: { creator: string; writtenBy: string }) => [i.creator, i.writtenBy])).toEqual([
       ['mallory', 'admin'],
@@ -53,7 +68,9 @@ describe('finding 1: imported annotations are the importer’s', () => {
     }
     expect((await request(app).get('/api/annotations?reviewer=admin').expect(200)).body.annotations).toEqual([]);
     const page = await request(app).get(`/annotations/${list[0].id}`).expect(200);
-    expect(page.text).toMatch(/by mallory \(<span class="provenance">imported; written by admin on <time datetime="2001-09-11T08:46:00.000Z">2001-09-11<\/time><\/span>\)/);
+    expect(page.text).toMatch(
+      /by mallory \(<span class="provenance">imported; written by admin on <time datetime="2001-09-11T08:46:00.000Z">2001-09-11<\/time><\/span>\)/,
+    );
     // the owner is the importer: the admin named in the file cannot be made the author, and mallory can edit her import
     const rival = await signIn(app, db, 'reviewer', 'rival');
     await rival.patch(`/api/annotations/${list[1].id}`).send({ note: 'not mine to change' }).expect(403);
@@ -65,10 +82,21 @@ describe('finding 8: deleted annotations and removed notes are for reviewers and
   async function setUp() {
     const { app, db } = makeApp();
     const ana = await signIn(app, db, 'reviewer', 'ana');
-    const articleId = (await ana.post('/api/articles').send({ title: 'Ferry', text }).expect(201)).body.results[0].article.id as number;
-    const gone = (await ana.post('/api/annotations').send({ articleId, start: 4, end: 18, note: 'SECRET source: the deputy mayor' }).expect(201)).body.annotation.id as number;
+    const articleId = (await ana.post('/api/articles').send({ title: 'Ferry', text }).expect(201)).body.results[0]
+      .article.id as number;
+    const gone = (
+      await ana
+        .post('/api/annotations')
+        .send({ articleId, start: 4, end: 18, note: 'SECRET source: the deputy mayor' })
+        .expect(201)
+    ).body.annotation.id as number;
     await ana.delete(`/api/annotations/${gone}`).expect(200);
-    const kept = (await ana.post('/api/annotations').send({ articleId, start: 30, end: 35, note: 'CONFIDENTIAL first draft' }).expect(201)).body.annotation.id as number;
+    const kept = (
+      await ana
+        .post('/api/annotations')
+        .send({ articleId, start: 30, end: 35, note: 'CONFIDENTIAL first draft' })
+        .expect(201)
+    ).body.annotation.id as number;
     await ana.patch(`/api/annotations/${kept}`).send({ note: 'public wording' }).expect(200);
     const viewer = await signIn(app, db, 'viewer', 'vic');
     return { app, ana, viewer, gone, kept };
@@ -95,13 +123,19 @@ describe('finding 8: deleted annotations and removed notes are for reviewers and
     expect(anon.body.history[0].after).toMatchObject({ note: null, noteHidden: true });
     expect(JSON.stringify(anon.body)).toContain('public wording');
     expect((await request(app).get(`/annotations/${kept}`).expect(200)).text).not.toContain('CONFIDENTIAL');
-    expect(JSON.stringify((await ana.get(`/api/annotations/${kept}/history`).expect(200)).body)).toContain('CONFIDENTIAL');
+    expect(JSON.stringify((await ana.get(`/api/annotations/${kept}/history`).expect(200)).body)).toContain(
+      'CONFIDENTIAL',
+    );
   });
 
   it('shows deleted annotations, their notes and histories to reviewers', async () => {
     const { ana, gone } = await setUp();
     const deleted = await ana.get('/api/annotations?status=deleted').expect(200);
     expect(deleted.body.annotations.map((a: { id: number }) => a.id)).toEqual([gone]);
-    expect((await ana.get(`/api/annotations/${gone}/history`).expect(200)).body.history.map((h: { action: string }) => h.action)).toEqual(['create', 'delete']);
+    expect(
+      (await ana.get(`/api/annotations/${gone}/history`).expect(200)).body.history.map(
+        (h: { action: string }) => h.action,
+      ),
+    ).toEqual(['create', 'delete']);
   });
 });

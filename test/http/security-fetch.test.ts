@@ -23,7 +23,8 @@ vi.mock('node:dns', async (importOriginal) => {
   return { ...real, default: { ...real, lookup }, lookup };
 });
 
-const PAGE = '<!doctype html><html><head><title>Secret</title></head><body><article><h1>Internal page</h1><p>This page lives on loopback only and must never be imported from outside, not even by a name that changes its answer.</p></article></body></html>';
+const PAGE =
+  '<!doctype html><html><head><title>Secret</title></head><body><article><h1>Internal page</h1><p>This page lives on loopback only and must never be imported from outside, not even by a name that changes its answer.</p></article></body></html>';
 let server: Server;
 let port: number;
 let hits = 0;
@@ -57,37 +58,52 @@ describe('finding 7: import by URL connects to the address it checked', () => {
     expect(snapshotCounts(db)).toEqual(before);
   });
 
-  it.each([
-    [['127.0.0.1']],
-    [['93.184.215.14', '10.0.0.7']],
-    [['::ffff:127.0.0.1']],
-    [['::127.0.0.1']],
-    [['fd00::1']],
-  ])('refuses a name that resolves to %j with 400, before any request is sent', async (answer) => {
-    const { app, db } = makeApp();
-    const api = await signIn(app, db);
-    dns.answers.push(answer);
-    const res = await api.post('/api/articles/fetch').send({ url: `http://inside.rebind.test:${port}/story` }).expect(400);
-    expect(res.body.results[0].error).toMatch(/^fetch: refusing inside\.rebind\.test: it resolves to .+ a loopback, private or link-local address/);
-    expect(hits).toBe(0);
-  });
-
-  it.each(['[::127.0.0.1]', '[::ffff:127.0.0.1]', '[::ffff:7f00:1]', '[0:0:0:0:0:ffff:7f00:1]', '[64:ff9b::7f00:1]', '0x7f.1', '2130706433', '0177.0.0.1', '127.1'])(
-    'refuses the address literal %s with 400',
-    async (host) => {
+  it.each([[['127.0.0.1']], [['93.184.215.14', '10.0.0.7']], [['::ffff:127.0.0.1']], [['::127.0.0.1']], [['fd00::1']]])(
+    'refuses a name that resolves to %j with 400, before any request is sent',
+    async (answer) => {
       const { app, db } = makeApp();
       const api = await signIn(app, db);
-      const res = await api.post('/api/articles/fetch').send({ url: `http://${host}:${port}/story` }).expect(400);
-      expect(res.body.results[0].error).toMatch(/loopback, private or link-local/);
+      dns.answers.push(answer);
+      const res = await api
+        .post('/api/articles/fetch')
+        .send({ url: `http://inside.rebind.test:${port}/story` })
+        .expect(400);
+      expect(res.body.results[0].error).toMatch(
+        /^fetch: refusing inside\.rebind\.test: it resolves to .+ a loopback, private or link-local address/,
+      );
       expect(hits).toBe(0);
     },
   );
+
+  it.each([
+    '[::127.0.0.1]',
+    '[::ffff:127.0.0.1]',
+    '[::ffff:7f00:1]',
+    '[0:0:0:0:0:ffff:7f00:1]',
+    '[64:ff9b::7f00:1]',
+    '0x7f.1',
+    '2130706433',
+    '0177.0.0.1',
+    '127.1',
+  ])('refuses the address literal %s with 400', async (host) => {
+    const { app, db } = makeApp();
+    const api = await signIn(app, db);
+    const res = await api
+      .post('/api/articles/fetch')
+      .send({ url: `http://${host}:${port}/story` })
+      .expect(400);
+    expect(res.body.results[0].error).toMatch(/loopback, private or link-local/);
+    expect(hits).toBe(0);
+  });
 
   it('still imports from a private address when RETOLD_ALLOW_PRIVATE_URLS is set', async () => {
     const { app, db } = makeApp({ allowPrivateUrls: true });
     const api = await signIn(app, db);
     dns.answers.push(['127.0.0.1']);
-    await api.post('/api/articles/fetch').send({ url: `http://intranet.rebind.test:${port}/story` }).expect(201);
+    await api
+      .post('/api/articles/fetch')
+      .send({ url: `http://intranet.rebind.test:${port}/story` })
+      .expect(201);
     expect(hits).toBe(1);
   });
 });

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { speakerKey } from '../../src/quotes/speakers.js';
 import { makeApp, signIn } from '../helpers/app.js';
 
-const text = (n: number) => `The ferry sank near the pier on Monday, officials said. Story number ${n} tells how the harbour master reported it to the council.`;
+const text = (n: number) =>
+  `The ferry sank near the pier on Monday, officials said. Story number ${n} tells how the harbour master reported it to the council.`;
 
 describe('finding 5: only http(s) addresses are stored', () => {
   it.each([
@@ -22,8 +23,13 @@ describe('finding 5: only http(s) addresses are stored', () => {
   ])('refuses the JSON import of an article whose url is %j with a clear 400', async (url) => {
     const { app, db } = makeApp();
     const agent = await signIn(app, db);
-    const res = await agent.post('/api/articles').send({ title: 'T', url, text: text(1) }).expect(400);
-    expect(res.body.results[0].error).toMatch(/field "url": (only http and https addresses are accepted|not a valid web address)/);
+    const res = await agent
+      .post('/api/articles')
+      .send({ title: 'T', url, text: text(1) })
+      .expect(400);
+    expect(res.body.results[0].error).toMatch(
+      /field "url": (only http and https addresses are accepted|not a valid web address)/,
+    );
     expect((await agent.get('/api/articles').expect(200)).body.articles).toHaveLength(0);
   });
 
@@ -31,10 +37,17 @@ describe('finding 5: only http(s) addresses are stored', () => {
     const { app, db } = makeApp();
     const agent = await signIn(app, db);
     const file = Buffer.from(JSON.stringify({ title: 'T', url: 'javascript:alert(1)', text: text(2) }));
-    const up = await agent.post('/api/articles').attach('files', file, { filename: 'a.json', contentType: 'application/json' }).expect(400);
+    const up = await agent
+      .post('/api/articles')
+      .attach('files', file, { filename: 'a.json', contentType: 'application/json' })
+      .expect(400);
     expect(up.body.results[0].error).toMatch(/only http and https/);
     const csrf = (await agent.get('/api/me')).body.csrfToken as string;
-    const page = await agent.post('/articles').type('form').send({ _csrf: csrf, text: text(3), title: 'Pasted', url: 'javascript:alert(1)' }).expect(400);
+    const page = await agent
+      .post('/articles')
+      .type('form')
+      .send({ _csrf: csrf, text: text(3), title: 'Pasted', url: 'javascript:alert(1)' })
+      .expect(400);
     expect(page.text).toMatch(/only http and https addresses are accepted, not javascript:/);
     expect((await agent.get('/api/articles')).body.articles).toHaveLength(0);
   });
@@ -42,11 +55,20 @@ describe('finding 5: only http(s) addresses are stored', () => {
   it('refuses a javascript: address on edit (API and form) and on import by URL, with 400', async () => {
     const { app, db } = makeApp();
     const agent = await signIn(app, db);
-    const id = (await agent.post('/api/articles').send({ title: 'T', url: 'https://example.org/a', text: text(4) }).expect(201)).body.results[0].article.id as number;
+    const id = (
+      await agent
+        .post('/api/articles')
+        .send({ title: 'T', url: 'https://example.org/a', text: text(4) })
+        .expect(201)
+    ).body.results[0].article.id as number;
     const patch = await agent.patch(`/api/articles/${id}`).send({ url: 'javascript:alert(1)' }).expect(400);
     expect(patch.body.errors.url).toMatch(/only http and https addresses are accepted, not javascript:/);
     const csrf = (await agent.get('/api/me')).body.csrfToken as string;
-    const form = await agent.post(`/articles/${id}/edit`).type('form').send({ _csrf: csrf, title: 'T', url: 'data:text/html,x' }).expect(400);
+    const form = await agent
+      .post(`/articles/${id}/edit`)
+      .type('form')
+      .send({ _csrf: csrf, title: 'T', url: 'data:text/html,x' })
+      .expect(400);
     expect(form.text).toMatch(/only http and https addresses are accepted, not data:/);
     const fetched = await agent.post('/api/articles/fetch').send({ url: 'javascript:alert(1)' }).expect(400);
     expect(fetched.body.results[0].error).toMatch(/only http and https addresses are accepted, not javascript:/);
@@ -69,26 +91,50 @@ describe('finding 6: control characters and invisible name differences', () => {
     expect(article.title).toBe('Fer ry sank');
     expect(article.outlet).toBe('Wire');
     expect(article.author).toBe('Ann Lee');
-    const note = await agent.post('/api/annotations').send({ articleId: id, start: 4, end: 9, note: 'first\u0000 line\n\tsecond\u0001 line\u007f' }).expect(201);
+    const note = await agent
+      .post('/api/annotations')
+      .send({ articleId: id, start: 4, end: 9, note: 'first\u0000 line\n\tsecond\u0001 line\u007f' })
+      .expect(201);
     expect(note.body.annotation.note).toBe('first line\n\tsecond line');
     await agent.patch(`/api/annotations/${note.body.annotation.id}`).send({ note: 'edited\u0000' }).expect(200);
     const md = await request(app).get(`/export?format=md&article=${id}`).expect(200);
     const csv = await request(app).get(`/export?format=csv&article=${id}`).expect(200);
-    for (const body of [md.text, csv.text]) expect(body).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/);
+    for (const body of [md.text, csv.text])
+      expect(body).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/);
   });
 
   it('treats Reu\\u200Bters and Reuters (and a bidi-marked spelling) as one outlet, keeping each as written', async () => {
     const { app, db } = makeApp();
     const agent = await signIn(app, db);
-    await agent.post('/api/articles').send({ title: 'A', outlet: 'Reuters', text: text(6) }).expect(201);
-    const b = await agent.post('/api/articles').send({ title: 'B', outlet: 'Reu\u200Bters', text: text(7) }).expect(201);
-    await agent.post('/api/articles').send({ title: 'C', outlet: '\u202AREUTERS\u202C', text: text(8) }).expect(201);
-    expect((await agent.get(`/api/articles/${b.body.results[0].article.id}`)).body.article.outlet).toBe('Reu\u200Bters');
-    const outlets = (await request(app).get('/api/outlets').expect(200)).body.outlets as { outlet: string; articles: number }[];
+    await agent
+      .post('/api/articles')
+      .send({ title: 'A', outlet: 'Reuters', text: text(6) })
+      .expect(201);
+    const b = await agent
+      .post('/api/articles')
+      .send({ title: 'B', outlet: 'Reu\u200Bters', text: text(7) })
+      .expect(201);
+    await agent
+      .post('/api/articles')
+      .send({ title: 'C', outlet: '\u202AREUTERS\u202C', text: text(8) })
+      .expect(201);
+    expect((await agent.get(`/api/articles/${b.body.results[0].article.id}`)).body.article.outlet).toBe(
+      'Reu\u200Bters',
+    );
+    const outlets = (await request(app).get('/api/outlets').expect(200)).body.outlets as {
+      outlet: string;
+      articles: number;
+    }[];
     expect(outlets).toHaveLength(1);
     expect(outlets[0].articles).toBe(3);
     expect((await request(app).get('/api/outlets/Reuters').expect(200)).body.articles).toBe(3);
-    expect((await request(app).get(`/api/outlets/${encodeURIComponent('Reu\u200Bters')}`).expect(200)).body.articles).toBe(3);
+    expect(
+      (
+        await request(app)
+          .get(`/api/outlets/${encodeURIComponent('Reu\u200Bters')}`)
+          .expect(200)
+      ).body.articles,
+    ).toBe(3);
   });
 
   it('keys speaker names without zero-width and bidi controls', () => {

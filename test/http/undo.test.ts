@@ -6,12 +6,19 @@ import { listEditorialSpans } from '../../src/store/editorial.js';
 import type { Db } from '../../src/db.js';
 
 const quote = '"We will rebuild the bridge over the river by June, whatever the council decides," the mayor said.';
-const opinion = 'The brazen regime has, of course, trampled on every promise it made.\n\n' + quote.replace('by June', 'by July');
+const opinion =
+  'The brazen regime has, of course, trampled on every promise it made.\n\n' + quote.replace('by June', 'by July');
 
 async function rejectedPair(app: Express, db: Db) {
   const api = await signIn(app, db);
-  const a = (await api.post('/api/articles').send({ title: 'First', outlet: 'Daily', published: '2024-01-01', text: `City news.\n\n${quote}` })).body.results[0].article.id as number;
-  const b = (await api.post('/api/articles').send({ title: 'Second', outlet: 'Weekly', published: '2024-01-05', text: opinion })).body.results[0].article.id as number;
+  const a = (
+    await api
+      .post('/api/articles')
+      .send({ title: 'First', outlet: 'Daily', published: '2024-01-01', text: `City news.\n\n${quote}` })
+  ).body.results[0].article.id as number;
+  const b = (
+    await api.post('/api/articles').send({ title: 'Second', outlet: 'Weekly', published: '2024-01-05', text: opinion })
+  ).body.results[0].article.id as number;
   const pairId = (await request(app).get(`/api/compare?a=${a}&b=${b}`)).body.pairs[0].id as number;
   await api.post(`/api/pairs/${pairId}/review`).send({ status: 'rejected' }).expect(200);
   expect((await request(app).get(`/api/compare?a=${a}&b=${b}`)).body.pairs).toHaveLength(0);
@@ -33,13 +40,25 @@ describe('undo', () => {
     expect((await request(app).get(`/compare?a=${a}&b=${b}`)).text).toContain(`/undo?compare=${a},${b}`);
     expect((await request(app).get(`/articles/${a}`)).text).toContain(`/undo?article=${a}`);
     const r = (await request(app).get(`/api/undo?compare=${a},${b}`)).body.rejectedPairs[0];
-    const res = await api.post('/pairs/restore').type('form').send({ aArticle: r.a.articleId, aText: r.a.text, bArticle: r.b.articleId, bText: r.b.text, back: `/undo?compare=${a},${b}` }).expect(303);
+    const res = await api
+      .post('/pairs/restore')
+      .type('form')
+      .send({
+        aArticle: r.a.articleId,
+        aText: r.a.text,
+        bArticle: r.b.articleId,
+        bText: r.b.text,
+        back: `/undo?compare=${a},${b}`,
+      })
+      .expect(303);
     expect(res.headers.location).toBe(`/undo?compare=${a},${b}`);
     const pairs = (await request(app).get(`/api/compare?a=${a}&b=${b}`)).body.pairs;
     expect(pairs).toHaveLength(1);
     expect(pairs[0].status).toBe('suggested');
     expect((await request(app).get(`/api/undo?compare=${a},${b}`)).body.rejectedPairs).toHaveLength(0);
-    const history = (await request(app).get(`/api/pairs/${pairs[0].id}/verdict`)).body.history.map((h: { action: string }) => h.action);
+    const history = (await request(app).get(`/api/pairs/${pairs[0].id}/verdict`)).body.history.map(
+      (h: { action: string }) => h.action,
+    );
     expect(history).toEqual(['reject', 'restore']);
     // restoring twice finds nothing to restore
     await api.post('/api/pairs/restore').send({ a: r.a, b: r.b }).expect(404);
@@ -48,13 +67,21 @@ describe('undo', () => {
   it('restores a rejected pair after re-analysis dropped it, as a fresh suggestion', async () => {
     const { app, db } = makeApp();
     const { api, a, b } = await rejectedPair(app, db);
-    await api.post(`/api/articles/${b}/text`).send({ text: `${opinion}\n\nA closing line about the weather.` }).expect(200);
+    await api
+      .post(`/api/articles/${b}/text`)
+      .send({ text: `${opinion}\n\nA closing line about the weather.` })
+      .expect(200);
     const [r] = (await request(app).get(`/api/undo?article=${a}`)).body.rejectedPairs;
     expect(r.pairId).toBeNull();
     expect((await request(app).get(`/api/compare?a=${a}&b=${b}`)).body.pairs).toHaveLength(0);
-    const res = await api.post('/api/pairs/restore').send({ a: { articleId: r.a.articleId, text: r.a.text }, b: { articleId: r.b.articleId, text: r.b.text } }).expect(200);
+    const res = await api
+      .post('/api/pairs/restore')
+      .send({ a: { articleId: r.a.articleId, text: r.a.text }, b: { articleId: r.b.articleId, text: r.b.text } })
+      .expect(200);
     const pairs = (await request(app).get(`/api/compare?a=${a}&b=${b}`)).body.pairs;
-    expect(pairs.map((p: { id: number; status: string }) => [p.id, p.status])).toEqual([[res.body.pairId, 'suggested']]);
+    expect(pairs.map((p: { id: number; status: string }) => [p.id, p.status])).toEqual([
+      [res.body.pairId, 'suggested'],
+    ]);
   });
 
   it('lists dismissed suggestions and restores them', async () => {
@@ -67,7 +94,11 @@ describe('undo', () => {
     expect(list.dismissedSuggestions.map((s: { id: number }) => s.id)).toEqual([span.id]);
     const page = await api.get(`/undo?article=${b}`).expect(200);
     expect(page.text).toContain(`action="/editorial/${span.id}/restore"`);
-    await api.post(`/editorial/${span.id}/restore`).type('form').send({ back: `/undo?article=${b}` }).expect(303);
+    await api
+      .post(`/editorial/${span.id}/restore`)
+      .type('form')
+      .send({ back: `/undo?article=${b}` })
+      .expect(303);
     expect(listEditorialSpans(db, b).find((s) => s.id === span.id)!.status).toBe('suggested');
     expect((await request(app).get(`/api/undo?article=${b}`)).body.dismissedSuggestions).toHaveLength(0);
     await api.post(`/api/editorial/${span.id}/restore`).send({}).expect(404);

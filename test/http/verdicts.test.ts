@@ -9,8 +9,19 @@ const quote = '"We will rebuild the bridge over the river by June, whatever the 
 /** Two dated articles sharing one statement; returns the articles and the pair id. */
 async function pairedArticles(app: Express, db: Db) {
   const api = await signIn(app, db, 'reviewer', 'rita');
-  const a = (await api.post('/api/articles').send({ title: 'First', outlet: 'Daily', published: '2024-01-01', text: `City news.\n\n${quote}` })).body.results[0].article.id as number;
-  const b = (await api.post('/api/articles').send({ title: 'Second', outlet: 'Weekly', published: '2024-01-05', text: `Other news.\n\n${quote.replace('by June', 'by July')}` })).body.results[0].article.id as number;
+  const a = (
+    await api
+      .post('/api/articles')
+      .send({ title: 'First', outlet: 'Daily', published: '2024-01-01', text: `City news.\n\n${quote}` })
+  ).body.results[0].article.id as number;
+  const b = (
+    await api.post('/api/articles').send({
+      title: 'Second',
+      outlet: 'Weekly',
+      published: '2024-01-05',
+      text: `Other news.\n\n${quote.replace('by June', 'by July')}`,
+    })
+  ).body.results[0].article.id as number;
   const cmp = await request(app).get(`/api/compare?a=${a}&b=${b}`).expect(200);
   expect(cmp.body.pairs.length).toBe(1);
   return { api, a, b, pairId: cmp.body.pairs[0].id as number };
@@ -31,9 +42,18 @@ describe('verdict workflow', () => {
     expect(r.body.state).toBe('confirmed');
     expect(r.body.history.map((h: { action: string }) => h.action)).toEqual(['confirm']);
 
-    r = await api.post(`/api/pairs/${pairId}/verdict`).send({ rating: 'distorted', rationale: 'The deadline moved from **June** to July.', needsSecondReview: true }).expect(200);
+    r = await api
+      .post(`/api/pairs/${pairId}/verdict`)
+      .send({ rating: 'distorted', rationale: 'The deadline moved from **June** to July.', needsSecondReview: true })
+      .expect(200);
     expect(r.body.state).toBe('verdict-given');
-    expect(r.body.verdict).toMatchObject({ ratingId: 'distorted', ratingLabel: 'Distorted', ratingValue: 3, reviewerName: 'rita', needsSecondReview: true });
+    expect(r.body.verdict).toMatchObject({
+      ratingId: 'distorted',
+      ratingLabel: 'Distorted',
+      ratingValue: 3,
+      reviewerName: 'rita',
+      needsSecondReview: true,
+    });
     expect(r.body.verdict.givenAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
 
     // the reviewer cannot second-review their own verdict
@@ -45,7 +65,10 @@ describe('verdict workflow', () => {
     const queue = await request(app).get('/api/verdicts?assignee=sam&needsSecondReview=1').expect(200);
     expect(queue.body.verdicts).toHaveLength(1);
 
-    r = await second.post(`/api/pairs/${pairId}/verdict/second-review`).send({ note: 'Checked against the first article.' }).expect(200);
+    r = await second
+      .post(`/api/pairs/${pairId}/verdict/second-review`)
+      .send({ note: 'Checked against the first article.' })
+      .expect(200);
     expect(r.body.state).toBe('second-review-done');
     expect(r.body.verdict).toMatchObject({ secondReviewerName: 'sam', needsSecondReview: false, assigneeName: null });
     // a done review cannot be done twice
@@ -56,7 +79,12 @@ describe('verdict workflow', () => {
     expect(r.body.verdict.needsSecondReview).toBe(true);
     expect(r.body.verdict.secondReviewerName).toBeNull();
 
-    const h = (await request(app).get(`/api/pairs/${pairId}/verdict`).expect(200)).body.history as { action: string; userName: string; before: Record<string, unknown>; after: Record<string, unknown> }[];
+    const h = (await request(app).get(`/api/pairs/${pairId}/verdict`).expect(200)).body.history as {
+      action: string;
+      userName: string;
+      before: Record<string, unknown>;
+      after: Record<string, unknown>;
+    }[];
     expect(h.map((x) => [x.action, x.userName])).toEqual([
       ['confirm', 'rita'],
       ['verdict', 'rita'],
@@ -74,7 +102,10 @@ describe('verdict workflow', () => {
   it('confirms a suggested pair when a verdict is given, and refuses a verdict on a rejected pair', async () => {
     const { app, db } = makeApp();
     const { api, pairId } = await pairedArticles(app, db);
-    let r = await api.post(`/api/pairs/${pairId}/verdict`).send({ rating: 'accurate', rationale: 'Same words.' }).expect(200);
+    let r = await api
+      .post(`/api/pairs/${pairId}/verdict`)
+      .send({ rating: 'accurate', rationale: 'Same words.' })
+      .expect(200);
     expect(r.body.pair.status).toBe('confirmed');
     expect(r.body.verdict.needsSecondReview).toBe(false);
     r = await request(app).get(`/api/pairs/${pairId}/verdict`).expect(200);
@@ -124,7 +155,12 @@ describe('verdict workflow', () => {
     const res = await api
       .post(`/pairs/${pairId}/verdict`)
       .type('form')
-      .send({ rating: 'misleading', rationale: 'Deadline changed <script>alert(1)</script> **badly**', needsSecondReview: '1', back: `/compare?a=${a}&b=${b}#pair-1` })
+      .send({
+        rating: 'misleading',
+        rationale: 'Deadline changed <script>alert(1)</script> **badly**',
+        needsSecondReview: '1',
+        back: `/compare?a=${a}&b=${b}#pair-1`,
+      })
       .expect(303);
     expect(res.headers.location).toBe(`/compare?a=${a}&b=${b}#pair-1`);
     const after = await request(app).get(`/compare?a=${a}&b=${b}`).expect(200);
@@ -145,13 +181,20 @@ describe('verdict workflow', () => {
     expect(show.text).toContain('history-verdict');
     expect(show.text).toContain('history-confirm');
     // a foreign back address is refused
-    await api.post(`/pairs/${pairId}/verdict/assign`).type('form').send({ assignee: '', back: '//evil.example/' }).expect(400);
+    await api
+      .post(`/pairs/${pairId}/verdict/assign`)
+      .type('form')
+      .send({ assignee: '', back: '//evil.example/' })
+      .expect(400);
   });
 
   it('keeps the verdict when an article is analysed again and its quotes get new ids', async () => {
     const { app, db } = makeApp();
     const { api, a, b, pairId } = await pairedArticles(app, db);
-    await api.post(`/api/pairs/${pairId}/verdict`).send({ rating: 'distorted', rationale: 'June became July.' }).expect(200);
+    await api
+      .post(`/api/pairs/${pairId}/verdict`)
+      .send({ rating: 'distorted', rationale: 'June became July.' })
+      .expect(200);
     const before = (await request(app).get(`/api/compare?a=${a}&b=${b}`)).body.pairs[0];
     const text = `"Traffic on the ring road will be heavy all week," the police chief said.\n\nOther news.\n\n${quote.replace('by June', 'by July')}`;
     await api.post(`/api/articles/${b}/text`).send({ text }).expect(200);
@@ -169,7 +212,14 @@ describe('verdict scale', () => {
   it('is read by anyone and changed only by admins', async () => {
     const { app, db } = makeApp();
     const scale = await request(app).get('/api/verdict-scale').expect(200);
-    expect(scale.body.ratings.map((r: { id: string }) => r.id)).toEqual(['accurate', 'trimmed-but-fair', 'misleading', 'distorted', 'misattributed', 'fabricated']);
+    expect(scale.body.ratings.map((r: { id: string }) => r.id)).toEqual([
+      'accurate',
+      'trimmed-but-fair',
+      'misleading',
+      'distorted',
+      'misattributed',
+      'fabricated',
+    ]);
     expect(scale.body).toMatchObject({ bestRating: 6, worstRating: 1 });
     const reviewer = await signIn(app, db);
     await reviewer.post('/api/verdict-scale').send({ label: 'Satire', value: 0 }).expect(403);
@@ -186,7 +236,11 @@ describe('verdict scale', () => {
     expect(after.body.worstRating).toBe(2);
     const page = await admin.get('/verdict-scale').expect(200);
     expect(page.text).toContain('Out of context');
-    await admin.post('/verdict-scale/misleading').type('form').send({ label: 'Misleading framing', value: '4' }).expect(303);
+    await admin
+      .post('/verdict-scale/misleading')
+      .type('form')
+      .send({ label: 'Misleading framing', value: '4' })
+      .expect(303);
     expect((await request(app).get('/verdict-scale')).text).toContain('Misleading framing');
   });
 

@@ -21,9 +21,12 @@ describe('parseDate', () => {
     expect(parseDate(input)).toBe(expected);
   });
 
-  it.each(['February 30, 2024', '31.04.2025', '2025-13-01', 'March 2025', 'yesterday', '1850-01-01', ''])('rejects %s', (input) => {
-    expect(parseDate(input)).toBeNull();
-  });
+  it.each(['February 30, 2024', '31.04.2025', '2025-13-01', 'March 2025', 'yesterday', '1850-01-01', ''])(
+    'rejects %s',
+    (input) => {
+      expect(parseDate(input)).toBeNull();
+    },
+  );
 });
 
 describe('findDates', () => {

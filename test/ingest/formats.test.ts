@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { IngestError, MAX_INPUT_BYTES, parsePaste, parseUpload, prepareArticle, sniffFormat } from '../../src/ingest/index.js';
+import {
+  IngestError,
+  MAX_INPUT_BYTES,
+  parsePaste,
+  parseUpload,
+  prepareArticle,
+  sniffFormat,
+} from '../../src/ingest/index.js';
 
 const fixtures = fileURLToPath(new URL('../fixtures/ingest/', import.meta.url));
 const fixture = (name: string): Uint8Array => readFileSync(fixtures + name);
@@ -18,7 +25,8 @@ function failure(run: () => unknown): { status: number; message: string } {
   throw new Error('expected an IngestError');
 }
 
-const ARTICLE = 'The minister said on Tuesday that the talks would continue next week.\n\n"We are not giving up," she told reporters.';
+const ARTICLE =
+  'The minister said on Tuesday that the talks would continue next week.\n\n"We are not giving up," she told reporters.';
 
 describe('parseUpload: plain text', () => {
   it('reads a .txt file as text, keeping the original', () => {
@@ -36,7 +44,12 @@ describe('parseUpload: Markdown', () => {
   it('strips markup, keeps paragraphs and takes the first heading as the title', () => {
     const [input] = parseUpload({ name: 'opinion.md', bytes: fixture('opinion.md') });
     expect(input.title).toBe('Why the bridge vote matters');
-    expect(input).toMatchObject({ author: 'Sam Okafor', published: '2024-06-14', outlet: 'Riverside Review', format: 'md' });
+    expect(input).toMatchObject({
+      author: 'Sam Okafor',
+      published: '2024-06-14',
+      outlet: 'Riverside Review',
+      format: 'md',
+    });
     expect(input.text).toBe(
       [
         'Why the bridge vote matters',
@@ -70,10 +83,18 @@ describe('parseUpload: HTML', () => {
       url: 'https://harbour-gazette.example/news/port-strike',
       format: 'html',
     });
-    expect(input.text).toContain('"We have waited three years for an offer that keeps up with prices," said union organiser Tomas Berg');
+    expect(input.text).toContain(
+      '"We have waited three years for an offer that keeps up with prices," said union organiser Tomas Berg',
+    );
     expect(input.text).toContain('at risk.\nTalks are due to resume on Friday.');
     expect(input.text.split('\n\n').length).toBeGreaterThanOrEqual(4);
-    for (const absent of ['injected by a script', 'Photo: Harbour Gazette', 'Home', 'color: red', 'All rights reserved']) {
+    for (const absent of [
+      'injected by a script',
+      'Photo: Harbour Gazette',
+      'Home',
+      'color: red',
+      'All rights reserved',
+    ]) {
       expect(input.text).not.toContain(absent);
     }
   });
@@ -95,7 +116,13 @@ describe('parseUpload: JSON', () => {
   it('reads an array of articles with their metadata', () => {
     const inputs = parseUpload({ name: 'batch.json', bytes: fixture('batch.json') });
     expect(inputs).toHaveLength(2);
-    expect(inputs[0]).toMatchObject({ title: 'Minister resigns after budget row', outlet: 'Capital Times', author: 'Lena Fischer', published: '2024-02-01', format: 'json' });
+    expect(inputs[0]).toMatchObject({
+      title: 'Minister resigns after budget row',
+      outlet: 'Capital Times',
+      author: 'Lena Fischer',
+      published: '2024-02-01',
+      format: 'json',
+    });
     expect(inputs[1]).toMatchObject({ outlet: 'Northern Post', format: 'json' });
     expect(prepareArticle(inputs[0]).text).toContain('"I can no longer support this plan," she told reporters.');
   });
@@ -106,10 +133,18 @@ describe('parseUpload: JSON', () => {
   });
 
   it.each([
-    ['an item without text', JSON.stringify([{ text: 'ok text here' }, { title: 'No body' }]), 'ingest: item 2 of "in.json" has no "text"'],
+    [
+      'an item without text',
+      JSON.stringify([{ text: 'ok text here' }, { title: 'No body' }]),
+      'ingest: item 2 of "in.json" has no "text"',
+    ],
     ['an object without text', JSON.stringify({ title: 'No body' }), 'ingest: "in.json" has no "text"'],
     ['empty text', JSON.stringify({ text: '   ' }), 'ingest: "in.json" "text" is empty'],
-    ['a number as title', JSON.stringify({ text: 'x y z', title: 5 }), expect.stringMatching(/^ingest: "in.json" field "title": /)],
+    [
+      'a number as title',
+      JSON.stringify({ text: 'x y z', title: 5 }),
+      expect.stringMatching(/^ingest: "in.json" field "title": /),
+    ],
     ['malformed JSON', '{"text": "unterminated', expect.stringMatching(/^ingest: "in.json" is not valid JSON/)],
     ['an empty list', '[]', 'ingest: "in.json" holds an empty list of articles'],
     ['a list of strings', '["just text"]', 'ingest: item 1 of "in.json" is not an article object'],
@@ -133,7 +168,9 @@ describe('parseUpload: bad input', () => {
   });
 
   it('names the file and the problem in the message', () => {
-    expect(failure(() => parseUpload({ name: 'photo.txt', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47]) })).message).toBe('ingest: "photo.txt" is a PNG image, not text');
+    expect(
+      failure(() => parseUpload({ name: 'photo.txt', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47]) })).message,
+    ).toBe('ingest: "photo.txt" is a PNG image, not text');
   });
 });
 

@@ -5,7 +5,13 @@ import { IngestError, normalizeText, separateFurniture } from '../../src/ingest/
 
 const samples = fileURLToPath(new URL('../../data/samples/', import.meta.url));
 const readSample = (prefix: string): string => {
-  const file = ['000_a404dea57b915c9a', '001_a6efed5ff8a300ec', '002_ecd27ac65bfc5779', '003_c094ca8cd057c268', '004_e50d8a5f429aba39'].find((f) => f.startsWith(prefix));
+  const file = [
+    '000_a404dea57b915c9a',
+    '001_a6efed5ff8a300ec',
+    '002_ecd27ac65bfc5779',
+    '003_c094ca8cd057c268',
+    '004_e50d8a5f429aba39',
+  ].find((f) => f.startsWith(prefix));
   return readFileSync(`${samples}${file}.txt`, 'utf8');
 };
 
@@ -14,16 +20,27 @@ function removed(text: string): string[] {
   return separateFurniture(normalizeText(text)).furniture.map((f) => `${f.reason}: ${f.text}`);
 }
 
-const BODY = 'The minister said on Tuesday that the talks would continue next week despite the protests outside parliament.';
-const BODY2 = 'Opposition parties called the decision a mistake and promised to raise it again when the house returns from recess.';
+const BODY =
+  'The minister said on Tuesday that the talks would continue next week despite the protests outside parliament.';
+const BODY2 =
+  'Opposition parties called the decision a mistake and promised to raise it again when the house returns from recess.';
 
 describe('separateFurniture on the sample articles', () => {
   it.each([
-    ['000', ['date line (published date): date 2025-03-20', 'agency or reporting credit: The Associated Press contributed to this story.']],
-    ['002', [
-      'related-article link: READ MORE: Leaders pictured in flames as Russian media blames West for Moscow attack',
-      'promotion: For all the latest on news, politics, sports, and showbiz from the USA, go to Daily Express US',
-    ]],
+    [
+      '000',
+      [
+        'date line (published date): date 2025-03-20',
+        'agency or reporting credit: The Associated Press contributed to this story.',
+      ],
+    ],
+    [
+      '002',
+      [
+        'related-article link: READ MORE: Leaders pictured in flames as Russian media blames West for Moscow attack',
+        'promotion: For all the latest on news, politics, sports, and showbiz from the USA, go to Daily Express US',
+      ],
+    ],
     ['003', []],
   ])('removes exactly the furniture of sample %s', (key, expected) => {
     expect(removed(readSample(key))).toEqual(expected);
@@ -51,9 +68,15 @@ describe('separateFurniture on the sample articles', () => {
 
   it('removes the close buttons, repeated headline and photo captions of sample 004', () => {
     expect(removed(readSample('004')).map((r) => r.split(':')[0])).toEqual([
-      'close button', 'close button', 'repeated headline',
-      'photo caption title', 'photo caption', 'photo credit',
-      'photo caption title', 'photo caption', 'photo credit',
+      'close button',
+      'close button',
+      'repeated headline',
+      'photo caption title',
+      'photo caption',
+      'photo credit',
+      'photo caption title',
+      'photo caption',
+      'photo credit',
     ]);
   });
 
@@ -71,7 +94,7 @@ describe('separateFurniture on the sample articles', () => {
   });
 });
 
-describe('separateFurniture on other outlets\' furniture', () => {
+describe("separateFurniture on other outlets' furniture", () => {
   it.each([
     ['a photo label', 'Photo: Reuters', 'photo credit'],
     ['an agency credit', 'Getty Images', 'photo credit'],
@@ -87,7 +110,11 @@ describe('separateFurniture on other outlets\' furniture', () => {
     ['a read-also link', 'Read also: What the new law means for renters', 'related-article link'],
     ['a copyright line', '© 2024 Example Media Group. All rights reserved.', 'copyright notice'],
     ['a Reuters credit', '(Reporting by Jane Doe; Editing by John Roe)', 'agency or reporting credit'],
-    ['a wire credit with places', 'Reporting by Jane Doe in Kyiv and Max Roe in Moscow; Editing by John Roe', 'agency or reporting credit'],
+    [
+      'a wire credit with places',
+      'Reporting by Jane Doe in Kyiv and Max Roe in Moscow; Editing by John Roe',
+      'agency or reporting credit',
+    ],
     ['a contributed line', 'Reuters contributed to this report.', 'agency or reporting credit'],
     ['a files-from line', 'With files from The Canadian Press', 'agency or reporting credit'],
     ['a lone close button', '×', 'close button'],
@@ -98,25 +125,57 @@ describe('separateFurniture on other outlets\' furniture', () => {
   });
 
   it.each([
-    ['a sentence that mentions a photo', 'The photo: a crowd outside the court, was shared widely online, officials said.'],
-    ['a quoted sentence that starts like a prompt', '"Subscribe to our values or leave," the party leader told the rally.'],
+    [
+      'a sentence that mentions a photo',
+      'The photo: a crowd outside the court, was shared widely online, officials said.',
+    ],
+    [
+      'a quoted sentence that starts like a prompt',
+      '"Subscribe to our values or leave," the party leader told the rally.',
+    ],
     ['a sentence with a slash', 'Talks on the Israel/Gaza ceasefire resumed in Cairo on Monday.'],
     ['a section heading', 'Call for Complete Withdrawal'],
-    ['a sentence about reporting', 'Reporting by local journalists has been restricted since the coup, the group said.'],
+    [
+      'a sentence about reporting',
+      'Reporting by local journalists has been restricted since the coup, the group said.',
+    ],
   ])('keeps %s', (_name, line) => {
     const input = `${BODY}\n\n${line}\n\n${BODY2}`;
     expect(separateFurniture(input).furniture).toEqual([]);
   });
 
   it('removes a caption headline, a caption cut short and its credit', () => {
-    const input = [BODY, 'Rescuers search the rubble in Antakya', 'Rescue workers search for survivors in the rubble of a collapsed building in Antakya on Tuesday, as the death toll…', 'Burak Kara/Getty Images', BODY2].join('\n\n');
-    expect(separateFurniture(input).furniture.map((f) => f.reason)).toEqual(['photo caption title', 'photo caption', 'photo credit']);
+    const input = [
+      BODY,
+      'Rescuers search the rubble in Antakya',
+      'Rescue workers search for survivors in the rubble of a collapsed building in Antakya on Tuesday, as the death toll…',
+      'Burak Kara/Getty Images',
+      BODY2,
+    ].join('\n\n');
+    expect(separateFurniture(input).furniture.map((f) => f.reason)).toEqual([
+      'photo caption title',
+      'photo caption',
+      'photo credit',
+    ]);
   });
 
   it('reads a header with a site name, a byline and a date before the body', () => {
-    const input = ['Home', 'World News', 'Flood waters rise across the northern valley', 'By Anna Kowalski and Piotr Nowak', 'Published: 4 May 2024', BODY, BODY2].join('\n');
+    const input = [
+      'Home',
+      'World News',
+      'Flood waters rise across the northern valley',
+      'By Anna Kowalski and Piotr Nowak',
+      'Published: 4 May 2024',
+      BODY,
+      BODY2,
+    ].join('\n');
     const { furniture, clues, text } = separateFurniture(input);
-    expect(furniture.map((f) => f.reason)).toEqual(['site header', 'site header', 'byline', 'date line (published date)']);
+    expect(furniture.map((f) => f.reason)).toEqual([
+      'site header',
+      'site header',
+      'byline',
+      'date line (published date)',
+    ]);
     expect(clues.title).toBe('Flood waters rise across the northern valley');
     expect(clues.authors[0].name).toBe('Anna Kowalski and Piotr Nowak');
     expect(clues.dates[0].iso).toBe('2024-05-04');
@@ -124,8 +183,16 @@ describe('separateFurniture on other outlets\' furniture', () => {
   });
 
   it('removes a headline repeated right after itself and a cookie notice', () => {
-    const input = ['Storm closes schools', 'Storm closes schools', BODY, 'We use cookies to improve your experience'].join('\n\n');
-    expect(separateFurniture(input).furniture.map((f) => f.reason)).toEqual(['repeated headline', 'subscription or sharing prompt']);
+    const input = [
+      'Storm closes schools',
+      'Storm closes schools',
+      BODY,
+      'We use cookies to improve your experience',
+    ].join('\n\n');
+    expect(separateFurniture(input).furniture.map((f) => f.reason)).toEqual([
+      'repeated headline',
+      'subscription or sharing prompt',
+    ]);
   });
 
   it('keeps a page of short lines without running text as it is', () => {

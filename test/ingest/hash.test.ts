@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { hashText, prepareArticle } from '../../src/ingest/index.js';
 
-const TEXT = 'The minister said on Tuesday that the talks would continue next week.\n\n"We are not giving up," she told reporters.';
+const TEXT =
+  'The minister said on Tuesday that the talks would continue next week.\n\n"We are not giving up," she told reporters.';
 
 describe('hashText', () => {
   it('is the sha256 hex of the text with whitespace collapsed', () => {

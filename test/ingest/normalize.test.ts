@@ -38,9 +38,21 @@ describe('countWords', () => {
 
 describe('normalizeText and paragraphs broken inside a sentence', () => {
   it.each([
-    ['joins a sentence split by a blank line', 'The force is one that cannot\n\nbe ignored by anyone in the region.', 'The force is one that cannot be ignored by anyone in the region.'],
-    ['keeps a real paragraph break after a full stop', 'The talks ended on Friday night.\n\nthe next round starts in May, officials said.', 'The talks ended on Friday night.\n\nthe next round starts in May, officials said.'],
-    ['keeps a break before a capital letter', 'Officials said the plan would go ahead\n\nPrices rose again in March across the country.', 'Officials said the plan would go ahead\n\nPrices rose again in March across the country.'],
+    [
+      'joins a sentence split by a blank line',
+      'The force is one that cannot\n\nbe ignored by anyone in the region.',
+      'The force is one that cannot be ignored by anyone in the region.',
+    ],
+    [
+      'keeps a real paragraph break after a full stop',
+      'The talks ended on Friday night.\n\nthe next round starts in May, officials said.',
+      'The talks ended on Friday night.\n\nthe next round starts in May, officials said.',
+    ],
+    [
+      'keeps a break before a capital letter',
+      'Officials said the plan would go ahead\n\nPrices rose again in March across the country.',
+      'Officials said the plan would go ahead\n\nPrices rose again in March across the country.',
+    ],
     ['keeps short furniture lines apart', 'www.example.com\n\nnews@example.com', 'www.example.com\n\nnews@example.com'],
   ])('%s', (_name, input, expected) => {
     expect(normalizeText(input)).toBe(expected);

@@ -12,20 +12,44 @@ function unexpectedError(run: () => unknown): unknown {
   }
 }
 
-const newsish = fc.array(
-  fc.oneof(
-    fc.constantFrom('close', 'Advertisement', 'By Jane Doe', '26.03.2025', 'www.example.com', 'Hadi Mizban/AP', '“Quote,” he said.', 'READ MORE: x', '*Bio, writer*', '\u00a0', '\u200b', '\n', '\n\n', '<p>', '# ', '{', '['),
-    fc.string({ unit: 'grapheme', maxLength: 40 }),
-  ),
-  { maxLength: 30 },
-).map((parts) => parts.join(' '));
+const newsish = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom(
+        'close',
+        'Advertisement',
+        'By Jane Doe',
+        '26.03.2025',
+        'www.example.com',
+        'Hadi Mizban/AP',
+        '“Quote,” he said.',
+        'READ MORE: x',
+        '*Bio, writer*',
+        '\u00a0',
+        '\u200b',
+        '\n',
+        '\n\n',
+        '<p>',
+        '# ',
+        '{',
+        '[',
+      ),
+      fc.string({ unit: 'grapheme', maxLength: 40 }),
+    ),
+    { maxLength: 30 },
+  )
+  .map((parts) => parts.join(' '));
 
 describe('ingest never fails with anything but IngestError', () => {
   it('parseUpload on arbitrary bytes', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 300 }), fc.constantFrom('a.txt', 'a.md', 'a.json', 'noext'), (bytes, name) => {
-        expect(unexpectedError(() => parseUpload({ name, bytes }))).toBeNull();
-      }),
+      fc.property(
+        fc.uint8Array({ maxLength: 300 }),
+        fc.constantFrom('a.txt', 'a.md', 'a.json', 'noext'),
+        (bytes, name) => {
+          expect(unexpectedError(() => parseUpload({ name, bytes }))).toBeNull();
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -41,7 +65,13 @@ describe('ingest never fails with anything but IngestError', () => {
   });
 
   it('parseUpload on arbitrary markup inside an HTML page', () => {
-    const markup = fc.array(fc.oneof(fc.constantFrom('<p>', '</p>', '<div>', '<br>', '<script>', '<figure>', '<!--', '&amp;', '&#0;', '<h1>'), fc.string({ maxLength: 30 })), { maxLength: 20 });
+    const markup = fc.array(
+      fc.oneof(
+        fc.constantFrom('<p>', '</p>', '<div>', '<br>', '<script>', '<figure>', '<!--', '&amp;', '&#0;', '<h1>'),
+        fc.string({ maxLength: 30 }),
+      ),
+      { maxLength: 20 },
+    );
     fc.assert(
       fc.property(markup, (parts) => {
         const bytes = new TextEncoder().encode(`<!doctype html><html><body>${parts.join('')}</body></html>`);

@@ -3,7 +3,8 @@ import { analyzeText } from '../../src/nlp/index.js';
 
 describe('analyzeText', () => {
   it('gives token offsets that slice back to the token text', () => {
-    const text = '“On the other hand,” Musawi said, “we always say—that 2,500 troops cost $35,000,000.”\n\nHe didn\'t go.';
+    const text =
+      "“On the other hand,” Musawi said, “we always say—that 2,500 troops cost $35,000,000.”\n\nHe didn't go.";
     const { tokens } = analyzeText(text);
     for (const t of tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
     expect(tokens.map((t) => t.text)).toContain('2,500');

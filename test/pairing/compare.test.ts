@@ -18,7 +18,11 @@ describe('compareQuotes', () => {
   });
 
   it('lists what the second version altered', () => {
-    const c = compareQuotes('Trump is obligated to withdraw his forces from Iraq by the end of 2025,', 'Trump is obligated to withdraw his forces from Iraq by the end of 2026,', vectors);
+    const c = compareQuotes(
+      'Trump is obligated to withdraw his forces from Iraq by the end of 2025,',
+      'Trump is obligated to withdraw his forces from Iraq by the end of 2026,',
+      vectors,
+    );
     expect(c.same).toBe(true);
     expect(c.altered).toEqual([{ kind: 'date', earlier: '2025', later: '2026' }]);
   });

@@ -11,10 +11,22 @@ import { describe, expect, it } from 'vitest';
 import { loadVectors } from '../../src/vectors/load.js';
 import { decidePair, prepareQuote, type Alteration } from '../../src/pairing/index.js';
 
-interface Row { id: string; kind: string; same: boolean; a: string; b: string; altered: Alteration[] }
-const table = JSON.parse(readFileSync(new URL('../fixtures/pairing/misquotes.json', import.meta.url), 'utf8')) as { pairs: Row[] };
+interface Row {
+  id: string;
+  kind: string;
+  same: boolean;
+  a: string;
+  b: string;
+  altered: Alteration[];
+}
+const table = JSON.parse(readFileSync(new URL('../fixtures/pairing/misquotes.json', import.meta.url), 'utf8')) as {
+  pairs: Row[];
+};
 const vectors = loadVectors();
-const decided = table.pairs.map((r) => ({ r, d: decidePair(prepareQuote(r.a, vectors), prepareQuote(r.b, vectors), 'same') }));
+const decided = table.pairs.map((r) => ({
+  r,
+  d: decidePair(prepareQuote(r.a, vectors), prepareQuote(r.b, vectors), 'same'),
+}));
 const misquotes = decided.filter((x) => x.r.altered.length > 0);
 const faithful = decided.filter((x) => x.r.kind === 'faithful');
 const different = decided.filter((x) => !x.r.same);
@@ -22,12 +34,20 @@ const different = decided.filter((x) => !x.r.same);
 describe('misquote table', () => {
   it('holds at least 60 pairs of every kind', () => {
     expect(table.pairs.length).toBeGreaterThanOrEqual(60);
-    expect(new Set(table.pairs.map((r) => r.kind))).toEqual(new Set(['number', 'amount', 'date', 'negation', 'name', 'quantity', 'faithful', 'different-claim']));
+    expect(new Set(table.pairs.map((r) => r.kind))).toEqual(
+      new Set(['number', 'amount', 'date', 'negation', 'name', 'quantity', 'faithful', 'different-claim']),
+    );
   });
 
   it('pairs at least 95% of misquotes and lists exactly the alteration made', () => {
     const right = misquotes.filter((x) => x.d.same && JSON.stringify(x.d.alterations) === JSON.stringify(x.r.altered));
-    expect(right.length / misquotes.length, misquotes.filter((x) => !right.includes(x)).map((x) => `${x.r.id} ${JSON.stringify(x.d.alterations)}`).join('\n')).toBeGreaterThanOrEqual(0.95);
+    expect(
+      right.length / misquotes.length,
+      misquotes
+        .filter((x) => !right.includes(x))
+        .map((x) => `${x.r.id} ${JSON.stringify(x.d.alterations)}`)
+        .join('\n'),
+    ).toBeGreaterThanOrEqual(0.95);
   });
 
   it('pairs at least 95% of faithful trims with nothing altered', () => {

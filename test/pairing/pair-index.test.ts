@@ -1,12 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { loadVectors } from '../../src/vectors/load.js';
-import { addToIndex, createPairIndex, findPairsFor, pairCorpus, removeFromIndex, type PairingQuote } from '../../src/pairing/index.js';
+import {
+  addToIndex,
+  createPairIndex,
+  findPairsFor,
+  pairCorpus,
+  removeFromIndex,
+  type PairingQuote,
+} from '../../src/pairing/index.js';
 
 const vectors = loadVectors();
-const q = (id: string, article: string, text: string, speaker: string | null = null, kind = 'full'): PairingQuote => ({ id, article, text, speaker, kind });
+const q = (id: string, article: string, text: string, speaker: string | null = null, kind = 'full'): PairingQuote => ({
+  id,
+  article,
+  text,
+  speaker,
+  kind,
+});
 
 const wire = [
-  q('w1', 'wire', 'The government will raise the minimum wage by ten percent from January.', 'Labour Minister Ana Ruiz'),
+  q(
+    'w1',
+    'wire',
+    'The government will raise the minimum wage by ten percent from January.',
+    'Labour Minister Ana Ruiz',
+  ),
   q('w2', 'wire', 'Small businesses have nothing to fear from this increase.', 'Ana Ruiz'),
 ];
 const paper = [
@@ -31,7 +49,10 @@ describe('pair index', () => {
   });
 
   it('finds each pair once in a whole-corpus run', () => {
-    const pairs = pairCorpus([...wire, ...paper, q('t1', 'tv', 'The minimum wage rises by ten percent in January.', 'Ana Ruiz')], vectors);
+    const pairs = pairCorpus(
+      [...wire, ...paper, q('t1', 'tv', 'The minimum wage rises by ten percent in January.', 'Ana Ruiz')],
+      vectors,
+    );
     const keys = pairs.map((p) => [p.a, p.b].sort().join('|'));
     expect(new Set(keys).size).toBe(keys.length);
     expect(keys).toEqual(expect.arrayContaining(['p1|w1', 'p2|w2', 'p1|t1', 't1|w1']));
@@ -61,8 +82,14 @@ describe('pair index', () => {
 
   it('reads at most the capped number of entries of a posting list', () => {
     const index = createPairIndex();
-    for (let i = 0; i < 50; i += 1) addToIndex(index, [q(`c${i}`, `a${i}`, 'The minimum wage will rise by ten percent in January.')], vectors);
-    const pairs = findPairsFor(index, [q('new', 'fresh', 'The minimum wage will rise by ten percent in January.')], vectors, { postingCap: 5, candidates: 100 });
+    for (let i = 0; i < 50; i += 1)
+      addToIndex(index, [q(`c${i}`, `a${i}`, 'The minimum wage will rise by ten percent in January.')], vectors);
+    const pairs = findPairsFor(
+      index,
+      [q('new', 'fresh', 'The minimum wage will rise by ten percent in January.')],
+      vectors,
+      { postingCap: 5, candidates: 100 },
+    );
     // only the newest five entries of each list are read
     expect(pairs.length).toBe(5);
     expect(pairs.map((p) => p.a).sort()).toEqual(['c45', 'c46', 'c47', 'c48', 'c49']);

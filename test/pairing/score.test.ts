@@ -3,18 +3,32 @@ import { loadVectors } from '../../src/vectors/load.js';
 import { alignQuotes, decidePair, prepareQuote, type SpeakerMatch } from '../../src/pairing/index.js';
 
 const vectors = loadVectors();
-const decide = (a: string, b: string, speakers: SpeakerMatch = 'unknown') => decidePair(prepareQuote(a, vectors), prepareQuote(b, vectors), speakers);
-const altered = (a: string, b: string, speakers: SpeakerMatch = 'unknown') => decide(a, b, speakers).alterations.map((x) => `${x.kind}: ${x.earlier} → ${x.later}`);
+const decide = (a: string, b: string, speakers: SpeakerMatch = 'unknown') =>
+  decidePair(prepareQuote(a, vectors), prepareQuote(b, vectors), speakers);
+const altered = (a: string, b: string, speakers: SpeakerMatch = 'unknown') =>
+  decide(a, b, speakers).alterations.map((x) => `${x.kind}: ${x.earlier} → ${x.later}`);
 
 describe('relation of two quotes', () => {
   it.each([
     ['verbatim', '“We are ready for every scenario,”', '"We are ready for every scenario."'],
     ['verbatim', 'We’re staying put.', "We're staying put"],
     ['near-verbatim', 'The Council Must Act Now To Stop The Famine.', 'the council must act now to stop the famine'],
-    ['near-verbatim', 'The bank will keep rates on hold until the summer.', 'The bank will keep its rates on hold until the summer.'],
-    ['trimmed', 'The port will stay closed until the storm has passed and the cranes have been inspected.', 'until the storm has passed'],
+    [
+      'near-verbatim',
+      'The bank will keep rates on hold until the summer.',
+      'The bank will keep its rates on hold until the summer.',
+    ],
+    [
+      'trimmed',
+      'The port will stay closed until the storm has passed and the cranes have been inspected.',
+      'until the storm has passed',
+    ],
     ['trimmed', 'a clear and present danger', 'He called the new militia a clear and present danger to the region.'],
-    ['paraphrase', 'The minister promised that the new hospital would open before the end of the year.', 'The new hospital will open before the year is out, the minister pledged.'],
+    [
+      'paraphrase',
+      'The minister promised that the new hospital would open before the end of the year.',
+      'The new hospital will open before the year is out, the minister pledged.',
+    ],
   ])('finds %s: %s ~ %s', (relation, a, b) => {
     const d = decide(a, b);
     expect(d.relation).toBe(relation);
@@ -41,22 +55,47 @@ describe('the pairing decision', () => {
   it('names the word substitutions it found', () => {
     const a = 'Trump must honour his pledges to the Iraqi government.';
     const b = 'Trump must keep the promises he made to the Iraqi government.';
-    expect(alignQuotes(prepareQuote(a, vectors), prepareQuote(b, vectors)).substitutions.map((x) => `${x.from}→${x.to}`)).toContain('pledges→promises');
-    expect(decide(a, b).reasons.some((r) => r.startsWith('substitutions:') && r.includes('pledges → promises'))).toBe(true);
+    expect(
+      alignQuotes(prepareQuote(a, vectors), prepareQuote(b, vectors)).substitutions.map((x) => `${x.from}→${x.to}`),
+    ).toContain('pledges→promises');
+    expect(decide(a, b).reasons.some((r) => r.startsWith('substitutions:') && r.includes('pledges → promises'))).toBe(
+      true,
+    );
   });
 
   it('gives a calibrated probability that grows with what two quotes share', () => {
-    const close = decide('The sanctions have failed to change the regime’s behaviour.', 'The sanctions have failed to change how the regime behaves.');
-    const loose = decide('The sanctions have failed to change the regime’s behaviour.', 'Sanctions will be reviewed by the council next month.');
+    const close = decide(
+      'The sanctions have failed to change the regime’s behaviour.',
+      'The sanctions have failed to change how the regime behaves.',
+    );
+    const loose = decide(
+      'The sanctions have failed to change the regime’s behaviour.',
+      'Sanctions will be reviewed by the council next month.',
+    );
     expect(close.score).toBeGreaterThan(loose.score);
     expect(close.score).toBeLessThanOrEqual(1);
     expect(loose.score).toBeGreaterThanOrEqual(0);
   });
 
   it.each([
-    ['a changed figure and year', 'Exports rose by 4 percent in 2023.', 'Exports rose by 11 percent in 2021.', ['amount: 4 percent → 11 percent', 'date: 2023 → 2021']],
-    ['a dropped negation', 'We will not sign the agreement this week.', 'We will sign the agreement this week.', ['negation: not sign → sign']],
-    ['a figure put into the same claim', 'The company must cut 500 jobs by the end of the year.', 'the company has to cut 1,200 jobs by the end of the year', ['number: 500 → 1,200']],
+    [
+      'a changed figure and year',
+      'Exports rose by 4 percent in 2023.',
+      'Exports rose by 11 percent in 2021.',
+      ['amount: 4 percent → 11 percent', 'date: 2023 → 2021'],
+    ],
+    [
+      'a dropped negation',
+      'We will not sign the agreement this week.',
+      'We will sign the agreement this week.',
+      ['negation: not sign → sign'],
+    ],
+    [
+      'a figure put into the same claim',
+      'The company must cut 500 jobs by the end of the year.',
+      'the company has to cut 1,200 jobs by the end of the year',
+      ['number: 500 → 1,200'],
+    ],
   ])('pairs a retelling with %s and lists it as altered', (_, a, b, alterations) => {
     const d = decide(a, b, 'same');
     expect(d.same).toBe(true);
@@ -65,15 +104,28 @@ describe('the pairing decision', () => {
   });
 
   it.each([
-    ['only a date', 'The summit opens in Geneva on 12 March 2026.', 'Our quarterly results will be published on 12 March 2026.'],
-    ['only names', 'Macron and Scholz met in Berlin on Friday.', 'Scholz said Berlin would not send more tanks, Macron said nothing.'],
-    ['different topics', 'The river burst its banks overnight and hundreds of homes were flooded.', 'The central bank cut interest rates for the first time in four years.'],
+    [
+      'only a date',
+      'The summit opens in Geneva on 12 March 2026.',
+      'Our quarterly results will be published on 12 March 2026.',
+    ],
+    [
+      'only names',
+      'Macron and Scholz met in Berlin on Friday.',
+      'Scholz said Berlin would not send more tanks, Macron said nothing.',
+    ],
+    [
+      'different topics',
+      'The river burst its banks overnight and hundreds of homes were flooded.',
+      'The central bank cut interest rates for the first time in four years.',
+    ],
   ])('does not pair quotes that share %s', (_, a, b) => {
     expect(decide(a, b).same).toBe(false);
   });
 
   it('pairs reported speech with the direct quote it retells, reworded obligation and shared deadline included', () => {
-    const direct = 'Police are obliged to return the seized passports by June 30, and the court will review every case,';
+    const direct =
+      'Police are obliged to return the seized passports by June 30, and the court will review every case,';
     const reported = 'police must hand back the confiscated passports by June 30';
     const d = decide(direct, reported, 'same');
     expect(d.same).toBe(true);
@@ -82,8 +134,16 @@ describe('the pairing decision', () => {
   });
 
   it.each([
-    ['a deadline', 'The army must hand over the border crossings to civilian police by the end of 2025.', 'the army had to recruit ten thousand new soldiers by the end of 2025'],
-    ['an obligation to do something else', 'Hospitals have to publish their waiting times every month.', 'hospitals must cut waiting times for cancer patients'],
+    [
+      'a deadline',
+      'The army must hand over the border crossings to civilian police by the end of 2025.',
+      'the army had to recruit ten thousand new soldiers by the end of 2025',
+    ],
+    [
+      'an obligation to do something else',
+      'Hospitals have to publish their waiting times every month.',
+      'hospitals must cut waiting times for cancer patients',
+    ],
   ])('does not count %s shared outside a matching claim', (_, a, b) => {
     expect(decide(a, b, 'same').reasons.join(' ')).not.toMatch(/shared in the matched claim/);
   });
@@ -96,7 +156,10 @@ describe('the pairing decision', () => {
   });
 
   it('works without vectors, counting shared words only', () => {
-    const d = decidePair(prepareQuote('We will not leave Iraq until the job is done.'), prepareQuote('We will not leave Iraq until the job is done'));
+    const d = decidePair(
+      prepareQuote('We will not leave Iraq until the job is done.'),
+      prepareQuote('We will not leave Iraq until the job is done'),
+    );
     expect(d.relation).toBe('verbatim');
     expect(d.same).toBe(true);
   });
@@ -105,7 +168,11 @@ describe('the pairing decision', () => {
     const a = 'The occupying forces cannot withstand the strikes of the resistance.';
     const b = 'The occupiers will not be able to withstand our strikes.';
     expect(decide(a, b).score).toBeCloseTo(decide(b, a).score, 6);
-    expect(altered('About 2,500 U.S. troops remain.', 'About 25,000 U.S. troops remain.')).toEqual(['number: 2,500 → 25,000']);
-    expect(altered('About 25,000 U.S. troops remain.', 'About 2,500 U.S. troops remain.')).toEqual(['number: 25,000 → 2,500']);
+    expect(altered('About 2,500 U.S. troops remain.', 'About 25,000 U.S. troops remain.')).toEqual([
+      'number: 2,500 → 25,000',
+    ]);
+    expect(altered('About 25,000 U.S. troops remain.', 'About 2,500 U.S. troops remain.')).toEqual([
+      'number: 25,000 → 2,500',
+    ]);
   });
 });

@@ -8,10 +8,24 @@ import { describe, expect, it } from 'vitest';
 import { loadVectors } from '../../src/vectors/load.js';
 import { decidePair, matchSpeakers, mayPair, prepareQuote } from '../../src/pairing/index.js';
 
-interface TablePair { id: string; same: boolean; relation?: string; kind?: string; a: string; b: string; speakerA: string | null; speakerB: string | null }
-const table = JSON.parse(readFileSync(new URL('../fixtures/pairing/statement-pairs.json', import.meta.url), 'utf8')) as { pairs: TablePair[] };
+interface TablePair {
+  id: string;
+  same: boolean;
+  relation?: string;
+  kind?: string;
+  a: string;
+  b: string;
+  speakerA: string | null;
+  speakerB: string | null;
+}
+const table = JSON.parse(
+  readFileSync(new URL('../fixtures/pairing/statement-pairs.json', import.meta.url), 'utf8'),
+) as { pairs: TablePair[] };
 const vectors = loadVectors();
-const scored = table.pairs.map((p) => ({ p, s: decidePair(prepareQuote(p.a, vectors), prepareQuote(p.b, vectors), matchSpeakers(p.speakerA, p.speakerB)) }));
+const scored = table.pairs.map((p) => ({
+  p,
+  s: decidePair(prepareQuote(p.a, vectors), prepareQuote(p.b, vectors), matchSpeakers(p.speakerA, p.speakerB)),
+}));
 
 describe('statement table', () => {
   it('has at least 30 pairs with both positives and hard negatives', () => {
@@ -32,17 +46,19 @@ describe('statement table', () => {
     expect(ruledOut.filter((p) => p.same)).toEqual([]);
   });
 
-  it.each(table.pairs.filter((p) => p.same && ['verbatim', 'near-verbatim', 'trimmed'].includes(p.relation ?? '')).map((p) => [p.id, p.relation]))(
-    'gets the surface relation of %s (%s)',
-    (id, relation) => {
-      expect(scored.find((x) => x.p.id === id)!.s.relation).toBe(relation);
-    },
-  );
+  it.each(
+    table.pairs
+      .filter((p) => p.same && ['verbatim', 'near-verbatim', 'trimmed'].includes(p.relation ?? ''))
+      .map((p) => [p.id, p.relation]),
+  )('gets the surface relation of %s (%s)', (id, relation) => {
+    expect(scored.find((x) => x.p.id === id)!.s.relation).toBe(relation);
+  });
 
-  it.each(table.pairs.filter((p) => !p.same && /different speakers|only a date|only a number/.test(p.kind ?? '')).map((p) => [p.id, p.kind]))(
-    'does not pair hard negative %s (%s)',
-    (id) => {
-      expect(scored.find((x) => x.p.id === id)!.s.same).toBe(false);
-    },
-  );
+  it.each(
+    table.pairs
+      .filter((p) => !p.same && /different speakers|only a date|only a number/.test(p.kind ?? ''))
+      .map((p) => [p.id, p.kind]),
+  )('does not pair hard negative %s (%s)', (id) => {
+    expect(scored.find((x) => x.p.id === id)!.s.same).toBe(false);
+  });
 });

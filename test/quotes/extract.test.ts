@@ -18,8 +18,16 @@ function quoteWith(quotes: Quote[], words: string): Quote {
 
 describe('extractQuotes: direct quotations and their marks', () => {
   it.each([
-    ['curly quotes (AP style)', 'Mayor Jane Okafor spoke on Monday.\n\n“We will not back down,” Okafor told The Associated Press.', 'We will not back down,'],
-    ['straight quotes (Reuters style)', '"The talks were constructive," Foreign Minister Anna Lindqvist said in a statement.', 'The talks were constructive,'],
+    [
+      'curly quotes (AP style)',
+      'Mayor Jane Okafor spoke on Monday.\n\n“We will not back down,” Okafor told The Associated Press.',
+      'We will not back down,',
+    ],
+    [
+      'straight quotes (Reuters style)',
+      '"The talks were constructive," Foreign Minister Anna Lindqvist said in a statement.',
+      'The talks were constructive,',
+    ],
     ['guillemets', '«We are ready to talk», said Omar Haddad, a spokesman for the coalition.', 'We are ready to talk'],
     ['German-style marks', 'The minister said: „We will manage this.“ Then she left.', 'We will manage this.'],
   ])('finds the text inside %s, without the marks', (_style, text, inside) => {
@@ -53,7 +61,8 @@ describe('extractQuotes: direct quotations and their marks', () => {
   });
 
   it('keeps a quotation that runs over two paragraphs as two parts of one quotation', () => {
-    const text = 'Gary Pembleton, a housing campaigner, said his tenants had vanished.\n\nSpeaking to the Daily Star, the campaigner said: “I have never seen anything like it.\n\n“They left the place in ruins and vanished overnight.”';
+    const text =
+      'Gary Pembleton, a housing campaigner, said his tenants had vanished.\n\nSpeaking to the Daily Star, the campaigner said: “I have never seen anything like it.\n\n“They left the place in ruins and vanished overnight.”';
     const quotes = direct(text);
     expect(quotes).toHaveLength(2);
     expect(quotes[0].group).toBe(quotes[1].group);
@@ -63,7 +72,8 @@ describe('extractQuotes: direct quotations and their marks', () => {
   });
 
   it('ends a quotation whose closing mark never comes at the paragraph end', () => {
-    const text = '“This is the end of an era, the coach said after the match.\n\nThe club confirmed the news on Friday.';
+    const text =
+      '“This is the end of an era, the coach said after the match.\n\nThe club confirmed the news on Friday.';
     const quotes = direct(text);
     expect(quotes).toHaveLength(1);
     expect(quotes[0].text).toBe('This is the end of an era, the coach said after the match.');
@@ -78,7 +88,9 @@ describe('extractQuotes: direct quotations and their marks', () => {
   });
 
   it('separates an outlet name glued to an opening mark and keeps the speaker', () => {
-    const quotes = direct('“We were not consulted,” said council leader Mary Byrne. Reuters“Nobody asked us anything.”');
+    const quotes = direct(
+      '“We were not consulted,” said council leader Mary Byrne. Reuters“Nobody asked us anything.”',
+    );
     const second = quoteWith(quotes, 'Nobody asked');
     expect(second.text).toBe('Nobody asked us anything.');
     expect(second.speaker).toBe('Mary Byrne');
@@ -96,7 +108,12 @@ describe('extractQuotes: direct quotations and their marks', () => {
 describe('extractQuotes: kinds', () => {
   it.each([
     ['a quoted sentence', '“The vote was rigged from the start,” said Paul Weller.', 'The vote was rigged', 'full'],
-    ['a fragment woven into the sentence (BBC style)', 'The prime minister, Helen Carter, said the plan would deliver “real and lasting change” for families.', 'real and lasting change', 'partial'],
+    [
+      'a fragment woven into the sentence (BBC style)',
+      'The prime minister, Helen Carter, said the plan would deliver “real and lasting change” for families.',
+      'real and lasting change',
+      'partial',
+    ],
     ['a single distancing word', 'Under the banner of fighting “terrorism,” the army moved in.', 'terrorism', 'scare'],
     ['a label after a naming verb', 'Locals nicknamed the prison “The Cage” long ago.', 'The Cage', 'scare'],
     ['a so-called label', 'The so-called “reforms” were never passed.', 'reforms', 'scare'],
@@ -114,10 +131,34 @@ describe('extractQuotes: kinds', () => {
 
 describe('extractQuotes: indirect speech', () => {
   it.each([
-    ['said that', 'Police Chief Dana Ortiz said that the suspect had fled the state.', 'the suspect had fled the state', 'Dana Ortiz', 'said'],
-    ['said without that', 'Dana Ortiz spoke first. Ortiz said the investigation was continuing.', 'the investigation was continuing', 'Dana Ortiz', 'said'],
-    ['an organisation that stated', 'The ministry stated that exports had fallen sharply.', 'exports had fallen sharply', 'ministry', 'stated'],
-    ['a speaker who warned', 'Union leader Rosa Banks warned that the strike would spread to the ports.', 'the strike would spread to the ports', 'Rosa Banks', 'warned'],
+    [
+      'said that',
+      'Police Chief Dana Ortiz said that the suspect had fled the state.',
+      'the suspect had fled the state',
+      'Dana Ortiz',
+      'said',
+    ],
+    [
+      'said without that',
+      'Dana Ortiz spoke first. Ortiz said the investigation was continuing.',
+      'the investigation was continuing',
+      'Dana Ortiz',
+      'said',
+    ],
+    [
+      'an organisation that stated',
+      'The ministry stated that exports had fallen sharply.',
+      'exports had fallen sharply',
+      'ministry',
+      'stated',
+    ],
+    [
+      'a speaker who warned',
+      'Union leader Rosa Banks warned that the strike would spread to the ports.',
+      'the strike would spread to the ports',
+      'Rosa Banks',
+      'warned',
+    ],
   ])('takes the reported clause after %s', (_case, text, clause, speaker, cue) => {
     const q = extract(text).find((x) => x.kind === 'indirect');
     expect(q?.text).toBe(clause);
@@ -132,15 +173,63 @@ describe('extractQuotes: indirect speech', () => {
 
 describe('extractQuotes: speakers, cues and outlets', () => {
   it.each([
-    ['a pronoun', 'Senator Paul Weller spoke after the vote. “This bill is dead,” he said.', 'This bill', 'Paul Weller', 'said'],
-    ['a description', 'Amir Rahimi, a senior official in the interior ministry, met reporters. “We are investigating,” the official said.', 'We are investigating', 'Amir Rahimi', 'said'],
-    ['a surname alone', 'Lucia Ferro won the vote on Sunday. “I am grateful,” Ferro said.', 'I am grateful', 'Lucia Ferro', 'said'],
-    ['a title that is not part of the name', '“We need calm,” said President Maria Duarte.', 'We need calm', 'Maria Duarte', 'said'],
+    [
+      'a pronoun',
+      'Senator Paul Weller spoke after the vote. “This bill is dead,” he said.',
+      'This bill',
+      'Paul Weller',
+      'said',
+    ],
+    [
+      'a description',
+      'Amir Rahimi, a senior official in the interior ministry, met reporters. “We are investigating,” the official said.',
+      'We are investigating',
+      'Amir Rahimi',
+      'said',
+    ],
+    [
+      'a surname alone',
+      'Lucia Ferro won the vote on Sunday. “I am grateful,” Ferro said.',
+      'I am grateful',
+      'Lucia Ferro',
+      'said',
+    ],
+    [
+      'a title that is not part of the name',
+      '“We need calm,” said President Maria Duarte.',
+      'We need calm',
+      'Maria Duarte',
+      'said',
+    ],
     ['military ranks', '“The base is secure,” Army Maj. Gen. Tom Hale said.', 'The base', 'Tom Hale', 'said'],
-    ['a manner adverb in the cue', '“We will never leave,” the commander declared firmly. Commander Idris Wolde had arrived.', 'We will never leave', null, 'declared firmly'],
-    ['an organisation', '“We reject these claims entirely,” the Northern Alliance Party said in a statement.', 'We reject', 'Northern Alliance Party', 'said'],
-    ['a group that claimed, as “they”', 'The Harbour Workers Union called a strike. In a statement, they claimed that managers had “ignored every warning” for months.', 'ignored every warning', 'Harbour Workers Union', 'claimed'],
-    ['a cue verb before the quote', 'Speaking to CNN, Ana Silva said: “We are safe now.”', 'We are safe', 'Ana Silva', 'said'],
+    [
+      'a manner adverb in the cue',
+      '“We will never leave,” the commander declared firmly. Commander Idris Wolde had arrived.',
+      'We will never leave',
+      null,
+      'declared firmly',
+    ],
+    [
+      'an organisation',
+      '“We reject these claims entirely,” the Northern Alliance Party said in a statement.',
+      'We reject',
+      'Northern Alliance Party',
+      'said',
+    ],
+    [
+      'a group that claimed, as “they”',
+      'The Harbour Workers Union called a strike. In a statement, they claimed that managers had “ignored every warning” for months.',
+      'ignored every warning',
+      'Harbour Workers Union',
+      'claimed',
+    ],
+    [
+      'a cue verb before the quote',
+      'Speaking to CNN, Ana Silva said: “We are safe now.”',
+      'We are safe',
+      'Ana Silva',
+      'said',
+    ],
   ])('resolves %s', (_case, text, words, speaker, cue) => {
     const q = quoteWith(direct(text), words);
     if (speaker !== null) expect(q.speaker).toBe(speaker);
@@ -156,18 +245,21 @@ describe('extractQuotes: speakers, cues and outlets', () => {
   });
 
   it('continues the speaker into a standalone quote paragraph that follows', () => {
-    const text = 'Omar Haddad leads the delegation.\n\n“Prices will fall,” Haddad told Reuters.\n\n“But not before winter.”';
+    const text =
+      'Omar Haddad leads the delegation.\n\n“Prices will fall,” Haddad told Reuters.\n\n“But not before winter.”';
     const quotes = direct(text);
     expect(quotes.map((q) => q.speaker)).toEqual(['Omar Haddad', 'Omar Haddad']);
   });
 
   it('does not carry a speaker into a quote paragraph after narration', () => {
-    const text = '“Prices will fall,” Omar Haddad told Reuters.\n\nThe markets closed lower on Friday.\n\n“Nobody saw it coming.”';
+    const text =
+      '“Prices will fall,” Omar Haddad told Reuters.\n\nThe markets closed lower on Friday.\n\n“Nobody saw it coming.”';
     expect(quoteWith(direct(text), 'Nobody').speaker).toBeNull();
   });
 
   it('resolves a description before any name to the person quoted next (tabloid lede)', () => {
-    const text = 'Troops will come home “in coffins” unless the talks succeed, the head of one of the militias warned.\nSheikh Karim al-Obeidi, leader of the group, insisted the demand was final.';
+    const text =
+      'Troops will come home “in coffins” unless the talks succeed, the head of one of the militias warned.\nSheikh Karim al-Obeidi, leader of the group, insisted the demand was final.';
     const q = quoteWith(direct(text), 'in coffins');
     expect(q.kind).toBe('partial');
     expect(q.speaker).toBe('Karim al-Obeidi');

@@ -9,20 +9,85 @@ function speakerOf(text: string, words: string): string | null {
 
 describe('speakers in US political news styles', () => {
   it.each([
-    ['mixed straight and curly marks', 'The vote was close.\n\n"I don’t think it matters,” Grassley said.', 'matters', 'Grassley'],
-    ['a mistyped closing mark', 'The vote was close.\n\n“It is unusual,“ said Larry Noble, an attorney.', 'unusual', 'Larry Noble'],
-    ['a plural possessive in the appositive', '“We are on pace,” Jeff Weaver, Sanders’ campaign manager, said in a statement.', 'on pace', 'Jeff Weaver'],
+    [
+      'mixed straight and curly marks',
+      'The vote was close.\n\n"I don’t think it matters,” Grassley said.',
+      'matters',
+      'Grassley',
+    ],
+    [
+      'a mistyped closing mark',
+      'The vote was close.\n\n“It is unusual,“ said Larry Noble, an attorney.',
+      'unusual',
+      'Larry Noble',
+    ],
+    [
+      'a plural possessive in the appositive',
+      '“We are on pace,” Jeff Weaver, Sanders’ campaign manager, said in a statement.',
+      'on pace',
+      'Jeff Weaver',
+    ],
     ['a title and a state', '“We should debate it,” said Sen. Tom Carper of Delaware.', 'debate', 'Tom Carper'],
-    ['a party and state tag', 'The vote was close.\n\n"It reminds us," Sen. Marco Rubio (R-Fla.) said Saturday night.', 'reminds', 'Marco Rubio'],
-    ['a surname the tagger reads as a verb', 'The vote was close.\n\n“You have to suspend disbelief,” Ward said.', 'suspend', 'Ward'],
-    ['a resident described before the name', 'The vote was close.\n\n"I can’t vote for him," said Concord resident Whit Symms.', 'vote for him', 'Whit Symms'],
-    ['a speaker before the quote and several verbs', 'The debate went on.\n\nHarlan Brooks stormed back, leaned in and said, “You are wrong.”', 'You are wrong', 'Harlan Brooks'],
-    ['a verb that is no cue verb, before a colon', 'The debate went on.\n\nThe governor, Ann Ruiz, met voters. Ruiz continued: “We will win.”', 'We will win', 'Ann Ruiz'],
-    ['according to', 'The vote was close.\n\nAccording to Politico, “the count will take days.”', 'count will take', 'Politico'],
-    ['an inverted verb first', 'The vote was close.\n\nStated Roger Stone: “The stakes are high.”', 'stakes are high', 'Roger Stone'],
-    ['a name alone before a colon', 'Polls were wrong.\n\nCarl Bialik: “Keep on contacting voters.”', 'Keep on contacting', 'Carl Bialik'],
-    ['the paragraph before ending in a colon', 'The vote was close.\n\nDr. Kelli Ward stated:\n\n“The department has lost its way.”', 'lost its way', 'Kelli Ward'],
-    ['a first name for the full name', 'Representative Peter Lang spoke first.\n\n“We will vote no,” Peter said.', 'vote no', 'Peter Lang'],
+    [
+      'a party and state tag',
+      'The vote was close.\n\n"It reminds us," Sen. Marco Rubio (R-Fla.) said Saturday night.',
+      'reminds',
+      'Marco Rubio',
+    ],
+    [
+      'a surname the tagger reads as a verb',
+      'The vote was close.\n\n“You have to suspend disbelief,” Ward said.',
+      'suspend',
+      'Ward',
+    ],
+    [
+      'a resident described before the name',
+      'The vote was close.\n\n"I can’t vote for him," said Concord resident Whit Symms.',
+      'vote for him',
+      'Whit Symms',
+    ],
+    [
+      'a speaker before the quote and several verbs',
+      'The debate went on.\n\nHarlan Brooks stormed back, leaned in and said, “You are wrong.”',
+      'You are wrong',
+      'Harlan Brooks',
+    ],
+    [
+      'a verb that is no cue verb, before a colon',
+      'The debate went on.\n\nThe governor, Ann Ruiz, met voters. Ruiz continued: “We will win.”',
+      'We will win',
+      'Ann Ruiz',
+    ],
+    [
+      'according to',
+      'The vote was close.\n\nAccording to Politico, “the count will take days.”',
+      'count will take',
+      'Politico',
+    ],
+    [
+      'an inverted verb first',
+      'The vote was close.\n\nStated Roger Stone: “The stakes are high.”',
+      'stakes are high',
+      'Roger Stone',
+    ],
+    [
+      'a name alone before a colon',
+      'Polls were wrong.\n\nCarl Bialik: “Keep on contacting voters.”',
+      'Keep on contacting',
+      'Carl Bialik',
+    ],
+    [
+      'the paragraph before ending in a colon',
+      'The vote was close.\n\nDr. Kelli Ward stated:\n\n“The department has lost its way.”',
+      'lost its way',
+      'Kelli Ward',
+    ],
+    [
+      'a first name for the full name',
+      'Representative Peter Lang spoke first.\n\n“We will vote no,” Peter said.',
+      'vote no',
+      'Peter Lang',
+    ],
     ['shot back', 'Ann Ruiz attacked him.\n\n“She is wrong,” Tom Hale shot back.', 'She is wrong', 'Tom Hale'],
     ['a country as its government', 'Talks stalled.\n\n“We will respond,” Israel said.', 'We will respond', 'Israel'],
   ])('names the speaker with %s', (_case, text, words, speaker) => {
@@ -30,9 +95,17 @@ describe('speakers in US political news styles', () => {
   });
 
   it.each([
-    ['an indefinite description after a named speaker', '“We will win,” said Ann Ruiz.\n\n“That can go a long way,” said a senior Cruz adviser.', 'a long way'],
+    [
+      'an indefinite description after a named speaker',
+      '“We will win,” said Ann Ruiz.\n\n“That can go a long way,” said a senior Cruz adviser.',
+      'a long way',
+    ],
     ['an anonymous source', '“We will win,” said Ann Ruiz.\n\n“Nobody cares,” the insider said.', 'Nobody cares'],
-    ['a headline in title case', 'Jeb Bush Hits Marco Rubio Over Votes\n\n“Nobody cares,” the insider said.', 'Nobody cares'],
+    [
+      'a headline in title case',
+      'Jeb Bush Hits Marco Rubio Over Votes\n\n“Nobody cares,” the insider said.',
+      'Nobody cares',
+    ],
   ])('borrows no name for %s', (_case, text, words) => {
     expect(speakerOf(text, words)).toBeNull();
   });

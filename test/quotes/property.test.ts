@@ -12,7 +12,37 @@ function checkSpans(input: string, quotes: Quote[]): void {
   }
 }
 
-const pieces = ['“', '”', '"', '«', '»', '„', '‘', '’', "'", ' ', ' ', ' ', '\n', '\n\n', ',', '.', ':', 'said', 'told', 'he', 'the official', 'Yasser', 'Firas al-Yasir', 'Newsweek', 'that', 'we', 'will', 'go', 'Iraq’s'];
+const pieces = [
+  '“',
+  '”',
+  '"',
+  '«',
+  '»',
+  '„',
+  '‘',
+  '’',
+  "'",
+  ' ',
+  ' ',
+  ' ',
+  '\n',
+  '\n\n',
+  ',',
+  '.',
+  ':',
+  'said',
+  'told',
+  'he',
+  'the official',
+  'Yasser',
+  'Firas al-Yasir',
+  'Newsweek',
+  'that',
+  'we',
+  'will',
+  'go',
+  'Iraq’s',
+];
 const newsish = fc.array(fc.constantFrom(...pieces), { maxLength: 80 }).map((a) => a.join(''));
 
 describe('extractQuotes on any input', () => {
@@ -36,16 +66,22 @@ describe('extractQuotes on any input', () => {
 
   it('finds no direct quotation in text without quote marks', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('said', 'the', 'Yasser', 'told', 'that', 'we', 'go', '.', ',', ' ', ' ', '\n\n'), { maxLength: 60 }), (parts) => {
-        const input = parts.join('');
-        expect(extractQuotes(input).filter((q) => q.kind !== 'indirect')).toEqual([]);
-      }),
+      fc.property(
+        fc.array(fc.constantFrom('said', 'the', 'Yasser', 'told', 'that', 'we', 'go', '.', ',', ' ', ' ', '\n\n'), {
+          maxLength: 60,
+        }),
+        (parts) => {
+          const input = parts.join('');
+          expect(extractQuotes(input).filter((q) => q.kind !== 'indirect')).toEqual([]);
+        },
+      ),
       { numRuns: 100 },
     );
   });
 
   it('grows linearly: a 1 MB paragraph takes well under 30 times a 100 KB one', () => {
-    const unit = 'Officials said the “talks” were over. “We will not stop,” Firas al-Yasir told Newsweek, and he said that the "deadline was near while «al-Nujaba» waited ‘quietly’ ';
+    const unit =
+      'Officials said the “talks” were over. “We will not stop,” Firas al-Yasir told Newsweek, and he said that the "deadline was near while «al-Nujaba» waited ‘quietly’ ';
     const make = (size: number): string => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
     const small = make(100_000);
     const large = make(1_000_000);

@@ -18,18 +18,26 @@ import { makeApp } from '../helpers/app.js';
 // both packages are CommonJS: under NodeNext their default export is the module, which carries `default`
 const AjvClass = Ajv.default;
 const addFormats = ajvFormats.default;
-const schema = JSON.parse(readFileSync(join(projectRoot, 'test/fixtures/claimreview/claimreview.schema.json'), 'utf8')) as object;
+const schema = JSON.parse(
+  readFileSync(join(projectRoot, 'test/fixtures/claimreview/claimreview.schema.json'), 'utf8'),
+) as object;
 // strictRequired is off: "url or identifier" is required inside anyOf branches that do not repeat the properties
 const ajv = new AjvClass({ allErrors: true, strict: true, strictRequired: false });
 addFormats(ajv);
 const validate = ajv.compile(schema);
 
-const publisher: ClaimReviewPublisher = { name: 'Example Fact Desk', url: 'https://factdesk.example/', baseUrl: 'https://retold.factdesk.example' };
+const publisher: ClaimReviewPublisher = {
+  name: 'Example Fact Desk',
+  url: 'https://factdesk.example/',
+  baseUrl: 'https://retold.factdesk.example',
+};
 
 /** The mission pair: "occupying American forces" retold as "the occupiers". */
 function missionPairId(db: Db): number {
   const row = db
-    .prepare("SELECT p.id FROM pairs p JOIN quotes qa ON qa.id = p.quote_a JOIN quotes qb ON qb.id = p.quote_b WHERE qa.text LIKE '%occupying American forces%' AND qb.text LIKE 'We know that the occupiers%'")
+    .prepare(
+      "SELECT p.id FROM pairs p JOIN quotes qa ON qa.id = p.quote_a JOIN quotes qb ON qb.id = p.quote_b WHERE qa.text LIKE '%occupying American forces%' AND qb.text LIKE 'We know that the occupiers%'",
+    )
     .get() as { id: number } | undefined;
   if (!row) throw new Error('fixture: the mission pair was not found');
   return row.id;
@@ -39,15 +47,36 @@ function missionPairId(db: Db): number {
 function withVerdict(): MissionExample & { pairId: number } {
   const m = buildMissionExample();
   const pairId = missionPairId(m.db);
-  const given = giveVerdict(m.db, pairId, { id: m.users.ana }, { rating: 'distorted', rationale: 'Newsweek printed "occupying American forces"; the later version puts "the occupiers" inside the quote marks.', needsSecondReview: true });
+  const given = giveVerdict(
+    m.db,
+    pairId,
+    { id: m.users.ana },
+    {
+      rating: 'distorted',
+      rationale:
+        'Newsweek printed "occupying American forces"; the later version puts "the occupiers" inside the quote marks.',
+      needsSecondReview: true,
+    },
+  );
   expect(given.status).toBe('ok');
   expect(completeSecondReview(m.db, pairId, { id: m.users.ben }).status).toBe('ok');
   const v = getPairVerdict(m.db, pairId)!.verdict!;
-  updateVerdict(m.db, v.id, { state: v.state, ratingId: v.ratingId, rationale: v.rationale, reviewerId: v.reviewerId, givenAt: '2025-04-10T09:30:00.000Z', needsSecondReview: false, secondReviewerId: v.secondReviewerId, secondReviewedAt: '2025-04-11T10:00:00.000Z', assigneeId: null });
+  updateVerdict(m.db, v.id, {
+    state: v.state,
+    ratingId: v.ratingId,
+    rationale: v.rationale,
+    reviewerId: v.reviewerId,
+    givenAt: '2025-04-10T09:30:00.000Z',
+    needsSecondReview: false,
+    secondReviewerId: v.secondReviewerId,
+    secondReviewedAt: '2025-04-11T10:00:00.000Z',
+    assigneeId: null,
+  });
   return { ...m, pairId };
 }
 
-const exportOf = (m: MissionExample, scope: Parameters<typeof exportReport>[2], filters = {}) => exportReport(m.db, 'claimreview', scope, filters, { claimReview: publisher });
+const exportOf = (m: MissionExample, scope: Parameters<typeof exportReport>[2], filters = {}) =>
+  exportReport(m.db, 'claimreview', scope, filters, { claimReview: publisher });
 
 describe('ClaimReview export of the mission example', () => {
   let m: MissionExample & { pairId: number };
@@ -69,17 +98,35 @@ describe('ClaimReview export of the mission example', () => {
     const [review] = JSON.parse(exportOf(m, { kind: 'corpus' })!.body);
     const later = getArticle(m.db, m.articles[1])!;
     expect(review.claimReviewed).toMatch(/^We know that the occupiers/);
-    expect(review.itemReviewed.author).toEqual({ '@type': 'Person', name: expect.stringMatching(/Kataib|Hezbollah|Yasser|Yasir|al-/i) });
-    expect(review.itemReviewed.appearance).toMatchObject({ '@type': 'NewsArticle', headline: later.title, datePublished: later.published });
+    expect(review.itemReviewed.author).toEqual({
+      '@type': 'Person',
+      name: expect.stringMatching(/Kataib|Hezbollah|Yasser|Yasir|al-/i),
+    });
+    expect(review.itemReviewed.appearance).toMatchObject({
+      '@type': 'NewsArticle',
+      headline: later.title,
+      datePublished: later.published,
+    });
     if (later.url) expect(review.itemReviewed.appearance.url).toBe(later.url);
-    expect(review.reviewRating).toEqual({ '@type': 'Rating', ratingValue: 3, bestRating: 6, worstRating: 1, alternateName: 'Distorted' });
-    expect(review.author).toEqual({ '@type': 'Organization', name: 'Example Fact Desk', url: 'https://factdesk.example/' });
+    expect(review.reviewRating).toEqual({
+      '@type': 'Rating',
+      ratingValue: 3,
+      bestRating: 6,
+      worstRating: 1,
+      alternateName: 'Distorted',
+    });
+    expect(review.author).toEqual({
+      '@type': 'Organization',
+      name: 'Example Fact Desk',
+      url: 'https://factdesk.example/',
+    });
     expect(review.url).toBe(`https://retold.factdesk.example/verdicts/${getPairVerdict(m.db, m.pairId)!.verdict!.id}`);
     expect(review.datePublished).toBe('2025-04-10');
   });
 
   it('follows the scope and filters of the other exports', () => {
-    const count = (scope: Parameters<typeof exportReport>[2], filters = {}) => JSON.parse(exportOf(m, scope, filters)!.body).length;
+    const count = (scope: Parameters<typeof exportReport>[2], filters = {}) =>
+      JSON.parse(exportOf(m, scope, filters)!.body).length;
     expect(count({ kind: 'article', articleId: m.articles[0] })).toBe(1);
     expect(count({ kind: 'corpus' }, { reviewer: 'ana' })).toBe(1);
     expect(count({ kind: 'corpus' }, { reviewer: 'ben' })).toBe(0);
@@ -96,7 +143,9 @@ describe('ClaimReview export of the mission example', () => {
 
   it('leaves out pairs without a verdict', () => {
     const plain = buildMissionExample();
-    expect(JSON.parse(exportReport(plain.db, 'claimreview', { kind: 'corpus' }, {}, { claimReview: publisher })!.body)).toEqual([]);
+    expect(
+      JSON.parse(exportReport(plain.db, 'claimreview', { kind: 'corpus' }, {}, { claimReview: publisher })!.body),
+    ).toEqual([]);
   });
 });
 
@@ -123,12 +172,18 @@ describe('the ClaimReview schema', () => {
 
 describe('GET /export?format=claimreview', () => {
   it('downloads the verdicts as ClaimReview with the configured organisation and address', async () => {
-    const { app, db } = makeApp({ publicUrl: 'https://checks.example.org', claimReviewAuthor: 'Checks Org', claimReviewAuthorUrl: null });
+    const { app, db } = makeApp({
+      publicUrl: 'https://checks.example.org',
+      claimReviewAuthor: 'Checks Org',
+      claimReviewAuthorUrl: null,
+    });
     const m = buildMissionExample(db);
     const pairId = missionPairId(db);
     giveVerdict(db, pairId, { id: m.users.ana }, { rating: 'misleading', rationale: 'Loaded word put in the quote.' });
     for (const path of ['/export', '/api/export']) {
-      const res = await request(app).get(`${path}?format=claimreview&compare=${m.articles[0]},${m.articles[1]}`).expect(200);
+      const res = await request(app)
+        .get(`${path}?format=claimreview&compare=${m.articles[0]},${m.articles[1]}`)
+        .expect(200);
       expect(res.headers['content-type']).toMatch(/application\/ld\+json/);
       expect(res.headers['content-disposition']).toContain('claimreview.jsonld');
       const doc = JSON.parse(res.text);

@@ -16,7 +16,9 @@ const collectionMusts = 'collections/collectionMusts.test';
 const pageMusts = 'collections/pages/pageMusts.test';
 
 if (!wptSuiteAvailable) {
-  console.warn(`conformance: the W3C annotation-model suite is not at ${wptSuiteDir}; the conformance tests are skipped`);
+  console.warn(
+    `conformance: the W3C annotation-model suite is not at ${wptSuiteDir}; the conformance tests are skipped`,
+  );
 }
 
 const describeSuite = wptSuiteAvailable ? describe : describe.skip;
@@ -27,14 +29,23 @@ function failuresOf(run: TestRun): string[] {
 
 describeSuite('the W3C test runner', () => {
   it('passes every MUST assertion on the suite’s valid sample annotation', () => {
-    const run = runWptTest(annotationMusts, JSON.parse(readFileSync(join(wptSuiteDir, 'samples/valid-annotation.json'), 'utf8')));
+    const run = runWptTest(
+      annotationMusts,
+      JSON.parse(readFileSync(join(wptSuiteDir, 'samples/valid-annotation.json'), 'utf8')),
+    );
     expect(failuresOf(run)).toEqual([]);
     expect(run.pass).toBe(54);
   });
 
   it('fails the suite’s invalid sample (no target) on the two target assertions', () => {
-    const run = runWptTest(annotationMusts, JSON.parse(readFileSync(join(wptSuiteDir, 'samples/invalid-annotation.json'), 'utf8')));
-    expect(run.failures.map((f) => f.file).sort()).toEqual(['annotations/3.1-targetKeyFound.json', 'annotations/3.2-targetObjectsRecognized.json']);
+    const run = runWptTest(
+      annotationMusts,
+      JSON.parse(readFileSync(join(wptSuiteDir, 'samples/invalid-annotation.json'), 'utf8')),
+    );
+    expect(run.failures.map((f) => f.file).sort()).toEqual([
+      'annotations/3.1-targetKeyFound.json',
+      'annotations/3.2-targetObjectsRecognized.json',
+    ]);
   });
 
   it.each([
@@ -52,7 +63,13 @@ describeSuite('the JSON-LD export of the mission example (samples 000 and 001)',
   let collection: JsonLd;
   beforeAll(() => {
     m = buildMissionExample();
-    const out = exportReport(m.db, 'jsonld', { kind: 'compare', articleIds: m.articles }, {}, { collectionId: 'urn:uuid:0b6c5a4e-1f2d-4e3c-9b8a-7d6e5f4a3b2c' })!;
+    const out = exportReport(
+      m.db,
+      'jsonld',
+      { kind: 'compare', articleIds: m.articles },
+      {},
+      { collectionId: 'urn:uuid:0b6c5a4e-1f2d-4e3c-9b8a-7d6e5f4a3b2c' },
+    )!;
     collection = JSON.parse(out.body) as JsonLd;
   });
 
@@ -87,7 +104,11 @@ describeSuite('the JSON-LD export of the mission example (samples 000 and 001)',
   it('passes the page assertions for every page when split into pages of one, with next and prev', () => {
     const page = collection.first as { items: JsonLd[] };
     // the same annotations, paged by the builder
-    const paged = buildAnnotationCollection(fromItems(page.items), { id: 'urn:uuid:0b6c5a4e-1f2d-4e3c-9b8a-7d6e5f4a3b2c', label: 'paged', pageSize: 1 });
+    const paged = buildAnnotationCollection(fromItems(page.items), {
+      id: 'urn:uuid:0b6c5a4e-1f2d-4e3c-9b8a-7d6e5f4a3b2c',
+      label: 'paged',
+      pageSize: 1,
+    });
     expect(paged.pages).toHaveLength(4);
     expect(paged.pages[1]).toMatchObject({ prev: paged.pages[0].id, next: paged.pages[2].id, startIndex: 1 });
     expect(paged.collection.last).toBe(paged.pages[3].id);
@@ -100,7 +121,8 @@ describeSuite('the JSON-LD export of the mission example (samples 000 and 001)',
       expect(a.created).toMatch(/Z$/);
       expect(a.modified).toMatch(/Z$/);
       expect(a.id).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
-      for (const t of [a.target].flat() as { source: string }[]) expect(t.source).toMatch(/^urn:retold:article:[0-9a-f]{64}$/);
+      for (const t of [a.target].flat() as { source: string }[])
+        expect(t.source).toMatch(/^urn:retold:article:[0-9a-f]{64}$/);
     }
   });
 });

@@ -12,7 +12,14 @@ function rowValues(svg: string, category: string): string[] {
 
 describe('renderDensityChart', () => {
   it('draws two charts on one common scale: equal densities, equal lengths', () => {
-    const high = measureDensity(spans([['doubt', 'writer'], ['doubt', 'writer'], ['doubt', 'writer']]), 100);
+    const high = measureDensity(
+      spans([
+        ['doubt', 'writer'],
+        ['doubt', 'writer'],
+        ['doubt', 'writer'],
+      ]),
+      100,
+    );
     const low = measureDensity(spans([['doubt', 'writer']]), 100);
     const widthOf = (svg: string) => Number(/<rect class="bar bar-writer"[^>]* width="([\d.]+)"/.exec(svg)![1]);
     const max = densityScale([high, low]);
@@ -30,7 +37,10 @@ describe('renderDensityChart', () => {
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(12);
     const legend = /<g class="legend"[^>]*>(.*?)<\/g>/.exec(svg)![1];
     const swatches = [...legend.matchAll(/<rect x="([\d.]+)"/g)].map((m) => Number(m[1]));
-    const texts = [...legend.matchAll(/<text x="([\d.]+)"[^>]*>([^<]*)<\/text>/g)].map((m) => ({ x: Number(m[1]), length: m[2].replace(/&#39;/g, "'").length }));
+    const texts = [...legend.matchAll(/<text x="([\d.]+)"[^>]*>([^<]*)<\/text>/g)].map((m) => ({
+      x: Number(m[1]),
+      length: m[2].replace(/&#39;/g, "'").length,
+    }));
     // a text of n characters at 12 px is at most about 0.6 em a character wide
     expect(swatches[1]).toBeGreaterThan(texts[0].x + texts[0].length * 12 * 0.6);
   });
@@ -44,16 +54,39 @@ describe('renderDensityChart', () => {
 
   it.each([
     // spans, words, category, writer label, quoted label
-    [[['loaded-term', 'writer'], ['loaded-term', 'writer'], ['loaded-term', 'quoted']], 500, 'loaded-term', 'writer 4.0', 'quoted 2.0'],
+    [
+      [
+        ['loaded-term', 'writer'],
+        ['loaded-term', 'writer'],
+        ['loaded-term', 'quoted'],
+      ],
+      500,
+      'loaded-term',
+      'writer 4.0',
+      'quoted 2.0',
+    ],
     [[['doubt', 'quoted']], 3000, 'doubt', 'writer 0.0', 'quoted 0.3'],
     [[['puffery', 'writer']], 700, 'puffery', 'writer 1.4', 'quoted 0.0'],
-  ] as const)('prints the values of %j over %i words beside the bars of %s', (list, words, category, writer, quoted) => {
-    const svg = renderDensityChart(measureDensity(spans(list.map((x) => [...x]) as [string, 'writer' | 'quoted'][]), words));
-    expect(rowValues(svg, category)).toEqual([writer, quoted]);
-  });
+  ] as const)(
+    'prints the values of %j over %i words beside the bars of %s',
+    (list, words, category, writer, quoted) => {
+      const svg = renderDensityChart(
+        measureDensity(spans(list.map((x) => [...x]) as [string, 'writer' | 'quoted'][]), words),
+      );
+      expect(rowValues(svg, category)).toEqual([writer, quoted]);
+    },
+  );
 
   it('tells the voices apart by pattern and by label, not by colour alone', () => {
-    const svg = renderDensityChart(measureDensity(spans([['intensifier', 'writer'], ['intensifier', 'quoted']]), 1000));
+    const svg = renderDensityChart(
+      measureDensity(
+        spans([
+          ['intensifier', 'writer'],
+          ['intensifier', 'quoted'],
+        ]),
+        1000,
+      ),
+    );
     expect(svg).toMatch(/<rect class="bar bar-writer"[^>]*fill="url\(#density-writer\)"/);
     expect(svg).toMatch(/<rect class="bar bar-quoted"[^>]*fill="url\(#density-quoted\)"/);
     expect(svg).toMatch(/<pattern id="density-writer"[^>]*><rect[^>]*\/><line/);
@@ -63,7 +96,16 @@ describe('renderDensityChart', () => {
   });
 
   it('is an image with a title and a description that state the figures in words', () => {
-    const svg = renderDensityChart(measureDensity(spans([['doubt', 'writer'], ['scare-quotes', 'writer']]), 400), { title: 'Daily Opinion' });
+    const svg = renderDensityChart(
+      measureDensity(
+        spans([
+          ['doubt', 'writer'],
+          ['scare-quotes', 'writer'],
+        ]),
+        400,
+      ),
+      { title: 'Daily Opinion' },
+    );
     expect(svg).toMatch(/^<svg [^>]*role="img" aria-labelledby="density-title density-desc"/);
     expect(svg).toContain('<title id="density-title">Daily Opinion</title>');
     const desc = /<desc id="density-desc">([^<]*)<\/desc>/.exec(svg)?.[1];
@@ -79,7 +121,18 @@ describe('renderDensityChart', () => {
   });
 
   it('makes the longest bar as wide for any scale and the others in proportion', () => {
-    const svg = renderDensityChart(measureDensity(spans([['doubt', 'writer'], ['doubt', 'writer'], ['doubt', 'writer'], ['doubt', 'writer'], ['puffery', 'quoted']]), 100));
+    const svg = renderDensityChart(
+      measureDensity(
+        spans([
+          ['doubt', 'writer'],
+          ['doubt', 'writer'],
+          ['doubt', 'writer'],
+          ['doubt', 'writer'],
+          ['puffery', 'quoted'],
+        ]),
+        100,
+      ),
+    );
     const widths = [...svg.matchAll(/<rect class="bar [^"]*"[^>]* width="([\d.]+)"/g)].map((m) => Number(m[1]));
     expect(widths).toHaveLength(2);
     expect(widths[0] / widths[1]).toBeCloseTo(4, 1);

@@ -8,7 +8,10 @@ import { measureDensity } from '../../src/editorial/index.js';
 import type { Report, ReportAnnotation } from '../../src/reports/model.js';
 import { buildMissionExample, type MissionExample } from '../helpers/report-fixture.js';
 
-const fixed = { generatedAt: '2025-05-01T12:00:00.000Z', collectionId: 'urn:uuid:0b6c5a4e-1f2d-4e3c-9b8a-7d6e5f4a3b2c' };
+const fixed = {
+  generatedAt: '2025-05-01T12:00:00.000Z',
+  collectionId: 'urn:uuid:0b6c5a4e-1f2d-4e3c-9b8a-7d6e5f4a3b2c',
+};
 
 /**
  * A spreadsheet-style CSV reader (RFC 4180: quoted fields, doubled quotes,
@@ -24,16 +27,16 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < s.length; i += 1) {
     const c = s[i];
     if (quoted) {
-      if (c === '"' && s[i + 1] === '"') (field += '"'), (i += 1);
+      if (c === '"' && s[i + 1] === '"') ((field += '"'), (i += 1));
       else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
+    else if (c === ',') (row.push(field), (field = ''));
     else if (c === '\r' && s[i + 1] === '\n') continue;
-    else if (c === '\n') row.push(field), rows.push(row), (row = []), (field = '');
+    else if (c === '\n') (row.push(field), rows.push(row), (row = []), (field = ''));
     else field += c;
   }
-  if (field !== '' || row.length) row.push(field), rows.push(row);
+  if (field !== '' || row.length) (row.push(field), rows.push(row));
   return rows;
 }
 
@@ -68,7 +71,8 @@ describe('exports of the mission example (samples 000 and 001)', () => {
   beforeAll(() => {
     m = buildMissionExample();
   });
-  const render = (format: 'html' | 'md' | 'csv' | 'jsonld') => exportReport(m.db, format, { kind: 'compare', articleIds: m.articles }, {}, fixed)!;
+  const render = (format: 'html' | 'md' | 'csv' | 'jsonld') =>
+    exportReport(m.db, format, { kind: 'compare', articleIds: m.articles }, {}, fixed)!;
 
   it.each([
     ['html', 'mission.html'],
@@ -100,9 +104,17 @@ describe('exports of the mission example (samples 000 and 001)', () => {
 
   it('filters by reviewer and by tag', () => {
     const byBen = exportReport(m.db, 'csv', { kind: 'corpus' }, { reviewer: 'ben' }, fixed)!.body;
-    expect(parseCsv(byBen).slice(1).map((r) => r[10])).toEqual(['ben', 'ben']);
+    expect(
+      parseCsv(byBen)
+        .slice(1)
+        .map((r) => r[10]),
+    ).toEqual(['ben', 'ben']);
     const trimmed = exportReport(m.db, 'csv', { kind: 'corpus' }, { tag: 'trimmed' }, fixed)!.body;
-    expect(parseCsv(trimmed).slice(1).map((r) => r[8])).toEqual(['Trimmed']);
+    expect(
+      parseCsv(trimmed)
+        .slice(1)
+        .map((r) => r[8]),
+    ).toEqual(['Trimmed']);
     const none = exportReport(m.db, 'csv', { kind: 'corpus' }, { from: '2025-04-06' }, fixed)!.body;
     expect(parseCsv(none)).toHaveLength(1);
   });
@@ -136,11 +148,25 @@ describe('CSV', () => {
   });
 
   it('keeps notes with commas, quotes and line breaks intact through a spreadsheet-style parser', () => {
-    const notes = ['one, two', 'He said "stop", then left', 'first line\nsecond line\r\nthird', '=HYPERLINK("http://x")', 'ok'];
-    const csv = renderAnnotationsCsv(notes.map((note, i) => annotation({ note, uuid: `00000000-0000-4000-8000-00000000000${i}` })));
+    const notes = [
+      'one, two',
+      'He said "stop", then left',
+      'first line\nsecond line\r\nthird',
+      '=HYPERLINK("http://x")',
+      'ok',
+    ];
+    const csv = renderAnnotationsCsv(
+      notes.map((note, i) => annotation({ note, uuid: `00000000-0000-4000-8000-00000000000${i}` })),
+    );
     const rows = parseCsv(csv);
     expect(rows[0][9]).toBe('note');
-    expect(rows.slice(1).map((r) => r[9])).toEqual(['one, two', 'He said "stop", then left', 'first line\nsecond line\r\nthird', '\'=HYPERLINK("http://x")', 'ok']);
+    expect(rows.slice(1).map((r) => r[9])).toEqual([
+      'one, two',
+      'He said "stop", then left',
+      'first line\nsecond line\r\nthird',
+      '\'=HYPERLINK("http://x")',
+      'ok',
+    ]);
     expect(rows.every((r) => r.length === rows[0].length)).toBe(true);
     expect(csv.startsWith('\ufeffid,')).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
@@ -167,7 +193,19 @@ describe('Markdown and HTML escaping', () => {
     scope: { kind: 'corpus' },
     filters: {},
     generatedAt: '2025-05-01T12:00:00.000Z',
-    articles: [{ id: 1, title: '<img src=x onerror=alert(1)>', outlet: 'O&O', author: null, published: null, url: 'javascript:alert(1)', wordCount: 10, source: 'urn:retold:article:abc', density: measureDensity([], 10) }],
+    articles: [
+      {
+        id: 1,
+        title: '<img src=x onerror=alert(1)>',
+        outlet: 'O&O',
+        author: null,
+        published: null,
+        url: 'javascript:alert(1)',
+        wordCount: 10,
+        source: 'urn:retold:article:abc',
+        density: measureDensity([], 10),
+      },
+    ],
     comparisons: [],
     annotations: [annotation({ note, exact: '<i>quoted</i>' })],
     tagTallies: [],

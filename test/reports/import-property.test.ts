@@ -18,7 +18,15 @@ let exported: Record<string, unknown>;
 
 beforeAll(() => {
   const m = buildMissionExample();
-  exported = JSON.parse(exportReport(m.db, 'jsonld', { kind: 'corpus' }, {}, { collectionId: 'urn:uuid:0b6c5a4e-1f2d-4e3c-9b8a-7d6e5f4a3b2c' })!.body);
+  exported = JSON.parse(
+    exportReport(
+      m.db,
+      'jsonld',
+      { kind: 'corpus' },
+      {},
+      { collectionId: 'urn:uuid:0b6c5a4e-1f2d-4e3c-9b8a-7d6e5f4a3b2c' },
+    )!.body,
+  );
 });
 
 function freshTarget(): { db: Db; importer: number } {
@@ -43,7 +51,9 @@ function mutate(value: unknown, path: number[], replacement: unknown): unknown {
   const keys = Object.keys(value as object);
   if (keys.length === 0) return replacement;
   const key = keys[path[0] % keys.length];
-  const copy: Record<string, unknown> | unknown[] = Array.isArray(value) ? [...value] : { ...(value as Record<string, unknown>) };
+  const copy: Record<string, unknown> | unknown[] = Array.isArray(value)
+    ? [...value]
+    : { ...(value as Record<string, unknown>) };
   (copy as Record<string, unknown>)[key] = mutate((value as Record<string, unknown>)[key], path.slice(1), replacement);
   return copy;
 }

@@ -18,21 +18,27 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < s.length; i += 1) {
     const c = s[i];
     if (quoted) {
-      if (c === '"' && s[i + 1] === '"') (field += '"'), (i += 1);
+      if (c === '"' && s[i + 1] === '"') ((field += '"'), (i += 1));
       else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
+    else if (c === ',') (row.push(field), (field = ''));
     else if (c === '\r' && s[i + 1] === '\n') continue;
-    else if (c === '\n') row.push(field), rows.push(row), (row = []), (field = '');
+    else if (c === '\n') (row.push(field), rows.push(row), (row = []), (field = ''));
     else field += c;
   }
-  if (field !== '' || row.length) row.push(field), rows.push(row);
+  if (field !== '' || row.length) (row.push(field), rows.push(row));
   return rows;
 }
 
 function missionPairId(db: Db): number {
-  return (db.prepare("SELECT p.id FROM pairs p JOIN quotes qb ON qb.id = p.quote_b WHERE qb.text LIKE 'We know that the occupiers%'").get() as { id: number }).id;
+  return (
+    db
+      .prepare(
+        "SELECT p.id FROM pairs p JOIN quotes qb ON qb.id = p.quote_b WHERE qb.text LIKE 'We know that the occupiers%'",
+      )
+      .get() as { id: number }
+  ).id;
 }
 
 describe('pairs CSV of the mission example', () => {
@@ -45,11 +51,24 @@ describe('pairs CSV of the mission example', () => {
     const total = (m.db.prepare('SELECT count(*) AS n FROM pairs').get() as { n: number }).n;
     expect(all.length - 1).toBe(total);
     const id = missionPairId(m.db);
-    giveVerdict(m.db, id, { id: m.users.ana }, { rating: 'distorted', rationale: '=HYPERLINK("http://x") "the occupiers", not the forces' });
+    giveVerdict(
+      m.db,
+      id,
+      { id: m.users.ana },
+      { rating: 'distorted', rationale: '=HYPERLINK("http://x") "the occupiers", not the forces' },
+    );
     const reviewed = csv();
     expect(reviewed).toHaveLength(2);
     const row = Object.fromEntries(pairsCsvColumns.map((c, i) => [c, reviewed[1][i]]));
-    expect(row).toMatchObject({ pair_id: String(id), state: 'verdict-given', verdict: 'distorted', verdict_label: 'Distorted', reviewer: 'ana', earlier_date: '2025-03-20', later_outlet: 'afgazad.com' });
+    expect(row).toMatchObject({
+      pair_id: String(id),
+      state: 'verdict-given',
+      verdict: 'distorted',
+      verdict_label: 'Distorted',
+      reviewer: 'ana',
+      earlier_date: '2025-03-20',
+      later_outlet: 'afgazad.com',
+    });
     expect(row.earlier_version).toContain('occupying American forces');
     expect(row.later_version).toMatch(/^We know that the occupiers/);
     expect(row.speaker).toBe('Firas al-Yasser');
@@ -98,10 +117,14 @@ describe('GET /export?format=pairs-csv', () => {
   it('downloads the CSV of pairs with the pairs option', async () => {
     const { app, db } = makeApp();
     const m = buildMissionExample(db);
-    const res = await request(app).get(`/export?format=pairs-csv&pairs=all&compare=${m.articles[0]},${m.articles[1]}`).expect(200);
+    const res = await request(app)
+      .get(`/export?format=pairs-csv&pairs=all&compare=${m.articles[0]},${m.articles[1]}`)
+      .expect(200);
     expect(res.headers['content-type']).toMatch(/text\/csv/);
     expect(res.headers['content-disposition']).toContain('-pairs.csv');
     expect(parseCsv(res.text).length).toBeGreaterThan(2);
-    await request(app).get(`/api/export?format=pairs-csv&pairs=some&compare=${m.articles[0]},${m.articles[1]}`).expect(400);
+    await request(app)
+      .get(`/api/export?format=pairs-csv&pairs=some&compare=${m.articles[0]},${m.articles[1]}`)
+      .expect(400);
   });
 });

@@ -7,11 +7,24 @@ import { buildMissionExample } from '../helpers/report-fixture.js';
 describe('reports with a verdict', () => {
   it('show the verdict, escaped, under its pair in HTML and Markdown', () => {
     const m = buildMissionExample();
-    const id = (m.db.prepare("SELECT p.id FROM pairs p JOIN quotes qb ON qb.id = p.quote_b WHERE qb.text LIKE 'We know that the occupiers%'").get() as { id: number }).id;
+    const id = (
+      m.db
+        .prepare(
+          "SELECT p.id FROM pairs p JOIN quotes qb ON qb.id = p.quote_b WHERE qb.text LIKE 'We know that the occupiers%'",
+        )
+        .get() as { id: number }
+    ).id;
     const scope = { kind: 'compare' as const, articleIds: m.articles };
     const before = exportReport(m.db, 'html', scope, {}, { generatedAt: '2025-05-01T12:00:00.000Z' })!.body;
     expect(before).not.toContain('Verdict:');
-    expect(giveVerdict(m.db, id, { id: m.users.ana }, { rating: 'distorted', rationale: '<b>Loaded</b> word put *inside* the quote' }).status).toBe('ok');
+    expect(
+      giveVerdict(
+        m.db,
+        id,
+        { id: m.users.ana },
+        { rating: 'distorted', rationale: '<b>Loaded</b> word put *inside* the quote' },
+      ).status,
+    ).toBe('ok');
     const html = exportReport(m.db, 'html', scope, {}, { generatedAt: '2025-05-01T12:00:00.000Z' })!.body;
     expect(html).toContain('<strong>Verdict: Distorted</strong> (3 on the scale) · ana');
     expect(html).toContain('&lt;b&gt;Loaded&lt;/b&gt; word put *inside* the quote');

@@ -23,7 +23,10 @@ const story = {
 
 describe('the analysis pool', () => {
   it('analyses in a worker thread exactly as in the calling thread', async () => {
-    const [inWorker, inline] = await Promise.all([pool.run({ kind: 'analyze', input: story }), inlineRunner.run({ kind: 'analyze', input: story })]);
+    const [inWorker, inline] = await Promise.all([
+      pool.run({ kind: 'analyze', input: story }),
+      inlineRunner.run({ kind: 'analyze', input: story }),
+    ]);
     expect(inWorker.prepared).toEqual(inline.prepared);
     expect(inWorker.analysis.quotes).toEqual(inline.analysis.quotes);
     expect(inWorker.analysis.editorial).toEqual(inline.analysis.editorial);
@@ -33,7 +36,9 @@ describe('the analysis pool', () => {
 
   it('keeps an input problem an IngestError with its status', async () => {
     const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]);
-    const err = await pool.run({ kind: 'parse-upload', file: { name: 'x.png', bytes }, maxBytes: 1024 }).catch((e: unknown) => e);
+    const err = await pool
+      .run({ kind: 'parse-upload', file: { name: 'x.png', bytes }, maxBytes: 1024 })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(IngestError);
     expect((err as IngestError).status).toBe(415);
   }, 120_000);
@@ -42,15 +47,24 @@ describe('the analysis pool', () => {
     const db = openDatabase(':memory:');
     const app = createApp({ db, config: { ...loadConfig({}), dbPath: ':memory:', loadSamples: false }, runner: pool });
     const api = await signIn(app, db);
-    await api.post('/api/articles').send({ ...story, text: `${story.text} Warm-up.` }).expect(201); // workers started
+    await api
+      .post('/api/articles')
+      .send({ ...story, text: `${story.text} Warm-up.` })
+      .expect(201); // workers started
     const paragraph = 'The mayor said the bridge "will open in June," and nobody on the council doubted her. ';
-    const long = { title: 'A long one', text: Array.from({ length: 400 }, (_, i) => `${paragraph.repeat(8)} Part ${i}.`).join('\n\n') };
+    const long = {
+      title: 'A long one',
+      text: Array.from({ length: 400 }, (_, i) => `${paragraph.repeat(8)} Part ${i}.`).join('\n\n'),
+    };
     const started = performance.now();
     let done = false;
-    const importing = api.post('/api/articles').send(long).then((res) => {
-      done = true;
-      return res;
-    });
+    const importing = api
+      .post('/api/articles')
+      .send(long)
+      .then((res) => {
+        done = true;
+        return res;
+      });
     const waits: number[] = [];
     while (!done) {
       const t = performance.now();
