@@ -3,6 +3,7 @@
  * variants (al-Yasser / al-Yasir / Yasser, Kataeb / Kataib, Qassem / Qasem),
  * and the name words that identity is decided on. Pure functions over strings.
  */
+import { removeInvisible } from '../ingest/fields.js';
 
 // Arabic article and similar particles that outlets keep or drop at will.
 const droppedWords = new Set(['al', 'el', 'the']);
@@ -74,7 +75,8 @@ const keyCache = new Map<string, string>();
 const KEY_CACHE_SIZE = 20_000;
 
 function computeSpeakerKey(name: string): string {
-  const plain = name
+  // zero-width and bidi controls would split a name into two words
+  const plain = removeInvisible(name)
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()

@@ -5,7 +5,7 @@
  */
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { speakerKey } from '../../src/quotes/speakers.js';
+import { speakerKey } from '../../src/speakers/names.js';
 import { makeApp, signIn } from '../helpers/app.js';
 
 const text = (n: number) =>
