@@ -141,25 +141,83 @@ export function checkDatabaseFile(file: string): number {
   }
 }
 
+/** How far a backup has come, after each step. */
+export interface BackupProgress {
+  totalPages: number;
+  remainingPages: number;
+}
+
+/** Options of a backup: pages copied per step (between steps other work runs) and a progress report. */
+export interface BackupOptions {
+  pagesPerStep?: number;
+  onProgress?: (progress: BackupProgress) => void;
+}
+
 /**
- * Copy the database at `dbPath` to `dest` with the online backup API, while
- * a server may be using it, then check the copy. Refuses to overwrite `dest`.
+ * Copy the database at `dbPath` to `dest` with the online backup API, in
+ * steps, while other connections and processes may write to it, then check
+ * the copy. Creates `dest`'s folder; refuses to overwrite `dest`.
+ *
+ * SQLite restarts an online backup whenever another connection writes to the
+ * source between two steps, so under steady writes a stepped backup never
+ * ended (41 s, issue 16). The source connection therefore holds one read
+ * transaction over every step: in WAL mode that fixes the snapshot it copies
+ * while writers go on, so the copy is the database as it was when the backup
+ * began and no write restarts it. The copy is written beside `dest` under a
+ * temporary name, switched out of WAL mode (one self-contained file, no
+ * `-wal`/`-shm`), checked and only then renamed to `dest`.
  */
-export async function backupDatabase(dbPath: string, dest: string): Promise<BackupOutcome> {
+export async function backupDatabase(
+  dbPath: string,
+  dest: string,
+  options: BackupOptions = {},
+): Promise<BackupOutcome> {
   if (dbPath === ':memory:')
     throw new BackupError('backup: an in-memory database cannot be backed up from another process');
   if (!existsSync(dbPath)) throw new BackupError(`backup: ${dbPath}: no such database`);
   if (existsSync(dest)) throw new BackupError(`backup: ${dest} exists; choose a new file name`);
+  try {
+    mkdirSync(dirname(dest), { recursive: true });
+  } catch (err) {
+    throw new BackupError(`backup: cannot create the folder of ${dest}: ${(err as Error).message}`);
+  }
+  const partial = `${dest}.partial`;
+  removeDatabaseFiles(partial);
   // read-only: the backup never writes the live database; WAL lets it read beside the server
   const source = new Database(dbPath, { readonly: true, fileMustExist: true });
   source.pragma('busy_timeout = 5000');
+  const pagesPerStep = Math.max(1, Math.floor(options.pagesPerStep ?? 256));
   try {
-    await source.backup(dest);
+    source.exec('BEGIN');
+    source.prepare('SELECT count(*) FROM sqlite_master').get(); // the snapshot starts at the first read
+    const done = await source.backup(partial, {
+      progress: (p) => {
+        options.onProgress?.({ totalPages: p.totalPages, remainingPages: p.remainingPages });
+        return pagesPerStep;
+      },
+    });
+    options.onProgress?.({ totalPages: done.totalPages, remainingPages: 0 });
+    source.exec('COMMIT');
+    // one self-contained file: a rollback-journal database leaves no -wal or -shm beside it
+    const copy = new Database(partial, { fileMustExist: true });
+    copy.pragma('journal_mode = DELETE');
+    copy.close();
+    const schemaVersion = checkDatabaseFile(partial);
+    if (existsSync(dest)) throw new BackupError(`backup: ${dest} exists; choose a new file name`);
+    renameSync(partial, dest);
+    return { file: dest, bytes: statSync(dest).size, schemaVersion };
+  } catch (err) {
+    removeDatabaseFiles(partial);
+    if (err instanceof BackupError) throw err;
+    throw new BackupError(`backup: cannot copy ${dbPath} to ${dest}: ${(err as Error).message}`);
   } finally {
     source.close();
   }
-  const schemaVersion = checkDatabaseFile(dest);
-  return { file: dest, bytes: statSync(dest).size, schemaVersion };
+}
+
+/** Remove a database file and the journal files SQLite may leave beside it. */
+function removeDatabaseFiles(file: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${file}${suffix}`, { force: true });
 }
 
 /**

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -55,6 +55,49 @@ describe('backup and restore', () => {
     expect(done.schemaVersion).toBe(readMigrations().at(-1)!.version);
     expect(countIn(join(dir, 'copy.sqlite'))).toBe(3);
   });
+
+  it('finishes in steps while another connection keeps writing, and the copy is one sound file', async () => {
+    const live = join(dir, 'live.sqlite');
+    makeDatabase(
+      live,
+      Array.from({ length: 12 }, (_, i) => `${story(i)} ${'The works will take a year. '.repeat(40)}`),
+    );
+    const writer = openDatabase(live);
+    let writes = 0;
+    let writing = true;
+    // a write between every two steps: without one snapshot held over the steps, each write restarted the backup
+    const writes$ = (async () => {
+      while (writing) {
+        importArticle(writer, { text: `${story(1000 + writes)} Written during the backup.`, format: 'txt' });
+        writes += 1;
+        await new Promise((r) => setImmediate(r));
+      }
+    })();
+    const before = countIn(live);
+    const progress: { totalPages: number; remainingPages: number }[] = [];
+    const dest = join(dir, 'nested', 'folder', 'copy.sqlite');
+    const done = await backupDatabase(live, dest, { pagesPerStep: 1, onProgress: (p) => progress.push(p) });
+    const writesDuringBackup = writes;
+    writing = false;
+    await writes$;
+    writer.close();
+
+    expect(writesDuringBackup).toBeGreaterThan(3);
+    expect(progress.length).toBeGreaterThan(10);
+    expect(progress.at(-1)).toEqual({ totalPages: progress.at(-1)!.totalPages, remainingPages: 0 });
+    expect(done.bytes).toBeGreaterThan(0);
+    // one file, no journal beside it, and the database as it was when the backup began
+    expect(readdirSync(join(dir, 'nested', 'folder'))).toEqual(['copy.sqlite']);
+    const copy = new Database(dest, { readonly: true });
+    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
+    const n = (copy.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
+    const quotes = (copy.prepare('SELECT count(*) AS n FROM quotes').get() as { n: number }).n;
+    copy.close();
+    expect(n).toBe(before);
+    expect(quotes).toBeGreaterThanOrEqual(before);
+    expect(countIn(live)).toBe(12 + writes);
+  }, 60_000);
 
   it('refuses to overwrite an existing backup file', async () => {
     const live = join(dir, 'live.sqlite');

@@ -4,7 +4,7 @@
  * acknowledged before it began; a restore is refused while the server runs and
  * brings the data back once it is stopped.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -55,12 +55,17 @@ describe('backup and restore around a running server', () => {
     while (acked.length < 3) await new Promise((r) => setTimeout(r, 20));
     const ackedBeforeBackup = [...acked];
 
-    const backupFile = join(dir, 'copy.sqlite');
+    // into a folder that does not exist yet, as the README's example does
+    const backupFile = join(dir, 'backups', 'copy.sqlite');
     const backup = await runCli(['backup', backupFile], env);
     expect(backup.stderr).toBe('');
     expect(backup.code).toBe(0);
+    expect(backup.stdout).toMatch(/backup: 100% \(\d+ of \d+ pages\)/);
+    const writesDuringBackup = acked.length - ackedBeforeBackup.length;
     writing = false;
     await writer;
+    expect(writesDuringBackup).toBeGreaterThan(0);
+    expect(readdirSync(join(dir, 'backups'))).toEqual(['copy.sqlite']);
 
     const inBackup = readTitles(backupFile);
     for (const title of ackedBeforeBackup) expect(inBackup).toContain(title);
