@@ -25,7 +25,9 @@ const usage = `usage: retold <command> [options]
 
 commands:
   serve                              start the web server
-  import FILE|DIR|URL...             import articles into the database
+  import [--primary-source] FILE|DIR|URL...
+                                     import articles into the database (--primary-source: as primary
+                                     sources, the reference their statements are compared against)
   analyze --format json FILE...      analyse files in memory and print quotes, pairs, editorial spans
   tag --jsonl                        read {"id","text"} lines on stdin, write {"id","spans":[...]} lines
                                      of editorial language (start, end, text, category, voice)

@@ -8,13 +8,18 @@ import { expandInputs, progress, readInput } from './inputs.js';
 import { UsageError } from './usage-error.js';
 
 /** Run the import command; resolves to the exit code. */
-export async function runImport(config: Config, args: string[]): Promise<number> {
+export async function runImport(config: Config, argv: string[]): Promise<number> {
+  // --primary-source marks every article imported as a primary source (an interview, a transcript)
+  const primarySource = argv.includes('--primary-source');
+  const args = argv.filter((a) => a !== '--primary-source');
+  const unknown = args.find((a) => a.startsWith('--'));
+  if (unknown) throw new UsageError(`import: unknown option ${unknown} (only --primary-source)`);
   if (args.length === 0) throw new UsageError('import: give at least one FILE, DIR or URL');
   const inputs = expandInputs(args);
   const db = openDatabase(config.dbPath);
   // the analysis runs on every core; this thread reads files and stores results in order
   const runner = createWorkerPool(config.workers || defaultImportWorkers());
-  const options = { runner, maxBytes: config.maxUploadBytes };
+  const options = { runner, maxBytes: config.maxUploadBytes, marks: { primarySource, userId: null } };
   const outcomes: SourceOutcome[] = [];
   // files being parsed and analysed ahead of the one being stored, bounded so a large folder is not read at once
   const ahead = runner.size * 2;

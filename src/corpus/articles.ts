@@ -18,6 +18,7 @@ import {
 } from '../store/articles.js';
 import { analyzeForStore, storeArticleAnalysis, type StoredAnalysis } from './analysis.js';
 import { reanchorArticleAnnotations, type ReanchorSummary } from './annotations.js';
+import { setArticleKind } from '../store/references.js';
 
 /** The text columns of a prepared article, as the store keeps them. */
 function storedText(prepared: PreparedArticle, textHash: string): ArticleText {
@@ -39,12 +40,25 @@ export function importArticle(db: Db, input: ArticleInput): ImportResult {
   return storeImport(db, prepared, analyzeForStore(prepared.text));
 }
 
+/** How a whole import marks what it stores: as primary sources, and by whom. */
+export interface ImportMarks {
+  /** store every article of the import as a primary source (an article's own `kind` marks it alone) */
+  primarySource?: boolean;
+  /** who imported, recorded with the mark; null from the command line */
+  userId?: number | null;
+}
+
 /**
  * Store a prepared and analysed article. The CPU work is done before, so the
  * write lock (BEGIN IMMEDIATE) is held only for the inserts and the pairing
- * look-ups; a duplicate is detected under the lock.
+ * look-ups; a duplicate is detected under the lock (and keeps its own kind).
  */
-export function storeImport(db: Db, prepared: PreparedArticle, analysis: StoredAnalysis): ImportResult {
+export function storeImport(
+  db: Db,
+  prepared: PreparedArticle,
+  analysis: StoredAnalysis,
+  marks: ImportMarks = {},
+): ImportResult {
   const textHash = hashText(prepared.text);
   return db
     .transaction((): ImportResult => {
@@ -64,6 +78,9 @@ export function storeImport(db: Db, prepared: PreparedArticle, analysis: StoredA
         url: prepared.url,
         ...storedText(prepared, textHash),
       });
+      // marked in the same transaction, so no reader sees the transcript compared as a retelling
+      if (marks.primarySource || prepared.kind === 'primary-source')
+        setArticleKind(db, id, 'primary-source', marks.userId ?? null);
       const article = getArticle(db, id)!;
       storeArticleAnalysis(db, article, analysis);
       return { status: 'imported', article };

@@ -46,6 +46,8 @@ export type ArticleMetadataInput = z.input<typeof articleMetadataSchema>;
 /** An address to import from. */
 export const urlImportSchema = z.object({
   url: z.string().trim().min(1, 'an address is required').max(2000),
+  /** "primary-source" marks what the address holds as a primary source */
+  kind: z.enum(['article', 'primary-source'], { error: 'give "article" or "primary-source"' }).optional(),
 });
 
 /** Turn zod issues into field → message. */

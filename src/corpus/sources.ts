@@ -9,7 +9,7 @@ import type { Db } from '../db.js';
 import type { Config } from '../config.js';
 import { IngestError, type ArticleInput } from '../ingest/index.js';
 import { fetchUrl } from '../fetch/url.js';
-import { storeImport, type ImportResult } from './articles.js';
+import { storeImport, type ImportMarks, type ImportResult } from './articles.js';
 import type { JobRunner } from '../workers/pool.js';
 import type { AnalyzedInput, UploadedFile } from '../workers/jobs.js';
 
@@ -26,6 +26,8 @@ export interface ImportOptions {
   maxBytes: number;
   /** most articles one upload, body or page may hold (a JSON array); more is refused with 413 */
   maxArticles?: number;
+  /** mark what is imported as primary sources, and by whom */
+  marks?: ImportMarks;
 }
 
 /** Let other requests in between two stored articles of a long batch. */
@@ -39,6 +41,7 @@ export interface PendingBatch {
   /** the batch could not be read at all */
   failed?: SourceOutcome;
   items: { label: string; analysis: Promise<Settled> }[];
+  marks?: ImportMarks;
 }
 
 /**
@@ -53,6 +56,7 @@ export function startBatch(options: ImportOptions, source: string, inputs: Artic
     );
     return { source, failed: failure(source, error), items: [] };
   }
+  const { marks } = options;
   const items = inputs.map((input, i) => ({
     label: inputs.length > 1 ? `${source} #${i + 1}` : source,
     analysis: options.runner.run({ kind: 'analyze', input }).then(
@@ -60,7 +64,7 @@ export function startBatch(options: ImportOptions, source: string, inputs: Artic
       (error: unknown): Settled => ({ ok: false, error }),
     ),
   }));
-  return { source, items };
+  return { source, items, marks };
 }
 
 /** Store a batch's articles in order as their analyses arrive, one transaction each; a failure of one does not stop the others. */
@@ -74,7 +78,7 @@ export async function finishBatch(db: Db, batch: PendingBatch): Promise<SourceOu
       continue;
     }
     try {
-      outcomes.push({ source: label, ...storeImport(db, r.value.prepared, r.value.analysis) });
+      outcomes.push({ source: label, ...storeImport(db, r.value.prepared, r.value.analysis, batch.marks) });
     } catch (err) {
       // a refusal found only at store time (the text of a deleted article) fails this item, not the batch
       outcomes.push(failure(label, err));

@@ -17,6 +17,8 @@ export interface ArticleInput {
   original?: string;
   /** the format the input came in: txt, md, html, json, url */
   format?: string;
+  /** a primary source (an original interview or transcript) is the reference its statements are compared against */
+  kind?: 'article' | 'primary-source' | null;
 }
 
 /** A line (or the leading part of a line) removed from the article text, and why. */
@@ -49,6 +51,8 @@ export interface PreparedArticle {
   wordCount: number;
   /** where the title came from: given with the input, found in the text, or made from the first sentence */
   titleSource: 'input' | 'detected' | 'fallback';
+  /** a retelling (the default) or a primary source */
+  kind: 'article' | 'primary-source';
 }
 
 /**

@@ -62,6 +62,7 @@ export function prepareArticle(input: ArticleInput): PreparedArticle {
     text,
     furniture,
     wordCount: countWords(text),
+    kind: input.kind === 'primary-source' ? 'primary-source' : 'article',
   };
 }
 

@@ -11,6 +11,7 @@ export const jsonArticleSchema = z.object({
   author: optionalText,
   published: optionalText,
   url: optionalText,
+  kind: z.enum(['article', 'primary-source'], { error: 'give "article" or "primary-source"' }).nullish(),
   text: z
     .string({ error: (issue) => (issue.input === undefined ? 'has no "text"' : '"text" must be a string') })
     .refine((t) => t.trim().length > 0, { error: '"text" is empty' }),
@@ -57,6 +58,7 @@ export function parseJsonArticles(source: string, name: string): ArticleInput[] 
       published: a.published,
       url: a.url,
       text: a.text,
+      kind: a.kind,
       original: JSON.stringify(item),
       format: 'json',
     };

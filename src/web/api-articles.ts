@@ -6,7 +6,9 @@ import { deleteArticleAs, restoreArticleAs, type ArticleDeletion } from '../corp
 import { articleMetadataSchema, fieldErrors, urlImportSchema } from '../corpus/schemas.js';
 import { batchStatus, importFile, importUrl, type SourceOutcome } from '../corpus/sources.js';
 import { getArticle, listArticles, listDeletedArticles, type ArticleRow } from '../store/articles.js';
-import { importOptions, parseId } from './params.js';
+import { importKind, importOptions, parseId } from './params.js';
+import { getArticleKind } from '../store/references.js';
+import type { Db } from '../db.js';
 import { dbOf } from './request.js';
 
 const config = (res: Response): Config => res.app.locals.config as Config;
@@ -29,9 +31,13 @@ function present(a: ArticleRow) {
   };
 }
 
-function presentOutcome(o: SourceOutcome) {
+function presentOutcome(db: Db, o: SourceOutcome) {
   if (o.status === 'imported')
-    return { source: o.source, status: o.status, article: { id: o.article.id, title: o.article.title } };
+    return {
+      source: o.source,
+      status: o.status,
+      article: { id: o.article.id, title: o.article.title, kind: getArticleKind(db, o.article.id) },
+    };
   if (o.status === 'duplicate')
     return { source: o.source, status: o.status, existing: { id: o.existing.id, title: o.existing.title } };
   return { source: o.source, status: o.status, error: o.error };
@@ -47,7 +53,7 @@ export const show: RequestHandler = (req, res) => {
   const id = parseId(req.params.id);
   const article = id === undefined ? undefined : getArticle(dbOf(res), id);
   if (!article) return void res.status(404).json({ error: `No article with id ${req.params.id}` });
-  res.json({ article: present(article) });
+  res.json({ article: { ...present(article), kind: getArticleKind(dbOf(res), article.id) } });
 };
 
 /**
@@ -55,15 +61,23 @@ export const show: RequestHandler = (req, res) => {
  * or multipart files. JSON bodies go through the same parser as uploaded .json files.
  */
 export const create: RequestHandler = async (req, res) => {
+  // ?kind=primary-source (or a multipart field kind) marks everything imported; a JSON article's own "kind" marks it alone
+  const kind = importKind
+    .optional()
+    .safeParse(
+      req.query.kind ?? (Buffer.isBuffer(req.body) ? undefined : (req.body as { kind?: unknown } | undefined)?.kind),
+    );
+  if (!kind.success) return void res.status(400).json({ error: 'kind: give "article" or "primary-source"' });
+  const options = importOptions(res, kind.data);
   const outcomes: SourceOutcome[] = [];
   const files = (req.files as Express.Multer.File[] | undefined) ?? [];
   for (const f of files)
     outcomes.push(
-      ...(await importFile(dbOf(res), importOptions(res), { name: f.originalname, type: f.mimetype, bytes: f.buffer })),
+      ...(await importFile(dbOf(res), options, { name: f.originalname, type: f.mimetype, bytes: f.buffer })),
     );
   if (Buffer.isBuffer(req.body)) {
     outcomes.push(
-      ...(await importFile(dbOf(res), importOptions(res), {
+      ...(await importFile(dbOf(res), options, {
         name: 'request body',
         type: 'application/json',
         bytes: req.body,
@@ -72,16 +86,16 @@ export const create: RequestHandler = async (req, res) => {
   }
   if (outcomes.length === 0)
     return void res.status(400).json({ error: 'request: send a JSON article (with "text") or multipart files' });
-  res.status(batchStatus(outcomes)).json({ results: outcomes.map(presentOutcome) });
+  res.status(batchStatus(outcomes)).json({ results: outcomes.map((o) => presentOutcome(dbOf(res), o)) });
 };
 
-/** POST /api/articles/fetch {url} */
+/** POST /api/articles/fetch {url, kind?} */
 export const fetchUrl: RequestHandler = async (req, res) => {
   const parsed = urlImportSchema.safeParse(req.body ?? {});
   if (!parsed.success)
     return void res.status(400).json({ error: 'request: invalid body', errors: fieldErrors(parsed.error) });
-  const outcomes = await importUrl(dbOf(res), importOptions(res), config(res), parsed.data.url);
-  res.status(batchStatus(outcomes)).json({ results: outcomes.map(presentOutcome) });
+  const outcomes = await importUrl(dbOf(res), importOptions(res, parsed.data.kind), config(res), parsed.data.url);
+  res.status(batchStatus(outcomes)).json({ results: outcomes.map((o) => presentOutcome(dbOf(res), o)) });
 };
 
 /** PATCH /api/articles/:id with any of the metadata fields. */

@@ -8,7 +8,7 @@ import { articleMetadataSchema, fieldErrors } from '../corpus/schemas.js';
 import { batchStatus, importFile, importPaste, importUrl, type SourceOutcome } from '../corpus/sources.js';
 import { articleSorts, getArticle, listArticles, type ArticleSort } from '../store/articles.js';
 import { listTopArticlePairs } from '../store/pairs.js';
-import { importOptions, parseId, parseMark } from './params.js';
+import { importKind, importOptions, parseId, parseMark } from './params.js';
 import { sendError } from './errors.js';
 import { dbOf } from './request.js';
 import { viewArticlePage } from './article-views.js';
@@ -64,6 +64,7 @@ const pasteForm = z.object({
   outlet: z.string().optional(),
   author: z.string().optional(),
   published: z.string().optional(),
+  kind: importKind.optional(),
 });
 
 /** POST /articles: pasted text, uploaded files and/or an address, in one form. */
@@ -72,18 +73,19 @@ export const create: RequestHandler = async (req, res) => {
   if (!parsed.success)
     return renderImport(res, 400, {}, { _: 'The form was not filled in as expected; give each field once.' }, []);
   const values = parsed.data;
+  const options = importOptions(res, values.kind);
   const files = (req.files as Express.Multer.File[] | undefined) ?? [];
   const outcomes: SourceOutcome[] = [];
   for (const f of files)
     outcomes.push(
-      ...(await importFile(dbOf(res), importOptions(res), { name: f.originalname, type: f.mimetype, bytes: f.buffer })),
+      ...(await importFile(dbOf(res), options, { name: f.originalname, type: f.mimetype, bytes: f.buffer })),
     );
   if (values.text.trim()) {
     const meta = articleMetadataSchema.partial().safeParse({ ...values, title: values.title || undefined });
     if (!meta.success) return renderImport(res, 400, values, fieldErrors(meta.error), outcomes);
-    outcomes.push(...(await importPaste(dbOf(res), importOptions(res), values.text, meta.data)));
+    outcomes.push(...(await importPaste(dbOf(res), options, values.text, meta.data)));
   }
-  if (values.url) outcomes.push(...(await importUrl(dbOf(res), importOptions(res), config(res), values.url)));
+  if (values.url) outcomes.push(...(await importUrl(dbOf(res), options, config(res), values.url)));
   if (outcomes.length === 0) {
     return renderImport(
       res,

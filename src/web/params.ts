@@ -11,13 +11,23 @@ export function parseId(value: unknown): number | undefined {
   return r.success ? r.data : undefined;
 }
 
-/** How this app imports: its job runner and the per-request article limit. */
-export function importOptions(res: Response): ImportOptions {
+/** What an import form or request may say about the kind of what it imports. */
+export const importKind = z.enum(['article', 'primary-source'], { error: 'kind: give "article" or "primary-source"' });
+
+/**
+ * How this app imports: its job runner and the per-request article limit;
+ * with kind "primary-source", every article imported is marked one, as the user.
+ */
+export function importOptions(res: Response, kind?: z.infer<typeof importKind>): ImportOptions {
   const config = res.app.locals.config as Config;
   return {
     runner: res.app.locals.runner as JobRunner,
     maxBytes: config.maxUploadBytes,
     maxArticles: config.maxArticles,
+    marks: {
+      primarySource: kind === 'primary-source',
+      userId: (res.locals.user as { id: number } | null | undefined)?.id ?? null,
+    },
   };
 }
 

@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/paths.js';
+import { openDatabase } from '../../src/db.js';
+import { listArticles } from '../../src/store/articles.js';
+import { getArticleKind } from '../../src/store/references.js';
 
 /** Run the CLI as a user would, with its own database. */
 function retold(args: string[], opts: { input?: string; db?: string } = {}) {
@@ -107,6 +110,28 @@ describe('retold import', () => {
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('imported 0, duplicates 1, failed 0');
   }, 120_000); // two processes, each starting its analysis workers
+});
+
+describe('retold import --primary-source', () => {
+  it('marks what it imports as primary sources; other imports stay retellings', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'retold-primary-'));
+    writeFileSync(join(dir, 'transcript.txt'), 'Interview transcript. "The bridge will open in June," the mayor said.');
+    writeFileSync(join(dir, 'story.txt'), 'City news. The mayor said the bridge would open in June, a delay.');
+    const r = retold(['import', '--primary-source', join(dir, 'transcript.txt')]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(retold(['import', join(dir, 'story.txt')], { db: r.db }).code).toBe(0);
+    const db = openDatabase(r.db);
+    try {
+      const kinds = listArticles(db).map((a) => [a.title.slice(0, 9), getArticleKind(db, a.id)]);
+      expect(kinds.sort()).toEqual([
+        ['City news', 'article'],
+        ['Interview', 'primary-source'],
+      ]);
+    } finally {
+      db.close();
+    }
+    expect(retold(['import', '--primary', join(dir, 'story.txt')]).code).toBe(2);
+  }, 120_000);
 });
 
 describe('retold through a bin link', () => {

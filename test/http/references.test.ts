@@ -173,4 +173,43 @@ describe('reference versions', () => {
     await reviewer.post('/api/statements/9999/reference').send({}).expect(404);
     expect((await statement(app, q)).reason).toBe('earliest-dated');
   });
+
+  it('marks a transcript as a primary source at import: the form box, the API query, a JSON field', async () => {
+    const { app, db } = makeApp();
+    const { api, a, b, quoteOf } = await threeVersions(app, db);
+    const form = await api.get('/articles/new').expect(200);
+    expect(form.text).toContain('name="kind" value="primary-source"');
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(form.text)![1];
+    const posted = await api
+      .post('/articles')
+      .type('form')
+      .send({ _csrf: csrf, kind: 'primary-source', title: 'Mayor interview', text: `Transcript.\n\n${full}` })
+      .expect(303);
+    const t = Number(/\/articles\/(\d+)/.exec(posted.headers.location)![1]);
+    expect((await api.get(`/api/articles/${t}`).expect(200)).body.article.kind).toBe('primary-source');
+    const s = await statement(app, await quoteOf(a, b, 'later'));
+    expect(s.reason).toBe('primary-source');
+    expect(s.versions[0].quote.articleId).toBe(t);
+    // the API: ?kind= marks a whole request, a JSON article's own "kind" marks that one
+    const viaQuery = await api
+      .post('/api/articles?kind=primary-source')
+      .send({ title: 'Council transcript', text: 'Council transcript. "Taxes will not rise," the treasurer said.' })
+      .expect(201);
+    expect(viaQuery.body.results[0].article.kind).toBe('primary-source');
+    const viaField = await api
+      .post('/api/articles')
+      .send([
+        { title: 'Press conference', kind: 'primary-source', text: 'Press conference. "We close at noon," she said.' },
+        { title: 'A retelling', text: 'A retelling. She said they would close at noon.' },
+      ])
+      .expect(201);
+    expect(viaField.body.results.map((r: { article: { kind: string } }) => r.article.kind)).toEqual([
+      'primary-source',
+      'article',
+    ]);
+    await api.post('/api/articles?kind=transcript').send({ title: 'x', text: 'Some words here.' }).expect(400);
+    const bad = await api.post('/api/articles').send({ kind: 'transcript', text: 'Some other words here.' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.results[0].error).toMatch(/kind/);
+  });
 });
