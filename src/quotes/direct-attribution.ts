@@ -15,6 +15,7 @@ import {
 } from './attribution.js';
 import type { Direct } from './direct.js';
 import { accordingTo, findIntroducer } from './introducers.js';
+import { findSentenceSpeaker } from './sentence-speaker.js';
 import type { Word } from './words.js';
 
 /** Sentence boundaries for attribution frames: [start word, end word) around a quote. */
@@ -164,5 +165,11 @@ export function attributeDirects(ctx: Context, directs: Direct[]): void {
         cue: d.attribution?.cue ?? from.attribution.cue,
         outlet: d.attribution?.outlet ?? from.attribution.outlet,
       };
+  }
+  // last resort: whoever the quotation's own sentence names
+  for (const d of directs) {
+    if (d.kind === 'scare' || d.attribution?.speaker || d.attribution?.mention) continue;
+    const found = findSentenceSpeaker(ctx, d.openW, d.closeW);
+    if (found) d.attribution = { ...found, cue: d.attribution?.cue ?? null, outlet: d.attribution?.outlet ?? null };
   }
 }

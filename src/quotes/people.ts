@@ -10,6 +10,8 @@ import { startsUpper, type Word } from './words.js';
 const titleWords = new Set(lexicon.titleWords.map((w) => w.toLowerCase()));
 const orgWords = new Set(lexicon.orgWords.map((w) => w.toLowerCase()));
 const placeWords = new Set(lexicon.placeWords.map((w) => w.toLowerCase()));
+// words of states, cities and countries (`New Hampshire`, `Tel Aviv`): a run made only of them is a place, not a person
+const placeRunWords = new Set([...placeWords, ...lexicon.placeNames.flatMap((n) => n.toLowerCase().split(' '))]);
 const particles = new Set([
   'al',
   'el',
@@ -126,7 +128,7 @@ export function classifyRun(words: Word[], from: number, to: number, text: strin
   for (let i = restFrom; i < to; i += 1) {
     const lower = stripPossessive(words[i].lower);
     if (orgWords.has(lower)) return { from, to, kind: 'org', name: whole, titles: [] };
-    if (allPlaces && !placeWords.has(lower)) allPlaces = false;
+    if (allPlaces && !placeRunWords.has(lower)) allPlaces = false;
   }
   for (let i = restFrom; i < to; i += 1) {
     if (!connectors.has(words[i].lower)) continue;

@@ -47,7 +47,7 @@ const anonymousHeads = new Set([
 const groupPronouns = new Set(['they', 'we']);
 
 /** Full name of a person: the fullest person in the article with the same surname. */
-function fullName(people: People, p: Person): string {
+export function fullName(people: People, p: Person): string {
   const best = findBySurname(people, p.name);
   // only lengthen a name that the fuller one contains ("Trump" → "Donald Trump", not "Fuad Hussein" → "Saddam Hussein")
   return best && best.key.endsWith(` ${p.key}`) ? best.name : p.name;

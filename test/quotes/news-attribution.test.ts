@@ -90,6 +90,24 @@ describe('speakers in US political news styles', () => {
     ],
     ['shot back', 'Ann Ruiz attacked him.\n\n“She is wrong,” Tom Hale shot back.', 'She is wrong', 'Tom Hale'],
     ['a country as its government', 'Talks stalled.\n\n“We will respond,” Israel said.', 'We will respond', 'Israel'],
+    [
+      'the subject of a sentence with no cue verb',
+      'The race tightened.\n\nAnn Ruiz blamed the count for “a rigged result” in a post on Tuesday.',
+      'a rigged result',
+      'Ann Ruiz',
+    ],
+    [
+      'a possessive before the quote',
+      'The plan stalled.\n\nIt was the pull of Tom Hale’s “if you like your plan, you can keep it” promise.',
+      'you can keep it',
+      'Tom Hale',
+    ],
+    [
+      'the sentence subject, not a name nearer the quote',
+      'The race tightened.\n\nTom Hale told Ledger readers that Ann Ruiz “had a crazy policy” on trade.',
+      'crazy policy',
+      'Tom Hale',
+    ],
   ])('names the speaker with %s', (_case, text, words, speaker) => {
     expect(speakerOf(text, words)).toBe(speaker);
   });
@@ -105,6 +123,11 @@ describe('speakers in US political news styles', () => {
       'a headline in title case',
       'Jeb Bush Hits Marco Rubio Over Votes\n\n“Nobody cares,” the insider said.',
       'Nobody cares',
+    ],
+    [
+      'a state in the sentence',
+      'Polls opened.\n\nIn New Hampshire, the mood was “electric and tense” all day.',
+      'electric and tense',
     ],
   ])('borrows no name for %s', (_case, text, words) => {
     expect(speakerOf(text, words)).toBeNull();
