@@ -6,6 +6,7 @@
  */
 import type { Db } from '../db.js';
 import { buildMatch, nameMatches, nameWords, searchWords, spellingVariants } from '../search/query.js';
+import { buildSnippet } from '../search/snippet.js';
 import {
   listQuotedAliases,
   matchArticles,
@@ -16,13 +17,25 @@ import {
 import { getSpeaker, type SpeakerRow } from '../store/speakers.js';
 import { getStatement } from './statements.js';
 
+/** Longest quote or statement text a search answers with; the rest is on the article's page. */
+const MAX_HIT_TEXT = 1000;
+
+/** Cut a found text to MAX_HIT_TEXT characters, with an ellipsis when cut. */
+const boundText = (text: string): string => (text.length > MAX_HIT_TEXT ? `${text.slice(0, MAX_HIT_TEXT)}…` : text);
+
+/** An article found by search; the snippet (bounded) marks matches with \u0002…\u0003. */
+export type ArticleHit = Omit<ArticleHitRow, 'head'> & { snippet: string };
+
+/** A quote found by search (its text cut to MAX_HIT_TEXT); the snippet marks matches with \u0002…\u0003. */
+export type QuoteHit = QuoteHitRow & { snippet: string };
+
 /** A statement found through one of its versions. */
 export interface StatementHit {
   id: number;
   versionCount: number;
   speaker: string | null;
   kind: QuoteHitRow['kind'];
-  /** the earliest version's words */
+  /** the earliest version's words, cut to MAX_HIT_TEXT characters */
   text: string;
   outlets: string[];
 }
@@ -33,8 +46,8 @@ export interface SearchResult {
   words: string[];
   /** query words also searched under other spellings of a speaker's name */
   spellings: { word: string; variants: string[] }[];
-  articles: ArticleHitRow[];
-  quotes: QuoteHitRow[];
+  articles: ArticleHit[];
+  quotes: QuoteHit[];
   speakers: SpeakerRow[];
   statements: StatementHit[];
 }
@@ -49,11 +62,16 @@ export function searchCorpus(db: Db, q: string, limit = 50): SearchResult {
   const aliases = listQuotedAliases(db);
   const variants = spellingVariants(words, nameWords(aliases.map((a) => a.alias)));
   const match = buildMatch(words, variants);
-  const quotes = matchQuotes(db, match, limit);
+  const marked = [...words, ...[...variants.values()].flat()];
+  const quotes = matchQuotes(db, match, limit).map((q) => ({
+    ...q,
+    text: boundText(q.text),
+    snippet: buildSnippet(q.text, marked, { before: 80, after: 200 }),
+  }));
   return {
     ...empty,
     spellings: [...variants].map(([word, v]) => ({ word, variants: v })),
-    articles: matchArticles(db, match, limit),
+    articles: matchArticles(db, match, limit).map(({ head, ...a }) => ({ ...a, snippet: buildSnippet(head, marked) })),
     quotes,
     speakers: findSpeakers(db, aliases, words),
     statements: findStatements(db, quotes),
@@ -69,7 +87,7 @@ function findSpeakers(db: Db, aliases: { speakerId: number; alias: string }[], w
     .sort((a, b) => b.quoteCount - a.quoteCount || a.name.localeCompare(b.name));
 }
 
-function findStatements(db: Db, quotes: QuoteHitRow[]): StatementHit[] {
+function findStatements(db: Db, quotes: QuoteHit[]): StatementHit[] {
   const found = new Map<number, StatementHit>();
   const covered = new Set<number>();
   for (const q of quotes.slice(0, STATEMENT_LOOKUPS)) {
@@ -83,7 +101,7 @@ function findStatements(db: Db, quotes: QuoteHitRow[]): StatementHit[] {
       versionCount: s.versions.length,
       speaker: first.speaker ?? first.speakerName,
       kind: first.kind,
-      text: first.text,
+      text: boundText(first.text),
       outlets: [...new Set(s.versions.map((v) => v.quote.articleOutlet ?? 'unknown outlet'))],
     });
   }

@@ -1,7 +1,13 @@
-/** SQL for full-text search over articles and quotes (FTS5, Porter stemming; migration 007). */
+/**
+ * SQL for full-text search over articles and quotes (FTS5, Porter stemming;
+ * migration 007). Found texts come back cut to their first SCAN_CHARS
+ * characters, from which search/snippet builds a bounded snippet: FTS5's own
+ * snippet() reads and scores the whole of a long article.
+ */
 import { prepared, type Db } from '../db.js';
+import { SCAN_CHARS } from '../search/snippet.js';
 
-/** An article found by search; the snippet marks matches with \u0002…\u0003. */
+/** An article found by search, with the start of its text (`head`, at most SCAN_CHARS characters). */
 export interface ArticleHitRow {
   id: number;
   title: string;
@@ -9,10 +15,10 @@ export interface ArticleHitRow {
   author: string | null;
   published: string | null;
   wordCount: number;
-  snippet: string;
+  head: string;
 }
 
-/** A quote found by search, with its article; the snippet marks matches with \u0002…\u0003. */
+/** A quote found by search, with its article; `text` is cut to SCAN_CHARS characters. */
 export interface QuoteHitRow {
   id: number;
   articleId: number;
@@ -26,7 +32,6 @@ export interface QuoteHitRow {
   articleTitle: string;
   articleOutlet: string | null;
   articlePublished: string | null;
-  snippet: string;
 }
 
 /** Articles matching an FTS5 expression, best first. */
@@ -35,7 +40,7 @@ export function matchArticles(db: Db, match: string, limit = 50): ArticleHitRow[
   return prepared(
     db,
     `SELECT a.id, a.title, a.outlet, a.author, a.published, a.word_count AS wordCount,
-       snippet(articles_fts, 3, char(2), char(3), '…', 24) AS snippet
+       substr(a.text, 1, ${SCAN_CHARS}) AS head
      FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
      WHERE articles_fts MATCH ? AND a.deleted_at IS NULL ORDER BY rank LIMIT ?`,
   ).all(match, limit) as ArticleHitRow[];
@@ -46,9 +51,8 @@ export function matchQuotes(db: Db, match: string, limit = 50): QuoteHitRow[] {
   if (!match) return [];
   return prepared(
     db,
-    `SELECT q.id, q.article_id AS articleId, q.start, q.end, q.text, q.kind, q.speaker_id AS speakerId, s.name AS speaker,
-       q.speaker_name AS speakerName, a.title AS articleTitle, a.outlet AS articleOutlet, a.published AS articlePublished,
-       snippet(quotes_fts, 0, char(2), char(3), '…', 32) AS snippet
+    `SELECT q.id, q.article_id AS articleId, q.start, q.end, substr(q.text, 1, ${SCAN_CHARS}) AS text, q.kind, q.speaker_id AS speakerId, s.name AS speaker,
+       q.speaker_name AS speakerName, a.title AS articleTitle, a.outlet AS articleOutlet, a.published AS articlePublished
      FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid JOIN articles a ON a.id = q.article_id
      LEFT JOIN speakers s ON s.id = q.speaker_id
      WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ?`,

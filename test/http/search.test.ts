@@ -4,6 +4,7 @@ import type { Express } from 'express';
 import { makeApp } from '../helpers/app.js';
 import { loadSampleCorpus } from '../../src/corpus/samples.js';
 import type { Db } from '../../src/db.js';
+import { insertArticle } from '../../src/store/articles.js';
 
 describe('search over the sample corpus', () => {
   let app: Express;
@@ -77,4 +78,39 @@ describe('search over the sample corpus', () => {
     await request(app).get('/search').expect(200);
     await request(app).get('/api/search').query({ q: 'bridge" OR (' }).expect(200);
   });
+});
+
+describe('search over huge articles', () => {
+  it('answers quickly with bounded snippets for a 4.7 MB article and a 200 kB token', async () => {
+    const { app, db } = makeApp();
+    const store = (title: string, text: string) =>
+      insertArticle(db, {
+        title,
+        outlet: null,
+        author: null,
+        published: null,
+        url: null,
+        format: 'txt',
+        original: text,
+        text,
+        textHash: title,
+        furniture: [],
+        wordCount: 1,
+      });
+    let big = '';
+    while (big.length < 4.7e6)
+      big += 'The council met on Tuesday and the mayor said the bridge would be rebuilt by spring. ';
+    store('Big', big);
+    const token = 'abcdefghij'.repeat(20_000);
+    store('Token', `The mayor wrote one long token: ${token} and nothing else.`);
+    const t = performance.now();
+    const found = (await request(app).get('/api/search').query({ q: 'mayor' }).expect(200)).body;
+    // FTS5's snippet() took over a minute here; a bounded snippet takes milliseconds (generous for a loaded machine)
+    expect(performance.now() - t).toBeLessThan(10_000);
+    expect(found.articles.map((a: { title: string }) => a.title).sort()).toEqual(['Big', 'Token']);
+    for (const a of found.articles) expect(a.snippet.length).toBeLessThan(300);
+    const page = await request(app).get('/search').query({ q: 'mayor' }).expect(200);
+    expect(page.text).toContain('<mark>mayor</mark>');
+    expect(page.text.length).toBeLessThan(20_000);
+  }, 60_000);
 });
