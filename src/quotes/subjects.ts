@@ -8,6 +8,23 @@ import type { Word } from './words.js';
 
 const personPronouns = new Set(['he', 'she']);
 const groupPronouns = new Set(['they', 'we']);
+// a time between the subject and its verb (`Priebus later Thursday told`) is no subject
+const timeWords = new Set([
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'today',
+  'yesterday',
+  'tonight',
+  'morning',
+  'afternoon',
+  'evening',
+  'night',
+]);
 
 /** Noun-phrase range [from, to) ending right before word index v, or null. */
 export function findSubjectBefore(
@@ -20,7 +37,7 @@ export function findSubjectBefore(
   while (
     j >= lower &&
     skipped < 3 &&
-    (words[j].pos === 'ADV' || words[j].pos === 'AUX' || words[j].lower === 'not') &&
+    (words[j].pos === 'ADV' || words[j].pos === 'AUX' || words[j].lower === 'not' || timeWords.has(words[j].lower)) &&
     !words[j].quoted
   ) {
     j -= 1;

@@ -77,6 +77,29 @@ export function isMarkChar(ch: string): boolean {
   return markChars.has(ch);
 }
 
+/** Speech verbs in the third person that the tagger can read as plural nouns, with their lemma. */
+const nounCues = new Map(
+  [
+    'notes',
+    'says',
+    'adds',
+    'writes',
+    'recalls',
+    'explains',
+    'argues',
+    'warns',
+    'tweets',
+    'insists',
+    'counters',
+    'quips',
+    'jokes',
+    'remarks',
+    'asks',
+    'answers',
+    'states',
+  ].map((w) => [w, w.slice(0, -1)] as [string, string]),
+);
+
 /**
  * Group tokens into words: a hyphen joining two tokens without spaces makes
  * one word (al-Yasir), and a known abbreviation takes its period (Maj.).
@@ -122,11 +145,11 @@ export function buildWords(text: string, tokens: Token[]): Word[] {
       prev.end = t.end;
       continue;
     }
-    // `(R-Fla.)`: a period right before a closing parenthesis ends an abbreviation, not the sentence
+    // `(R-Fla.)`, `R-Ky.,`: a period right before a closing parenthesis or a comma ends an abbreviation, not the sentence
     if (
       glued &&
       t.text === '.' &&
-      (abbreviations.has(prev.lower) || text[t.end] === ')' || startsLetter(text[t.end] ?? ' '))
+      (abbreviations.has(prev.lower) || text[t.end] === ')' || text[t.end] === ',' || startsLetter(text[t.end] ?? ' '))
     ) {
       prev.text += '.';
       prev.lower += '.';
@@ -151,7 +174,11 @@ export function buildWords(text: string, tokens: Token[]): Word[] {
       lower: t.text.toLowerCase(),
       start: t.start,
       end: t.end,
-      pos: isMark ? 'PUNCT' : t.pos === 'VERB' && isMidSentenceCapital(t.text, prev) ? 'PROPN' : t.pos,
+      pos: isMark
+        ? 'PUNCT'
+        : (t.pos === 'VERB' || t.pos === 'AUX') && isMidSentenceCapital(t.text, prev)
+          ? 'PROPN'
+          : t.pos,
       lemma: t.lemma,
       quoted: false,
       mark: isMark,
@@ -159,6 +186,13 @@ export function buildWords(text: string, tokens: Token[]): Word[] {
       // present from the start so every word keeps one object shape
       nameShape: undefined,
     });
+    // `Conway notes.`, `Viguerie says`: after a name or pronoun the tagger reads a speech verb as a plural noun
+    const cue = nounCues.get(t.text);
+    if (cue && prev && (prev.pos === 'PROPN' || prev.lower === 'he' || prev.lower === 'she')) {
+      const w = words[words.length - 1];
+      w.pos = 'VERB';
+      w.lemma = cue;
+    }
     // `shot back`, `fired back`: the tagger reads the verb as a noun
     if (prev && t.text.toLowerCase() === 'back' && (prev.lower === 'shot' || prev.lower === 'fired')) {
       prev.pos = 'VERB';

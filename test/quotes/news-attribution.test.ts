@@ -108,6 +108,30 @@ describe('speakers in US political news styles', () => {
       'crazy policy',
       'Tom Hale',
     ],
+    [
+      'a speech verb the tagger reads as a noun',
+      'The race tightened.\n\n“It was very different,” Conway notes.',
+      'very different',
+      'Conway',
+    ],
+    [
+      'a first name the tagger reads as a verb',
+      'The race tightened.\n\n“It is expensive,” said Will Doyle, a professor at Vanderbilt University.',
+      'expensive',
+      'Will Doyle',
+    ],
+    [
+      'a party and state tag between commas',
+      'The hearing ended.\n\nSen. Ron Johnson, R-Wis., said in an op-ed, “The department failed.”',
+      'department failed',
+      'Ron Johnson',
+    ],
+    [
+      'a day between the subject and the verb',
+      'The talks went on.\n\nPriebus later Thursday told Fox News: “Both men are meeting.”',
+      'Both men',
+      'Priebus',
+    ],
   ])('names the speaker with %s', (_case, text, words, speaker) => {
     expect(speakerOf(text, words)).toBe(speaker);
   });
