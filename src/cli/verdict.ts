@@ -11,10 +11,10 @@ import {
   completeSecondReview,
   getPairVerdictHistory,
   giveVerdict,
-  listVerdictItems,
   requestSecondReview,
   type VerdictResult,
 } from '../corpus/verdicts.js';
+import { listVerdictItems } from '../corpus/verdict-queue.js';
 import { listScale, scaleBounds } from '../corpus/verdict-scale.js';
 import { getUserByName } from '../store/users.js';
 

@@ -21,7 +21,7 @@ import {
   type ArticleKind,
 } from '../store/references.js';
 import { getArticle } from '../store/articles.js';
-import { getStatement, type StatementVersionView, type StatementView } from './statements.js';
+import { getStatement, listStatements, type StatementVersionView, type StatementView } from './statements.js';
 
 /** Why a version is the reference. */
 export type ReferenceReason = 'marked' | 'primary-source' | 'earliest-dated';
@@ -183,6 +183,30 @@ export function applyReference(db: Db, s: StatementView): ReferencedStatement {
     };
   });
   return { ...s, versions, reason: o.reason };
+}
+
+/** A listed statement in reference order, flagged when some version's date cannot place it. */
+export interface ListedStatement extends ReferencedStatement {
+  /** a version is undated and nothing (a mark, a primary source) places it */
+  orderUnknown: boolean;
+}
+
+/** Every statement (most versions first), each in reference order and flagged when its order is unknown. */
+export function listReferencedStatements(db: Db): ListedStatement[] {
+  return listStatements(db).map((s) => {
+    const r = applyReference(db, s);
+    return { ...r, orderUnknown: r.versions.some((v) => v.orderUnknown) };
+  });
+}
+
+/** Every statement with its versions in date order, with its reference reason and whether its order is unknown. */
+export function listDatedStatements(
+  db: Db,
+): (StatementView & { reason: ReferenceReason | null; orderUnknown: boolean })[] {
+  return listStatements(db).map((s) => {
+    const r = applyReference(db, s);
+    return { ...s, reason: r.reason, orderUnknown: r.versions.some((v) => v.orderUnknown) };
+  });
 }
 
 /** The statement of a quote in reference order, or undefined. */

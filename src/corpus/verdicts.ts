@@ -24,10 +24,8 @@ import {
   getVerdict,
   insertVerdictHistory,
   listVerdictHistory,
-  listVerdicts,
   updateVerdict,
   type VerdictFields,
-  type VerdictFilter,
   type VerdictHistoryRow,
   type VerdictRow,
   type VerdictSide,
@@ -295,29 +293,8 @@ export function assignVerdict(db: Db, pairId: number, actor: VerdictActor, assig
   return step(db, pairId, actor, 'assign', (_pv, r) => ({ ...fieldsOf(r), assigneeId: user?.id ?? null }));
 }
 
-/** A record listed with the quotes it is about today (null when the words are gone from the article). */
-export interface VerdictListItem {
-  verdict: VerdictRow;
-  quotes: [QuoteRow, QuoteRow] | null;
-}
-
 /** Find an article's quote with these words, nearest to where it was. */
 export function findQuoteOfSide(db: Db, side: VerdictSide): QuoteRow | undefined {
   const candidates = listQuotesOfArticle(db, side.articleId).filter((q) => q.text === side.text);
   return candidates.sort((a, b) => Math.abs(a.start - side.start) - Math.abs(b.start - side.start))[0];
-}
-
-/** Records matching a filter, each with its quotes as they are now. */
-export function listVerdictItems(db: Db, filter: VerdictFilter & { assignee?: string }): VerdictListItem[] {
-  const { assignee, ...f } = filter;
-  if (assignee !== undefined) {
-    const u = getUserByName(db, assignee);
-    if (!u) return [];
-    f.assigneeId = u.id;
-  }
-  return listVerdicts(db, f).map((verdict) => {
-    const a = findQuoteOfSide(db, verdict.a);
-    const b = findQuoteOfSide(db, verdict.b);
-    return { verdict, quotes: a && b ? [a, b] : null };
-  });
 }

@@ -10,6 +10,7 @@ import { escapeHtml, renderDiff } from '../diff/index.js';
 import { densityScale, renderDensityChart } from './density-chart.js';
 import { renderBarChart } from './charts.js';
 import { describeFilters, describeScope, formatOne, formatShare, nameArticle } from './describe.js';
+import { renderNote } from './note.js';
 import type { OutletProfile, Report, ReportAnnotation, ReportArticle, ReportComparison, ReportSpan } from './model.js';
 
 const css = `
@@ -23,7 +24,7 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .meta { color: #555; font-size: .9rem; }
 .quote { margin: .3rem 0; padding: .3rem .6rem; border-left: 3px solid #888; background: #f7f7f7; }
 .context { color: #666; }
-.note { white-space: pre-wrap; }
+.note p, .rationale p { margin: .3rem 0; }
 del { background: #fbd9d9; color: #7a0000; text-decoration: line-through; }
 ins { background: #d7f3d7; color: #064d06; text-decoration: underline; }
 .annotation, .pair { border: 1px solid #ccc; border-radius: 4px; padding: .5rem .75rem; margin: .75rem 0; }
@@ -77,7 +78,7 @@ function renderComparison(c: ReportComparison, articles: readonly ReportArticle[
 <p class="meta">score ${p.score.toFixed(2)} · fidelity ${formatShare(p.fidelity)} · ${e(p.status)}${p.earlier.speaker ? ` · speaker ${e(p.earlier.speaker)}` : ''}</p>
 <div class="columns"><div><p class="meta">Earlier (${e(p.earlier.kind)})</p><p class="quote">${renderDiff(p.parts, 'earlier')}</p></div><div><p class="meta">Later (${e(p.later.kind)})</p><p class="quote">${renderDiff(p.parts, 'later')}</p></div></div>
 <p><strong>Changes:</strong> ${renderDiff(p.parts, 'inline')}</p>
-${changes}${p.verdict ? `\n<div class="verdict"><p><strong>Verdict: ${e(p.verdict.label)}</strong> (${p.verdict.value} on the scale) · ${e(p.verdict.reviewer ?? 'unknown reviewer')}${p.verdict.givenAt ? ` · ${e(p.verdict.givenAt.slice(0, 10))}` : ''}${p.verdict.secondReviewer ? ` · second review by ${e(p.verdict.secondReviewer)}` : ''}</p><p>${e(p.verdict.rationale)}</p></div>` : ''}</div>`;
+${changes}${p.verdict ? `\n<div class="verdict"><p><strong>Verdict: ${e(p.verdict.label)}</strong> (${p.verdict.value} on the scale) · ${e(p.verdict.reviewer ?? 'unknown reviewer')}${p.verdict.givenAt ? ` · ${e(p.verdict.givenAt.slice(0, 10))}` : ''}${p.verdict.secondReviewer ? ` · second review by ${e(p.verdict.secondReviewer)}` : ''}</p><div class="rationale">${renderNote(p.verdict.rationale)}</div></div>` : ''}</div>`;
         })
         .join('\n')
     : '<p>The two articles share no paired statement.</p>';
@@ -96,7 +97,7 @@ function renderAnnotation(a: ReportAnnotation): string {
   return `<div class="annotation" id="a-${e(a.uuid)}">
 <p>${tag}<span class="meta">by ${e(a.creatorName)}, created ${e(a.createdAt)}${a.modifiedAt !== a.createdAt ? `, changed ${e(a.modifiedAt)}` : ''}${a.status !== 'active' ? ` · ${e(a.status)}` : ''}</span></p>
 ${renderSpan(a)}${other}
-${a.note ? `<p class="note">${e(a.note)}</p>` : ''}
+${a.note ? `<div class="note">${renderNote(a.note)}</div>` : ''}
 </div>`;
 }
 

@@ -8,6 +8,7 @@
  */
 import { renderDiff } from '../diff/index.js';
 import { describeFilters, describeScope, formatOne, formatShare, nameArticle } from './describe.js';
+import { noteParagraphs, readNoteLine, type NoteSegment } from './note.js';
 import type { OutletProfile, Report, ReportAnnotation, ReportComparison, ReportSpan } from './model.js';
 
 /**
@@ -28,6 +29,26 @@ export function escapeMarkdown(text: string): string {
   );
 }
 
+function noteSegment(seg: NoteSegment): string {
+  if (seg.kind === 'bold') return `**${escapeMarkdown(seg.text)}**`;
+  if (seg.kind === 'italic') return `*${escapeMarkdown(seg.text)}*`;
+  // readNoteLine passes only http(s) addresses, whose parsed form has no space, < or >
+  if (seg.kind === 'link') return seg.text === seg.url ? `<${seg.url}>` : `[${escapeMarkdown(seg.text)}](<${seg.url}>)`;
+  return escapeMarkdown(seg.text);
+}
+
+/**
+ * A note (rationale, summary, annotation note) in Markdown: its own marks —
+ * bold, italic, http(s) links — kept, every other character escaped so no
+ * markup of the writer's gets through; paragraphs stay apart and line breaks
+ * are hard breaks. Each line starts with `prefix` (`> ` inside a quote).
+ */
+export function renderNoteMarkdown(note: string | null | undefined, prefix = ''): string {
+  return noteParagraphs(note)
+    .map((lines) => lines.map((line) => prefix + readNoteLine(line).map(noteSegment).join('')).join('\\\n'))
+    .join(`\n${prefix.trimEnd()}\n`);
+}
+
 /** Only web addresses become links (an autolink); anything else is escaped text. */
 function linkOf(url: string | null): string {
   if (!url) return '–';
@@ -46,7 +67,7 @@ function renderAnnotation(a: ReportAnnotation, i: number): string {
   const head = [`### ${i + 1}. ${a.tagId ? escapeMarkdown(a.tagLabel ?? a.tagId) : 'Note'}`];
   const meta = `- reviewer: ${escapeMarkdown(a.creatorName)}\n- created: ${a.createdAt}${a.modifiedAt !== a.createdAt ? `\n- changed: ${a.modifiedAt}` : ''}\n- status: ${a.status}\n- id: urn:uuid:${a.uuid}`;
   const other = a.other ? `\nPair note; the other version:\n\n${spanLine(a.other)}\n` : '';
-  const note = a.note ? `\n**Note:** ${escapeMarkdown(a.note)}\n` : '';
+  const note = a.note ? `\n**Note:**\n\n${renderNoteMarkdown(a.note)}\n` : '';
   return `${head.join('')}\n\n${spanLine(a)}\n${other}${note}\n${meta}\n`;
 }
 
@@ -61,7 +82,7 @@ function renderComparison(c: ReportComparison, report: Report): string {
           const changes = p.changes.length
             ? p.changes.map((ch) => `- ${escapeMarkdown(ch.message)}`).join('\n')
             : '- No change beyond the words marked.';
-          return `### Statement ${i + 1}: ${p.relation}\n\nscore ${p.score.toFixed(2)} · fidelity ${formatShare(p.fidelity)} · ${p.status}${p.earlier.speaker ? ` · speaker ${escapeMarkdown(p.earlier.speaker)}` : ''}\n\n- Earlier (${p.earlier.kind}): ${renderDiff(p.parts, 'earlier', escapeMarkdown)}\n- Later (${p.later.kind}): ${renderDiff(p.parts, 'later', escapeMarkdown)}\n\n**Changes:** ${renderDiff(p.parts, 'inline', escapeMarkdown)}\n\n${changes}\n${p.verdict ? `\n**Verdict:** ${escapeMarkdown(p.verdict.label)} (${p.verdict.value} on the scale) · ${escapeMarkdown(p.verdict.reviewer ?? 'unknown reviewer')}${p.verdict.givenAt ? ` · ${p.verdict.givenAt.slice(0, 10)}` : ''}${p.verdict.secondReviewer ? ` · second review by ${escapeMarkdown(p.verdict.secondReviewer)}` : ''}\n\n> ${escapeMarkdown(p.verdict.rationale).replace(/\n/g, '\n> ')}\n` : ''}`;
+          return `### Statement ${i + 1}: ${p.relation}\n\nscore ${p.score.toFixed(2)} · fidelity ${formatShare(p.fidelity)} · ${p.status}${p.earlier.speaker ? ` · speaker ${escapeMarkdown(p.earlier.speaker)}` : ''}\n\n- Earlier (${p.earlier.kind}): ${renderDiff(p.parts, 'earlier', escapeMarkdown)}\n- Later (${p.later.kind}): ${renderDiff(p.parts, 'later', escapeMarkdown)}\n\n**Changes:** ${renderDiff(p.parts, 'inline', escapeMarkdown)}\n\n${changes}\n${p.verdict ? `\n**Verdict:** ${escapeMarkdown(p.verdict.label)} (${p.verdict.value} on the scale) · ${escapeMarkdown(p.verdict.reviewer ?? 'unknown reviewer')}${p.verdict.givenAt ? ` · ${p.verdict.givenAt.slice(0, 10)}` : ''}${p.verdict.secondReviewer ? ` · second review by ${escapeMarkdown(p.verdict.secondReviewer)}` : ''}\n\n${renderNoteMarkdown(p.verdict.rationale, '> ')}\n` : ''}`;
         })
         .join('\n')
     : 'The two articles share no paired statement.\n';

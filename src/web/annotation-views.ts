@@ -7,7 +7,7 @@ import type { ArticleRow } from '../store/articles.js';
 import type { AnnotationRow, HistoryRow } from '../store/annotations.js';
 import type { UserRow } from '../store/users.js';
 import { visibleHistory } from '../corpus/annotation-visibility.js';
-import { renderNote } from './render-note.js';
+import { renderNote } from '../reports/note.js';
 import type { Highlight } from './render-text.js';
 
 /** What the article page needs for its annotation section. */

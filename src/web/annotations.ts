@@ -11,7 +11,7 @@ import { listUsers, type UserRow } from '../store/users.js';
 import type { AnnotationFilters, AnnotationRow } from '../store/annotations.js';
 import { sendError } from './errors.js';
 import { parseId } from './params.js';
-import { renderNote } from './render-note.js';
+import { renderNote } from '../reports/note.js';
 import { dbOf, isApiRequest, safeRedirectPath } from './request.js';
 import { viewArticlePage } from './article-views.js';
 import { viewAnnotationPage } from './annotation-views.js';

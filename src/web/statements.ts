@@ -1,7 +1,6 @@
 /** Statements: a statement's versions across the corpus, as pages and JSON. */
 import type { RequestHandler } from 'express';
-import { getReferencedStatement } from '../corpus/references.js';
-import { listStatements } from '../corpus/statements.js';
+import { getReferencedStatement, listDatedStatements, listReferencedStatements } from '../corpus/references.js';
 import { parseId } from './params.js';
 import { sendError } from './errors.js';
 import { viewStatementTimeline } from './statement-view.js';
@@ -10,7 +9,7 @@ import { viewVerdicts } from './verdict-views.js';
 
 /** GET /statements */
 export const listPage: RequestHandler = (_req, res) => {
-  res.render('statements/list', { title: 'Statements', statements: listStatements(dbOf(res)) });
+  res.render('statements/list', { title: 'Statements', statements: listReferencedStatements(dbOf(res)) });
 };
 
 /** GET /statements/:id (any quote id of the statement) */
@@ -36,5 +35,5 @@ export const apiStatement: RequestHandler = (req, res) => {
 
 /** GET /api/statements */
 export const apiStatements: RequestHandler = (_req, res) => {
-  res.json({ statements: listStatements(dbOf(res)) });
+  res.json({ statements: listDatedStatements(dbOf(res)) });
 };

@@ -4,7 +4,7 @@ import { verdictsOfPairs } from '../corpus/verdicts.js';
 import { listScale } from '../corpus/verdict-scale.js';
 import type { PairRow } from '../store/pairs.js';
 import { listUsers, type UserRow } from '../store/users.js';
-import { renderNote } from './render-note.js';
+import { renderNote } from '../reports/note.js';
 
 /** Accounts a pair can be assigned to. */
 export function reviewersOf(d: Db): UserRow[] {

@@ -14,15 +14,15 @@ import {
   getPairVerdictHistory,
   getVerdictWithHistory,
   giveVerdict,
-  listVerdictItems,
   requestSecondReview,
   type VerdictResult,
 } from '../corpus/verdicts.js';
+import { listVerdictItems } from '../corpus/verdict-queue.js';
 import { addRating, changeRating, listScale, scaleBounds, type RatingResult } from '../corpus/verdict-scale.js';
 import { type UserRow } from '../store/users.js';
 import { parseId } from './params.js';
 import { sendError } from './errors.js';
-import { renderNote } from './render-note.js';
+import { renderNote } from '../reports/note.js';
 import { dbOf, isApiRequest, isLocalPath } from './request.js';
 import { reviewersOf } from './verdict-views.js';
 

@@ -99,6 +99,13 @@ describe('reference versions', () => {
     expect((await request(app).get(`/compare?a=${a}&b=${b}`)).text).not.toContain('Order unknown');
     expect((await outlet(app, 'Gamma')).retold).toBe(0);
     expect((await outlet(app, 'Alpha')).retold).toBe(1);
+    // the statements list says so too, in the page and the API
+    const list = (await request(app).get('/statements').expect(200)).text;
+    expect(list).toContain('<strong>Order unknown</strong> — 1 undated version: set a date or a reference');
+    const listed = (await request(app).get('/api/statements').expect(200)).body.statements;
+    expect(listed.map((x: { orderUnknown: boolean; reason: string }) => [x.orderUnknown, x.reason])).toEqual([
+      [true, 'earliest-dated'],
+    ]);
   });
 
   it('with a marked reference: diffs, fidelity, order, outlet profiles and ClaimReview compare against it', async () => {
@@ -149,6 +156,7 @@ describe('reference versions', () => {
     expect(ub.earlier.id).toBe(u);
     expect((await request(app).get(`/compare?a=${b}&b=${u}`)).text).not.toContain('Order unknown');
     expect((await outlet(app, 'Beta')).retold).toBe(1);
+    expect((await request(app).get('/statements').expect(200)).text).not.toContain('Order unknown');
     await api.post(`/api/articles/${u}/kind`).send({ kind: 'article' }).expect(200);
     expect((await statement(app, await quoteOf(a, b, 'later'))).reason).toBe('earliest-dated');
   });

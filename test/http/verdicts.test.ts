@@ -64,6 +64,19 @@ describe('verdict workflow', () => {
     expect(r.body.verdict.assigneeName).toBe('sam');
     const queue = await request(app).get('/api/verdicts?assignee=sam&needsSecondReview=1').expect(200);
     expect(queue.body.verdicts).toHaveLength(1);
+    // the queue shows both versions, the reference (earlier) one first
+    const [item] = queue.body.verdicts;
+    expect(item.earlier).toMatchObject({ title: 'First', outlet: 'Daily', published: '2024-01-01' });
+    expect(item.later).toMatchObject({ title: 'Second', outlet: 'Weekly' });
+    expect(item.earlier.text).toContain('by June');
+    expect(item.later.text).toContain('by July');
+    expect(item.orderUnknown).toBe(false);
+    const page = (await request(app).get('/verdicts').expect(200)).text;
+    const row = /<td class="queue-sides">([\s\S]*?)<\/td>/.exec(page)![1];
+    expect(row.indexOf('Earlier · Daily, 2024-01-01')).toBeGreaterThan(-1);
+    expect(row.indexOf('by June')).toBeLessThan(row.indexOf('Later · Weekly'));
+    expect(row.indexOf('Later · Weekly')).toBeLessThan(row.indexOf('by July'));
+    expect(row).not.toContain('Order unknown');
 
     r = await second
       .post(`/api/pairs/${pairId}/verdict/second-review`)

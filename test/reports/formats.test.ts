@@ -222,8 +222,9 @@ describe('Markdown and HTML escaping', () => {
   });
 
   it('escapes article text and notes in Markdown', () => {
-    const md = renderReportMarkdown(report('**not bold** <script>'));
-    expect(md).toContain('\\*\\*not bold\\*\\* \\<script\\>');
+    const md = renderReportMarkdown(report('__not bold__ <script> **bold <b>**'));
+    // the note's own marks stay marks, with their words escaped; nothing else of the writer's is markup
+    expect(md).toContain('\\_\\_not bold\\_\\_ \\<script\\> **bold \\<b\\>**');
     expect(md).toContain('\\<img src=x onerror=alert\\(1\\)\\>');
     expect(md).not.toContain('<javascript:');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderNote } from '../../src/web/render-note.js';
+import { renderNote } from '../../src/reports/note.js';
 
 describe('renderNote', () => {
   it.each([
