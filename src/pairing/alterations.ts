@@ -10,6 +10,7 @@
  */
 import type { ContentWord } from './features.js';
 import type { QuoteAlignment } from './score.js';
+import { isRounding, shareUnit } from './figures.js';
 import { isValue } from './word-match.js';
 
 /** Kinds of alteration, from the GUIDE's glossary. */
@@ -183,15 +184,22 @@ export function findAlterations(al: QuoteAlignment): Alteration[] {
   const sKeys = new Set(S.map((w) => w.key));
   const lKeys = new Set(L.filter((_, j) => inWindow(j)).map((w) => w.key));
   const usedL = new Set<number>();
-  // values: one side's figure facing another figure of its class in place
+  // values: one side's figure facing another figure of its class and unit in place; a figure the other side
+  // says too, or says rounded ("$64.7 billion" / "$65 billion"), is no change
+  const lWindow = L.filter((_, j) => inWindow(j));
+  const said = (w: ContentWord, other: ContentWord[], keys: Set<string>) =>
+    keys.has(w.key) ||
+    (valueClass(w) === 'number' &&
+      other.some((o) => valueClass(o) === 'number' && shareUnit(w, o) && isRounding(w, o)));
   for (let i = 0; i < S.length; i += 1) {
-    if (!isValue(S[i]) || lKeys.has(S[i].key) || RELATIVE_DAYS.has(S[i].key)) continue;
+    if (!isValue(S[i]) || said(S[i], lWindow, lKeys) || RELATIVE_DAYS.has(S[i].key)) continue;
     for (let j = best.start; j < best.end; j += 1) {
       if (
         usedL.has(j) ||
         !isValue(L[j]) ||
         valueClass(L[j]) !== valueClass(S[i]) ||
-        sKeys.has(L[j].key) ||
+        !shareUnit(S[i], L[j]) ||
+        said(L[j], S, sKeys) ||
         RELATIVE_DAYS.has(L[j].key)
       )
         continue;
