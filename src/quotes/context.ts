@@ -4,6 +4,7 @@
  */
 import lexicon from '../../data/quotes/lexicon.json' with { type: 'json' };
 import { findNameRuns, type NameRun, type People, type Person } from './people.js';
+import type { Candidate } from './speaker-candidates.js';
 import type { Word } from './words.js';
 
 const cueVerbs = new Set(lexicon.cueVerbs);
@@ -49,6 +50,8 @@ export interface Context {
   collecting: boolean;
   /** set while resolving when the answer leaned on speakers not yet collected */
   provisional: boolean;
+  /** when present, every last-resort quotation's candidates are added to it (for training the ranker) */
+  candidateLog?: { start: number; end: number; candidates: Candidate[] }[];
 }
 
 /** A noun phrase resolved to a speaker. */

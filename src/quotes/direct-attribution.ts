@@ -16,6 +16,8 @@ import {
 import type { Direct } from './direct.js';
 import { accordingTo, findIntroducer } from './introducers.js';
 import { findSentenceSpeaker } from './sentence-speaker.js';
+import { listCandidates } from './speaker-candidates.js';
+import { chooseSpeaker } from './speaker-ranker.js';
 import type { Word } from './words.js';
 
 /** Sentence boundaries for attribution frames: [start word, end word) around a quote. */
@@ -166,10 +168,40 @@ export function attributeDirects(ctx: Context, directs: Direct[]): void {
         outlet: d.attribution?.outlet ?? from.attribution.outlet,
       };
   }
-  // last resort: whoever the quotation's own sentence names
+  attributeLastResort(ctx, directs);
+}
+
+/**
+ * Last resort for quotations still without a speaker or a description: the
+ * learned ranker chooses among the people and groups named around them; the
+ * sentence rule's choice is one of its features. `previous` is the speaker
+ * the rules gave the nearest quotation before, so the choice never depends
+ * on earlier choices of the model.
+ */
+function attributeLastResort(ctx: Context, directs: Direct[]): void {
+  let previous: string | null = null;
+  const chosen: [Direct, Attribution][] = [];
   for (const d of directs) {
-    if (d.kind === 'scare' || d.attribution?.speaker || d.attribution?.mention) continue;
-    const found = findSentenceSpeaker(ctx, d.openW, d.closeW);
-    if (found) d.attribution = { ...found, cue: d.attribution?.cue ?? null, outlet: d.attribution?.outlet ?? null };
+    if (d.kind === 'scare') continue;
+    if (d.attribution?.speaker || d.attribution?.mention) {
+      previous = d.attribution.speaker ?? previous;
+      continue;
+    }
+    const rule = findSentenceSpeaker(ctx, d.openW, d.closeW);
+    const candidates = listCandidates(ctx, d.openW, d.closeW, previous, rule?.speaker ?? null);
+    ctx.candidateLog?.push({ start: d.span.start, end: d.span.end, candidates });
+    const pick = chooseSpeaker(candidates);
+    if (pick)
+      chosen.push([
+        d,
+        {
+          speaker: pick.speaker,
+          mention: pick.mention,
+          kind: pick.kind,
+          cue: d.attribution?.cue ?? null,
+          outlet: d.attribution?.outlet ?? null,
+        },
+      ]);
   }
+  for (const [d, a] of chosen) d.attribution = a;
 }

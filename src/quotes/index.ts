@@ -21,8 +21,8 @@ import { buildWords } from './words.js';
 
 export type { Quote, QuoteKind } from './quote.js';
 
-/** The direct and indirect quotes of one text, given its analysis. */
-function extractWith(text: string, analysis: Analysis): Quote[] {
+/** The direct and indirect quotes of one text, given its analysis; `candidateLog` collects the ranker's candidates. */
+function extractWith(text: string, analysis: Analysis, candidateLog?: Context['candidateLog']): Quote[] {
   const words = buildWords(text, analysis.tokens);
   const directs = findDirects(text, words);
   const people = collectPeople(words, text);
@@ -37,6 +37,7 @@ function extractWith(text: string, analysis: Analysis): Quote[] {
     phrases: new Map(),
     collecting: false,
     provisional: false,
+    candidateLog,
   };
   collectSpeakers(ctx);
   classifyDirects(text, words, directs);
@@ -103,4 +104,15 @@ export function extractQuotes(text: string, analysis?: Analysis): Quote[] {
     // a bug in attribution must not lose the quotations themselves
     return extractMarksOnly(text);
   }
+}
+
+/**
+ * The candidates the speaker ranker weighs for each quotation of the text
+ * that no rule attributes, with the quotation's offsets (for training the
+ * ranker, scripts/train-speakers.ts).
+ */
+export function listSpeakerCandidates(text: string): NonNullable<Context['candidateLog']> {
+  const log: NonNullable<Context['candidateLog']> = [];
+  if (typeof text === 'string' && text.length > 0) extractWith(text, analyzeText(text), log);
+  return log;
 }

@@ -63,8 +63,9 @@ export interface Person {
 
 /** One place where a person or organisation is named. */
 export interface Mention {
-  /** index of the first word of the name */
+  /** index of the first word of the name, and of the word after it */
   at: number;
+  to: number;
   kind: 'person' | 'org';
   name: string;
   person: Person | null;
@@ -183,6 +184,8 @@ export interface People {
   byKey: Map<string, Person>;
   /** role word → persons holding it */
   byRole: Map<string, Person[]>;
+  /** lone capitalised words no fuller name explains (`Viguerie`, `Hannity`): candidates for the speaker ranker only */
+  loose: Mention[];
 }
 
 function lastKeyWord(key: string): string {
@@ -306,15 +309,18 @@ export function collectPeople(words: Word[], text: string): People {
   // persons first, so that a lone surname can find a fuller name given later in the text
   const personAt: (Person | null)[] = runs.map((run) => (run.kind === 'person' ? personOf(run) : null));
   const mentions: Mention[] = [];
-  const sofar: People = { persons, mentions, bySurname, byKey, byRole: new Map() };
+  const loose: Mention[] = [];
+  const sofar: People = { persons, mentions, bySurname, byKey, byRole: new Map(), loose };
   for (let r = 0; r < runs.length; r += 1) {
     const run = runs[r];
-    if (run.kind === 'person') mentions.push({ at: run.from, kind: 'person', name: run.name, person: personAt[r] });
+    if (run.kind === 'person')
+      mentions.push({ at: run.from, to: run.to, kind: 'person', name: run.name, person: personAt[r] });
     else if (run.kind === 'org')
-      mentions.push({ at: run.from, kind: 'org', name: run.name.replace(/^the\s+/i, ''), person: null });
+      mentions.push({ at: run.from, to: run.to, kind: 'org', name: run.name.replace(/^the\s+/i, ''), person: null });
     else if (run.kind === 'single') {
       const p = findBySurname(sofar, run.name);
-      if (p) mentions.push({ at: run.from, kind: 'person', name: p.name, person: p });
+      if (p) mentions.push({ at: run.from, to: run.to, kind: 'person', name: p.name, person: p });
+      else loose.push({ at: run.from, to: run.to, kind: 'person', name: run.name, person: null });
     }
   }
   const byRole = new Map<string, Person[]>();
@@ -325,5 +331,5 @@ export function collectPeople(words: Word[], text: string): People {
       byRole.set(r, list);
     }
   }
-  return { persons, mentions, bySurname, byKey, byRole };
+  return { persons, mentions, bySurname, byKey, byRole, loose };
 }

@@ -11,7 +11,7 @@ import type { Mention } from './people.js';
 import { fullName } from './resolve.js';
 
 /** Index of the first mention at or after word index `at`. */
-function firstMentionAt(mentions: Mention[], at: number): number {
+export function firstMentionAt(mentions: Mention[], at: number): number {
   let lo = 0;
   let hi = mentions.length;
   while (lo < hi) {
@@ -23,7 +23,7 @@ function firstMentionAt(mentions: Mention[], at: number): number {
 }
 
 /** Word range [from, to) of the sentence around the marks [openW, closeW], within the paragraph. */
-function sentenceAround(ctx: Context, openW: number, closeW: number): { from: number; to: number } {
+export function sentenceAround(ctx: Context, openW: number, closeW: number): { from: number; to: number } {
   const { words } = ctx;
   const para = words[openW].paragraph;
   let from = openW;
