@@ -85,6 +85,22 @@ function attributeDirect(ctx: Context, d: Direct, opens: Set<number>, closes: Se
   return chosen;
 }
 
+/**
+ * A word or two in marks keeps a speaker only when a cue verb of its own
+ * sentence names one before it (`Trump called the system “rigged”`, `what he
+ * called “fake news”`); a label with no such verb (`the so-called “reforms”`) has none.
+ */
+function attributeScare(ctx: Context, d: Direct, opens: Set<number>, closes: Set<number>): Attribution | null {
+  const { words } = ctx;
+  const leadFrom = leadingFrameStart(words, d.openW, opens, closes);
+  for (let i = d.openW - 1; i >= leadFrom; i -= 1) {
+    if (!isCue(words[i])) continue;
+    const a = attributeAt(ctx, i, leadFrom, d.openW, false);
+    if (a?.speaker && (a.kind === 'person' || a.kind === 'org')) return a;
+  }
+  return null;
+}
+
 /** A quotation opening the paragraph after one that ends with a colon (`Stone stated:`): that clause's speaker. */
 function introducedByParagraphBefore(ctx: Context, openW: number): Attribution | null {
   const { words } = ctx;
@@ -123,7 +139,8 @@ export function attributeDirects(ctx: Context, directs: Direct[]): void {
   const { text, words } = ctx;
   const opens = new Set(directs.map((d) => d.span.open));
   const closes = new Set(directs.filter((d) => d.span.close !== null).map((d) => d.span.close as number));
-  for (const d of directs) if (d.kind !== 'scare') d.attribution = attributeDirect(ctx, d, opens, closes);
+  for (const d of directs)
+    d.attribution = d.kind === 'scare' ? attributeScare(ctx, d, opens, closes) : attributeDirect(ctx, d, opens, closes);
   // quotes without their own attribution take their group's, their paragraph's, or the previous paragraph's
   const attributedGroup = new Map<number, Direct>();
   for (const d of directs) if (d.attribution?.speaker && !attributedGroup.has(d.group)) attributedGroup.set(d.group, d);

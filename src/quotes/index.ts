@@ -47,10 +47,10 @@ function extractWith(text: string, analysis: Analysis, candidateLog?: Context['c
     end: d.span.end,
     text: text.slice(d.span.start, d.span.end),
     kind: d.kind,
-    speaker: d.kind === 'scare' ? null : (d.attribution?.speaker ?? null),
-    cue: d.kind === 'scare' ? null : (d.attribution?.cue ?? null),
-    outlet: d.kind === 'scare' ? null : (d.attribution?.outlet ?? null),
-    speakerMention: d.kind === 'scare' ? null : (d.attribution?.mention ?? null),
+    speaker: d.attribution?.speaker ?? null,
+    cue: d.attribution?.cue ?? null,
+    outlet: d.attribution?.outlet ?? null,
+    speakerMention: d.attribution?.mention ?? null,
     group: d.group,
   }));
   const directStarts = directs.map((d) => d.span.open);

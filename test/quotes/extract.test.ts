@@ -122,8 +122,18 @@ describe('extractQuotes: kinds', () => {
     expect(quoteWith(direct(text), words).kind).toBe(kind);
   });
 
-  it('gives scare quotes no speaker', () => {
+  it('gives a scare quote the speaker whose cue verb stands before it in its sentence', () => {
+    // the word in marks is the minister's own (PolNeAR annotates such words as his quotation)
     const q = quoteWith(direct('Minister Ivo Laska said the “transition” period was over.'), 'transition');
+    expect(q.kind).toBe('scare');
+    expect(q.speaker).toBe('Ivo Laska');
+  });
+
+  it('gives a scare quote with no cue verb before it no speaker', () => {
+    const q = quoteWith(
+      direct('Minister Ivo Laska spoke first. The so-called “transition” period was over.'),
+      'transition',
+    );
     expect(q.kind).toBe('scare');
     expect(q.speaker).toBeNull();
   });
