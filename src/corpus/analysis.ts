@@ -13,7 +13,8 @@ import { deleteEditorialSpansOfArticle, insertEditorialSentence, insertEditorial
 import { deleteUnquotedSpeakers } from '../store/speakers.js';
 import { resolveSpeaker } from './speakers.js';
 import { applyQuoteSpeakerReviews } from './quote-speakers.js';
-import { pairStoredArticle, type HeldQuote } from './pairs.js';
+import { pairStoredArticle, storeDecidedPairs, type HeldQuote } from './pairs.js';
+import type { DecidedQuote } from '../pairing/pair-job.js';
 import { loadVectors } from '../vectors/load.js';
 
 export type { StoredAnalysis } from '../analysis/for-store.js';
@@ -23,8 +24,16 @@ export function analyzeForStore(text: string): StoredAnalysis {
   return analyzeTextForStore(text, loadVectors());
 }
 
-/** Store an analysis computed for this article's text and pair it. Run inside a write transaction. */
-export function storeArticleAnalysis(db: Db, article: ArticleRow, result: StoredAnalysis): void {
+/**
+ * Store an analysis computed for this article's text and pair it (with the
+ * pairs `decided` beforehand when given). Run inside a write transaction.
+ */
+export function storeArticleAnalysis(
+  db: Db,
+  article: ArticleRow,
+  result: StoredAnalysis,
+  decided?: DecidedQuote[],
+): void {
   if (result.text !== article.text)
     throw new Error(`analysis: the analysis of article ${article.id} was computed for another text`);
   deleteQuotesOfArticle(db, article.id);
@@ -63,7 +72,8 @@ export function storeArticleAnalysis(db: Db, article: ArticleRow, result: Stored
   }
   for (const s of result.sentences) insertEditorialSentence(db, article.id, s);
   // pairing works on the quotes and features held here, not on a read-back
-  pairStoredArticle(db, article.id, stored, loadVectors());
+  if (decided) storeDecidedPairs(db, article.id, stored, decided, loadVectors());
+  else pairStoredArticle(db, article.id, stored, loadVectors());
 }
 
 /** Analyse a stored article and (re)place its quotes and suggestions. Run inside a transaction. */

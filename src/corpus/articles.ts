@@ -17,6 +17,8 @@ import {
   type ArticleText,
 } from '../store/articles.js';
 import { analyzeForStore, storeArticleAnalysis, type StoredAnalysis } from './analysis.js';
+import type { DecidedPairing } from './pairing-plan.js';
+import { readPairingGeneration } from '../store/pairs.js';
 import { reanchorArticleAnnotations, type ReanchorSummary } from './annotations.js';
 import { setArticleKind } from '../store/references.js';
 
@@ -52,12 +54,16 @@ export interface ImportMarks {
  * Store a prepared and analysed article. The CPU work is done before, so the
  * write lock (BEGIN IMMEDIATE) is held only for the inserts and the pairing
  * look-ups; a duplicate is detected under the lock (and keeps its own kind).
+ * With `pairing` decided beforehand (src/corpus/pairing-plan.ts) its pairs
+ * are stored as they are, unless the corpus's quotes changed since: then it
+ * pairs here.
  */
 export function storeImport(
   db: Db,
   prepared: PreparedArticle,
   analysis: StoredAnalysis,
   marks: ImportMarks = {},
+  pairing?: DecidedPairing,
 ): ImportResult {
   const textHash = hashText(prepared.text);
   return db
@@ -82,7 +88,9 @@ export function storeImport(
       if (marks.primarySource || prepared.kind === 'primary-source')
         setArticleKind(db, id, 'primary-source', marks.userId ?? null);
       const article = getArticle(db, id)!;
-      storeArticleAnalysis(db, article, analysis);
+      // the kind mark above moves no quote, so the counter read here is the one the pairing was decided at
+      const current = pairing && readPairingGeneration(db) === pairing.generation;
+      storeArticleAnalysis(db, article, analysis, current ? pairing.decided : undefined);
       return { status: 'imported', article };
     })
     .immediate();

@@ -21,6 +21,7 @@ import {
   type WordVectors,
 } from '../pairing/index.js';
 import { decodeQuoteFeatures, encodeQuoteFeatures } from '../pairing/features-codec.js';
+import { prepareCandidate, type DecidedQuote } from '../pairing/pair-job.js';
 import { getQuote, listQuotesOfArticle, type QuoteRow } from '../store/quotes.js';
 import {
   countPostings,
@@ -49,27 +50,12 @@ export interface HeldQuote {
 }
 
 /** The store's term index as a posting source (pairing ranks the postings). */
-function storeSource(db: Db): PostingSource {
+export function storeSource(db: Db): PostingSource {
   return {
     size: () => estimateIndexedQuotes(db),
     frequency: (term) => countPostings(db, term),
     postings: (term, excludeArticle, cap) => readPostings(db, term, Number(excludeArticle), cap).map(String),
   };
-}
-
-/** A stored quote prepared for pairing, from its stored features when it has them. */
-function prepareStored(row: PairingQuoteRow, vectors: WordVectors | undefined): PreparedQuote {
-  const quote: PairingQuote = {
-    id: String(row.id),
-    article: String(row.articleId),
-    text: row.text,
-    speaker: row.speaker,
-    kind: row.kind,
-  };
-  const features = row.features
-    ? decodeQuoteFeatures(row.text, row.features, vectors)
-    : prepareQuote(row.text, vectors);
-  return prepareForPairing(quote, vectors, features);
 }
 
 /**
@@ -98,7 +84,7 @@ export function pairStoredArticle(
       q.features,
     );
     const ids = rankCandidates(source, entry.terms, String(articleId)).map(Number);
-    const candidates = getPairingQuotes(db, ids).map((row) => prepareStored(row, vectors));
+    const candidates = getPairingQuotes(db, ids).map((row) => prepareCandidate(row, vectors));
     const byId = new Map(candidates.map((c) => [c.quote.id, c]));
     for (const p of pairQuote(entry, candidates)) {
       const other = byId.get(p.a)!;
@@ -120,6 +106,59 @@ export function pairStoredArticle(
   // postings, read and skipped by every later quote of the same article, made a
   // long article's pairing grow with the square of its quotes
   for (const { id, terms } of indexed) insertQuoteTerms(db, id, terms);
+  restoreReviewedPairs(db, articleId, vectors);
+  return stored;
+}
+
+/**
+ * Store the pairs decided beforehand (src/corpus/pairing-plan.ts, scored in a
+ * worker) for a new article's quotes, then index the quotes as
+ * pairStoredArticle does. `quotes[i]` is the stored quote of index i. Run in
+ * the write transaction, after checking the corpus has not moved since the
+ * candidates were read.
+ */
+export function storeDecidedPairs(
+  db: Db,
+  articleId: number,
+  quotes: HeldQuote[],
+  decided: DecidedQuote[],
+  vectors: WordVectors | undefined,
+): number {
+  const rejected = new Set(
+    listPairReviewsOfArticle(db, articleId)
+      .filter((r) => r.status === 'rejected')
+      .map((r) => reviewKey(r.articleA, r.textA, r.articleB, r.textB)),
+  );
+  const byIndex = new Map(decided.map((d) => [d.index, d.pairs]));
+  let stored = 0;
+  for (const [i, q] of quotes.entries()) {
+    if (!canPair(q.kind)) continue;
+    const entry = prepareForPairing(
+      { id: String(q.id), article: String(articleId), text: q.text, speaker: q.speaker, kind: q.kind },
+      vectors,
+      q.features,
+    );
+    const candidates = getPairingQuotes(
+      db,
+      (byIndex.get(i) ?? []).map((p) => Number(p.a)),
+    );
+    const articleOf = new Map(candidates.map((c) => [c.id, c]));
+    for (const p of byIndex.get(i) ?? []) {
+      const other = articleOf.get(Number(p.a));
+      if (!other || rejected.has(reviewKey(other.articleId, other.text, articleId, q.text))) continue;
+      upsertPair(db, {
+        quoteA: other.id,
+        quoteB: q.id,
+        score: p.score,
+        relation: p.relation,
+        reasons: p.reasons,
+        alterations: p.alterations,
+      });
+      stored += 1;
+    }
+    saveQuoteFeatures(db, q.id, encodeQuoteFeatures(entry.features));
+    insertQuoteTerms(db, q.id, entry.terms);
+  }
   restoreReviewedPairs(db, articleId, vectors);
   return stored;
 }

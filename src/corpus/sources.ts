@@ -9,8 +9,9 @@ import type { Db } from '../db.js';
 import type { Config } from '../config.js';
 import { IngestError, type ArticleInput } from '../ingest/index.js';
 import { fetchUrl } from '../fetch/url.js';
-import { storeImport, type ImportMarks, type ImportResult } from './articles.js';
-import type { JobRunner } from '../workers/pool.js';
+import type { ImportMarks, ImportResult } from './articles.js';
+import { importInOrder } from './pairing-plan.js';
+import { inlineRunner, type JobRunner } from '../workers/pool.js';
 import type { AnalyzedInput, UploadedFile } from '../workers/jobs.js';
 
 export type { UploadedFile } from '../workers/jobs.js';
@@ -42,6 +43,8 @@ export interface PendingBatch {
   failed?: SourceOutcome;
   items: { label: string; analysis: Promise<Settled> }[];
   marks?: ImportMarks;
+  /** where the batch's pairing is scored */
+  runner?: JobRunner;
 }
 
 /**
@@ -64,7 +67,7 @@ export function startBatch(options: ImportOptions, source: string, inputs: Artic
       (error: unknown): Settled => ({ ok: false, error }),
     ),
   }));
-  return { source, items, marks };
+  return { source, items, marks, runner: options.runner };
 }
 
 /** Store a batch's articles in order as their analyses arrive, one transaction each; a failure of one does not stop the others. */
@@ -78,7 +81,14 @@ export async function finishBatch(db: Db, batch: PendingBatch): Promise<SourceOu
       continue;
     }
     try {
-      outcomes.push({ source: label, ...storeImport(db, r.value.prepared, r.value.analysis, batch.marks) });
+      const stored = await importInOrder(
+        db,
+        batch.runner ?? inlineRunner,
+        r.value.prepared,
+        r.value.analysis,
+        batch.marks,
+      );
+      outcomes.push({ source: label, ...stored });
     } catch (err) {
       // a refusal found only at store time (the text of a deleted article) fails this item, not the batch
       outcomes.push(failure(label, err));

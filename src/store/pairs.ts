@@ -259,3 +259,9 @@ export function deletePairReview(
     ).changes > 0
   );
 }
+
+/** Where the quote counter stands (migration 015): it moves with every quote inserted, deleted or changed. */
+export function readPairingGeneration(db: Db): number {
+  return (prepared(db, 'SELECT generation FROM pairing_generation WHERE id = 1').get() as { generation: number })
+    .generation;
+}

@@ -1,7 +1,8 @@
 /**
  * The CPU-heavy steps of an import as jobs a worker thread runs: reading an
  * upload (decoding, HTML extraction, JSON parsing) and preparing plus
- * analysing one article. The same functions run in the calling thread when no
+ * analysing one article, and deciding the pairing candidates the store read
+ * for a new article's quotes. The same functions run in the calling thread when no
  * pool is used (tests, the sample corpus).
  */
 import {
@@ -14,6 +15,7 @@ import {
 } from '../ingest/index.js';
 import { analyzeForStore, type StoredAnalysis } from '../analysis/for-store.js';
 import { loadVectors } from '../vectors/load.js';
+import { decidePlannedQuotes, type DecidedQuote, type PlannedQuote } from '../pairing/pair-job.js';
 
 /** One uploaded file or fetched page. */
 export interface UploadedFile {
@@ -26,7 +28,8 @@ export interface UploadedFile {
 export type Job =
   | { kind: 'parse-upload'; file: UploadedFile; maxBytes: number }
   | { kind: 'parse-paste'; text: string; maxBytes: number }
-  | { kind: 'analyze'; input: ArticleInput };
+  | { kind: 'analyze'; input: ArticleInput }
+  | { kind: 'pair'; quotes: PlannedQuote[] };
 
 /** An article ready to store: prepared, and analysed for the store. */
 export interface AnalyzedInput {
@@ -39,10 +42,11 @@ export interface JobResults {
   'parse-upload': ArticleInput[];
   'parse-paste': ArticleInput[];
   analyze: AnalyzedInput;
+  pair: DecidedQuote[];
 }
 
 /** Run a job in this thread. */
-export function runJob(job: Job): ArticleInput[] | AnalyzedInput {
+export function runJob(job: Job): ArticleInput[] | AnalyzedInput | DecidedQuote[] {
   switch (job.kind) {
     case 'parse-upload':
       return parseUpload(job.file, job.maxBytes);
@@ -52,6 +56,8 @@ export function runJob(job: Job): ArticleInput[] | AnalyzedInput {
       const prepared = prepareArticle(job.input);
       return { prepared, analysis: analyzeForStore(prepared.text, loadVectors()) };
     }
+    case 'pair':
+      return decidePlannedQuotes(job.quotes, loadVectors());
   }
 }
 

@@ -121,7 +121,13 @@ export function createWorkerPool(size: number): JobRunner {
     run: (job) =>
       new Promise((resolve, reject) => {
         if (closed) return reject(new Error('workers: the pool is closed'));
-        queue.push({ id: nextId++, job, resolve: resolve as (v: unknown) => void, reject });
+        const pending = { id: nextId++, job, resolve: resolve as (v: unknown) => void, reject };
+        // pairing jobs go ahead of queued analyses: an import stores (and so frees) each article as soon as
+        // it can, rather than after the whole batch is analysed; among themselves jobs keep their order
+        if (job.kind === 'pair') {
+          const at = queue.findIndex((p) => p.job.kind !== 'pair');
+          queue.splice(at < 0 ? queue.length : at, 0, pending);
+        } else queue.push(pending);
         // keep the process alive while jobs are waiting or running
         for (const s of slots) s.worker.ref();
         dispatch();

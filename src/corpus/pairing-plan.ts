@@ -1,0 +1,119 @@
+/**
+ * Pairing a new article without holding up the thread that answers requests
+ * (issue 16). Storing an article used to pair it inside its write transaction:
+ * reading candidates and scoring them took 0.3–3 s per article on a dense
+ * corpus, all on the request thread. Now an import
+ *
+ * 1. reads each quote's candidates from the term index, one quote per turn of
+ *    the event loop (planPairing), noting the quote counter (migration 015);
+ * 2. has them scored by a job runner (a worker thread in the server and
+ *    `retold import`);
+ * 3. stores article, quotes and the decided pairs in one IMMEDIATE
+ *    transaction, which pairs the article the old way when the counter has
+ *    moved since step 1 (another import, a deletion or re-analysis,
+ *    another process), so no pair is ever missed or made with a gone quote.
+ *
+ * Imports of one process take turns through steps 1–3 (importInOrder), so
+ * an article always sees the one stored before it.
+ */
+import type { Db } from '../db.js';
+import type { PreparedArticle } from '../ingest/index.js';
+import { canPair, prepareForPairing, prepareQuote, rankCandidates } from '../pairing/index.js';
+import type { DecidedQuote, PlannedQuote } from '../pairing/pair-job.js';
+import { getPairingQuotes, readPairingGeneration } from '../store/pairs.js';
+import { findArticleByHash } from '../store/articles.js';
+import { hashText } from '../ingest/hash.js';
+import { loadVectors } from '../vectors/load.js';
+import type { JobRunner } from '../workers/pool.js';
+import { storeImport, type ImportMarks, type ImportResult } from './articles.js';
+import type { StoredAnalysis } from './analysis.js';
+import { storeSource } from './pairs.js';
+
+/** Pairs decided outside the write transaction, valid while the quote counter stands at `generation`. */
+export interface DecidedPairing {
+  generation: number;
+  decided: DecidedQuote[];
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Read the candidates of every quote of an analysis, one quote per turn of the event loop. */
+export async function planPairing(
+  db: Db,
+  analysis: StoredAnalysis,
+): Promise<{ generation: number; quotes: PlannedQuote[] }> {
+  const vectors = loadVectors();
+  const source = storeSource(db);
+  const generation = readPairingGeneration(db);
+  const quotes: PlannedQuote[] = [];
+  for (const [index, q] of analysis.quotes.entries()) {
+    if (!canPair(q.kind)) continue;
+    const features = analysis.index?.[index]?.features ?? prepareQuote(q.text, vectors);
+    const entry = prepareForPairing(
+      { id: '', article: '', text: q.text, speaker: q.speaker, kind: q.kind },
+      vectors,
+      features,
+    );
+    // the new article has no postings yet: nothing to leave out (no article has id 0)
+    const ids = rankCandidates(source, entry.terms, '0').map(Number);
+    quotes.push({
+      index,
+      text: q.text,
+      kind: q.kind,
+      speaker: q.speaker,
+      features,
+      candidates: getPairingQuotes(db, ids),
+    });
+    await nextTurn();
+  }
+  return { generation, quotes };
+}
+
+/** Read, score on the runner and return the decided pairs of an analysis. */
+export async function decidePairing(db: Db, runner: JobRunner, analysis: StoredAnalysis): Promise<DecidedPairing> {
+  const plan = await planPairing(db, analysis);
+  const decided = plan.quotes.length ? await runner.run({ kind: 'pair', quotes: plan.quotes }) : [];
+  return { generation: plan.generation, decided };
+}
+
+const turns = new WeakMap<Db, Promise<unknown>>();
+
+/** Run one import at a time per database in this process, in the order they ask. */
+function inOrder<T>(db: Db, work: () => Promise<T>): Promise<T> {
+  const previous = turns.get(db) ?? Promise.resolve();
+  const mine = previous.then(work, work);
+  turns.set(
+    db,
+    mine.catch(() => undefined),
+  );
+  return mine;
+}
+
+/** How many times candidates are read again when the corpus moved before the write lock was taken. */
+const REPLANS = 2;
+
+/**
+ * Store a prepared and analysed article with its pairs, the scoring done on
+ * the runner: the request thread holds the event loop only for one quote's
+ * candidate look-up or one transaction at a time.
+ */
+export function importInOrder(
+  db: Db,
+  runner: JobRunner,
+  prepared: PreparedArticle,
+  analysis: StoredAnalysis,
+  marks: ImportMarks = {},
+): Promise<ImportResult> {
+  return inOrder(db, async () => {
+    // a duplicate is refused by storeImport: no pairing to plan
+    if (findArticleByHash(db, hashText(prepared.text))) return storeImport(db, prepared, analysis, marks);
+    let pairing: DecidedPairing | undefined;
+    for (let attempt = 0; attempt <= REPLANS; attempt += 1) {
+      pairing = await decidePairing(db, runner, analysis);
+      await nextTurn();
+      if (readPairingGeneration(db) === pairing.generation) break;
+    }
+    // storeImport checks the counter again under the write lock and pairs in the transaction when it moved
+    return storeImport(db, prepared, analysis, marks, pairing);
+  });
+}

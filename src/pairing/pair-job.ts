@@ -1,0 +1,70 @@
+/**
+ * pairing: the scoring half of pairing one new article, as plain data in and
+ * out, so it can run in a worker thread. The store reads each quote's
+ * candidates (src/corpus/pairing-plan.ts); this decides them. Pure.
+ */
+import type { WordVectors } from '../vectors/table.js';
+import { decodeQuoteFeatures } from './features-codec.js';
+import { prepareQuote, type QuoteFeatures } from './features.js';
+import { pairQuote, prepareForPairing, type PreparedQuote } from './pair-quote.js';
+import type { PairingQuote, PairSuggestion } from './index.js';
+
+/** A stored quote as a candidate: its words, and its stored features (text of features-codec) when it has them. */
+export interface CandidateQuote {
+  id: number;
+  articleId: number;
+  text: string;
+  kind: string;
+  speaker: string | null;
+  features: string | null;
+}
+
+/** One quote of the new article with the candidates the index found for it. */
+export interface PlannedQuote {
+  /** the quote's place among its article's quotes */
+  index: number;
+  text: string;
+  kind: string;
+  speaker: string | null;
+  features: QuoteFeatures;
+  candidates: CandidateQuote[];
+}
+
+/** The pairs one planned quote makes: `a` is the candidate's id, `b` the quote's index. */
+export interface DecidedQuote {
+  index: number;
+  pairs: PairSuggestion[];
+}
+
+/** A stored quote prepared for pairing, from its stored features when it has them. */
+export function prepareCandidate(row: CandidateQuote, vectors: WordVectors | undefined): PreparedQuote {
+  const quote: PairingQuote = {
+    id: String(row.id),
+    article: String(row.articleId),
+    text: row.text,
+    speaker: row.speaker,
+    kind: row.kind,
+  };
+  const features = row.features
+    ? decodeQuoteFeatures(row.text, row.features, vectors)
+    : prepareQuote(row.text, vectors);
+  return prepareForPairing(quote, vectors, features);
+}
+
+/** Decide every planned quote against its candidates. The new article is not stored yet, so it has no id here. */
+export function decidePlannedQuotes(quotes: PlannedQuote[], vectors: WordVectors | undefined): DecidedQuote[] {
+  return quotes.map((q) => {
+    const entry = prepareForPairing(
+      { id: String(q.index), article: 'new', text: q.text, speaker: q.speaker, kind: q.kind },
+      vectors,
+      q.features,
+    );
+    return {
+      index: q.index,
+      pairs: pairQuote(
+        entry,
+        q.candidates.map((c) => prepareCandidate(c, vectors)),
+      ),
+    };
+  });
+}
