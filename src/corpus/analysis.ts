@@ -56,7 +56,9 @@ export function storeArticleAnalysis(
     });
     stored.push({ id, text: q.text, kind: q.kind, speaker: q.speaker, features: result.index?.[i]?.features });
   });
-  applyQuoteSpeakerReviews(db, article.id);
+  // a reviewer's speaker, not the extracted one, is what pairing compares
+  const reviewed = applyQuoteSpeakerReviews(db, article.id);
+  for (const q of stored) q.speaker = reviewed.get(q.id) ?? q.speaker;
   deleteUnquotedSpeakers(db);
   for (const e of result.editorial) {
     insertEditorialSpan(db, {

@@ -32,15 +32,21 @@ export function assignQuoteSpeaker(db: Db, quoteId: number, name: string, userId
  * Apply reviewers' speakers to an article's freshly stored quotes: each
  * decision goes to the quote with the same words (the nearest to where it
  * stood when several have them). Run inside the analysis transaction.
+ * Returns the reviewed speaker by quote id, so that pairing uses it too.
  */
-export function applyQuoteSpeakerReviews(db: Db, articleId: number): void {
+export function applyQuoteSpeakerReviews(db: Db, articleId: number): Map<number, string> {
+  const applied = new Map<number, string>();
   const reviews = listQuoteSpeakerReviews(db, articleId);
-  if (reviews.length === 0) return;
+  if (reviews.length === 0) return applied;
   const quotes = listQuotesOfArticle(db, articleId);
   for (const r of reviews) {
     let best: QuoteRow | undefined;
     for (const q of quotes)
       if (q.text === r.text && (!best || Math.abs(q.start - r.start) < Math.abs(best.start - r.start))) best = q;
-    if (best) setQuoteSpeaker(db, best.id, resolveSpeaker(db, r.speaker), r.speaker);
+    if (best) {
+      setQuoteSpeaker(db, best.id, resolveSpeaker(db, r.speaker), r.speaker);
+      applied.set(best.id, r.speaker);
+    }
   }
+  return applied;
 }

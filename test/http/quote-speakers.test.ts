@@ -4,6 +4,7 @@ import { makeApp, signIn, snapshotCounts } from '../helpers/app.js';
 import { importArticle } from '../../src/corpus/articles.js';
 import { analyzeStoredArticle } from '../../src/corpus/analysis.js';
 import { getArticle } from '../../src/store/articles.js';
+import { listPairsBetween } from '../../src/store/pairs.js';
 import { listQuotesOfArticle, type QuoteRow } from '../../src/store/quotes.js';
 import type { Db } from '../../src/db.js';
 
@@ -114,6 +115,33 @@ describe('assigning and correcting a speaker', () => {
     expect(getArticle(db, id)!.text).toContain('pouring rain');
     expect(quoteWith(db, id, 'Nobody asked')).toMatchObject({ speaker: 'Tom Reyes', speakerName: 'Tom Reyes' });
     expect(quoteWith(db, id, 'not sign').speakerName).toBe('Jane Okafor-Reyes');
+  });
+
+  it('pairs with the reviewed speaker, not the extracted one, when the article is analysed again', async () => {
+    const { app, db } = makeApp();
+    const first = importHarbour(db);
+    const retold = TEXT.replace('said Mayor Jane Okafor', 'said Councillor Tom Reyes');
+    const second = importArticle(db, {
+      text: retold,
+      title: 'Harbour Plan Stalls',
+      outlet: 'Bay Herald',
+      author: null,
+      published: '2025-04-03',
+      url: null,
+      format: 'txt',
+    });
+    if (second.status !== 'imported') throw new Error('test: import failed');
+    const id = second.article.id;
+    const reasons = () => listPairsBetween(db, first, id).flatMap((p) => p.reasons);
+    expect(reasons()).toContain('different speakers');
+    const agent = await signIn(app, db, 'reviewer');
+    await agent
+      .post(`/api/quotes/${quoteWith(db, id, 'not sign').id}/speaker`)
+      .send({ speaker: 'Jane Okafor' })
+      .expect(200);
+    db.transaction(() => analyzeStoredArticle(db, getArticle(db, id)!))();
+    expect(reasons()).toContain('same speaker');
+    expect(reasons()).not.toContain('different speakers');
   });
 
   it('refuses anonymous users, viewers, a missing CSRF token, an empty name and an unknown quote, changing nothing', async () => {
