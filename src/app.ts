@@ -24,6 +24,7 @@ import { checkCsrf, loadSession, requireRole } from './web/auth.js';
 import { createLoginLimiter, defaultLoginLimits, type LoginLimits } from './web/login-limiter.js';
 import { uploadFiles } from './web/upload.js';
 import { formatDate, formatPercent } from './web/format.js';
+import { describeAlteration } from './pairing/misquote.js';
 import * as annotations from './web/annotations.js';
 import * as tags from './web/tags.js';
 import * as reports from './web/reports.js';
@@ -64,6 +65,7 @@ export function createApp({ db, config, loginLimits, runner = inlineRunner }: Ap
   app.locals.formatDate = formatDate;
   app.locals.articleKindOf = (id: number) => getArticleKind(db, id);
   app.locals.formatPercent = formatPercent;
+  app.locals.describeAlteration = describeAlteration;
   app.locals.db = db;
   app.locals.config = config;
   app.locals.runner = runner;

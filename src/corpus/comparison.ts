@@ -22,6 +22,7 @@ import { getQuotesWithArticles, type QuoteWithArticle } from '../store/quotes.js
 import { listPairsBetween, type PairRow } from '../store/pairs.js';
 import { orderArticlePair, type ReferenceReason } from './references.js';
 import { paragraphsOf, type Paragraph } from '../ingest/paragraphs.js';
+import { compareMisquotesFirst, orientAlterations, type AlterationLike } from '../pairing/index.js';
 
 export type { AlignedRow, ComparedChange } from '../diff/index.js';
 
@@ -45,6 +46,8 @@ export interface ComparedPair {
   parts: DiffPart[];
   changes: ComparedChange[];
   fidelity: number;
+  /** what the later version altered from the earlier one; non-empty makes the pair a possible misquote */
+  alterations: AlterationLike[];
 }
 
 /** The comparison of two articles: the reference (earlier) one and the later one. */
@@ -171,8 +174,11 @@ export function compareArticles(db: Db, idX: number, idY: number): Comparison | 
       parts: summary.parts,
       changes: addLoadedInsideQuote(summary.changes, loadedInside),
       fidelity: summary.fidelity,
+      alterations: orientAlterations(pair.alterations, qa === qe),
     });
   }
+  // possible misquotes first, whatever order the rows came in (stable: strongest first within each)
+  pairs.sort((p, q) => compareMisquotesFirst(p.alterations.length > 0, q.alterations.length > 0));
   const rows = alignParagraphs(
     earlierSide.paragraphs,
     laterSide.paragraphs,

@@ -15,9 +15,7 @@ import type { ReportFilters, ReportScope } from '../reports/model.js';
 import { renderPairsCsv, type PairCsvRow } from '../reports/pairs-csv.js';
 import { compareArticles } from './comparison.js';
 import { getPairVerdict } from './verdicts.js';
-
-/** The change kinds that alter what was said (the alterations of a possible misquote). */
-const ALTERATIONS = new Set(['negation-changed', 'number-changed', 'date-changed']);
+import { compareMisquotesFirst, describeAlteration } from '../pairing/index.js';
 
 function articlePairs(db: Db, scope: ReportScope): [number, number][] {
   if (scope.kind === 'compare') return [scope.articleIds];
@@ -60,7 +58,7 @@ export function gatherPairRows(db: Db, scope: ReportScope, filters: ReportFilter
         later: version(c.later, p.later.quote.text),
         speaker:
           p.later.quote.speaker ?? p.later.quote.speakerName ?? p.earlier.quote.speaker ?? p.earlier.quote.speakerName,
-        alterations: p.changes.filter((ch) => ALTERATIONS.has(ch.type)).map((ch) => ch.message),
+        alterations: p.alterations.map(describeAlteration),
         changes: p.changes.map((ch) => ch.message),
         fidelity: p.fidelity,
         verdict: v && {
@@ -74,7 +72,8 @@ export function gatherPairRows(db: Db, scope: ReportScope, filters: ReportFilter
       });
     }
   }
-  return rows;
+  // possible misquotes first, as on every page
+  return rows.sort((a, b) => compareMisquotesFirst(a.alterations.length > 0, b.alterations.length > 0));
 }
 
 /** The pairs CSV body; undefined when the scope names nothing that exists. */

@@ -8,7 +8,7 @@
  * outlet profiles leave its pairs out of fidelity.
  */
 import type { Db } from '../db.js';
-import type { Relation } from '../pairing/index.js';
+import { compareMisquotesFirst, type Relation } from '../pairing/index.js';
 import type { ArticleRow } from '../store/articles.js';
 import { listPairsBetween, type PairRow } from '../store/pairs.js';
 import { getQuote } from '../store/quotes.js';
@@ -193,10 +193,16 @@ export interface ListedStatement extends ReferencedStatement {
 
 /** Every statement (most versions first), each in reference order and flagged when its order is unknown. */
 export function listReferencedStatements(db: Db): ListedStatement[] {
-  return listStatements(db).map((s) => {
-    const r = applyReference(db, s);
-    return { ...r, orderUnknown: r.versions.some((v) => v.orderUnknown) };
-  });
+  const altered = (s: ListedStatement) => s.pairs.some((p) => p.alterations.length > 0);
+  return (
+    listStatements(db)
+      .map((s) => {
+        const r = applyReference(db, s);
+        return { ...r, orderUnknown: r.versions.some((v) => v.orderUnknown) };
+      })
+      // statements holding a possible misquote first
+      .sort((x, y) => compareMisquotesFirst(altered(x), altered(y)))
+  );
 }
 
 /** Every statement with its versions in date order, with its reference reason and whether its order is unknown. */

@@ -33,6 +33,7 @@ import { cacheArticles } from './article-cache.js';
 import { getOutletProfile, measureStoredDensity } from './outlets.js';
 import { claimReviewPublisher, exportClaimReviews } from './claimreview.js';
 import { exportPairsCsv } from './pairs-csv.js';
+import { compareMisquotesFirst, describeAlteration } from '../pairing/index.js';
 import { getPairVerdict } from './verdicts.js';
 import type { ClaimReviewPublisher } from '../reports/claimreview.js';
 import { loadConfig } from '../config.js';
@@ -128,6 +129,7 @@ function toReportComparison(db: Db, c: Comparison): ReportComparison {
       parts: p.parts,
       changes: p.changes.map((ch) => ({ type: ch.type, message: ch.message })),
       fidelity: p.fidelity,
+      alterations: p.alterations.map(describeAlteration),
       verdict: reportVerdict(db, p.pair.id),
     })),
   };
@@ -217,7 +219,14 @@ export function gatherReport(
   const comparisons = ids.comparisons
     .map(([a, b]) => compareArticles(db, a, b))
     .filter((c): c is Comparison => c !== undefined)
-    .map((c) => toReportComparison(db, c));
+    .map((c) => toReportComparison(db, c))
+    // comparisons holding a possible misquote first
+    .sort((x, y) =>
+      compareMisquotesFirst(
+        x.pairs.some((p) => p.alterations.length > 0),
+        y.pairs.some((p) => p.alterations.length > 0),
+      ),
+    );
   const counts = new Map<string, CategoryTally>(
     EDITORIAL_CATEGORIES.map((c) => [c.id as string, { category: c.id, name: c.name, writer: 0, quoted: 0 }]),
   );

@@ -42,7 +42,14 @@ export { alignQuotes, type QuoteAlignment, type Substitution } from './score.js'
 export { relateWords } from './word-match.js';
 export { detectSurfaceRelation } from './surface.js';
 export { findAlterations, type Alteration, type AlterationKind } from './alterations.js';
-export { describeAlteration } from './reasons.js';
+export {
+  describeAlteration,
+  orientAlterations,
+  isMisquote,
+  compareMisquotesFirst,
+  MISQUOTE_LABEL,
+  type AlterationLike,
+} from './misquote.js';
 export { decidePair, type PairDecision } from './decide.js';
 export { FEATURE_NAMES, measurePair, measureQuotes, mayPair } from './pair-features.js';
 export { fitLogistic, predictLogistic, type LogisticModel, type TrainingRow } from './logistic.js';

@@ -3,6 +3,7 @@
  * read as reworded, and what was altered — written from the first quote's side.
  */
 import type { Alteration } from './alterations.js';
+import { describeAlteration } from './misquote.js';
 import type { QuoteAlignment } from './score.js';
 import type { SpeakerMatch } from '../speakers/index.js';
 
@@ -42,20 +43,6 @@ function describeSubstitutions(al: QuoteAlignment): string[] {
     out.push(swap ? `${to} → ${from}` : `${from} → ${to}`);
   }
   return out;
-}
-
-const ALTERATION_LABEL: Record<Alteration['kind'], string> = {
-  number: 'number changed',
-  amount: 'amount changed',
-  date: 'date changed',
-  quantity: 'quantity changed',
-  negation: 'negation changed',
-  name: 'name changed',
-};
-
-/** One line for an alteration ("date changed: 2025 → 2026"). */
-export function describeAlteration(x: Alteration): string {
-  return `${ALTERATION_LABEL[x.kind]}: ${x.earlier} → ${x.later}`;
 }
 
 /** The reasons of a decision, alterations first. */

@@ -71,10 +71,15 @@ function renderComparison(c: ReportComparison, articles: readonly ReportArticle[
   const pairs = c.pairs.length
     ? c.pairs
         .map((p, i) => {
-          const changes = p.changes.length
-            ? `<ul>${p.changes.map((ch) => `<li>${e(ch.message)}</li>`).join('')}</ul>`
-            : '<p>No change beyond the words marked.</p>';
-          return `<div class="pair"><h3>Statement ${i + 1}: ${e(p.relation)}</h3>
+          const alterations = p.alterations ?? [];
+          const changes =
+            p.changes.length || alterations.length
+              ? `<ul>${[...alterations.map((a) => `<li><strong>${e(a)}</strong></li>`), ...p.changes.map((ch) => `<li>${e(ch.message)}</li>`)].join('')}</ul>`
+              : '<p>No change beyond the words marked.</p>';
+          const misquote = alterations.length
+            ? `\n<p class="misquote"><strong>Possible misquote</strong> — ${e(alterations.join('; '))}</p>`
+            : '';
+          return `<div class="pair"><h3>Statement ${i + 1}: ${e(p.relation)}</h3>${misquote}
 <p class="meta">score ${p.score.toFixed(2)} · fidelity ${formatShare(p.fidelity)} · ${e(p.status)}${p.earlier.speaker ? ` · speaker ${e(p.earlier.speaker)}` : ''}</p>
 <div class="columns"><div><p class="meta">Earlier (${e(p.earlier.kind)})</p><p class="quote">${renderDiff(p.parts, 'earlier')}</p></div><div><p class="meta">Later (${e(p.later.kind)})</p><p class="quote">${renderDiff(p.parts, 'later')}</p></div></div>
 <p><strong>Changes:</strong> ${renderDiff(p.parts, 'inline')}</p>

@@ -79,10 +79,18 @@ function renderComparison(c: ReportComparison, report: Report): string {
   const pairs = c.pairs.length
     ? c.pairs
         .map((p, i) => {
-          const changes = p.changes.length
-            ? p.changes.map((ch) => `- ${escapeMarkdown(ch.message)}`).join('\n')
-            : '- No change beyond the words marked.';
-          return `### Statement ${i + 1}: ${p.relation}\n\nscore ${p.score.toFixed(2)} · fidelity ${formatShare(p.fidelity)} · ${p.status}${p.earlier.speaker ? ` · speaker ${escapeMarkdown(p.earlier.speaker)}` : ''}\n\n- Earlier (${p.earlier.kind}): ${renderDiff(p.parts, 'earlier', escapeMarkdown)}\n- Later (${p.later.kind}): ${renderDiff(p.parts, 'later', escapeMarkdown)}\n\n**Changes:** ${renderDiff(p.parts, 'inline', escapeMarkdown)}\n\n${changes}\n${p.verdict ? `\n**Verdict:** ${escapeMarkdown(p.verdict.label)} (${p.verdict.value} on the scale) · ${escapeMarkdown(p.verdict.reviewer ?? 'unknown reviewer')}${p.verdict.givenAt ? ` · ${p.verdict.givenAt.slice(0, 10)}` : ''}${p.verdict.secondReviewer ? ` · second review by ${escapeMarkdown(p.verdict.secondReviewer)}` : ''}\n\n${renderNoteMarkdown(p.verdict.rationale, '> ')}\n` : ''}`;
+          const alterations = p.alterations ?? [];
+          const changes =
+            p.changes.length || alterations.length
+              ? [
+                  ...alterations.map((a) => `- **${escapeMarkdown(a)}**`),
+                  ...p.changes.map((ch) => `- ${escapeMarkdown(ch.message)}`),
+                ].join('\n')
+              : '- No change beyond the words marked.';
+          const misquote = alterations.length
+            ? `**Possible misquote** — ${escapeMarkdown(alterations.join('; '))}\n\n`
+            : '';
+          return `### Statement ${i + 1}: ${p.relation}\n\n${misquote}score ${p.score.toFixed(2)} · fidelity ${formatShare(p.fidelity)} · ${p.status}${p.earlier.speaker ? ` · speaker ${escapeMarkdown(p.earlier.speaker)}` : ''}\n\n- Earlier (${p.earlier.kind}): ${renderDiff(p.parts, 'earlier', escapeMarkdown)}\n- Later (${p.later.kind}): ${renderDiff(p.parts, 'later', escapeMarkdown)}\n\n**Changes:** ${renderDiff(p.parts, 'inline', escapeMarkdown)}\n\n${changes}\n${p.verdict ? `\n**Verdict:** ${escapeMarkdown(p.verdict.label)} (${p.verdict.value} on the scale) · ${escapeMarkdown(p.verdict.reviewer ?? 'unknown reviewer')}${p.verdict.givenAt ? ` · ${p.verdict.givenAt.slice(0, 10)}` : ''}${p.verdict.secondReviewer ? ` · second review by ${escapeMarkdown(p.verdict.secondReviewer)}` : ''}\n\n${renderNoteMarkdown(p.verdict.rationale, '> ')}\n` : ''}`;
         })
         .join('\n')
     : 'The two articles share no paired statement.\n';

@@ -98,6 +98,8 @@ export interface ReportPair {
   parts: DiffPart[];
   changes: ReportChange[];
   fidelity: number;
+  /** what the later version altered, in words ("figure changed: 40 → 14"); non-empty makes it a possible misquote */
+  alterations: string[];
   /** the pair's verdict, when one was given */
   verdict?: ReportVerdict | null;
 }

@@ -1,6 +1,7 @@
 /**
  * The CSV of pairs: one row per pair with both versions, their outlets and
- * dates, the speaker, the relation, the alterations and every change, the
+ * dates, the speaker, the relation, whether it is a possible misquote and its
+ * alterations, every change, the
  * fidelity, and the verdict with its reviewers. Same rules as the annotation
  * CSV (RFC 4180, UTF-8 with a byte order mark, CRLF, cells that a spreadsheet
  * would run as a formula prefixed with an apostrophe).
@@ -16,7 +17,7 @@ export interface PairCsvRow {
   earlier: { articleId: number; title: string; outlet: string | null; published: string | null; text: string };
   later: { articleId: number; title: string; outlet: string | null; published: string | null; text: string };
   speaker: string | null;
-  /** the changes a fact-checker must see: numbers, dates, negation */
+  /** the alterations, in words ("figure changed: 40 → 14"); non-empty makes the pair a possible misquote */
   alterations: string[];
   changes: string[];
   fidelity: number;
@@ -45,6 +46,7 @@ export const pairsCsvColumns = [
   'later_date',
   'later_version',
   'speaker',
+  'possible_misquote',
   'alterations',
   'changes',
   'fidelity',
@@ -73,6 +75,7 @@ export function renderPairsCsv(rows: readonly PairCsvRow[]): string {
       r.later.published,
       r.later.text,
       r.speaker,
+      r.alterations.length ? 'yes' : '',
       r.alterations.join('; '),
       r.changes.join('; '),
       Math.round(r.fidelity * 1000) / 1000,

@@ -233,13 +233,17 @@ export function getPairingQuotes(db: Db, ids: number[]): PairingQuoteRow[] {
   ).all(JSON.stringify(ids)) as PairingQuoteRow[];
 }
 
-/** The article pairs sharing the most statements (for the home page). */
-export function listTopArticlePairs(db: Db, limit: number): { articleA: number; articleB: number; pairs: number }[] {
+/** The article pairs sharing the most statements, those with a possible misquote first (home page, corpus report). */
+export function listTopArticlePairs(
+  db: Db,
+  limit: number,
+): { articleA: number; articleB: number; pairs: number; misquotes: number }[] {
   return prepared(
     db,
-    `SELECT min(qa.article_id, qb.article_id) AS articleA, max(qa.article_id, qb.article_id) AS articleB, count(*) AS pairs
-       ${from} WHERE p.status <> 'rejected' GROUP BY 1, 2 ORDER BY pairs DESC, max(p.score) DESC LIMIT ?`,
-  ).all(limit) as { articleA: number; articleB: number; pairs: number }[];
+    `SELECT min(qa.article_id, qb.article_id) AS articleA, max(qa.article_id, qb.article_id) AS articleB, count(*) AS pairs,
+            sum(p.alterations <> '[]') AS misquotes
+       ${from} WHERE p.status <> 'rejected' GROUP BY 1, 2 ORDER BY (misquotes > 0) DESC, pairs DESC, max(p.score) DESC LIMIT ?`,
+  ).all(limit) as { articleA: number; articleB: number; pairs: number; misquotes: number }[];
 }
 
 /** Forget a review decision (either order of sides), so the pair may be suggested again. */

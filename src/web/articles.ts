@@ -7,7 +7,7 @@ import { deleteArticleAs } from '../corpus/article-deletion.js';
 import { articleMetadataSchema, fieldErrors } from '../corpus/schemas.js';
 import { batchStatus, importFile, importPaste, importUrl, type SourceOutcome } from '../corpus/sources.js';
 import { articleSorts, getArticle, listArticles, type ArticleSort } from '../store/articles.js';
-import { listTopArticlePairs } from '../store/pairs.js';
+import { listFeaturedComparisons } from '../corpus/featured.js';
 import { importKind, importOptions, parseId, parseMark } from './params.js';
 import { sendError } from './errors.js';
 import { dbOf } from './request.js';
@@ -22,11 +22,7 @@ const listQuery = z.object({
 
 /** Home: what retold is, the articles, the way in. */
 export const home: RequestHandler = (_req, res) => {
-  const featured = listTopArticlePairs(dbOf(res), 3).map((t) => ({
-    ...t,
-    a: getArticle(dbOf(res), t.articleA)!,
-    b: getArticle(dbOf(res), t.articleB)!,
-  }));
+  const featured = listFeaturedComparisons(dbOf(res), 3);
   res.render('home', { title: 'retold', articles: listArticles(dbOf(res), 'published', 'asc'), featured });
 };
 

@@ -3,13 +3,14 @@ import type { RequestHandler } from 'express';
 import { getReferencedStatement, listDatedStatements, listReferencedStatements } from '../corpus/references.js';
 import { parseId } from './params.js';
 import { sendError } from './errors.js';
-import { viewStatementTimeline } from './statement-view.js';
+import { describePairMisquote, describeStatementMisquote, viewStatementTimeline } from './statement-view.js';
 import { dbOf } from './request.js';
 import { viewVerdicts } from './verdict-views.js';
 
 /** GET /statements */
 export const listPage: RequestHandler = (_req, res) => {
-  res.render('statements/list', { title: 'Statements', statements: listReferencedStatements(dbOf(res)) });
+  const statements = listReferencedStatements(dbOf(res)).map((s) => ({ ...s, misquote: describeStatementMisquote(s) }));
+  res.render('statements/list', { title: 'Statements', statements });
 };
 
 /** GET /statements/:id (any quote id of the statement) */
@@ -22,6 +23,7 @@ export const statementPage: RequestHandler = (req, res) => {
     statement,
     ...viewVerdicts(dbOf(res), statement.pairs),
     ...viewStatementTimeline(statement),
+    describePairMisquote,
   });
 };
 
