@@ -14,7 +14,7 @@ import {
   type Context,
 } from './attribution.js';
 import type { Direct } from './direct.js';
-import { accordingTo, findIntroducer } from './introducers.js';
+import { accordingTo, findIntroducer, findSignature } from './introducers.js';
 import { findSentenceSpeaker } from './sentence-speaker.js';
 import { listCandidates } from './speaker-candidates.js';
 import { chooseSpeaker } from './speaker-ranker.js';
@@ -77,7 +77,11 @@ function attributeDirect(ctx: Context, d: Direct, opens: Set<number>, closes: Se
   if (!chosen && d.kind === 'partial')
     chosen = accordingTo(ctx, leadFrom, d.openW) ?? subjectOfClause(ctx, leadFrom, d.openW);
   if (!chosen?.speaker && d.kind === 'full')
-    chosen = findIntroducer(ctx, leadFrom, d.openW) ?? introducedByParagraphBefore(ctx, d.openW) ?? chosen;
+    chosen =
+      findIntroducer(ctx, leadFrom, d.openW) ??
+      introducedByParagraphBefore(ctx, d.openW) ??
+      findSignature(ctx, d.closeW) ??
+      chosen;
   if (gluedOutlet && !chosen?.outlet)
     chosen = chosen
       ? { ...chosen, outlet: gluedOutlet }

@@ -78,3 +78,25 @@ export function findIntroducer(ctx: Context, from: number, openW: number): Attri
   }
   return null;
 }
+
+const dashes = new Set(['-', '—', '–', '--']);
+
+/**
+ * A name signing a quotation after its closing mark, set off by a dash
+ * (`“…” — Sanders.`, `“…” -Michelle Marks, Philadelphia.`): that person.
+ */
+export function findSignature(ctx: Context, closeW: number): Attribution | null {
+  const { words } = ctx;
+  if (closeW < 0) return null;
+  let at = closeW + 1;
+  while (at < words.length && dashes.has(words[at].text) && at - closeW <= 2) at += 1;
+  // the dash may open the next paragraph (`“…”` / `- Sanders.`); the name stands with it
+  if (at === closeW + 1 || at >= words.length || words[at].paragraph !== words[at - 1].paragraph) return null;
+  const runs = findRunsIn(ctx, at, Math.min(words.length, at + 6));
+  const run = runs[0];
+  if (!run || run.from !== at || run.kind === 'other') return null;
+  const after = words[run.to];
+  if (after && after.paragraph === words[at].paragraph && after.text !== ',' && after.text !== '.') return null;
+  const r = resolvePhrase(ctx, run.from, run.to);
+  return r.speaker ? { ...r, cue: null, outlet: null } : null;
+}

@@ -132,6 +132,18 @@ describe('speakers in US political news styles', () => {
       'Both men',
       'Priebus',
     ],
+    [
+      'a dash and a name after the quote',
+      'The debate went on.\n\n“Big companies pay zero taxes.” - Sanders.',
+      'zero taxes',
+      'Sanders',
+    ],
+    [
+      'a signature in the next paragraph',
+      'Quotable.\n\n“The whole idea is wrong.”\n\n—Michelle Marks, Philadelphia.',
+      'whole idea',
+      'Michelle Marks',
+    ],
   ])('names the speaker with %s', (_case, text, words, speaker) => {
     expect(speakerOf(text, words)).toBe(speaker);
   });
