@@ -1,10 +1,9 @@
 /** The signed-in user's account page: change one's own password (the same rule as `retold user passwd`). */
-import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import { changeOwnPassword } from '../corpus/users.js';
 import type { UserRow } from '../store/users.js';
 import { sessionToken } from './auth.js';
-import { dbOf, isApiRequest } from './request.js';
+import { isApiRequest, type Handler } from './request.js';
 
 const passwordBody = z.object({
   currentPassword: z.string().max(500).default(''),
@@ -12,22 +11,16 @@ const passwordBody = z.object({
 });
 
 /** GET /account */
-export const page: RequestHandler = (_req, res) => {
+export const page: Handler = (_deps, _req, res) => {
   res.render('account', { title: 'Your account', error: null, done: null });
 };
 
 /** POST /account/password (form) and POST /api/account/password (JSON): other sessions of the account end. */
-export const changePassword: RequestHandler = (req, res) => {
+export const changePassword: Handler = ({ db }, req, res) => {
   const user = res.locals.user as UserRow;
   const parsed = passwordBody.safeParse(req.body ?? {});
   const body = parsed.success ? parsed.data : { currentPassword: '', newPassword: '' };
-  const result = changeOwnPassword(
-    dbOf(res),
-    user.username,
-    body.currentPassword,
-    body.newPassword,
-    sessionToken(req) ?? '',
-  );
+  const result = changeOwnPassword(db, user.username, body.currentPassword, body.newPassword, sessionToken(req) ?? '');
   if (result.status !== 'changed') {
     const error =
       result.status === 'wrong-password'

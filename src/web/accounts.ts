@@ -1,5 +1,5 @@
 /** Account management for admins: the /accounts page and /api/accounts. */
-import type { Request, RequestHandler, Response } from 'express';
+import type { Request, Response } from 'express';
 import { z } from 'zod';
 import {
   addAccount,
@@ -8,11 +8,12 @@ import {
   setAccountDisabled,
   type AccountResult,
 } from '../corpus/accounts.js';
+import type { Db } from '../db.js';
 import { roleSchema } from '../corpus/users.js';
 import { listUsers, type UserRow } from '../store/users.js';
 import { sendError } from './errors.js';
 import { parseId } from './params.js';
-import { dbOf, isApiRequest } from './request.js';
+import { isApiRequest, type Handler } from './request.js';
 
 const me = (res: Response): UserRow => res.locals.user as UserRow;
 /** Forms send "1"/"0"; JSON sends booleans. */
@@ -31,6 +32,7 @@ interface Shown {
 }
 
 function renderPage(
+  db: Db,
   res: Response,
   status: number,
   values: Record<string, unknown>,
@@ -39,9 +41,7 @@ function renderPage(
 ): void {
   // a page showing a password must not be kept by a cache
   if (shown) res.set('Cache-Control', 'no-store');
-  res
-    .status(status)
-    .render('accounts/list', { title: 'Accounts', accounts: listUsers(dbOf(res)), values, errors, shown });
+  res.status(status).render('accounts/list', { title: 'Accounts', accounts: listUsers(db), values, errors, shown });
 }
 
 function firstIssues(error: z.ZodError): Record<string, string> {
@@ -52,6 +52,7 @@ function firstIssues(error: z.ZodError): Record<string, string> {
 
 /** Answer an account change: JSON on the API, the page (with a password shown once) otherwise. */
 function send(
+  db: Db,
   req: Request,
   res: Response,
   r: AccountResult,
@@ -63,51 +64,52 @@ function send(
   if (r.status === 'invalid') {
     if (isApiRequest(req))
       return void res.status(400).json({ error: `accounts: ${Object.values(r.errors).join(' ')}`, errors: r.errors });
-    return renderPage(res, 400, values, r.errors);
+    return renderPage(db, res, 400, values, r.errors);
   }
   if (isApiRequest(req)) {
     if (r.password) res.set('Cache-Control', 'no-store');
     return void res.status(okStatus).json(r.password ? { user: r.user, password: r.password } : { user: r.user });
   }
-  if (r.password) return renderPage(res, okStatus, {}, {}, { username: r.user.username, password: r.password, what });
+  if (r.password)
+    return renderPage(db, res, okStatus, {}, {}, { username: r.user.username, password: r.password, what });
   res.redirect(303, `/accounts#account-${r.user.id}`);
 }
 
 /** GET /accounts */
-export const listPage: RequestHandler = (_req, res) => renderPage(res, 200, {}, {});
+export const listPage: Handler = ({ db }, _req, res) => renderPage(db, res, 200, {}, {});
 
 /** GET /api/accounts */
-export const apiList: RequestHandler = (_req, res) => {
-  res.json({ accounts: listUsers(dbOf(res)) });
+export const apiList: Handler = ({ db }, _req, res) => {
+  res.json({ accounts: listUsers(db) });
 };
 
 /** POST /accounts and POST /api/accounts */
-export const create: RequestHandler = (req, res) => {
+export const create: Handler = ({ db }, req, res) => {
   const parsed = newAccountSchema.safeParse(req.body ?? {});
   if (!parsed.success)
-    return send(req, res, { status: 'invalid', errors: firstIssues(parsed.error) }, 201, req.body ?? {}, '');
-  send(req, res, addAccount(dbOf(res), parsed.data.username, parsed.data.role), 201, parsed.data, 'created');
+    return send(db, req, res, { status: 'invalid', errors: firstIssues(parsed.error) }, 201, req.body ?? {}, '');
+  send(db, req, res, addAccount(db, parsed.data.username, parsed.data.role), 201, parsed.data, 'created');
 };
 
 /** POST /accounts/:id and PATCH /api/accounts/:id: role and/or disabled */
-export const update: RequestHandler = (req, res) => {
+export const update: Handler = ({ db }, req, res) => {
   const id = parseId(req.params.id);
   if (id === undefined) return sendError(req, res, 404, 'accounts: no such account');
   const parsed = changeSchema.safeParse(req.body ?? {});
-  if (!parsed.success) return send(req, res, { status: 'invalid', errors: firstIssues(parsed.error) }, 200, {}, '');
+  if (!parsed.success) return send(db, req, res, { status: 'invalid', errors: firstIssues(parsed.error) }, 200, {}, '');
   const { role, disabled } = parsed.data;
   if (role === undefined && disabled === undefined)
-    return send(req, res, { status: 'invalid', errors: { form: 'Give a role or disabled.' } }, 200, {}, '');
+    return send(db, req, res, { status: 'invalid', errors: { form: 'Give a role or disabled.' } }, 200, {}, '');
   let r: AccountResult = { status: 'not-found' };
-  if (role !== undefined) r = changeAccountRole(dbOf(res), id, role, me(res).id);
+  if (role !== undefined) r = changeAccountRole(db, id, role, me(res).id);
   if (disabled !== undefined && (role === undefined || r.status === 'ok'))
-    r = setAccountDisabled(dbOf(res), id, disabled, me(res).id);
-  send(req, res, r, 200, {}, '');
+    r = setAccountDisabled(db, id, disabled, me(res).id);
+  send(db, req, res, r, 200, {}, '');
 };
 
 /** POST /accounts/:id/password and POST /api/accounts/:id/password: a new generated password, shown once */
-export const resetPassword: RequestHandler = (req, res) => {
+export const resetPassword: Handler = ({ db }, req, res) => {
   const id = parseId(req.params.id);
   if (id === undefined) return sendError(req, res, 404, 'accounts: no such account');
-  send(req, res, resetAccountPassword(dbOf(res), id), 200, {}, 'reset');
+  send(db, req, res, resetAccountPassword(db, id), 200, {}, 'reset');
 };

@@ -1,10 +1,10 @@
 /** Importing annotations: a Web Annotation export uploaded, pasted or posted as JSON. */
-import type { Request, RequestHandler } from 'express';
+import type { Request } from 'express';
 import { importAnnotations, type ImportReport } from '../corpus/annotation-import.js';
-import { dbOf } from './request.js';
+import type { Handler } from './request.js';
 
 /** GET /annotations/import — the upload form. */
-export const importForm: RequestHandler = (_req, res) => {
+export const importForm: Handler = (_deps, _req, res) => {
   res.render('reports/import', { title: 'Import annotations', report: null, error: null });
 };
 
@@ -21,7 +21,7 @@ function importStatus(r: ImportReport): number {
 }
 
 /** POST /annotations/import — from the form (file or pasted text); shows what was imported and what was not. */
-export const importPage: RequestHandler = (req, res) => {
+export const importPage: Handler = ({ db }, req, res) => {
   const text = importText(req);
   if (text === undefined)
     return void res.status(400).render('reports/import', {
@@ -29,20 +29,20 @@ export const importPage: RequestHandler = (req, res) => {
       report: null,
       error: 'Choose a JSON-LD file or paste one.',
     });
-  const report = importAnnotations(dbOf(res), text, { id: res.locals.user.id as number });
+  const report = importAnnotations(db, text, { id: res.locals.user.id as number });
   res
     .status(importStatus(report))
     .render('reports/import', { title: 'Import annotations', report, error: report.error ?? null });
 };
 
 /** POST /api/annotations/import — a JSON-LD body; answers with the import report. */
-export const apiImport: RequestHandler = (req, res) => {
+export const apiImport: Handler = ({ db }, req, res) => {
   const text = importText(req);
   if (text === undefined)
     return void res.status(400).json({
       error:
         'import: send the JSON-LD export as the request body (Content-Type application/ld+json or application/json)',
     });
-  const report = importAnnotations(dbOf(res), text, { id: res.locals.user.id as number });
+  const report = importAnnotations(db, text, { id: res.locals.user.id as number });
   res.status(importStatus(report)).json(report);
 };

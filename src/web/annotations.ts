@@ -2,8 +2,9 @@
  * Annotation pages and JSON API. The form and the API share one schema and
  * call the same domain functions; ownership is checked in the domain layer.
  */
-import type { Request, RequestHandler, Response } from 'express';
+import type { Request, Response } from 'express';
 import { z } from 'zod';
+import type { Db } from '../db.js';
 import { findVisibleAnnotation, listVisibleAnnotations, visibleHistory } from '../corpus/annotation-visibility.js';
 import { createAnnotation, deleteAnnotation, updateAnnotation, type AnnotationResult } from '../corpus/annotations.js';
 import { listAllTags } from '../corpus/tags.js';
@@ -12,7 +13,7 @@ import type { AnnotationFilters, AnnotationRow } from '../store/annotations.js';
 import { sendError } from './errors.js';
 import { parseId } from './params.js';
 import { renderNote } from '../reports/note.js';
-import { dbOf, isApiRequest, safeRedirectPath } from './request.js';
+import { isApiRequest, safeRedirectPath, type Handler } from './request.js';
 import { viewArticlePage } from './article-views.js';
 import { viewAnnotationPage } from './annotation-views.js';
 import { getArticle, listArticles } from '../store/articles.js';
@@ -151,30 +152,30 @@ function sendResult(
 }
 
 /** The article page again, with status 400 and the annotation form holding the user's input and what was wrong. */
-function renderAnnotateForm(req: Request, res: Response): RenderForm {
+function renderAnnotateForm(db: Db, req: Request, res: Response): RenderForm {
   return (errors) => {
     const articleId = parseId(req.body?.articleId);
-    const article = articleId === undefined ? undefined : getArticle(dbOf(res), articleId);
+    const article = articleId === undefined ? undefined : getArticle(db, articleId);
     if (!article) return sendError(req, res, 400, `The annotation was not saved: ${Object.values(errors).join(' ')}`);
-    const view = viewArticlePage(dbOf(res), article, user(res).id);
+    const view = viewArticlePage(db, article, user(res).id);
     res.status(400).render('articles/show', { ...view, annotationForm: { values: req.body ?? {}, errors } });
   };
 }
 
 /** The annotation's page again, with status 400 and the edit form holding the user's input and what was wrong. */
-function renderEditForm(req: Request, res: Response, id: number): RenderForm {
+function renderEditForm(db: Db, req: Request, res: Response, id: number): RenderForm {
   return (errors) => {
-    const annotation = findVisibleAnnotation(dbOf(res), res.locals.user, id);
+    const annotation = findVisibleAnnotation(db, res.locals.user, id);
     if (!annotation) return sendError(req, res, 404, 'annotations: no such annotation');
     res.status(400).render('annotations/show', {
-      ...viewAnnotationPage(dbOf(res), res.locals.user, annotation),
+      ...viewAnnotationPage(db, res.locals.user, annotation),
       editForm: { values: req.body ?? {}, errors },
     });
   };
 }
 
 /** POST /annotations (form) and POST /api/annotations (JSON). */
-export const create: RequestHandler = (req, res) => {
+export const create: Handler = ({ db }, req, res) => {
   const parsed = annotationSchema.safeParse(req.body ?? {});
   const back = (a: AnnotationRow) => safeRedirectPath(req.body?.back, `/articles/${a.articleId}#annotation-${a.id}`);
   if (!parsed.success)
@@ -184,13 +185,13 @@ export const create: RequestHandler = (req, res) => {
       { status: 'invalid', errors: issues(parsed.error) },
       201,
       back,
-      renderAnnotateForm(req, res),
+      renderAnnotateForm(db, req, res),
     );
-  sendResult(req, res, createAnnotation(dbOf(res), user(res).id, parsed.data), 201, back, renderAnnotateForm(req, res));
+  sendResult(req, res, createAnnotation(db, user(res).id, parsed.data), 201, back, renderAnnotateForm(db, req, res));
 };
 
 /** POST /annotations/:id/edit (form) and PATCH /api/annotations/:id (JSON). */
-export const update: RequestHandler = (req, res) => {
+export const update: Handler = ({ db }, req, res) => {
   const id = parseId(req.params.id);
   if (id === undefined) return sendError(req, res, 404, 'annotations: no such annotation');
   const parsed = annotationEditSchema.safeParse(req.body ?? {});
@@ -202,79 +203,72 @@ export const update: RequestHandler = (req, res) => {
       { status: 'invalid', errors: issues(parsed.error) },
       200,
       back,
-      renderEditForm(req, res, id),
+      renderEditForm(db, req, res, id),
     );
-  sendResult(
-    req,
-    res,
-    updateAnnotation(dbOf(res), user(res), id, parsed.data),
-    200,
-    back,
-    renderEditForm(req, res, id),
-  );
+  sendResult(req, res, updateAnnotation(db, user(res), id, parsed.data), 200, back, renderEditForm(db, req, res, id));
 };
 
 /** POST /annotations/:id/delete (form) and DELETE /api/annotations/:id. */
-export const destroy: RequestHandler = (req, res) => {
+export const destroy: Handler = ({ db }, req, res) => {
   const id = parseId(req.params.id);
   if (id === undefined) return sendError(req, res, 404, 'annotations: no such annotation');
-  const r = deleteAnnotation(dbOf(res), user(res), id);
+  const r = deleteAnnotation(db, user(res), id);
   sendResult(req, res, r, 200, (a) => safeRedirectPath(req.body?.back, `/annotations/${a.id}`));
 };
 
 const deletedForbidden = 'annotations: deleted annotations are shown to reviewers and admins only';
 
 /** GET /annotations */
-export const listPage: RequestHandler = (req, res) => {
+export const listPage: Handler = ({ db }, req, res) => {
   const parsed = filterSchema.safeParse(req.query);
   const filters = parsed.success ? parsed.data : {};
-  const found = parsed.success ? listVisibleAnnotations(dbOf(res), res.locals.user, toFilters(parsed.data)) : [];
+  const found = parsed.success ? listVisibleAnnotations(db, res.locals.user, toFilters(parsed.data)) : [];
   if (found === 'forbidden') return sendError(req, res, 403, deletedForbidden);
   res.status(parsed.success ? 200 : 400).render('annotations/list', {
     title: 'Annotations',
     annotations: found,
     filters,
     errors: parsed.success ? {} : issues(parsed.error),
-    tags: listAllTags(dbOf(res)),
-    articles: listArticles(dbOf(res), 'published', 'asc'),
-    reviewers: listUsers(dbOf(res)).filter((u) => u.role !== 'viewer'),
+    tags: listAllTags(db),
+    articles: listArticles(db, 'published', 'asc'),
+    reviewers: listUsers(db).filter((u) => u.role !== 'viewer'),
     renderNote,
   });
 };
 
 /** GET /api/annotations */
-export const apiList: RequestHandler = (req, res) => {
+export const apiList: Handler = ({ db }, req, res) => {
   const parsed = filterSchema.safeParse(req.query);
   if (!parsed.success)
     return void res.status(400).json({ error: 'annotations: bad filter', errors: issues(parsed.error) });
-  const found = listVisibleAnnotations(dbOf(res), res.locals.user, toFilters(parsed.data));
+  const found = listVisibleAnnotations(db, res.locals.user, toFilters(parsed.data));
   if (found === 'forbidden') return sendError(req, res, 403, deletedForbidden);
   res.json({ annotations: found.map(presentAnnotation) });
 };
 
 /** GET /annotations/:id — the annotation, its edit form and its history. */
-export const showPage: RequestHandler = (req, res) => {
+export const showPage: Handler = ({ db }, req, res) => {
   const id = parseId(req.params.id);
-  const annotation = id === undefined ? undefined : findVisibleAnnotation(dbOf(res), res.locals.user, id);
+  const annotation = id === undefined ? undefined : findVisibleAnnotation(db, res.locals.user, id);
   if (!annotation) return sendError(req, res, 404, `No annotation with id ${req.params.id}`);
-  res.render('annotations/show', viewAnnotationPage(dbOf(res), res.locals.user, annotation));
+  res.render('annotations/show', viewAnnotationPage(db, res.locals.user, annotation));
 };
 
 /** GET /api/annotations/:id */
-export const apiShow: RequestHandler = (req, res) => {
+export const apiShow: Handler = ({ db }, req, res) => {
   const id = parseId(req.params.id);
-  const annotation = id === undefined ? undefined : findVisibleAnnotation(dbOf(res), res.locals.user, id);
+  const annotation = id === undefined ? undefined : findVisibleAnnotation(db, res.locals.user, id);
   if (!annotation) return sendError(req, res, 404, 'annotations: no such annotation');
   res.json({ annotation: presentAnnotation(annotation) });
 };
 
 /** GET /api/annotations/:id/history */
-export const apiHistory: RequestHandler = (req, res) => {
+export const apiHistory: Handler = ({ db }, req, res) => {
   const id = parseId(req.params.id);
-  const annotation = id === undefined ? undefined : findVisibleAnnotation(dbOf(res), res.locals.user, id);
+  const annotation = id === undefined ? undefined : findVisibleAnnotation(db, res.locals.user, id);
   if (!annotation) return sendError(req, res, 404, 'annotations: no such annotation');
   res.json({
     annotation: presentAnnotation(annotation),
-    history: visibleHistory(dbOf(res), res.locals.user, annotation),
+    history: visibleHistory(db, res.locals.user, annotation),
   });
 };

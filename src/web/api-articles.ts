@@ -1,6 +1,5 @@
 /** JSON API for articles: the same validation and domain functions as the pages. */
-import type { RequestHandler, Response } from 'express';
-import type { Config } from '../config.js';
+import type { Response } from 'express';
 import { editArticle } from '../corpus/articles.js';
 import { deleteArticleAs, restoreArticleAs, type ArticleDeletion } from '../corpus/article-deletion.js';
 import { articleMetadataSchema, fieldErrors, urlImportSchema } from '../corpus/schemas.js';
@@ -9,9 +8,7 @@ import { getArticle, listArticles, listDeletedArticles, type ArticleRow } from '
 import { importKind, importOptions, parseId } from './params.js';
 import { getArticleKind } from '../store/references.js';
 import type { Db } from '../db.js';
-import { dbOf } from './request.js';
-
-const config = (res: Response): Config => res.app.locals.config as Config;
+import type { Handler } from './request.js';
 
 /** The API view of an article (the original is left out of lists). */
 function present(a: ArticleRow) {
@@ -44,23 +41,23 @@ function presentOutcome(db: Db, o: SourceOutcome) {
 }
 
 /** GET /api/articles */
-export const list: RequestHandler = (_req, res) => {
-  res.json({ articles: listArticles(dbOf(res)) });
+export const list: Handler = ({ db }, _req, res) => {
+  res.json({ articles: listArticles(db) });
 };
 
 /** GET /api/articles/:id */
-export const show: RequestHandler = (req, res) => {
+export const show: Handler = ({ db }, req, res) => {
   const id = parseId(req.params.id);
-  const article = id === undefined ? undefined : getArticle(dbOf(res), id);
+  const article = id === undefined ? undefined : getArticle(db, id);
   if (!article) return void res.status(404).json({ error: `No article with id ${req.params.id}` });
-  res.json({ article: { ...present(article), kind: getArticleKind(dbOf(res), article.id) } });
+  res.json({ article: { ...present(article), kind: getArticleKind(db, article.id) } });
 };
 
 /**
  * POST /api/articles: a JSON body ({title, outlet, author, published, url, text} or an array),
  * or multipart files. JSON bodies go through the same parser as uploaded .json files.
  */
-export const create: RequestHandler = async (req, res) => {
+export const create: Handler = async ({ db, config, runner }, req, res) => {
   // ?kind=primary-source (or a multipart field kind) marks everything imported; a JSON article's own "kind" marks it alone
   const kind = importKind
     .optional()
@@ -68,16 +65,14 @@ export const create: RequestHandler = async (req, res) => {
       req.query.kind ?? (Buffer.isBuffer(req.body) ? undefined : (req.body as { kind?: unknown } | undefined)?.kind),
     );
   if (!kind.success) return void res.status(400).json({ error: 'kind: give "article" or "primary-source"' });
-  const options = importOptions(res, kind.data);
+  const options = importOptions({ config, runner }, res, kind.data);
   const outcomes: SourceOutcome[] = [];
   const files = (req.files as Express.Multer.File[] | undefined) ?? [];
   for (const f of files)
-    outcomes.push(
-      ...(await importFile(dbOf(res), options, { name: f.originalname, type: f.mimetype, bytes: f.buffer })),
-    );
+    outcomes.push(...(await importFile(db, options, { name: f.originalname, type: f.mimetype, bytes: f.buffer })));
   if (Buffer.isBuffer(req.body)) {
     outcomes.push(
-      ...(await importFile(dbOf(res), options, {
+      ...(await importFile(db, options, {
         name: 'request body',
         type: 'application/json',
         bytes: req.body,
@@ -86,27 +81,32 @@ export const create: RequestHandler = async (req, res) => {
   }
   if (outcomes.length === 0)
     return void res.status(400).json({ error: 'request: send a JSON article (with "text") or multipart files' });
-  res.status(batchStatus(outcomes)).json({ results: outcomes.map((o) => presentOutcome(dbOf(res), o)) });
+  res.status(batchStatus(outcomes)).json({ results: outcomes.map((o) => presentOutcome(db, o)) });
 };
 
 /** POST /api/articles/fetch {url, kind?} */
-export const fetchUrl: RequestHandler = async (req, res) => {
+export const fetchUrl: Handler = async ({ db, config, runner }, req, res) => {
   const parsed = urlImportSchema.safeParse(req.body ?? {});
   if (!parsed.success)
     return void res.status(400).json({ error: 'request: invalid body', errors: fieldErrors(parsed.error) });
-  const outcomes = await importUrl(dbOf(res), importOptions(res, parsed.data.kind), config(res), parsed.data.url);
-  res.status(batchStatus(outcomes)).json({ results: outcomes.map((o) => presentOutcome(dbOf(res), o)) });
+  const outcomes = await importUrl(
+    db,
+    importOptions({ config, runner }, res, parsed.data.kind),
+    config,
+    parsed.data.url,
+  );
+  res.status(batchStatus(outcomes)).json({ results: outcomes.map((o) => presentOutcome(db, o)) });
 };
 
 /** PATCH /api/articles/:id with any of the metadata fields. */
-export const update: RequestHandler = (req, res) => {
+export const update: Handler = ({ db }, req, res) => {
   const id = parseId(req.params.id);
-  const article = id === undefined ? undefined : getArticle(dbOf(res), id);
+  const article = id === undefined ? undefined : getArticle(db, id);
   if (!article || id === undefined) return void res.status(404).json({ error: `No article with id ${req.params.id}` });
   const parsed = articleMetadataSchema.safeParse({ ...article, ...(req.body ?? {}) });
   if (!parsed.success)
     return void res.status(400).json({ error: 'request: invalid metadata', errors: fieldErrors(parsed.error) });
-  res.json({ article: present(editArticle(dbOf(res), id, parsed.data)!) });
+  res.json({ article: present(editArticle(db, id, parsed.data)!) });
 };
 
 const deletionStatus = { ok: 204, 'not-found': 404, conflict: 409, forbidden: 403 } as const;
@@ -119,26 +119,26 @@ function sendDeletion(res: Response, r: ArticleDeletion, idText: string): void {
 }
 
 /** DELETE /api/articles/:id — soft delete; 409 for a reviewer when other reviewers annotated the article. */
-export const destroy: RequestHandler = (req, res) => {
+export const destroy: Handler = ({ db }, req, res) => {
   const id = parseId(req.params.id);
   sendDeletion(
     res,
-    id === undefined ? { status: 'not-found' } : deleteArticleAs(dbOf(res), res.locals.user, id),
+    id === undefined ? { status: 'not-found' } : deleteArticleAs(db, res.locals.user, id),
     String(req.params.id),
   );
 };
 
 /** POST /api/articles/:id/restore (admin) */
-export const restore: RequestHandler = (req, res) => {
+export const restore: Handler = ({ db }, req, res) => {
   const id = parseId(req.params.id);
   sendDeletion(
     res,
-    id === undefined ? { status: 'not-found' } : restoreArticleAs(dbOf(res), res.locals.user, id),
+    id === undefined ? { status: 'not-found' } : restoreArticleAs(db, res.locals.user, id),
     String(req.params.id),
   );
 };
 
 /** GET /api/articles/deleted (admin) */
-export const listDeleted: RequestHandler = (_req, res) => {
-  res.json({ articles: listDeletedArticles(dbOf(res)) });
+export const listDeleted: Handler = ({ db }, _req, res) => {
+  res.json({ articles: listDeletedArticles(db) });
 };

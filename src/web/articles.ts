@@ -1,7 +1,6 @@
 /** Article pages: list, view, import, edit, delete. */
-import type { RequestHandler, Response } from 'express';
+import type { Response } from 'express';
 import { z } from 'zod';
-import type { Config } from '../config.js';
 import { editArticle } from '../corpus/articles.js';
 import { deleteArticleAs } from '../corpus/article-deletion.js';
 import { articleMetadataSchema, fieldErrors } from '../corpus/schemas.js';
@@ -10,10 +9,8 @@ import { articleSorts, getArticle, listArticles, type ArticleSort } from '../sto
 import { listFeaturedComparisons } from '../corpus/featured.js';
 import { importKind, importOptions, parseId, parseMark } from './params.js';
 import { sendError } from './errors.js';
-import { dbOf } from './request.js';
+import type { Handler } from './request.js';
 import { viewArticlePage } from './article-views.js';
-
-const config = (res: Response): Config => res.app.locals.config as Config;
 
 const listQuery = z.object({
   sort: z.enum(Object.keys(articleSorts) as [ArticleSort, ...ArticleSort[]]).catch('published'),
@@ -21,26 +18,26 @@ const listQuery = z.object({
 });
 
 /** Home: what retold is, the articles, the way in. */
-export const home: RequestHandler = (_req, res) => {
-  const featured = listFeaturedComparisons(dbOf(res), 3);
-  res.render('home', { title: 'retold', articles: listArticles(dbOf(res), 'published', 'asc'), featured });
+export const home: Handler = ({ db }, _req, res) => {
+  const featured = listFeaturedComparisons(db, 3);
+  res.render('home', { title: 'retold', articles: listArticles(db, 'published', 'asc'), featured });
 };
 
 /** GET /articles */
-export const list: RequestHandler = (req, res) => {
+export const list: Handler = ({ db }, req, res) => {
   const { sort, dir } = listQuery.parse(req.query);
-  res.render('articles/list', { title: 'Articles', articles: listArticles(dbOf(res), sort, dir), sort, dir });
+  res.render('articles/list', { title: 'Articles', articles: listArticles(db, sort, dir), sort, dir });
 };
 
 /** GET /articles/:id */
-export const show: RequestHandler = (req, res) => {
+export const show: Handler = ({ db }, req, res) => {
   const id = parseId(req.params.id);
-  const article = id === undefined ? undefined : getArticle(dbOf(res), id);
+  const article = id === undefined ? undefined : getArticle(db, id);
   if (!article) return sendError(req, res, 404, `No article with id ${req.params.id}`);
   res.render(
     'articles/show',
     viewArticlePage(
-      dbOf(res),
+      db,
       article,
       (res.locals.user as { id: number } | null | undefined)?.id,
       parseMark(req.query.mark, article.text.length),
@@ -49,7 +46,7 @@ export const show: RequestHandler = (req, res) => {
 };
 
 /** GET /articles/new */
-export const newForm: RequestHandler = (_req, res) => {
+export const newForm: Handler = (_deps, _req, res) => {
   res.render('articles/new', { title: 'Import articles', values: {}, errors: {}, outcomes: [] });
 };
 
@@ -64,24 +61,22 @@ const pasteForm = z.object({
 });
 
 /** POST /articles: pasted text, uploaded files and/or an address, in one form. */
-export const create: RequestHandler = async (req, res) => {
+export const create: Handler = async ({ db, config, runner }, req, res) => {
   const parsed = pasteForm.safeParse(req.body ?? {});
   if (!parsed.success)
     return renderImport(res, 400, {}, { _: 'The form was not filled in as expected; give each field once.' }, []);
   const values = parsed.data;
-  const options = importOptions(res, values.kind);
+  const options = importOptions({ config, runner }, res, values.kind);
   const files = (req.files as Express.Multer.File[] | undefined) ?? [];
   const outcomes: SourceOutcome[] = [];
   for (const f of files)
-    outcomes.push(
-      ...(await importFile(dbOf(res), options, { name: f.originalname, type: f.mimetype, bytes: f.buffer })),
-    );
+    outcomes.push(...(await importFile(db, options, { name: f.originalname, type: f.mimetype, bytes: f.buffer })));
   if (values.text.trim()) {
     const meta = articleMetadataSchema.partial().safeParse({ ...values, title: values.title || undefined });
     if (!meta.success) return renderImport(res, 400, values, fieldErrors(meta.error), outcomes);
-    outcomes.push(...(await importPaste(dbOf(res), options, values.text, meta.data)));
+    outcomes.push(...(await importPaste(db, options, values.text, meta.data)));
   }
-  if (values.url) outcomes.push(...(await importUrl(dbOf(res), options, config(res), values.url)));
+  if (values.url) outcomes.push(...(await importUrl(db, options, config, values.url)));
   if (outcomes.length === 0) {
     return renderImport(
       res,
@@ -108,17 +103,17 @@ function renderImport(
 }
 
 /** GET /articles/:id/edit */
-export const editForm: RequestHandler = (req, res) => {
+export const editForm: Handler = ({ db }, req, res) => {
   const id = parseId(req.params.id);
-  const article = id === undefined ? undefined : getArticle(dbOf(res), id);
+  const article = id === undefined ? undefined : getArticle(db, id);
   if (!article) return sendError(req, res, 404, `No article with id ${req.params.id}`);
   res.render('articles/edit', { title: `Edit: ${article.title}`, article, values: article, errors: {} });
 };
 
 /** POST /articles/:id/edit */
-export const update: RequestHandler = (req, res) => {
+export const update: Handler = ({ db }, req, res) => {
   const id = parseId(req.params.id);
-  const article = id === undefined ? undefined : getArticle(dbOf(res), id);
+  const article = id === undefined ? undefined : getArticle(db, id);
   if (!article || id === undefined) return sendError(req, res, 404, `No article with id ${req.params.id}`);
   const parsed = articleMetadataSchema.safeParse(req.body ?? {});
   if (!parsed.success) {
@@ -129,22 +124,22 @@ export const update: RequestHandler = (req, res) => {
       errors: fieldErrors(parsed.error),
     });
   }
-  editArticle(dbOf(res), id, parsed.data);
+  editArticle(db, id, parsed.data);
   res.redirect(303, `/articles/${id}`);
 };
 
 /** GET /articles/:id/delete */
-export const confirmDelete: RequestHandler = (req, res) => {
+export const confirmDelete: Handler = ({ db }, req, res) => {
   const id = parseId(req.params.id);
-  const article = id === undefined ? undefined : getArticle(dbOf(res), id);
+  const article = id === undefined ? undefined : getArticle(db, id);
   if (!article) return sendError(req, res, 404, `No article with id ${req.params.id}`);
   res.render('articles/delete', { title: `Delete: ${article.title}`, article });
 };
 
 /** POST /articles/:id/delete — soft delete; 409 with the reason for a reviewer when other reviewers annotated it. */
-export const destroy: RequestHandler = (req, res) => {
+export const destroy: Handler = ({ db }, req, res) => {
   const id = parseId(req.params.id);
-  const r = id === undefined ? { status: 'not-found' as const } : deleteArticleAs(dbOf(res), res.locals.user, id);
+  const r = id === undefined ? { status: 'not-found' as const } : deleteArticleAs(db, res.locals.user, id);
   if (r.status === 'not-found') return sendError(req, res, 404, `No article with id ${req.params.id}`);
   if (r.status !== 'ok') return sendError(req, res, 409, r.reason);
   res.redirect(303, '/articles');

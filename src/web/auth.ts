@@ -13,13 +13,10 @@ import type { Config } from '../config.js';
 import { generateToken } from '../auth/password.js';
 import { logIn, logOut, sessionUser } from '../corpus/users.js';
 import type { Role, UserRow } from '../store/users.js';
-import type { LoginLimiter } from './login-limiter.js';
-import { dbOf, isApiRequest, safeRedirectPath } from './request.js';
+import { isApiRequest, safeRedirectPath, type Handler } from './request.js';
 
 export const sessionCookie = 'retold_session';
 export const csrfCookie = 'retold_csrf';
-
-const config = (res: Response): Config => res.app.locals.config as Config;
 
 /** Parse the Cookie header. */
 function readCookies(req: Request): Record<string, string> {
@@ -42,21 +39,21 @@ export function sessionToken(req: Request): string | undefined {
   return readCookies(req)[sessionCookie];
 }
 
-function cookieOptions(res: Response, maxAgeMs?: number) {
+function cookieOptions(config: Config, maxAgeMs?: number) {
   return {
     httpOnly: true,
     sameSite: 'lax' as const,
-    secure: config(res).secureCookies,
+    secure: config.secureCookies,
     path: '/',
     ...(maxAgeMs ? { maxAge: maxAgeMs } : {}),
   };
 }
 
 /** Load the session's user (res.locals.user) and the CSRF token (res.locals.csrfToken) for every request. */
-export const loadSession: RequestHandler = (req, res, next) => {
+export const loadSession: Handler = ({ db, config }, req, res, next) => {
   const cookies = readCookies(req);
   const token = cookies[sessionCookie];
-  const session = token ? sessionUser(dbOf(res), token) : undefined;
+  const session = token ? sessionUser(db, token) : undefined;
   res.locals.user = session?.user ?? null;
   if (session) {
     res.locals.csrfToken = session.csrfToken;
@@ -64,7 +61,7 @@ export const loadSession: RequestHandler = (req, res, next) => {
     let anon = cookies[csrfCookie];
     if (!anon || !/^[\w-]{20,100}$/.test(anon)) {
       anon = generateToken();
-      res.cookie(csrfCookie, anon, { ...cookieOptions(res), sameSite: 'strict' });
+      res.cookie(csrfCookie, anon, { ...cookieOptions(config), sameSite: 'strict' });
     }
     res.locals.csrfToken = anon;
   }
@@ -134,7 +131,7 @@ function safeNext(next: string | undefined): string {
 }
 
 /** GET /login */
-export const loginForm: RequestHandler = (req, res) => {
+export const loginForm: Handler = (_deps, req, res) => {
   res.render('login', {
     title: 'Log in',
     error: null,
@@ -144,8 +141,7 @@ export const loginForm: RequestHandler = (req, res) => {
 };
 
 /** POST /login (form) and POST /api/login (JSON). */
-export const login: RequestHandler = (req, res) => {
-  const limiter = res.app.locals.loginLimiter as LoginLimiter;
+export const login: Handler = ({ db, config, loginLimiter: limiter }, req, res) => {
   const body = loginBody.safeParse(req.body ?? {});
   const { username, password, next } = body.success ? body.data : { username: '', password: '', next: undefined };
   // with RETOLD_TRUST_PROXY set, req.ip is the client's address from X-Forwarded-For
@@ -165,7 +161,7 @@ export const login: RequestHandler = (req, res) => {
       next: safeNext(next),
     });
   }
-  const session = logIn(dbOf(res), username, password, config(res).sessionHours);
+  const session = logIn(db, username, password, config.sessionHours);
   if (!session) {
     limiter.fail(attempt);
     res.status(401);
@@ -178,7 +174,7 @@ export const login: RequestHandler = (req, res) => {
     });
   }
   limiter.succeed(attempt);
-  res.cookie(sessionCookie, session.token, cookieOptions(res, config(res).sessionHours * 3600_000));
+  res.cookie(sessionCookie, session.token, cookieOptions(config, config.sessionHours * 3600_000));
   if (isApiRequest(req))
     return void res.json({
       user: session.user,
@@ -189,15 +185,15 @@ export const login: RequestHandler = (req, res) => {
 };
 
 /** POST /logout */
-export const logout: RequestHandler = (req, res) => {
+export const logout: Handler = ({ db }, req, res) => {
   const token = readCookies(req)[sessionCookie];
-  if (token) logOut(dbOf(res), token);
+  if (token) logOut(db, token);
   res.clearCookie(sessionCookie, { path: '/' });
   if (isApiRequest(req)) return void res.status(204).end();
   res.redirect(303, '/');
 };
 
 /** GET /api/me */
-export const me: RequestHandler = (_req, res) => {
+export const me: Handler = (_deps, _req, res) => {
   res.json({ user: res.locals.user, csrfToken: res.locals.csrfToken });
 };

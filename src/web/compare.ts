@@ -1,5 +1,4 @@
 /** The comparison page and API: two articles side by side with their statements in common. */
-import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import type { Db } from '../db.js';
 import { compareArticles } from '../corpus/comparison.js';
@@ -8,7 +7,7 @@ import { listTopArticlePairs } from '../store/pairs.js';
 import { listArticles } from '../store/articles.js';
 import { parseId } from './params.js';
 import { sendError, zodFieldErrors } from './errors.js';
-import { dbOf } from './request.js';
+import type { Handler } from './request.js';
 import { presentComparison, viewComparisonPage } from './comparison-views.js';
 
 const compareQuery = z.object({ a: z.coerce.number().int().positive(), b: z.coerce.number().int().positive() });
@@ -35,25 +34,25 @@ function chooserDefaults(
 }
 
 /** GET /compare?a=&b= — without both, a chooser. */
-export const show: RequestHandler = (req, res) => {
+export const show: Handler = ({ db }, req, res) => {
   const q = compareQuery.safeParse(req.query);
   if (!q.success) {
-    const articles = listArticles(dbOf(res), 'published', 'asc');
+    const articles = listArticles(db, 'published', 'asc');
     return res.render('compare/choose', {
       title: 'Compare articles',
       articles,
-      ...chooserDefaults(dbOf(res), articles, parseId(req.query.a)),
+      ...chooserDefaults(db, articles, parseId(req.query.a)),
     });
   }
   const same = sameArticleError(q.data.a, q.data.b);
   if (same) return sendError(req, res, 400, `Compare: ${same}.`);
-  const comparison = compareArticles(dbOf(res), q.data.a, q.data.b);
+  const comparison = compareArticles(db, q.data.a, q.data.b);
   if (!comparison) return sendError(req, res, 404, 'One of the articles does not exist.');
-  res.render('compare/show', viewComparisonPage(dbOf(res), comparison));
+  res.render('compare/show', viewComparisonPage(db, comparison));
 };
 
 /** GET /api/compare?a=&b= */
-export const apiShow: RequestHandler = (req, res) => {
+export const apiShow: Handler = ({ db }, req, res) => {
   const q = compareQuery.safeParse(req.query);
   if (!q.success)
     return void res
@@ -61,7 +60,7 @@ export const apiShow: RequestHandler = (req, res) => {
       .json({ error: 'request: give two article ids as a and b', errors: zodFieldErrors(q.error) });
   const same = sameArticleError(q.data.a, q.data.b);
   if (same) return void res.status(400).json({ error: `compare: ${same}`, errors: { b: same } });
-  const c = compareArticles(dbOf(res), q.data.a, q.data.b);
+  const c = compareArticles(db, q.data.a, q.data.b);
   if (!c) return void res.status(404).json({ error: 'One of the articles does not exist.' });
   res.json(presentComparison(c));
 };

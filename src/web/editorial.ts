@@ -1,5 +1,5 @@
 /** Editorial language: the categories page, an article's suggestions, accept and dismiss. */
-import type { RequestHandler, Response } from 'express';
+import type { Response } from 'express';
 import { z } from 'zod';
 import type { Db } from '../db.js';
 import {
@@ -14,15 +14,15 @@ import { MIN_EDITORIAL_THRESHOLD } from '../editorial/trained-model.js';
 import { EDITORIAL_CATEGORIES } from '../editorial/index.js';
 import { parseId } from './params.js';
 import { sendError } from './errors.js';
-import { dbOf, isApiRequest, safeRedirectPath } from './request.js';
+import { isApiRequest, safeRedirectPath, type Handler } from './request.js';
 
 /** GET /editorial: each category with its one-line definition. */
-export const categoriesPage: RequestHandler = (_req, res) => {
+export const categoriesPage: Handler = (_deps, _req, res) => {
   res.render('editorial/categories', { title: 'Editorial categories', categories: EDITORIAL_CATEGORIES });
 };
 
 /** GET /api/editorial/categories */
-export const apiCategories: RequestHandler = (_req, res) => {
+export const apiCategories: Handler = (_deps, _req, res) => {
   res.json({ categories: EDITORIAL_CATEGORIES });
 };
 
@@ -37,13 +37,13 @@ const userId = (res: Response): number | undefined => (res.locals.user as { id: 
  * threshold (default: the user's choice, else the default) with status and
  * confidence, the density, and each sentence's bias score.
  */
-export const apiArticle: RequestHandler = (req, res) => {
+export const apiArticle: Handler = ({ db }, req, res) => {
   const id = parseId(req.params.id);
   const query = articleQuery.safeParse(req.query);
   if (!query.success)
     return sendError(req, res, 400, `threshold must be a number from ${MIN_EDITORIAL_THRESHOLD} to 1`);
-  const threshold = query.data.threshold ?? readEditorialThreshold(dbOf(res), userId(res));
-  const found = id === undefined ? undefined : getArticleEditorial(dbOf(res), id, threshold);
+  const threshold = query.data.threshold ?? readEditorialThreshold(db, userId(res));
+  const found = id === undefined ? undefined : getArticleEditorial(db, id, threshold);
   if (!found) return sendError(req, res, 404, `No article with id ${req.params.id}`);
   const spans = found.spans.map((s) => ({
     id: s.id,
@@ -72,11 +72,11 @@ const thresholdBody = z.object({ threshold: thresholdValue, back: z.string().opt
  * POST /editorial/threshold and /api/editorial/threshold: remember from which
  * confidence this user sees the model's own suggestions.
  */
-export const setThreshold: RequestHandler = (req, res) => {
+export const setThreshold: Handler = ({ db }, req, res) => {
   const body = thresholdBody.safeParse(req.body ?? {});
   if (!body.success) return sendError(req, res, 400, `threshold must be a number from ${MIN_EDITORIAL_THRESHOLD} to 1`);
   // requireRole runs first, so there is a user
-  chooseEditorialThreshold(dbOf(res), userId(res)!, body.data.threshold);
+  chooseEditorialThreshold(db, userId(res)!, body.data.threshold);
   if (isApiRequest(req)) return void res.json({ threshold: body.data.threshold });
   res.redirect(303, safeRedirectPath(body.data.back, '/'));
 };
@@ -84,12 +84,12 @@ export const setThreshold: RequestHandler = (req, res) => {
 const decisionBody = z.object({ back: z.string().optional() });
 
 /** A handler for POST /editorial/:id/{accept,dismiss} and the same under /api. */
-function decide(apply: (db: Db, spanId: number, userId: number) => EditorialDecision | undefined): RequestHandler {
-  return (req, res) => {
+function decide(apply: (db: Db, spanId: number, userId: number) => EditorialDecision | undefined): Handler {
+  return ({ db }, req, res) => {
     const id = parseId(req.params.id);
     // requireRole runs first, so there is a user
     const user = res.locals.user as { id: number };
-    const decision = id === undefined ? undefined : apply(dbOf(res), id, user.id);
+    const decision = id === undefined ? undefined : apply(db, id, user.id);
     if (!decision) return sendError(req, res, 404, `No editorial suggestion with id ${req.params.id}`);
     if (isApiRequest(req)) return void res.json(decision);
     const back = decisionBody.safeParse(req.body ?? {}).data?.back;

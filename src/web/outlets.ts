@@ -1,14 +1,13 @@
 /** Outlets: profiles of how each outlet retells others and how it writes, as pages and JSON. */
-import type { RequestHandler } from 'express';
 import { getOutletProfile, listOutletProfiles } from '../corpus/outlets.js';
 import { renderBarChart } from '../reports/charts.js';
 import { renderDensityChart } from '../reports/density-chart.js';
 import { sendError } from './errors.js';
-import { dbOf } from './request.js';
+import type { Handler } from './request.js';
 
 /** GET /outlets — every outlet with its figures and a fidelity chart. */
-export const outletsPage: RequestHandler = (_req, res) => {
-  const profiles = listOutletProfiles(dbOf(res));
+export const outletsPage: Handler = ({ db }, _req, res) => {
+  const profiles = listOutletProfiles(db);
   const chart = renderBarChart(
     profiles
       .filter((p) => p.meanFidelity !== null)
@@ -23,13 +22,13 @@ export const outletsPage: RequestHandler = (_req, res) => {
 };
 
 /** GET /api/outlets */
-export const apiOutlets: RequestHandler = (_req, res) => {
-  res.json({ outlets: listOutletProfiles(dbOf(res)) });
+export const apiOutlets: Handler = ({ db }, _req, res) => {
+  res.json({ outlets: listOutletProfiles(db) });
 };
 
 /** GET /outlets/:name — one outlet's profile with charts and downloads. */
-export const outletPage: RequestHandler = (req, res) => {
-  const profile = getOutletProfile(dbOf(res), String(req.params.name));
+export const outletPage: Handler = ({ db }, req, res) => {
+  const profile = getOutletProfile(db, String(req.params.name));
   if (!profile) return sendError(req, res, 404, `No article names the outlet ${String(req.params.name)}.`);
   const density = renderDensityChart(profile.density, {
     idPrefix: 'outlet-density',
@@ -61,8 +60,8 @@ export const outletPage: RequestHandler = (req, res) => {
 };
 
 /** GET /api/outlets/:name */
-export const apiOutlet: RequestHandler = (req, res) => {
-  const profile = getOutletProfile(dbOf(res), String(req.params.name));
+export const apiOutlet: Handler = ({ db }, req, res) => {
+  const profile = getOutletProfile(db, String(req.params.name));
   if (!profile) return void res.status(404).json({ error: `No article names the outlet ${String(req.params.name)}.` });
   res.json(profile);
 };

@@ -1,9 +1,8 @@
 /** Parsing of route parameters and query strings shared by handlers. */
 import type { Response } from 'express';
 import { z } from 'zod';
-import type { Config } from '../config.js';
 import type { ImportOptions } from '../corpus/sources.js';
-import type { JobRunner } from '../workers/pool.js';
+import type { WebDeps } from './request.js';
 
 /** A positive integer id from a route parameter, or undefined. */
 export function parseId(value: unknown): number | undefined {
@@ -18,10 +17,13 @@ export const importKind = z.enum(['article', 'primary-source'], { error: 'kind: 
  * How this app imports: its job runner and the per-request article limit;
  * with kind "primary-source", every article imported is marked one, as the user.
  */
-export function importOptions(res: Response, kind?: z.infer<typeof importKind>): ImportOptions {
-  const config = res.app.locals.config as Config;
+export function importOptions(
+  { config, runner }: Pick<WebDeps, 'config' | 'runner'>,
+  res: Response,
+  kind?: z.infer<typeof importKind>,
+): ImportOptions {
   return {
-    runner: res.app.locals.runner as JobRunner,
+    runner,
     maxBytes: config.maxUploadBytes,
     maxArticles: config.maxArticles,
     marks: {

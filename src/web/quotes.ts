@@ -1,10 +1,9 @@
 /** Quote speakers: a reviewer assigns or corrects who said a quote (page form and API). */
-import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import { assignQuoteSpeaker } from '../corpus/quote-speakers.js';
 import { sendError } from './errors.js';
 import { parseId } from './params.js';
-import { dbOf, isApiRequest, safeRedirectPath } from './request.js';
+import { isApiRequest, safeRedirectPath, type Handler } from './request.js';
 
 const speakerBody = z.object({
   speaker: z
@@ -17,14 +16,14 @@ const speakerBody = z.object({
 });
 
 /** POST /quotes/:id/speaker and /api/quotes/:id/speaker {speaker}: set who said the quote. */
-export const assignSpeaker: RequestHandler = (req, res) => {
+export const assignSpeaker: Handler = ({ db }, req, res) => {
   const id = parseId(req.params.id);
   const body = speakerBody.safeParse(req.body ?? {});
   if (!body.success) return sendError(req, res, 400, `quotes: ${body.error.issues[0].message}`);
   const quote =
     id === undefined
       ? undefined
-      : assignQuoteSpeaker(dbOf(res), id, body.data.speaker, (res.locals.user as { id: number }).id);
+      : assignQuoteSpeaker(db, id, body.data.speaker, (res.locals.user as { id: number }).id);
   if (!quote) return sendError(req, res, 404, `No quote with id ${req.params.id}`);
   if (isApiRequest(req)) return void res.json({ quote });
   res.redirect(303, safeRedirectPath(body.data.back, `/articles/${quote.articleId}#quotes`));

@@ -1,13 +1,29 @@
 /**
- * web: what every handler asks of a request — the app's database, whether the
- * request came to the JSON API, and where it may be sent back to.
+ * web: what every handler is given and asks of a request — the app's
+ * dependencies (passed in by the route list, never read back from the app),
+ * whether the request came to the JSON API, and where it may be sent back to.
  */
-import type { Request, Response } from 'express';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { Config } from '../config.js';
 import type { Db } from '../db.js';
+import type { JobRunner } from '../workers/pool.js';
+import type { LoginLimiter } from './login-limiter.js';
 
-/** The app's database, as createApp set it. */
-export function dbOf(res: Response): Db {
-  return res.app.locals.db as Db;
+/** What handlers need from outside the request: createApp builds it once. */
+export interface WebDeps {
+  db: Db;
+  config: Config;
+  /** where imports do their CPU work */
+  runner: JobRunner;
+  loginLimiter: LoginLimiter;
+}
+
+/** A route handler: the app's dependencies first, then Express's request, response and next. */
+export type Handler = (deps: WebDeps, req: Request, res: Response, next: NextFunction) => unknown;
+
+/** Express handlers for Handlers, each given these dependencies (the route list's one wiring point). */
+export function withDeps(deps: WebDeps): (handler: Handler) => RequestHandler {
+  return (handler) => (req, res, next) => handler(deps, req, res, next) as void | Promise<void>;
 }
 
 /** Whether the request came to the JSON API (its path starts with /api/). */

@@ -1,8 +1,7 @@
 /** Search: the page and GET /api/search, over articles, quotes, speakers and statements. */
-import type { RequestHandler } from 'express';
 import { searchCorpus } from '../corpus/search.js';
 import { escapeHtml } from './render-text.js';
-import { dbOf } from './request.js';
+import type { Handler } from './request.js';
 
 const queryOf = (value: unknown): string => (typeof value === 'string' ? value.slice(0, 500) : '');
 
@@ -14,9 +13,9 @@ const markHtml = (snippet: string): string =>
 const plain = (snippet: string): string => snippet.replace(/[\u0002\u0003]/g, '');
 
 /** GET /search?q= */
-export const page: RequestHandler = (req, res) => {
+export const page: Handler = ({ db }, req, res) => {
   const q = queryOf(req.query.q);
-  const found = searchCorpus(dbOf(res), q);
+  const found = searchCorpus(db, q);
   res.render('search/results', {
     title: q ? `Search: ${q}` : 'Search',
     q,
@@ -29,13 +28,13 @@ export const page: RequestHandler = (req, res) => {
 };
 
 /** GET /api/search?q= */
-export const api: RequestHandler = (req, res) => {
+export const api: Handler = ({ db }, req, res) => {
   const q = queryOf(req.query.q);
   if (!q.trim())
     return void res
       .status(400)
       .json({ error: 'request: give a query in q', errors: { q: 'Give words to search for.' } });
-  const found = searchCorpus(dbOf(res), q);
+  const found = searchCorpus(db, q);
   res.json({
     ...found,
     articles: found.articles.map((h) => ({ ...h, snippet: plain(h.snippet) })),

@@ -1,9 +1,10 @@
 /** Tag taxonomy pages and API: everyone reads, admins add, rename and retire. */
-import type { Request, RequestHandler, Response } from 'express';
+import type { Request, Response } from 'express';
 import { z } from 'zod';
+import type { Db } from '../db.js';
 import { addTag, changeTag, listAllTags, tagFamilies, type TagResult } from '../corpus/tags.js';
 import { sendError } from './errors.js';
-import { dbOf, isApiRequest } from './request.js';
+import { isApiRequest, type Handler } from './request.js';
 
 const blank = (v: unknown) => (v === '' ? undefined : v);
 /** Forms send "on"/"off" or "1"/"0"; JSON sends booleans. */
@@ -25,43 +26,63 @@ const tagChangeSchema = z.object({
   retired: flag.optional(),
 });
 
-function renderPage(res: Response, status: number, values: Record<string, unknown>, errors: Record<string, string>) {
+function renderPage(
+  db: Db,
+  res: Response,
+  status: number,
+  values: Record<string, unknown>,
+  errors: Record<string, string>,
+) {
   res
     .status(status)
-    .render('tags/list', { title: 'Tags', tags: listAllTags(dbOf(res)), families: tagFamilies, values, errors });
+    .render('tags/list', { title: 'Tags', tags: listAllTags(db), families: tagFamilies, values, errors });
 }
 
-function send(req: Request, res: Response, r: TagResult, okStatus: number, values: Record<string, unknown>): void {
+function send(
+  db: Db,
+  req: Request,
+  res: Response,
+  r: TagResult,
+  okStatus: number,
+  values: Record<string, unknown>,
+): void {
   if (r.status === 'not-found') return sendError(req, res, 404, 'tags: no such tag');
   if (r.status === 'invalid') {
     if (isApiRequest(req))
       return void res.status(400).json({ error: `tags: ${Object.values(r.errors).join(' ')}`, errors: r.errors });
-    return renderPage(res, 400, values, r.errors);
+    return renderPage(db, res, 400, values, r.errors);
   }
   if (isApiRequest(req)) return void res.status(okStatus).json({ tag: r.tag });
   res.redirect(303, `/tags#tag-${r.tag.id}`);
 }
 
 /** GET /tags */
-export const listPage: RequestHandler = (_req, res) => renderPage(res, 200, {}, {});
+export const listPage: Handler = ({ db }, _req, res) => renderPage(db, res, 200, {}, {});
 
 /** GET /api/tags */
-export const apiList: RequestHandler = (_req, res) => {
-  res.json({ families: tagFamilies, tags: listAllTags(dbOf(res)) });
+export const apiList: Handler = ({ db }, _req, res) => {
+  res.json({ families: tagFamilies, tags: listAllTags(db) });
 };
 
 /** POST /tags and POST /api/tags (admin) */
-export const create: RequestHandler = (req, res) => {
+export const create: Handler = ({ db }, req, res) => {
   const parsed = newTagSchema.safeParse(req.body ?? {});
   if (!parsed.success)
-    return send(req, res, { status: 'invalid', errors: { form: parsed.error.issues[0].message } }, 201, req.body ?? {});
-  send(req, res, addTag(dbOf(res), parsed.data), 201, parsed.data);
+    return send(
+      db,
+      req,
+      res,
+      { status: 'invalid', errors: { form: parsed.error.issues[0].message } },
+      201,
+      req.body ?? {},
+    );
+  send(db, req, res, addTag(db, parsed.data), 201, parsed.data);
 };
 
 /** POST /tags/:id and PATCH /api/tags/:id (admin) */
-export const update: RequestHandler = (req, res) => {
+export const update: Handler = ({ db }, req, res) => {
   const parsed = tagChangeSchema.safeParse(req.body ?? {});
   if (!parsed.success)
-    return send(req, res, { status: 'invalid', errors: { form: parsed.error.issues[0].message } }, 200, {});
-  send(req, res, changeTag(dbOf(res), String(req.params.id), parsed.data), 200, {});
+    return send(db, req, res, { status: 'invalid', errors: { form: parsed.error.issues[0].message } }, 200, {});
+  send(db, req, res, changeTag(db, String(req.params.id), parsed.data), 200, {});
 };

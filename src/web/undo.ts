@@ -1,5 +1,5 @@
 /** Undo pages and API: rejected pairs and dismissed suggestions of an article or a comparison, and restoring them. */
-import type { Request, RequestHandler } from 'express';
+import type { Request } from 'express';
 import { z } from 'zod';
 import { listUndoable, restoreRejectedPair, restoreSuggestion } from '../corpus/undo.js';
 import type { UserRow } from '../store/users.js';
@@ -7,7 +7,7 @@ import { getArticle } from '../store/articles.js';
 import { loadVectors } from '../vectors/load.js';
 import { parseId } from './params.js';
 import { sendError } from './errors.js';
-import { dbOf, isApiRequest, isLocalPath } from './request.js';
+import { isApiRequest, isLocalPath, type Handler } from './request.js';
 
 const blank = (v: unknown) => (v === '' ? undefined : v);
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -43,13 +43,13 @@ function scopeIds(req: Request): number[] | undefined {
 }
 
 /** GET /undo?article=ID|compare=ID,ID and GET /api/undo: what can be restored. */
-export const list: RequestHandler = (req, res) => {
+export const list: Handler = ({ db }, req, res) => {
   const ids = scopeIds(req);
   if (!ids) return sendError(req, res, 400, 'undo: give article=ID or compare=ID,ID');
-  const found = listUndoable(dbOf(res), ids);
+  const found = listUndoable(db, ids);
   if (!found) return sendError(req, res, 404, 'undo: no such article');
   if (isApiRequest(req)) return void res.json(found);
-  const articles = new Map(ids.map((i) => [i, getArticle(dbOf(res), i)!]));
+  const articles = new Map(ids.map((i) => [i, getArticle(db, i)!]));
   const title =
     ids.length === 1
       ? `Rejected and dismissed: ${articles.get(ids[0])!.title}`
@@ -58,11 +58,11 @@ export const list: RequestHandler = (req, res) => {
 };
 
 /** POST /pairs/restore and /api/pairs/restore {a:{articleId,text}, b:{articleId,text}}: a rejected pair becomes a suggestion again. */
-export const restorePair: RequestHandler = (req, res) => {
+export const restorePair: Handler = ({ db }, req, res) => {
   const body = restorePairBody.safeParse(req.body ?? {});
   if (!body.success)
     return sendError(req, res, 400, 'restore: name both versions of the rejected pair (article id and words)');
-  const pairId = restoreRejectedPair(dbOf(res), body.data, res.locals.user as UserRow, loadVectors());
+  const pairId = restoreRejectedPair(db, body.data, res.locals.user as UserRow, loadVectors());
   if (pairId === undefined)
     return sendError(
       req,
@@ -75,10 +75,10 @@ export const restorePair: RequestHandler = (req, res) => {
 };
 
 /** POST /editorial/:id/restore and the API: a dismissed suggestion becomes a suggestion again. */
-export const restoreSpan: RequestHandler = (req, res) => {
+export const restoreSpan: Handler = ({ db }, req, res) => {
   const spanId = parseId(req.params.id);
   const b = z.object({ back }).safeParse(req.body ?? {});
-  const span = spanId === undefined ? undefined : restoreSuggestion(dbOf(res), spanId);
+  const span = spanId === undefined ? undefined : restoreSuggestion(db, spanId);
   if (!span) return sendError(req, res, 404, `restore: no dismissed suggestion with id ${String(req.params.id)}`);
   if (isApiRequest(req)) return void res.json({ span });
   res.redirect(303, (b.success && b.data.back) || `/articles/${span.articleId}#suggestions`);

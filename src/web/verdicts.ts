@@ -4,7 +4,7 @@
  * scale (admins edit it). Pages and API call the same functions in
  * src/corpus/verdicts.ts and src/corpus/verdict-scale.ts.
  */
-import type { Request, RequestHandler, Response } from 'express';
+import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { Db } from '../db.js';
 import {
@@ -23,7 +23,7 @@ import { type UserRow } from '../store/users.js';
 import { parseId } from './params.js';
 import { sendError } from './errors.js';
 import { renderNote } from '../reports/note.js';
-import { dbOf, isApiRequest, isLocalPath } from './request.js';
+import { isApiRequest, isLocalPath, type Handler } from './request.js';
 import { reviewersOf } from './verdict-views.js';
 
 const me = (res: Response): UserRow => res.locals.user as UserRow;
@@ -78,41 +78,41 @@ function pairId(req: Request, res: Response): number | undefined {
 }
 
 /** POST /pairs/:id/verdict and /api/pairs/:id/verdict {rating, rationale, needsSecondReview?} */
-export const give: RequestHandler = (req, res) => {
+export const give: Handler = ({ db }, req, res) => {
   const id = pairId(req, res);
   const body = id === undefined ? undefined : parse(verdictBody, req, res, 'verdict');
   if (id === undefined || !body) return;
-  answer(req, res, giveVerdict(dbOf(res), id, me(res), body), body.back);
+  answer(req, res, giveVerdict(db, id, me(res), body), body.back);
 };
 
 /** POST /pairs/:id/verdict/second-review and the API {note?} */
-export const secondReview: RequestHandler = (req, res) => {
+export const secondReview: Handler = ({ db }, req, res) => {
   const id = pairId(req, res);
   const body = id === undefined ? undefined : parse(secondReviewBody, req, res, 'second review');
   if (id === undefined || !body) return;
-  answer(req, res, completeSecondReview(dbOf(res), id, me(res), body.note), body.back);
+  answer(req, res, completeSecondReview(db, id, me(res), body.note), body.back);
 };
 
 /** POST /pairs/:id/verdict/request-second-review and the API */
-export const askSecondReview: RequestHandler = (req, res) => {
+export const askSecondReview: Handler = ({ db }, req, res) => {
   const id = pairId(req, res);
   const body = id === undefined ? undefined : parse(requestBody, req, res, 'second review');
   if (id === undefined || !body) return;
-  answer(req, res, requestSecondReview(dbOf(res), id, me(res)), body.back);
+  answer(req, res, requestSecondReview(db, id, me(res)), body.back);
 };
 
 /** POST /pairs/:id/verdict/assign and the API {assignee: user name or null} */
-export const assign: RequestHandler = (req, res) => {
+export const assign: Handler = ({ db }, req, res) => {
   const id = pairId(req, res);
   const body = id === undefined ? undefined : parse(assignBody, req, res, 'assign');
   if (id === undefined || !body) return;
-  answer(req, res, assignVerdict(dbOf(res), id, me(res), body.assignee), body.back);
+  answer(req, res, assignVerdict(db, id, me(res), body.assignee), body.back);
 };
 
 /** GET /api/pairs/:id/verdict: the pair's state, verdict and history. */
-export const apiPairVerdict: RequestHandler = (req, res) => {
+export const apiPairVerdict: Handler = ({ db }, req, res) => {
   const id = parseId(req.params.id);
-  const pv = id === undefined ? undefined : getPairVerdictHistory(dbOf(res), id);
+  const pv = id === undefined ? undefined : getPairVerdictHistory(db, id);
   if (!pv) return void res.status(404).json({ error: `No pair with id ${String(req.params.id)}` });
   res.json(pv);
 };
@@ -139,36 +139,36 @@ function readList(req: Request, d: Db) {
 }
 
 /** GET /verdicts: the review queue, filtered by state, assignee and "needs second review". */
-export const listPage: RequestHandler = (req, res) => {
-  const { filter, items } = readList(req, dbOf(res));
+export const listPage: Handler = ({ db }, req, res) => {
+  const { filter, items } = readList(req, db);
   res.render('verdicts/list', {
     title: 'Verdicts',
     items,
     filter,
-    reviewers: reviewersOf(dbOf(res)),
-    scale: listScale(dbOf(res)),
+    reviewers: reviewersOf(db),
+    scale: listScale(db),
   });
 };
 
 /** GET /api/verdicts */
-export const apiList: RequestHandler = (req, res) => {
-  res.json({ verdicts: readList(req, dbOf(res)).items });
+export const apiList: Handler = ({ db }, req, res) => {
+  res.json({ verdicts: readList(req, db).items });
 };
 
 /** GET /verdicts/:id: one record with its history. */
-export const showPage: RequestHandler = (req, res) => {
+export const showPage: Handler = ({ db }, req, res) => {
   const id = parseId(req.params.id);
-  const found = id === undefined ? undefined : getVerdictWithHistory(dbOf(res), id);
+  const found = id === undefined ? undefined : getVerdictWithHistory(db, id);
   if (!found) return sendError(req, res, 404, `No verdict with id ${String(req.params.id)}`);
-  const a = findQuoteOfSide(dbOf(res), found.verdict.a);
-  const b = findQuoteOfSide(dbOf(res), found.verdict.b);
+  const a = findQuoteOfSide(db, found.verdict.a);
+  const b = findQuoteOfSide(db, found.verdict.b);
   res.render('verdicts/show', { title: 'Verdict', ...found, quotes: a && b ? [a, b] : null, renderNote });
 };
 
 /** GET /api/verdicts/:id: one record with its history. */
-export const apiShow: RequestHandler = (req, res) => {
+export const apiShow: Handler = ({ db }, req, res) => {
   const id = parseId(req.params.id);
-  const found = id === undefined ? undefined : getVerdictWithHistory(dbOf(res), id);
+  const found = id === undefined ? undefined : getVerdictWithHistory(db, id);
   if (!found) return void res.status(404).json({ error: `No verdict with id ${String(req.params.id)}` });
   res.json(found);
 };
@@ -188,37 +188,38 @@ const ratingChange = z.object({
   retired: flag.optional(),
 });
 
-function renderScale(res: Response, status: number, error: string | null): void {
+function renderScale(db: Db, res: Response, status: number, error: string | null): void {
   res.status(status).render('verdicts/scale', {
     title: 'Verdict scale',
-    scale: listScale(dbOf(res)),
-    bounds: scaleBounds(dbOf(res)),
+    scale: listScale(db),
+    bounds: scaleBounds(db),
     error,
   });
 }
 
-function sendRating(req: Request, res: Response, r: RatingResult, okStatus: number): void {
+function sendRating(db: Db, req: Request, res: Response, r: RatingResult, okStatus: number): void {
   if (r.status === 'not-found') return sendError(req, res, 404, 'verdict scale: no such rating');
   if (r.status === 'invalid')
-    return isApiRequest(req) ? void res.status(400).json({ error: r.error }) : renderScale(res, 400, r.error);
+    return isApiRequest(req) ? void res.status(400).json({ error: r.error }) : renderScale(db, res, 400, r.error);
   if (isApiRequest(req)) return void res.status(okStatus).json({ rating: r.rating });
   res.redirect(303, `/verdict-scale#rating-${r.rating.id}`);
 }
 
 /** GET /verdict-scale */
-export const scalePage: RequestHandler = (_req, res) => renderScale(res, 200, null);
+export const scalePage: Handler = ({ db }, _req, res) => renderScale(db, res, 200, null);
 
 /** GET /api/verdict-scale */
-export const apiScale: RequestHandler = (_req, res) => {
-  const { best, worst } = scaleBounds(dbOf(res));
-  res.json({ bestRating: best, worstRating: worst, ratings: listScale(dbOf(res)) });
+export const apiScale: Handler = ({ db }, _req, res) => {
+  const { best, worst } = scaleBounds(db);
+  res.json({ bestRating: best, worstRating: worst, ratings: listScale(db) });
 };
 
 /** POST /verdict-scale and /api/verdict-scale (admins) {id?, label, value, description?} */
-export const createRating: RequestHandler = (req, res) => {
+export const createRating: Handler = ({ db }, req, res) => {
   const body = ratingBody.safeParse(req.body ?? {});
   if (!body.success)
     return sendRating(
+      db,
       req,
       res,
       {
@@ -227,14 +228,15 @@ export const createRating: RequestHandler = (req, res) => {
       },
       201,
     );
-  sendRating(req, res, addRating(dbOf(res), body.data), 201);
+  sendRating(db, req, res, addRating(db, body.data), 201);
 };
 
 /** POST /verdict-scale/:id and PATCH /api/verdict-scale/:id (admins) {label?, value?, description?, retired?} */
-export const updateRating: RequestHandler = (req, res) => {
+export const updateRating: Handler = ({ db }, req, res) => {
   const body = ratingChange.safeParse(req.body ?? {});
   if (!body.success)
     return sendRating(
+      db,
       req,
       res,
       {
@@ -243,5 +245,5 @@ export const updateRating: RequestHandler = (req, res) => {
       },
       200,
     );
-  sendRating(req, res, changeRating(dbOf(res), String(req.params.id), body.data), 200);
+  sendRating(db, req, res, changeRating(db, String(req.params.id), body.data), 200);
 };
