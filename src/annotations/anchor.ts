@@ -11,7 +11,11 @@
 /** How many characters of context are kept on each side of a span. */
 export const contextLength = 32;
 
-/** A span anchored by position and by quote. */
+/**
+ * A span anchored by position and by quote: the W3C TextPositionSelector
+ * (start, end) and TextQuoteSelector (exact, prefix, suffix) in one. The one
+ * selector type; stored annotations, report spans and imported targets extend it.
+ */
 export interface TextAnchor {
   start: number;
   /** End exclusive. */

@@ -24,7 +24,7 @@
  *   written by an admin, by another reviewer or by a viewer, back-dated.
  */
 import type { Db } from '../db.js';
-import { describeSpan, reanchor } from '../annotations/anchor.js';
+import { describeSpan, reanchor, type TextAnchor } from '../annotations/anchor.js';
 import { getArticle } from '../store/articles.js';
 import { getAnnotationByUuid, insertAnnotation, insertHistory } from '../store/annotations.js';
 import { findArticleIdByHash, findArticleIdByUrl } from '../store/reports.js';
@@ -64,10 +64,7 @@ function findArticleBySource(db: Db, source: string): number | undefined {
   return undefined;
 }
 
-function placeTarget(
-  text: string,
-  t: ImportedTarget,
-): { placement: ImportPlacement; start: number; end: number; exact: string; prefix: string; suffix: string } {
+function placeTarget(text: string, t: ImportedTarget): TextAnchor & { placement: ImportPlacement } {
   if (t.start !== null && t.end !== null && text.slice(t.start, t.end) === t.exact)
     return { placement: 'position', ...describeSpan(text, t.start, t.end) };
   const guess = t.start ?? 0;

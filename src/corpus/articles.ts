@@ -11,7 +11,7 @@ import {
   insertArticle,
   updateArticleMetadata,
   updateArticleText,
-  type ArticleMetadata,
+  type EditableArticleMetadata,
   type ArticleRow,
   type ArticleSummary,
   type ArticleText,
@@ -97,7 +97,7 @@ export function storeImport(
 }
 
 /** Correct an article's metadata. Returns undefined when it does not exist. */
-export function editArticle(db: Db, id: number, metadata: ArticleMetadata): ArticleRow | undefined {
+export function editArticle(db: Db, id: number, metadata: EditableArticleMetadata): ArticleRow | undefined {
   return db
     .transaction(() => {
       if (!updateArticleMetadata(db, id, metadata)) return undefined;

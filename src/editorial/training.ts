@@ -5,6 +5,7 @@
  * evaluation read the data and call these. The features are the app's own
  * (features.ts), computed through the same detectors.
  */
+import type { QuoteSpan } from '../quotes/quote.js';
 import { analyzeText, type Analysis } from '../nlp/index.js';
 import { extractQuotes } from '../quotes/index.js';
 import type { WordVectors } from '../vectors/table.js';
@@ -57,7 +58,7 @@ export function splitWords(text: string): CountedWord[] {
 export interface PreparedSentence {
   source: LabelledSentence;
   analysis: Analysis;
-  quotes: { start: number; end: number; kind: string }[];
+  quotes: QuoteSpan[];
   ctx: DetectContext;
   candidates: Candidate[];
   rows: WordRow[];

@@ -2,6 +2,7 @@
  * reports: the plain shapes a report is rendered from. The corpus layer fills
  * them from the store; the renderers in this folder only read them.
  */
+import type { TextAnchor } from '../annotations/anchor.js';
 import type { DiffPart } from '../diff/index.js';
 import type { EditorialDensity } from '../editorial/index.js';
 
@@ -43,16 +44,10 @@ export interface ReportArticle {
 }
 
 /** A span of an article an annotation points at. */
-export interface ReportSpan {
+export interface ReportSpan extends TextAnchor {
   articleId: number;
   articleTitle: string;
   articleSource: string;
-  start: number;
-  /** End exclusive. */
-  end: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
 }
 
 /** One annotation with everything the formats print. */

@@ -7,14 +7,12 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import type { TextAnchor } from '../annotations/anchor.js';
 import { tagIdKey } from './jsonld.js';
 
 /** One target of an imported annotation. */
-export interface ImportedTarget {
+export interface ImportedTarget extends Omit<TextAnchor, 'start' | 'end'> {
   source: string;
-  exact: string;
-  prefix: string;
-  suffix: string;
   /** from a TextPositionSelector, when given */
   start: number | null;
   end: number | null;

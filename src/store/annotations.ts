@@ -1,20 +1,13 @@
 /** SQL for annotations and their history. */
+import type { TextAnchor } from '../annotations/anchor.js';
 import type { Db } from '../db.js';
 
 export type AnnotationStatus = 'active' | 'orphaned' | 'deleted';
 export type HistoryAction = 'create' | 'update' | 'delete' | 'reanchor' | 'orphan';
 
 /** A span of an article's normalized text, anchored by position and by quote. */
-export interface AnchoredSpan {
+export interface AnchoredSpan extends TextAnchor {
   articleId: number;
-  start: number;
-  /** End exclusive. */
-  end: number;
-  exact: string;
-  /** Up to 32 characters before the span. */
-  prefix: string;
-  /** Up to 32 characters after the span. */
-  suffix: string;
 }
 
 /** A stored annotation, with the names the pages need. */
@@ -59,12 +52,7 @@ export interface NewAnnotation extends AnchoredSpan {
 }
 
 /** The fields a change may set. */
-export interface AnnotationChange {
-  start: number;
-  end: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
+export interface AnnotationChange extends TextAnchor {
   tagId: string | null;
   note: string | null;
   other: AnchoredSpan | null;

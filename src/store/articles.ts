@@ -1,6 +1,6 @@
 /** SQL for articles. */
 import { prepared, type Db } from '../db.js';
-import type { Furniture } from '../ingest/index.js';
+import type { ArticleMetadata, Furniture } from '../ingest/index.js';
 
 /** A stored article as the app uses it. */
 export interface ArticleRow {
@@ -29,12 +29,9 @@ export type ArticleSummary = Pick<
 /** What is needed to insert an article. */
 export type NewArticle = Omit<ArticleRow, 'id' | 'createdAt' | 'updatedAt'>;
 
-/** Editable metadata fields. */
-export interface ArticleMetadata {
+/** The metadata a reviewer may correct: the article's metadata with a title always set, and its address. */
+export interface EditableArticleMetadata extends ArticleMetadata {
   title: string;
-  outlet: string | null;
-  author: string | null;
-  published: string | null;
   url: string | null;
 }
 
@@ -144,7 +141,7 @@ export function countArticles(db: Db): number {
 }
 
 /** Update the editable metadata. Returns false when the article does not exist. */
-export function updateArticleMetadata(db: Db, id: number, m: ArticleMetadata): boolean {
+export function updateArticleMetadata(db: Db, id: number, m: EditableArticleMetadata): boolean {
   const info = prepared(
     db,
     `UPDATE articles SET title = @title, outlet = @outlet, author = @author, published = @published, url = @url,

@@ -7,7 +7,7 @@ function render(spans: EditorialSpan[]): string[] {
 }
 
 /** Quote spans for every “…” quotation in the text, of the given kind. */
-function quotesOf(text: string, kind: string): QuoteSpan[] {
+function quotesOf(text: string, kind: QuoteSpan['kind']): QuoteSpan[] {
   return [...text.matchAll(/“[^”]*”/g)].map((m) => ({ start: m.index, end: m.index + m[0].length, kind }));
 }
 
