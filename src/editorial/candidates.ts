@@ -5,6 +5,7 @@
  * and scare quotes propose, before voices are given and neighbours merged.
  */
 import type { Analysis } from '../nlp/index.js';
+import type { QuoteSpan } from '../quotes/quote.js';
 import { findAttributionHits } from './attribution.js';
 import type { EditorialCategoryId } from './categories.js';
 import { indexSentences, type DetectContext, type Range } from './context.js';
@@ -18,13 +19,6 @@ import { findAdverbHits } from './sentence-adverbs.js';
 /** Which detector proposed a span. */
 export type EditorialRule =
   'lexicon' | 'phrase' | 'attribution' | 'sentence-adverb' | 'question' | 'scare-quote' | 'model';
-
-/** The quote spans of the article, so a span can be given its voice. */
-export interface QuoteSpan {
-  start: number;
-  end: number;
-  kind: string;
-}
 
 /** A span one detector proposes. */
 export interface Candidate {

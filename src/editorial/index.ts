@@ -10,7 +10,8 @@
 import { analyzeText, type Analysis } from '../nlp/index.js';
 import { extractQuotes } from '../quotes/index.js';
 import type { WordVectors } from '../vectors/table.js';
-import { buildContext, collectCandidates, type Candidate, type EditorialRule, type QuoteSpan } from './candidates.js';
+import type { QuoteSpan } from '../quotes/quote.js';
+import { buildContext, collectCandidates, type Candidate, type EditorialRule } from './candidates.js';
 import { isInside } from './context.js';
 import { applyModel, pickNearestCategory, type EditorialModel } from './model.js';
 
@@ -24,7 +25,9 @@ export {
 export { measureDensity, type EditorialDensity } from './density.js';
 
 export type { EditorialModel } from './model.js';
-export type { EditorialRule, QuoteSpan } from './candidates.js';
+export type { EditorialRule } from './candidates.js';
+// the quote spans a span's voice is read from (the one type, from quotes/)
+export type { QuoteSpan } from '../quotes/quote.js';
 
 export type Voice = 'writer' | 'quoted';
 

@@ -2,12 +2,16 @@
 
 export type QuoteKind = 'full' | 'partial' | 'scare' | 'indirect';
 
-/** A statement an article reports: a span of the article's normalized text. */
-export interface Quote {
+/** Where a quote lies in its article's normalized text (end exclusive), and its kind: what other layers need of it. */
+export interface QuoteSpan {
   start: number;
   end: number;
-  text: string;
   kind: QuoteKind;
+}
+
+/** A statement an article reports: a span of the article's normalized text. */
+export interface Quote extends QuoteSpan {
+  text: string;
   /** the speaker's fullest name in the article, or null when unknown */
   speaker: string | null;
   /** the cue verb phrase, e.g. "told", "declared firmly" */

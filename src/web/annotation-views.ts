@@ -1,4 +1,5 @@
 /** What article and comparison pages need to show annotations: the lists, highlights and pair notes. */
+import type { QuoteSpan } from '../quotes/quote.js';
 import type { Db } from '../db.js';
 import { listAllTags, listOfferedTags } from '../corpus/tags.js';
 import { describeHistoryEntry } from '../annotations/history.js';
@@ -35,12 +36,8 @@ export function annotationHighlights(annotations: AnnotationRow[], articleId: nu
     }));
 }
 
-/** A quote's place, as the comparison shows it. */
-interface QuoteSpan {
-  articleId: number;
-  start: number;
-  end: number;
-}
+/** A quote's place in its article, as the comparison shows it. */
+type PlacedQuote = Pick<QuoteSpan, 'start' | 'end'> & { articleId: number };
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
   a.start < b.end && a.end > b.start;
@@ -53,8 +50,8 @@ export function viewPairNotes(db: Db, leftId: number, rightId: number) {
   return {
     renderNote,
     /** Pair notes on these two quotes (either way round). */
-    pairNotesFor(x: QuoteSpan, y: QuoteSpan): AnnotationRow[] {
-      const ways: [QuoteSpan, QuoteSpan][] = [
+    pairNotesFor(x: PlacedQuote, y: PlacedQuote): AnnotationRow[] {
+      const ways: [PlacedQuote, PlacedQuote][] = [
         [x, y],
         [y, x],
       ];
