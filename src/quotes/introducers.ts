@@ -72,7 +72,8 @@ export function findIntroducer(ctx: Context, from: number, openW: number): Attri
     const np = findSubjectBefore(words, i, from);
     if (!np || np === 'coordinated') continue;
     // the object of a preposition is no subject: `Later on Sunday, Carson shared`
-    if (np.from > from && words[np.from - 1].pos === 'ADP') continue;
+    // (`As Vulture put it, “…”` names its subject: `as` opens the clause here)
+    if (np.from > from && words[np.from - 1].pos === 'ADP' && words[np.from - 1].lower !== 'as') continue;
     const r = resolvePhrase(ctx, np.from, np.to);
     if (r.speaker) return { ...r, cue: w.text, outlet: null };
   }

@@ -144,6 +144,7 @@ describe('speakers in US political news styles', () => {
       'whole idea',
       'Michelle Marks',
     ],
+    ['as someone put it', 'It was odd.\n\nAs Vulture put it, “Hello, it is the Biebs.”', 'Biebs', 'Vulture'],
   ])('names the speaker with %s', (_case, text, words, speaker) => {
     expect(speakerOf(text, words)).toBe(speaker);
   });
