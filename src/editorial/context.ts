@@ -31,12 +31,11 @@ export function isQuoteMark(token: Token): boolean {
 
 /** True for a word-like token (not punctuation, not a line break). */
 export function isWord(token: Token): boolean {
-  return (
-    token.type !== 'punctuation' &&
-    token.type !== 'tabCRLF' &&
-    token.type !== 'symbol' &&
-    /[\p{L}\p{N}]/u.test(token.text)
-  );
+  if (token.type === 'punctuation' || token.type === 'tabCRLF' || token.type === 'symbol') return false;
+  // asked of nearly every token: an ASCII letter or digit first answers without the regex
+  const c = token.text.charCodeAt(0);
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return true;
+  return /[\p{L}\p{N}]/u.test(token.text);
 }
 
 /** Build the set of tokens that open a sentence or a line. */
@@ -55,7 +54,33 @@ export function indexSentences(analysis: Analysis): { sentenceStarts: Set<number
 }
 
 /** True when the range lies inside one of `ranges` (by its midpoint, so a word at a quote's edge counts). */
-export function isInside(range: Range, ranges: Range[]): boolean {
+export function isInside(range: Range, ranges: readonly Range[]): boolean {
   const mid = (range.start + range.end - 1) / 2;
   return ranges.some((r) => r.start <= mid && mid < r.end);
+}
+
+/**
+ * Per token, 1 when isInside(token, ranges): one sweep over the tokens (in
+ * text order, so their midpoints only grow) and the ranges sorted by start,
+ * instead of a search of every range for every token.
+ */
+export function markTokensInside(tokens: readonly Token[], ranges: readonly Range[]): Uint8Array {
+  const inside = new Uint8Array(tokens.length);
+  if (ranges.length === 0) return inside;
+  const order = [...ranges].sort((a, b) => a.start - b.start);
+  let k = 0;
+  let reach = -Infinity;
+  let lastMid = -Infinity;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    const mid = (t.start + t.end - 1) / 2;
+    if (mid < lastMid) {
+      inside[i] = isInside(t, ranges) ? 1 : 0;
+      continue;
+    }
+    lastMid = mid;
+    while (k < order.length && order[k].start <= mid) reach = Math.max(reach, order[k++].end);
+    if (mid < reach) inside[i] = 1;
+  }
+  return inside;
 }

@@ -4,7 +4,7 @@
  * seeded shuffling) is here too, pure, so the training script and the
  * evaluation fit the very scorer the app applies.
  */
-import type { FeatureRow, StaticFeatures, WordRow } from './features.js';
+import { CONTEXT_FLAGS, type FeatureRow, type WordRow } from './features.js';
 
 /** Weights of one logistic scorer: per feature name, and for the dense vector. */
 export interface LogisticWeights {
@@ -137,21 +137,60 @@ export function fitLogistic(
   return { weights, vector: Array.from(wv, (x) => Math.round(x * 1e4) / 1e4) };
 }
 
-const staticScores = new WeakMap<LogisticWeights, Map<StaticFeatures, number>>();
+/** A word scorer's weights for the contextual features, looked up once per scorer. */
+interface ContextWeights {
+  hit: Map<string, number>;
+  moodNegative: number;
+  moodPositive: number;
+  flags: Float64Array;
+  prevPos: Map<string, number>;
+  nextPos: Map<string, number>;
+}
+
+const contextWeights = new WeakMap<LogisticWeights, ContextWeights>();
+
+function readContextWeights(model: LogisticWeights): ContextWeights {
+  let c = contextWeights.get(model);
+  if (c) return c;
+  const weights = readWeights(model);
+  c = {
+    hit: new Map(),
+    moodNegative: weights.get('ss-') ?? 0,
+    moodPositive: weights.get('ss+') ?? 0,
+    flags: Float64Array.from(CONTEXT_FLAGS, (name) => weights.get(name) ?? 0),
+    prevPos: new Map(),
+    nextPos: new Map(),
+  };
+  for (const [name, w] of weights) {
+    if (name.startsWith('h:')) c.hit.set(name.slice(2), w);
+    else if (name.startsWith('pp:')) c.prevPos.set(name.slice(3), w);
+    else if (name.startsWith('np:')) c.nextPos.set(name.slice(3), w);
+  }
+  contextWeights.set(model, c);
+  return c;
+}
 
 /**
  * The probability a scorer gives one word row: its word's own part (the
  * static features and the vector, computed once per word and scorer) plus
- * its contextual features. Equal to predictLogistic on the flattened row.
+ * its contextual features, added in the order listContextFeatures names
+ * them. Equal to predictLogistic on the flattened row.
  */
 export function predictWordRow(model: LogisticWeights, row: WordRow): number {
-  let cache = staticScores.get(model);
-  if (!cache) staticScores.set(model, (cache = new Map()));
-  let z = cache.get(row.word);
-  if (z === undefined) {
-    z = logitOf(model, row.word);
-    cache.set(row.word, z);
+  const word = row.word;
+  let z: number;
+  if (word.logitOf === model) z = word.logit!;
+  else {
+    z = logitOf(model, word);
+    word.logitOf = model;
+    word.logit = z;
   }
-  for (let k = 0; k < row.keys.length; k += 1) z += (readWeights(model).get(row.keys[k]) ?? 0) * row.values[k];
+  const c = readContextWeights(model);
+  if (row.hits) for (const h of row.hits) z += (c.hit.get(h) ?? 0) * 1;
+  if (row.mood < 0) z += c.moodNegative * -row.mood;
+  if (row.mood > 0) z += c.moodPositive * row.mood;
+  for (let bit = 0; bit < c.flags.length; bit += 1) if (row.flags & (1 << bit)) z += c.flags[bit] * 1;
+  if (row.prevPos !== undefined) z += (c.prevPos.get(row.prevPos) ?? 0) * 1;
+  if (row.nextPos !== undefined) z += (c.nextPos.get(row.nextPos) ?? 0) * 1;
   return 1 / (1 + Math.exp(-z));
 }

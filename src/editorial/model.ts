@@ -9,7 +9,8 @@ import type { WordVectors } from '../vectors/table.js';
 import type { EditorialCategoryId } from './categories.js';
 import type { Candidate } from './candidates.js';
 import type { DetectContext } from './context.js';
-import { extractSentenceFeatures, extractWordFeatures, type WordRow } from './features.js';
+import { extractWordFeatures, type WordRow } from './features.js';
+import { extractSentenceFeatures } from './sentence-features.js';
 import { listLexiconWords } from './lexicon.js';
 import { predictLogistic, predictWordRow, type LogisticWeights } from './logistic.js';
 
@@ -47,9 +48,11 @@ export function applyModel(
   vectors: WordVectors | undefined,
 ): ModelScores {
   const rows = extractWordFeatures(ctx, candidates, vectors);
-  const probs = Float64Array.from(rows, (r) => predictWordRow(model.word, r));
+  const probs = new Float64Array(rows.length);
+  for (let k = 0; k < rows.length; k += 1) probs[k] = predictWordRow(model.word, rows[k]);
   const sentenceRows = extractSentenceFeatures(ctx, candidates, rows, probs);
-  const bias = Float64Array.from(sentenceRows, (r) => predictLogistic(model.sentence, r));
+  const bias = new Float64Array(sentenceRows.length);
+  for (let k = 0; k < sentenceRows.length; k += 1) bias[k] = predictLogistic(model.sentence, sentenceRows[k]);
   return { rows, probs, bias };
 }
 

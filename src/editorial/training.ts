@@ -11,13 +11,8 @@ import { extractQuotes } from '../quotes/index.js';
 import type { WordVectors } from '../vectors/table.js';
 import { buildContext, collectCandidates, type Candidate } from './candidates.js';
 import type { DetectContext } from './context.js';
-import {
-  extractSentenceFeatures,
-  extractWordFeatures,
-  flattenWordRow,
-  type FeatureRow,
-  type WordRow,
-} from './features.js';
+import { extractWordFeatures, flattenWordRow, type FeatureRow, type WordRow } from './features.js';
+import { extractSentenceFeatures } from './sentence-features.js';
 import {
   fitLogistic,
   predictLogistic,

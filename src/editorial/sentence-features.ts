@@ -1,0 +1,97 @@
+/**
+ * Features of the editorial model's sentence scorer, computed by the same
+ * pure function when training and when the app tags a text: what the
+ * sentence's words scored, which rule-based candidates it holds, its
+ * sentiment, length and share of quoted words, and the mean vector of its
+ * content words.
+ */
+import type { Token } from '../nlp/index.js';
+import type { Candidate } from './candidates.js';
+import type { DetectContext } from './context.js';
+import { CONTEXT_FLAGS, type FeatureRow, type WordRow } from './features.js';
+
+const QUOTED = 1 << CONTEXT_FLAGS.indexOf('quoted');
+
+/**
+ * The features of every sentence: what its words scored (`probs`, one per
+ * row of `rows`), how many rule-based candidates it holds and of which
+ * category, its sentiment, length and share of quoted words, and the mean
+ * vector of its content words.
+ */
+export function extractSentenceFeatures(
+  ctx: DetectContext,
+  candidates: readonly Candidate[],
+  rows: readonly WordRow[],
+  probs: ArrayLike<number>,
+): FeatureRow[] {
+  const { sentences, tokens } = ctx.analysis;
+  // the categories of the candidates starting in each sentence, in one pass over both sorted lists
+  const categoriesAt: string[][] = sentences.map(() => []);
+  let si = 0;
+  for (const cand of [...candidates].sort((a, b) => a.start - b.start)) {
+    while (si < sentences.length && sentences[si].end <= cand.start) si += 1;
+    if (si < sentences.length && cand.start >= sentences[si].start) categoriesAt[si].push(cand.category);
+  }
+  const out: FeatureRow[] = new Array(sentences.length);
+  // rows come in sentence order, so each sentence's rows are one run [from, to)
+  let from = 0;
+  for (si = 0; si < sentences.length; si += 1) {
+    let to = from;
+    while (to < rows.length && rows[to].sentence === si) to += 1;
+    out[si] = describeSentence(sentences[si].sentiment, categoriesAt[si], rows, probs, from, to, tokens);
+    from = to;
+  }
+  return out;
+}
+
+function describeSentence(
+  sentiment: number,
+  categories: readonly string[],
+  rows: readonly WordRow[],
+  probs: ArrayLike<number>,
+  from: number,
+  to: number,
+  tokens: readonly Token[],
+): FeatureRow {
+  const n = to - from;
+  // ascending, read from the end: the sums run from the largest score down
+  const ps = new Float64Array(n);
+  let quoted = 0;
+  let vector: Float32Array | undefined;
+  for (let k = from; k < to; k += 1) {
+    const r = rows[k];
+    ps[k - from] = probs[k];
+    if (r.flags & QUOTED) quoted += 1;
+    if (r.vector && !tokens[r.token].stop) {
+      const sum = (vector ??= new Float32Array(r.vector.length));
+      for (let d = 0; d < sum.length; d += 1) sum[d] += r.vector[d];
+    }
+  }
+  ps.sort();
+  const keys = ['bias'];
+  const values = [1];
+  if (n > 0) {
+    let total = 0;
+    for (let j = n - 1; j >= 0; j -= 1) total += ps[j];
+    keys.push('max', 'top3', 'mean', 'sum', 'quoted');
+    values.push(
+      ps[n - 1],
+      (ps[n - 1] + (n > 1 ? ps[n - 2] : 0) + (n > 2 ? ps[n - 3] : 0)) / 3,
+      total / n,
+      total / 5,
+      quoted / n,
+    );
+  }
+  keys.push('words');
+  values.push(Math.min(n, 60) / 30);
+  for (const category of categories) (keys.push(`h:${category}`), values.push(1));
+  if (sentiment < 0) (keys.push('ss-'), values.push(-sentiment));
+  if (sentiment > 0) (keys.push('ss+'), values.push(sentiment));
+  if (vector) {
+    let norm = 0;
+    for (let d = 0; d < vector.length; d += 1) norm += vector[d] * vector[d];
+    norm = Math.sqrt(norm) || 1;
+    for (let d = 0; d < vector.length; d += 1) vector[d] = vector[d] / norm;
+  }
+  return { keys, values, vector };
+}
