@@ -8,6 +8,7 @@ import type { Token } from '../nlp/index.js';
 import verbs from '../../data/lexicons/attribution-verbs.json' with { type: 'json' };
 import { isQuoteMark, isWord, type DetectContext } from './context.js';
 import { deriveInflectionBases } from './lexicon.js';
+import { createFormMemo } from './word-forms.js';
 
 const loaded = new Set(verbs.loaded);
 const neutral = new Set(verbs.neutral);
@@ -24,7 +25,7 @@ export interface AttributionHit {
 }
 
 function isVerbLike(token: Token): boolean {
-  return token.pos === 'VERB' || (token.pos === 'ADJ' && /ed$/i.test(token.text)) || token.pos === 'PROPN';
+  return token.pos === 'VERB' || token.pos === 'PROPN' || (token.pos === 'ADJ' && /ed$/i.test(token.text));
 }
 
 // A clause complement reads subject-then-verb ("insisted his militia and its
@@ -66,6 +67,29 @@ function introducesSpeech(tokens: Token[], i: number, sentenceStart: number, sen
   return false;
 }
 
+/** What the verb lists say of a word form: null when it is neither loaded nor a plain reporting verb. */
+interface VerbReading {
+  loaded: boolean;
+  neutral: boolean;
+  /** the lemma that matched a list */
+  lemma: string;
+}
+
+function readVerb(t: Token): VerbReading | null {
+  // wink leaves some past tenses unlemmatized ("fumed"), so try their base forms too
+  const lemmas = t.lemma === t.text.toLowerCase() ? [t.lemma, ...deriveInflectionBases(t.lemma)] : [t.lemma];
+  const isLoaded = lemmas.some((l) => loaded.has(l));
+  const isNeutral = lemmas.some((l) => neutral.has(l));
+  if (!isLoaded && !isNeutral) return null;
+  return {
+    loaded: isLoaded,
+    neutral: isNeutral,
+    lemma: lemmas.find((l) => loaded.has(l) || neutral.has(l)) ?? t.lemma,
+  };
+}
+
+const verbForms = createFormMemo<VerbReading | null>();
+
 /** Find the attribution verbs of the text that colour the speaker. */
 export function findAttributionHits(ctx: DetectContext): AttributionHit[] {
   const { tokens, sentences } = ctx.analysis;
@@ -79,19 +103,14 @@ export function findAttributionHits(ctx: DetectContext): AttributionHit[] {
       if (prev && prev.pos === 'DET') continue;
       // "self-proclaimed", "so-claimed": the verb is half of a compound adjective
       if (prev && prev.text === '-' && prev.end === t.start) continue;
-      // wink leaves some past tenses unlemmatized ("fumed"), so try their base forms too
-      const lemmas = t.lemma === t.text.toLowerCase() ? [t.lemma, ...deriveInflectionBases(t.lemma)] : [t.lemma];
-      const isLoaded = lemmas.some((l) => loaded.has(l));
+      const verb = verbForms(t, readVerb);
+      if (verb === null) continue;
       const before = prev && manner.has(prev.text.toLowerCase()) ? prev : undefined;
       const after = i + 1 < s.tokenEnd && manner.has(tokens[i + 1].text.toLowerCase()) ? tokens[i + 1] : undefined;
-      const coloured = lemmas.some((l) => neutral.has(l)) && (before || after);
-      if (!isLoaded && !coloured) continue;
+      const coloured = verb.neutral && (before || after);
+      if (!verb.loaded && !coloured) continue;
       if (!introducesSpeech(tokens, i, s.tokenStart, s.tokenEnd)) continue;
-      hits.push({
-        start: (before ?? t).start,
-        end: (after ?? t).end,
-        verb: lemmas.find((l) => loaded.has(l) || neutral.has(l)) ?? t.lemma,
-      });
+      hits.push({ start: (before ?? t).start, end: (after ?? t).end, verb: verb.lemma });
     }
   }
   return hits;

@@ -11,6 +11,7 @@ import doubt from '../../data/lexicons/doubt.json' with { type: 'json' };
 import puffery from '../../data/lexicons/puffery.json' with { type: 'json' };
 import { isEditorialCategory, type EditorialCategoryId } from './categories.js';
 import type { DetectContext } from './context.js';
+import { createFormMemo } from './word-forms.js';
 
 /** A word lexicon file: one category, its source, lemma → parts of speech. */
 export interface WordLexicon {
@@ -89,12 +90,9 @@ export function deriveAdverbBases(word: string): string[] {
 // wink tags participles used as modifiers as ADJ ("trampled") and capitalizes
 // sentence-initial words into PROPN, so a part of speech is accepted when the
 // token could plausibly be that word class; a capitalized word inside a
-// sentence stays a name ("Patriot missiles", "Mr. Savage").
-function fitsPos(token: Token, pos: string, sentenceInitial: boolean, next: Token | undefined): boolean {
-  // at a sentence start a capital proves nothing, unless the word heads a name ("Patriot batteries")
-  const headsName = next !== undefined && (next.pos === 'PROPN' || next.pos === 'NOUN') && next.space !== '';
-  const properOk =
-    token.pos === 'PROPN' && ((sentenceInitial && !headsName) || token.text === token.text.toLowerCase());
+// sentence stays a name ("Patriot missiles", "Mr. Savage"). `properOk`: the
+// token is a PROPN that may stand for a common word here (see matchForm).
+function fitsPos(token: Token, pos: string, properOk: boolean): boolean {
   switch (pos) {
     case 'NOUN':
       return token.pos === 'NOUN' || properOk;
@@ -112,18 +110,22 @@ function fitsPos(token: Token, pos: string, sentenceInitial: boolean, next: Toke
   }
 }
 
-function matchToken(token: Token, sentenceInitial: boolean, next: Token | undefined): Entry | undefined {
+// The entry a word form matches. `initialCommon`: the token opens a sentence
+// and heads no name, so a capital there proves nothing; a PROPN written in
+// lower case is a common word too.
+function matchForm(token: Token, initialCommon: boolean): Entry | null {
   const lower = token.text.toLowerCase();
-  for (const key of new Set([token.lemma, lower])) {
+  const properOk = token.pos === 'PROPN' && (initialCommon || token.text === lower);
+  for (const key of token.lemma === lower ? [lower] : [token.lemma, lower]) {
     for (const entry of wordTable.get(key) ?? []) {
-      for (const pos of entry.pos) if (pos !== 'ADV' && fitsPos(token, pos, sentenceInitial, next)) return entry;
+      for (const pos of entry.pos) if (pos !== 'ADV' && fitsPos(token, pos, properOk)) return entry;
     }
   }
   if (token.lemma === lower) {
     for (const base of deriveInflectionBases(lower)) {
       for (const entry of wordTable.get(base) ?? []) {
         for (const pos of entry.pos)
-          if ((pos === 'VERB' || pos === 'NOUN') && fitsPos(token, pos, sentenceInitial, next)) return entry;
+          if ((pos === 'VERB' || pos === 'NOUN') && fitsPos(token, pos, properOk)) return entry;
       }
     }
   }
@@ -132,7 +134,22 @@ function matchToken(token: Token, sentenceInitial: boolean, next: Token | undefi
       for (const entry of wordTable.get(base) ?? []) if (entry.pos.has('ADV')) return entry;
     }
   }
-  return undefined;
+  return null;
+}
+
+// A form's entry depends on the sentence only for a PROPN at a sentence start, hence two memos.
+const formEntries = createFormMemo<Entry | null>();
+const initialFormEntries = createFormMemo<Entry | null>();
+const matchCommon = (token: Token) => matchForm(token, false);
+const matchInitial = (token: Token) => matchForm(token, true);
+
+function matchToken(token: Token, sentenceInitial: boolean, next: Token | undefined): Entry | null {
+  if (token.pos === 'PROPN' && sentenceInitial) {
+    // at a sentence start a capital proves nothing, unless the word heads a name ("Patriot batteries")
+    const headsName = next !== undefined && (next.pos === 'PROPN' || next.pos === 'NOUN') && next.space !== '';
+    if (!headsName) return initialFormEntries(token, matchInitial);
+  }
+  return formEntries(token, matchCommon);
 }
 
 /**
@@ -181,7 +198,7 @@ export function findLexiconHits(ctx: DetectContext): LexiconHit[] {
 // compound from tokens joined by hyphens with no space and look it up whole.
 // Compounds are unambiguous, so their part of speech is not checked.
 function matchCompound(tokens: Token[], i: number): { entry: Entry; last: number } | undefined {
-  let text = tokens[i].text.toLowerCase();
+  let text: string | undefined;
   let last = i;
   let found: { entry: Entry; last: number } | undefined;
   while (
@@ -191,7 +208,7 @@ function matchCompound(tokens: Token[], i: number): { entry: Entry; last: number
     tokens[last + 2].space === '' &&
     tokens[last + 2].type === 'word'
   ) {
-    text += `-${tokens[last + 2].text.toLowerCase()}`;
+    text = `${text ?? tokens[i].text.toLowerCase()}-${tokens[last + 2].text.toLowerCase()}`;
     last += 2;
     const entry = wordTable.get(text)?.[0];
     if (entry) found = { entry, last };

@@ -7,6 +7,7 @@ import type { Token } from '../nlp/index.js';
 import phraseFile from '../../data/lexicons/phrases.json' with { type: 'json' };
 import { isEditorialCategory, type EditorialCategoryId } from './categories.js';
 import { isWord, type DetectContext } from './context.js';
+import { createFormMemo, type FormMemo } from './word-forms.js';
 
 type Slot =
   | { kind: 'word'; words: Set<string>; optional: boolean }
@@ -94,35 +95,84 @@ function matchFrom(slots: Slot[], si: number, tokens: Token[], ti: number, end: 
 
 // A pattern can only match a sentence that holds a word for each of its
 // required word slots; checking that first skips most patterns on most
-// sentences. `keys` holds every form slotAccepts tries for the sentence's
-// tokens, so the check is a few set look-ups per pattern.
-function canMatch(p: PhrasePattern, keys: Set<string>): boolean {
-  return p.slots.every((slot) => {
-    if (slot.kind !== 'word' || slot.optional) return true;
-    for (const w of slot.words) if (keys.has(w)) return true;
-    return false;
-  });
+// sentences. Each required slot is one bit of its pattern's mask; every
+// form slotAccepts tries for a token (lemma, lower case, lower case less a
+// final s) points at the (pattern, bit) pairs its words satisfy, so a
+// sentence costs a look-up per token, remembered per word form.
+interface PatternIndex {
+  /** per pattern, the mask with every required slot's bit */
+  full: Uint32Array;
+  /** word → pattern, bit, pattern, bit, … */
+  byWord: Map<string, number[]>;
+  /** a word form's pattern and bit pairs, or null when it satisfies no slot */
+  refs: FormMemo<Int32Array | null>;
 }
 
-function collectKeys(tokens: Token[], from: number, to: number): Set<string> {
-  const keys = new Set<string>();
-  for (let i = from; i < to; i += 1) {
-    const t = tokens[i];
-    const lower = t.text.toLowerCase();
-    keys.add(t.lemma);
-    keys.add(lower);
-    if (lower.endsWith('s')) keys.add(lower.slice(0, -1));
+const indexes = new WeakMap<readonly PhrasePattern[], PatternIndex>();
+
+function indexPatterns(list: readonly PhrasePattern[]): PatternIndex {
+  let index = indexes.get(list);
+  if (index) return index;
+  const full = new Uint32Array(list.length);
+  const byWord = new Map<string, number[]>();
+  list.forEach((p, pi) => {
+    let bit = 0;
+    for (const slot of p.slots) {
+      if (slot.kind !== 'word' || slot.optional) continue;
+      if (bit === 32) throw new Error(`editorial: phrase ${JSON.stringify(p.source)} has over 32 required words`);
+      const mask = 2 ** bit;
+      full[pi] |= mask;
+      for (const w of slot.words) {
+        const refs = byWord.get(w) ?? [];
+        refs.push(pi, mask);
+        byWord.set(w, refs);
+      }
+      bit += 1;
+    }
+  });
+  const refs = createFormMemo<Int32Array | null>();
+  index = { full, byWord, refs };
+  indexes.set(list, index);
+  return index;
+}
+
+function listSlotRefs(index: PatternIndex, t: Token): Int32Array | null {
+  const lower = t.text.toLowerCase();
+  const keys = new Set([t.lemma, lower]);
+  if (lower.endsWith('s')) keys.add(lower.slice(0, -1));
+  const out: number[] = [];
+  for (const k of keys) {
+    const refs = index.byWord.get(k);
+    if (refs) out.push(...refs);
   }
-  return keys;
+  return out.length ? Int32Array.from(out) : null;
 }
 
 /** Find every phrase pattern match, sentence by sentence. */
 export function findPhraseHits(ctx: DetectContext, list: PhrasePattern[] = patterns): PhraseHit[] {
   const { tokens, sentences } = ctx.analysis;
+  const index = indexPatterns(list);
+  const readRefs = (t: Token) => listSlotRefs(index, t);
+  const masks = new Uint32Array(list.length);
+  const touched: number[] = [];
   const hits: PhraseHit[] = [];
   for (const s of sentences) {
-    const keys = collectKeys(tokens, s.tokenStart, s.tokenEnd);
-    const candidates = list.filter((p) => canMatch(p, keys));
+    for (let i = s.tokenStart; i < s.tokenEnd; i += 1) {
+      const refs = index.refs(tokens[i], readRefs);
+      if (refs === null) continue;
+      for (let r = 0; r < refs.length; r += 2) {
+        if (masks[refs[r]] === 0) touched.push(refs[r]);
+        masks[refs[r]] |= refs[r + 1];
+      }
+    }
+    if (touched.length === 0) continue;
+    const candidates: PhrasePattern[] = [];
+    touched.sort((a, b) => a - b);
+    for (const pi of touched) {
+      if (masks[pi] === index.full[pi]) candidates.push(list[pi]);
+      masks[pi] = 0;
+    }
+    touched.length = 0;
     if (candidates.length === 0) continue;
     for (let ti = s.tokenStart; ti < s.tokenEnd; ti += 1) {
       if (!isWord(tokens[ti])) continue;

@@ -91,7 +91,37 @@ function readTokenFacts(
  * then linear in the text's length.
  */
 export const LONGEST_WINK_TOKEN = 200;
-const LONG_RUN = new RegExp(`\\S{${LONGEST_WINK_TOKEN + 1},}`, 'g');
+
+/** True for the characters of JavaScript's `\s` (so runs are what `\S+` would find). */
+function isSpaceCode(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/**
+ * The first run of more than LONGEST_WINK_TOKEN non-space characters at or
+ * after `from`, or null: one pass over the characters (a regular expression
+ * `\S{201,}` tries again from every character of every word).
+ */
+function findLongRun(text: string, from: number): { start: number; end: number } | null {
+  let runStart = from;
+  for (let i = from; i < text.length; i += 1) {
+    if (!isSpaceCode(text.charCodeAt(i))) continue;
+    if (i - runStart > LONGEST_WINK_TOKEN) return { start: runStart, end: i };
+    runStart = i + 1;
+  }
+  return text.length - runStart > LONGEST_WINK_TOKEN ? { start: runStart, end: text.length } : null;
+}
 
 /**
  * Analyse a text: tokens with lemmas, POS and offsets, and sentences.
@@ -102,38 +132,38 @@ const LONG_RUN = new RegExp(`\\S{${LONGEST_WINK_TOKEN + 1},}`, 'g');
  */
 export function analyzeText(text: string): Analysis {
   if (typeof text !== 'string') throw new TypeError(`nlp: analyzeText expects a string, got ${typeof text}`);
-  LONG_RUN.lastIndex = 0;
-  let run = LONG_RUN.exec(text);
+  let run = findLongRun(text, 0);
   if (run === null) return { text, ...analyzePiece(text, 0, 0) };
   const tokens: Token[] = [];
   const sentences: Sentence[] = [];
   let from = 0;
   while (from < text.length) {
-    const runStart = run === null ? text.length : run.index;
+    const runStart = run === null ? text.length : run.start;
     if (runStart > from) {
       const piece = analyzePiece(text.slice(from, runStart), from, tokens.length);
       for (const t of piece.tokens) tokens.push(t);
       for (const s of piece.sentences) sentences.push(s);
     }
     if (run === null) break;
-    const end = runStart + run[0].length;
+    const end = run.end;
+    const runText = text.slice(runStart, end);
     const previousEnd = tokens.length ? tokens[tokens.length - 1].end : 0;
     const index = tokens.length;
     tokens.push({
       index,
-      text: run[0],
+      text: runText,
       start: runStart,
       end,
-      lemma: run[0].toLowerCase(),
+      lemma: runText.toLowerCase(),
       pos: 'X',
       type: 'symbol',
       stop: false,
       negated: false,
       space: text.slice(previousEnd, runStart),
     });
-    sentences.push({ start: runStart, end, tokenStart: index, tokenEnd: index + 1, text: run[0], sentiment: 0 });
+    sentences.push({ start: runStart, end, tokenStart: index, tokenEnd: index + 1, text: runText, sentiment: 0 });
     from = end;
-    run = LONG_RUN.exec(text);
+    run = findLongRun(text, end);
   }
   return { text, tokens, sentences };
 }
