@@ -84,3 +84,30 @@ export function markTokensInside(tokens: readonly Token[], ranges: readonly Rang
   }
   return inside;
 }
+
+/**
+ * isInside for many ranges against the same `ranges`: their union, merged
+ * and sorted once, then a binary search per range.
+ */
+export function createInsideTest(ranges: readonly Range[]): (range: Range) => boolean {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const r of [...ranges].sort((a, b) => a.start - b.start)) {
+    if (r.end <= r.start) continue;
+    const last = ends.length - 1;
+    if (last >= 0 && r.start <= ends[last]) ends[last] = Math.max(ends[last], r.end);
+    else (starts.push(r.start), ends.push(r.end));
+  }
+  return (range) => {
+    const mid = (range.start + range.end - 1) / 2;
+    let lo = 0;
+    let hi = starts.length;
+    // the last merged range starting at or before mid
+    while (lo < hi) {
+      const m = (lo + hi) >> 1;
+      if (starts[m] <= mid) lo = m + 1;
+      else hi = m;
+    }
+    return lo > 0 && mid < ends[lo - 1];
+  };
+}

@@ -12,7 +12,7 @@ import { extractQuotes } from '../quotes/index.js';
 import type { WordVectors } from '../vectors/table.js';
 import type { QuoteSpan } from '../quotes/quote.js';
 import { buildContext, collectCandidates, type Candidate, type EditorialRule } from './candidates.js';
-import { isInside } from './context.js';
+import { createInsideTest } from './context.js';
 import { applyModel, pickNearestCategory, type EditorialModel } from './model.js';
 
 export {
@@ -108,16 +108,34 @@ function mergeNeighbours(text: string, spans: (Candidate & { voice: Voice })[]):
 
 // A span inside another span says nothing new, except inside a rhetorical
 // question, which is a whole sentence and may hold loaded words of its own.
+// `spans` come sorted by start. Of two spans over the same stretch the one of
+// the more specific rule stays (of equal rules, the first).
 function dropContained<T extends Candidate>(spans: T[]): T[] {
-  return spans.filter(
-    (a, i) =>
-      !spans.some((b, j) => {
-        if (i === j || b.category === 'rhetorical-question') return false;
-        if (!(b.start <= a.start && a.end <= b.end)) return false;
-        const same = b.start === a.start && b.end === a.end;
-        return !same || RULE_RANK[b.rule] < RULE_RANK[a.rule] || (RULE_RANK[b.rule] === RULE_RANK[a.rule] && j < i);
-      }),
-  );
+  const kept: T[] = [];
+  // the furthest end among the spans before i that may contain others
+  let reach = -Infinity;
+  for (let i = 0; i < spans.length; i += 1) {
+    const a = spans[i];
+    // only a span starting at or before a can hold it: those before i, and those after i with a's start
+    let mayBeHeld = reach >= a.end;
+    for (let j = i + 1; !mayBeHeld && j < spans.length && spans[j].start === a.start; j += 1)
+      mayBeHeld = spans[j].category !== 'rhetorical-question' && spans[j].end >= a.end;
+    if (!mayBeHeld || !isHeld(spans, i)) kept.push(a);
+    if (a.category !== 'rhetorical-question') reach = Math.max(reach, a.end);
+  }
+  return kept;
+}
+
+function isHeld<T extends Candidate>(spans: T[], i: number): boolean {
+  const a = spans[i];
+  for (let j = 0; j < spans.length && spans[j].start <= a.start; j += 1) {
+    const b = spans[j];
+    if (i === j || b.category === 'rhetorical-question' || a.end > b.end) continue;
+    const same = b.start === a.start && b.end === a.end;
+    if (!same || RULE_RANK[b.rule] < RULE_RANK[a.rule] || (RULE_RANK[b.rule] === RULE_RANK[a.rule] && j < i))
+      return true;
+  }
+  return false;
 }
 
 /**
@@ -150,9 +168,9 @@ export function suggestEditorial(
     const floor = options.minConfidence ?? model.word.threshold;
     const tokens = a.tokens;
     scores.rows.forEach((row, k) => {
-      if (scores.probs[k] < floor) return;
+      // a word some rule already covers (row.hits) keeps the rule's span and category
+      if (scores.probs[k] < floor || row.hits !== null) return;
       const t = tokens[row.token];
-      if (candidates.some((c) => c.start < t.end && t.start < c.end && c.category !== 'rhetorical-question')) return;
       found.push({
         start: t.start,
         end: t.end,
@@ -162,8 +180,9 @@ export function suggestEditorial(
       });
     });
   }
+  const quoted = createInsideTest(ctx.quoted);
   const voiced = found
-    .map((c) => ({ ...c, voice: (c.rule !== 'scare-quote' && isInside(c, ctx.quoted) ? 'quoted' : 'writer') as Voice }))
+    .map((c) => ({ ...c, voice: (c.rule !== 'scare-quote' && quoted(c) ? 'quoted' : 'writer') as Voice }))
     .sort((x, y) => x.start - y.start || y.end - x.end || RULE_RANK[x.rule] - RULE_RANK[y.rule]);
   const spans = dropContained(mergeNeighbours(text, voiced)).map((s): EditorialSpan => ({
     start: s.start,
