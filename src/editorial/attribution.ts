@@ -8,7 +8,6 @@ import type { Token } from '../nlp/index.js';
 import verbs from '../../data/lexicons/attribution-verbs.json' with { type: 'json' };
 import { isQuoteMark, isWord, type DetectContext } from './context.js';
 import { deriveInflectionBases } from './lexicon.js';
-import { createFormMemo } from './word-forms.js';
 
 const loaded = new Set(verbs.loaded);
 const neutral = new Set(verbs.neutral);
@@ -68,7 +67,7 @@ function introducesSpeech(tokens: Token[], i: number, sentenceStart: number, sen
 }
 
 /** What the verb lists say of a word form: null when it is neither loaded nor a plain reporting verb. */
-interface VerbReading {
+export interface VerbReading {
   loaded: boolean;
   neutral: boolean;
   /** the lemma that matched a list */
@@ -88,8 +87,6 @@ function readVerb(t: Token): VerbReading | null {
   };
 }
 
-const verbForms = createFormMemo<VerbReading | null>();
-
 /** Find the attribution verbs of the text that colour the speaker. */
 export function findAttributionHits(ctx: DetectContext): AttributionHit[] {
   const { tokens, sentences } = ctx.analysis;
@@ -103,7 +100,8 @@ export function findAttributionHits(ctx: DetectContext): AttributionHit[] {
       if (prev && prev.pos === 'DET') continue;
       // "self-proclaimed", "so-claimed": the verb is half of a compound adjective
       if (prev && prev.text === '-' && prev.end === t.start) continue;
-      const verb = verbForms(t, readVerb);
+      const form = ctx.forms[i];
+      const verb = form.verb === undefined ? (form.verb = readVerb(t)) : form.verb;
       if (verb === null) continue;
       const before = prev && manner.has(prev.text.toLowerCase()) ? prev : undefined;
       const after = i + 1 < s.tokenEnd && manner.has(tokens[i + 1].text.toLowerCase()) ? tokens[i + 1] : undefined;

@@ -15,6 +15,7 @@ import { findQuotationRegions } from './quotation-marks.js';
 import { findQuestionHits } from './questions.js';
 import { pickScareRegions } from './scare-quotes.js';
 import { findAdverbHits } from './sentence-adverbs.js';
+import { readWordForms } from './word-forms.js';
 
 /** Which detector proposed a span. */
 export type EditorialRule =
@@ -43,7 +44,14 @@ export function buildContext(text: string, quotes: QuoteSpan[], analysis: Analys
   // missed that quotation (a headline, a slogan), so longer marked stretches
   // count as quoted too; with no quotations given, every non-scare one does.
   const marked = regions.filter((r) => (r.words >= 3 || quotes.length === 0) && !scare.some((s) => overlaps(s, r)));
-  return { text, analysis, sentenceStarts, quoted: [...given, ...marked], scare };
+  return {
+    text,
+    analysis,
+    sentenceStarts,
+    quoted: [...given, ...marked],
+    scare,
+    forms: readWordForms(analysis.tokens),
+  };
 }
 
 // Widen a scare-quote span to take in the quotation marks (and a comma inside

@@ -3,6 +3,7 @@
  * a sentence or a line, and the spans of the text that are quotations.
  */
 import type { Analysis, Token } from '../nlp/index.js';
+import type { WordForm } from './word-forms.js';
 
 /** A character range of the text, end exclusive. */
 export interface Range {
@@ -20,6 +21,8 @@ export interface DetectContext {
   quoted: Range[];
   /** stretches the quote extractor (or the fallback scanner) marked as scare quotes */
   scare: Range[];
+  /** per token, the record of its word form (word-forms.ts) */
+  forms: WordForm[];
 }
 
 const OPEN_QUOTES = new Set(['“', '"', '«', '‘', "'"]);

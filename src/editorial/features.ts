@@ -11,6 +11,7 @@ import type { WordVectors } from '../vectors/table.js';
 import wordClasses from '../../data/lexicons/word-classes.json' with { type: 'json' };
 import type { Candidate } from './candidates.js';
 import { isWord, markTokensInside, type DetectContext } from './context.js';
+import type { WordForm } from './word-forms.js';
 
 /** Sparse features (names and values) plus the dense word or sentence vector. */
 export interface FeatureRow {
@@ -98,26 +99,16 @@ export function flattenWordRow(row: WordRow): FeatureRow {
   };
 }
 
-// Per vector table, the words met so far: text → its forms (lemma, POS, stop flag).
-// Keyed by the token's text, which wink hands out as shared strings, so no key is built per token.
-const staticCache = new WeakMap<WordVectors | typeof NO_VECTORS, Map<string, StaticFeatures[]>>();
 const NO_VECTORS = {};
-/** Bound on remembered words per vector table. */
-const MAX_STATIC = 100_000;
 
-function readStaticFeatures(t: Token, vectors: WordVectors | undefined): StaticFeatures {
-  let cache = staticCache.get(vectors ?? NO_VECTORS);
-  if (!cache) staticCache.set(vectors ?? NO_VECTORS, (cache = new Map()));
-  let forms = cache.get(t.text);
-  if (forms) {
-    for (const f of forms) if (f.lemma === t.lemma && f.pos === t.pos && f.stop === t.stop) return f;
-  } else {
-    if (cache.size >= MAX_STATIC) cache.clear();
-    cache.set(t.text, (forms = []));
+// The word's features, kept on its form record for the last vector table asked.
+function readStaticFeatures(form: WordForm, t: Token, vectors: WordVectors | undefined): StaticFeatures {
+  const table = vectors ?? NO_VECTORS;
+  if (form.featuresFor !== table || form.features === undefined) {
+    form.features = computeStaticFeatures(t, vectors);
+    form.featuresFor = table;
   }
-  const made = computeStaticFeatures(t, vectors);
-  forms.push(made);
-  return made;
+  return form.features;
 }
 
 function computeStaticFeatures(t: Token, vectors: WordVectors | undefined): StaticFeatures {
@@ -218,14 +209,14 @@ export function extractWordFeatures(
         if (sorted[k].end > t.start && category !== 'rhetorical-question' && !hits?.includes(category))
           (hits ??= []).push(category);
       }
-      const word = readStaticFeatures(t, vectors);
+      const word = readStaticFeatures(ctx.forms[i], t, vectors);
       let flags = 0;
       if (quoted[i]) flags |= QUOTED;
       if (scare[i]) flags |= SCARE;
       if (hasQuote && !quoted[i]) flags |= BESIDE_QUOTE;
       if (hasReport) flags |= REPORT_SENTENCE;
       if (t.negated) flags |= NEGATED;
-      if (!ctx.sentenceStarts.has(i) && startsCapital(t.text)) flags |= CAPITAL;
+      if (startsCapital(t.text) && !ctx.sentenceStarts.has(i)) flags |= CAPITAL;
       rows.push({
         token: i,
         sentence: si,

@@ -11,7 +11,7 @@ import doubt from '../../data/lexicons/doubt.json' with { type: 'json' };
 import puffery from '../../data/lexicons/puffery.json' with { type: 'json' };
 import { isEditorialCategory, type EditorialCategoryId } from './categories.js';
 import type { DetectContext } from './context.js';
-import { createFormMemo } from './word-forms.js';
+import type { WordForm } from './word-forms.js';
 
 /** A word lexicon file: one category, its source, lemma → parts of speech. */
 export interface WordLexicon {
@@ -28,7 +28,8 @@ export interface LexiconHit {
   lexicon: string;
 }
 
-interface Entry {
+/** A word lexicon entry: its category, its file and the parts of speech it takes. */
+export interface LexiconEntry {
   category: EditorialCategoryId;
   lexicon: string;
   pos: Set<string>;
@@ -37,8 +38,8 @@ interface Entry {
 const POS_TAGS = new Set(['NOUN', 'VERB', 'ADJ', 'ADV']);
 
 /** Build the lemma → entries table from lexicon files, checking their shape. */
-export function buildWordTable(files: Record<string, WordLexicon>): Map<string, Entry[]> {
-  const table = new Map<string, Entry[]>();
+export function buildWordTable(files: Record<string, WordLexicon>): Map<string, LexiconEntry[]> {
+  const table = new Map<string, LexiconEntry[]>();
   for (const [name, file] of Object.entries(files)) {
     if (!isEditorialCategory(file.category))
       throw new Error(`editorial: lexicon ${name} has unknown category ${JSON.stringify(file.category)}`);
@@ -113,7 +114,7 @@ function fitsPos(token: Token, pos: string, properOk: boolean): boolean {
 // The entry a word form matches. `initialCommon`: the token opens a sentence
 // and heads no name, so a capital there proves nothing; a PROPN written in
 // lower case is a common word too.
-function matchForm(token: Token, initialCommon: boolean): Entry | null {
+function matchForm(token: Token, initialCommon: boolean): LexiconEntry | null {
   const lower = token.text.toLowerCase();
   const properOk = token.pos === 'PROPN' && (initialCommon || token.text === lower);
   for (const key of token.lemma === lower ? [lower] : [token.lemma, lower]) {
@@ -137,19 +138,20 @@ function matchForm(token: Token, initialCommon: boolean): Entry | null {
   return null;
 }
 
-// A form's entry depends on the sentence only for a PROPN at a sentence start, hence two memos.
-const formEntries = createFormMemo<Entry | null>();
-const initialFormEntries = createFormMemo<Entry | null>();
-const matchCommon = (token: Token) => matchForm(token, false);
-const matchInitial = (token: Token) => matchForm(token, true);
-
-function matchToken(token: Token, sentenceInitial: boolean, next: Token | undefined): Entry | null {
+// A form's entry depends on the sentence only for a PROPN at a sentence start, hence two answers per form.
+function matchToken(
+  token: Token,
+  form: WordForm,
+  sentenceInitial: boolean,
+  next: Token | undefined,
+): LexiconEntry | null {
   if (token.pos === 'PROPN' && sentenceInitial) {
     // at a sentence start a capital proves nothing, unless the word heads a name ("Patriot batteries")
     const headsName = next !== undefined && (next.pos === 'PROPN' || next.pos === 'NOUN') && next.space !== '';
-    if (!headsName) return initialFormEntries(token, matchInitial);
+    if (!headsName)
+      return form.initialLexicon === undefined ? (form.initialLexicon = matchForm(token, true)) : form.initialLexicon;
   }
-  return formEntries(token, matchCommon);
+  return form.lexicon === undefined ? (form.lexicon = matchForm(token, false)) : form.lexicon;
 }
 
 /**
@@ -188,7 +190,7 @@ export function findLexiconHits(ctx: DetectContext): LexiconHit[] {
       i = compound.last;
       continue;
     }
-    const entry = matchToken(token, ctx.sentenceStarts.has(i), tokens[i + 1]);
+    const entry = matchToken(token, ctx.forms[i], ctx.sentenceStarts.has(i), tokens[i + 1]);
     if (entry) hits.push({ start: token.start, end: token.end, category: entry.category, lexicon: entry.lexicon });
   }
   return hits;
@@ -197,10 +199,10 @@ export function findLexiconHits(ctx: DetectContext): LexiconHit[] {
 // wink splits hyphenated words (so-called → so, -, called); rebuild the
 // compound from tokens joined by hyphens with no space and look it up whole.
 // Compounds are unambiguous, so their part of speech is not checked.
-function matchCompound(tokens: Token[], i: number): { entry: Entry; last: number } | undefined {
+function matchCompound(tokens: Token[], i: number): { entry: LexiconEntry; last: number } | undefined {
   let text: string | undefined;
   let last = i;
-  let found: { entry: Entry; last: number } | undefined;
+  let found: { entry: LexiconEntry; last: number } | undefined;
   while (
     last + 2 < tokens.length &&
     tokens[last + 1].text === '-' &&

@@ -7,7 +7,7 @@ import type { Token } from '../nlp/index.js';
 import phraseFile from '../../data/lexicons/phrases.json' with { type: 'json' };
 import { isEditorialCategory, type EditorialCategoryId } from './categories.js';
 import { isWord, type DetectContext } from './context.js';
-import { createFormMemo, type FormMemo } from './word-forms.js';
+import type { WordForm } from './word-forms.js';
 
 type Slot =
   | { kind: 'word'; words: Set<string>; optional: boolean }
@@ -104,8 +104,8 @@ interface PatternIndex {
   full: Uint32Array;
   /** word → pattern, bit, pattern, bit, … */
   byWord: Map<string, number[]>;
-  /** a word form's pattern and bit pairs, or null when it satisfies no slot */
-  refs: FormMemo<Int32Array | null>;
+  /** a word form's pattern and bit pairs, or null when it satisfies no slot (kept on the form for the shipped list) */
+  refs: (t: Token, form: WordForm) => Int32Array | null;
 }
 
 const indexes = new WeakMap<readonly PhrasePattern[], PatternIndex>();
@@ -130,19 +130,33 @@ function indexPatterns(list: readonly PhrasePattern[]): PatternIndex {
       bit += 1;
     }
   });
-  const refs = createFormMemo<Int32Array | null>();
+  const remembered = new Map<string, Int32Array | null>();
+  const refs =
+    list === patterns
+      ? (t: Token, form: WordForm) =>
+          form.phraseRefs === undefined ? (form.phraseRefs = listSlotRefs(byWord, t)) : form.phraseRefs
+      : (t: Token) => {
+          // another list (tests): remembered by text and lemma for this list only
+          const key = `${t.text}\u0000${t.lemma}`;
+          let r = remembered.get(key);
+          if (r === undefined) {
+            if (remembered.size >= 100_000) remembered.clear();
+            remembered.set(key, (r = listSlotRefs(byWord, t)));
+          }
+          return r;
+        };
   index = { full, byWord, refs };
   indexes.set(list, index);
   return index;
 }
 
-function listSlotRefs(index: PatternIndex, t: Token): Int32Array | null {
+function listSlotRefs(byWord: Map<string, number[]>, t: Token): Int32Array | null {
   const lower = t.text.toLowerCase();
   const keys = new Set([t.lemma, lower]);
   if (lower.endsWith('s')) keys.add(lower.slice(0, -1));
   const out: number[] = [];
   for (const k of keys) {
-    const refs = index.byWord.get(k);
+    const refs = byWord.get(k);
     if (refs) out.push(...refs);
   }
   return out.length ? Int32Array.from(out) : null;
@@ -152,13 +166,12 @@ function listSlotRefs(index: PatternIndex, t: Token): Int32Array | null {
 export function findPhraseHits(ctx: DetectContext, list: PhrasePattern[] = patterns): PhraseHit[] {
   const { tokens, sentences } = ctx.analysis;
   const index = indexPatterns(list);
-  const readRefs = (t: Token) => listSlotRefs(index, t);
   const masks = new Uint32Array(list.length);
   const touched: number[] = [];
   const hits: PhraseHit[] = [];
   for (const s of sentences) {
     for (let i = s.tokenStart; i < s.tokenEnd; i += 1) {
-      const refs = index.refs(tokens[i], readRefs);
+      const refs = index.refs(tokens[i], ctx.forms[i]);
       if (refs === null) continue;
       for (let r = 0; r < refs.length; r += 2) {
         if (masks[refs[r]] === 0) touched.push(refs[r]);

@@ -5,7 +5,6 @@
  * sentiment, length and share of quoted words, and the mean vector of its
  * content words.
  */
-import type { Token } from '../nlp/index.js';
 import type { Candidate } from './candidates.js';
 import type { DetectContext } from './context.js';
 import { CONTEXT_FLAGS, type FeatureRow, type WordRow } from './features.js';
@@ -24,7 +23,7 @@ export function extractSentenceFeatures(
   rows: readonly WordRow[],
   probs: ArrayLike<number>,
 ): FeatureRow[] {
-  const { sentences, tokens } = ctx.analysis;
+  const { sentences } = ctx.analysis;
   // the categories of the candidates starting in each sentence, in one pass over both sorted lists
   const categoriesAt: string[][] = sentences.map(() => []);
   let si = 0;
@@ -38,10 +37,23 @@ export function extractSentenceFeatures(
   for (si = 0; si < sentences.length; si += 1) {
     let to = from;
     while (to < rows.length && rows[to].sentence === si) to += 1;
-    out[si] = describeSentence(sentences[si].sentiment, categoriesAt[si], rows, probs, from, to, tokens);
+    out[si] = describeSentence(sentences[si].sentiment, categoriesAt[si], rows, probs, from, to);
     from = to;
   }
   return out;
+}
+
+// sum += v, four components a step (the per-word vector sum is most of a sentence's cost)
+function addInto(sum: Float32Array, v: Float32Array): void {
+  const n = sum.length;
+  let d = 0;
+  for (; d + 3 < n; d += 4) {
+    sum[d] += v[d];
+    sum[d + 1] += v[d + 1];
+    sum[d + 2] += v[d + 2];
+    sum[d + 3] += v[d + 3];
+  }
+  for (; d < n; d += 1) sum[d] += v[d];
 }
 
 function describeSentence(
@@ -51,7 +63,6 @@ function describeSentence(
   probs: ArrayLike<number>,
   from: number,
   to: number,
-  tokens: readonly Token[],
 ): FeatureRow {
   const n = to - from;
   // ascending, read from the end: the sums run from the largest score down
@@ -62,10 +73,8 @@ function describeSentence(
     const r = rows[k];
     ps[k - from] = probs[k];
     if (r.flags & QUOTED) quoted += 1;
-    if (r.vector && !tokens[r.token].stop) {
-      const sum = (vector ??= new Float32Array(r.vector.length));
-      for (let d = 0; d < sum.length; d += 1) sum[d] += r.vector[d];
-    }
+    const v = r.vector;
+    if (v && !r.word.stop) addInto((vector ??= new Float32Array(v.length)), v);
   }
   ps.sort();
   const keys = ['bias'];
