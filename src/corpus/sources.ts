@@ -165,6 +165,28 @@ export async function importUrl(db: Db, options: ImportOptions, config: Config, 
   return importInputs(db, options, url, inputs);
 }
 
+/** What a user hands in at once (the import form, or an API request); each part may be empty. */
+export interface HandedSources {
+  files: UploadedFile[];
+  /** pasted text with the metadata the form gave for it */
+  paste?: { text: string; metadata: Omit<ArticleInput, 'text'> };
+  url?: string;
+}
+
+/** Import handed-in sources in the order the import page lists them: the files, the pasted text, the address. */
+export async function importSources(
+  db: Db,
+  options: ImportOptions,
+  config: Config,
+  sources: HandedSources,
+): Promise<SourceOutcome[]> {
+  const outcomes: SourceOutcome[] = [];
+  for (const file of sources.files) outcomes.push(...(await importFile(db, options, file)));
+  if (sources.paste) outcomes.push(...(await importPaste(db, options, sources.paste.text, sources.paste.metadata)));
+  if (sources.url) outcomes.push(...(await importUrl(db, options, config, sources.url)));
+  return outcomes;
+}
+
 function dropEmpty<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(
     Object.entries(o).filter(([, v]) => v !== undefined && v !== null && v !== ''),

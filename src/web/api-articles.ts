@@ -3,7 +3,8 @@ import type { Response } from 'express';
 import { editArticle } from '../corpus/articles.js';
 import { deleteArticleAs, restoreArticleAs, type ArticleDeletion } from '../corpus/article-deletion.js';
 import { articleMetadataSchema, fieldErrors, urlImportSchema } from '../corpus/schemas.js';
-import { batchStatus, importFile, importUrl, type SourceOutcome } from '../corpus/sources.js';
+import { batchStatus, importSources, importUrl, type SourceOutcome } from '../corpus/sources.js';
+import { uploadedFiles } from './upload.js';
 import { getArticle, listArticles, listDeletedArticles, type ArticleRow } from '../store/articles.js';
 import { importKind, importOptions, parseId } from './params.js';
 import { getArticleKind } from '../store/references.js';
@@ -65,20 +66,10 @@ export const create: Handler = async ({ db, config, runner }, req, res) => {
       req.query.kind ?? (Buffer.isBuffer(req.body) ? undefined : (req.body as { kind?: unknown } | undefined)?.kind),
     );
   if (!kind.success) return void res.status(400).json({ error: 'kind: give "article" or "primary-source"' });
-  const options = importOptions({ config, runner }, res, kind.data);
-  const outcomes: SourceOutcome[] = [];
-  const files = (req.files as Express.Multer.File[] | undefined) ?? [];
-  for (const f of files)
-    outcomes.push(...(await importFile(db, options, { name: f.originalname, type: f.mimetype, bytes: f.buffer })));
-  if (Buffer.isBuffer(req.body)) {
-    outcomes.push(
-      ...(await importFile(db, options, {
-        name: 'request body',
-        type: 'application/json',
-        bytes: req.body,
-      })),
-    );
-  }
+  const body = Buffer.isBuffer(req.body) ? [{ name: 'request body', type: 'application/json', bytes: req.body }] : [];
+  const outcomes = await importSources(db, importOptions({ config, runner }, res, kind.data), config, {
+    files: [...uploadedFiles(req), ...body],
+  });
   if (outcomes.length === 0)
     return void res.status(400).json({ error: 'request: send a JSON article (with "text") or multipart files' });
   res.status(batchStatus(outcomes)).json({ results: outcomes.map((o) => presentOutcome(db, o)) });

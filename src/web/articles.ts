@@ -4,11 +4,12 @@ import { z } from 'zod';
 import { editArticle } from '../corpus/articles.js';
 import { deleteArticleAs } from '../corpus/article-deletion.js';
 import { articleMetadataSchema, fieldErrors } from '../corpus/schemas.js';
-import { batchStatus, importFile, importPaste, importUrl, type SourceOutcome } from '../corpus/sources.js';
+import { batchStatus, importSources, type SourceOutcome } from '../corpus/sources.js';
 import { articleSorts, getArticle, listArticles, type ArticleSort } from '../store/articles.js';
 import { listFeaturedComparisons } from '../corpus/featured.js';
 import { importKind, importOptions, parseId, parseMark } from './params.js';
 import { sendError } from './errors.js';
+import { uploadedFiles } from './upload.js';
 import type { Handler } from './request.js';
 import { viewArticlePage } from './article-views.js';
 
@@ -66,26 +67,18 @@ export const create: Handler = async ({ db, config, runner }, req, res) => {
   if (!parsed.success)
     return renderImport(res, 400, {}, { _: 'The form was not filled in as expected; give each field once.' }, []);
   const values = parsed.data;
-  const options = importOptions({ config, runner }, res, values.kind);
-  const files = (req.files as Express.Multer.File[] | undefined) ?? [];
-  const outcomes: SourceOutcome[] = [];
-  for (const f of files)
-    outcomes.push(...(await importFile(db, options, { name: f.originalname, type: f.mimetype, bytes: f.buffer })));
-  if (values.text.trim()) {
-    const meta = articleMetadataSchema.partial().safeParse({ ...values, title: values.title || undefined });
-    if (!meta.success) return renderImport(res, 400, values, fieldErrors(meta.error), outcomes);
-    outcomes.push(...(await importPaste(db, options, values.text, meta.data)));
-  }
-  if (values.url) outcomes.push(...(await importUrl(db, options, config, values.url)));
-  if (outcomes.length === 0) {
-    return renderImport(
-      res,
-      400,
-      values,
-      { _: 'Paste a text, choose one or more files, or give an address.' },
-      outcomes,
-    );
-  }
+  const meta = values.text.trim()
+    ? articleMetadataSchema.partial().safeParse({ ...values, title: values.title || undefined })
+    : undefined;
+  // files first, as the page lists them; refused metadata stops before the pasted text
+  const outcomes = await importSources(db, importOptions({ config, runner }, res, values.kind), config, {
+    files: uploadedFiles(req),
+    paste: meta?.success ? { text: values.text, metadata: meta.data } : undefined,
+    url: meta && !meta.success ? undefined : values.url,
+  });
+  if (meta && !meta.success) return renderImport(res, 400, values, fieldErrors(meta.error), outcomes);
+  if (outcomes.length === 0)
+    return renderImport(res, 400, values, { _: 'Paste a text, choose one or more files, or give an address.' }, []);
   const status = batchStatus(outcomes);
   const only = outcomes.length === 1 ? outcomes[0] : undefined;
   if (only?.status === 'imported') return res.redirect(303, `/articles/${only.article.id}`);

@@ -130,6 +130,29 @@ function safeNext(next: string | undefined): string {
   return safeRedirectPath(next, '/');
 }
 
+/** A refused login, its status already set: the API's error, or the login form again with the page's message. */
+function refuseLogin(
+  req: Request,
+  res: Response,
+  [apiError, pageError]: string[],
+  username: string,
+  next: string | undefined,
+): void {
+  if (isApiRequest(req)) return void res.json({ error: apiError });
+  res.render('login', { title: 'Log in', error: pageError, username, next: safeNext(next) });
+}
+
+/** A login refused while the limiter blocks the account or address: 429 with how long to wait. */
+function refuseThrottled(req: Request, res: Response, waitMs: number, username: string, next: string | undefined) {
+  const minutes = `${Math.ceil(waitMs / 60_000)} minute${Math.ceil(waitMs / 60_000) === 1 ? '' : 's'}`;
+  res.status(429).set('Retry-After', String(Math.ceil(waitMs / 1000)));
+  const refusal = [
+    `auth: too many failed logins; wait ${minutes}`,
+    `Too many failed logins. Wait ${minutes} and try again.`,
+  ];
+  refuseLogin(req, res, refusal, username, next);
+}
+
 /** GET /login */
 export const loginForm: Handler = (_deps, req, res) => {
   res.render('login', {
@@ -147,31 +170,12 @@ export const login: Handler = ({ db, config, loginLimiter: limiter }, req, res) 
   // with RETOLD_TRUST_PROXY set, req.ip is the client's address from X-Forwarded-For
   const attempt = { account: username, address: req.ip ?? 'unknown' };
   const wait = limiter.blockedFor(attempt);
-  if (wait > 0) {
-    const minutes = Math.ceil(wait / 60_000);
-    res.status(429).set('Retry-After', String(Math.ceil(wait / 1000)));
-    if (isApiRequest(req))
-      return void res.json({
-        error: `auth: too many failed logins; wait ${minutes} minute${minutes === 1 ? '' : 's'}`,
-      });
-    return res.render('login', {
-      title: 'Log in',
-      error: `Too many failed logins. Wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`,
-      username,
-      next: safeNext(next),
-    });
-  }
+  if (wait > 0) return refuseThrottled(req, res, wait, username, next);
   const session = logIn(db, username, password, config.sessionHours);
   if (!session) {
     limiter.fail(attempt);
     res.status(401);
-    if (isApiRequest(req)) return void res.json({ error: 'auth: wrong user name or password' });
-    return res.render('login', {
-      title: 'Log in',
-      error: 'Wrong user name or password.',
-      username,
-      next: safeNext(next),
-    });
+    return refuseLogin(req, res, ['auth: wrong user name or password', 'Wrong user name or password.'], username, next);
   }
   limiter.succeed(attempt);
   res.cookie(sessionCookie, session.token, cookieOptions(config, config.sessionHours * 3600_000));

@@ -1,6 +1,6 @@
 /** What article and comparison pages need to show editorial suggestions: names, lists and density charts. */
 import type { Db } from '../db.js';
-import { listVisibleEditorialSpans, measureArticleDensity } from '../corpus/editorial.js';
+import { listVisibleEditorialSpans, measureArticleDensity, type ArticleEditorial } from '../corpus/editorial.js';
 import { DEFAULT_EDITORIAL_THRESHOLD, SENTENCE_BIAS_THRESHOLD } from '../editorial/trained-model.js';
 import { EDITORIAL_CATEGORIES } from '../editorial/index.js';
 import type { ArticleRow } from '../store/articles.js';
@@ -63,4 +63,27 @@ export function sideBySideDensityCharts(
       title: `Editorial language per 1,000 words: ${a.outlet || a.title}`,
     }),
   );
+}
+
+/** The JSON of GET /api/articles/:id/editorial: each suggestion with its rule (`model` when only the model found it). */
+export function presentArticleEditorial(found: ArticleEditorial, threshold: number) {
+  const spans = found.spans.map((s) => ({
+    id: s.id,
+    start: s.start,
+    end: s.end,
+    text: s.text,
+    category: s.category,
+    voice: s.voice,
+    confidence: s.confidence,
+    rule: s.learnt ? 'model' : 'lexicon',
+    status: s.status,
+  }));
+  return {
+    article: found.article.id,
+    wordCount: found.article.wordCount,
+    threshold,
+    spans,
+    density: found.density,
+    sentences: found.sentences,
+  };
 }

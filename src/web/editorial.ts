@@ -15,6 +15,7 @@ import { EDITORIAL_CATEGORIES } from '../editorial/index.js';
 import { parseId } from './params.js';
 import { sendError } from './errors.js';
 import { isApiRequest, safeRedirectPath, type Handler } from './request.js';
+import { presentArticleEditorial } from './editorial-views.js';
 
 /** GET /editorial: each category with its one-line definition. */
 export const categoriesPage: Handler = (_deps, _req, res) => {
@@ -45,25 +46,7 @@ export const apiArticle: Handler = ({ db }, req, res) => {
   const threshold = query.data.threshold ?? readEditorialThreshold(db, userId(res));
   const found = id === undefined ? undefined : getArticleEditorial(db, id, threshold);
   if (!found) return sendError(req, res, 404, `No article with id ${req.params.id}`);
-  const spans = found.spans.map((s) => ({
-    id: s.id,
-    start: s.start,
-    end: s.end,
-    text: s.text,
-    category: s.category,
-    voice: s.voice,
-    confidence: s.confidence,
-    rule: s.learnt ? 'model' : 'lexicon',
-    status: s.status,
-  }));
-  res.json({
-    article: found.article.id,
-    wordCount: found.article.wordCount,
-    threshold,
-    spans,
-    density: found.density,
-    sentences: found.sentences,
-  });
+  res.json(presentArticleEditorial(found, threshold));
 };
 
 const thresholdBody = z.object({ threshold: thresholdValue, back: z.string().optional() });

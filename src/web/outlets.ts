@@ -1,5 +1,6 @@
 /** Outlets: profiles of how each outlet retells others and how it writes, as pages and JSON. */
 import { getOutletProfile, listOutletProfiles } from '../corpus/outlets.js';
+import type { OutletProfile } from '../reports/model.js';
 import { renderBarChart } from '../reports/charts.js';
 import { renderDensityChart } from '../reports/density-chart.js';
 import { sendError } from './errors.js';
@@ -26,10 +27,8 @@ export const apiOutlets: Handler = ({ db }, _req, res) => {
   res.json({ outlets: listOutletProfiles(db) });
 };
 
-/** GET /outlets/:name — one outlet's profile with charts and downloads. */
-export const outletPage: Handler = ({ db }, req, res) => {
-  const profile = getOutletProfile(db, String(req.params.name));
-  if (!profile) return sendError(req, res, 404, `No article names the outlet ${String(req.params.name)}.`);
+/** An outlet page's charts: editorial density, reviewer tags, and how faithfully it retells others. */
+function viewOutletCharts(profile: OutletProfile) {
   const density = renderDensityChart(profile.density, {
     idPrefix: 'outlet-density',
     title: `Editorial language per 1,000 words: ${profile.outlet}`,
@@ -56,7 +55,14 @@ export const outletPage: Handler = ({ db }, req, res) => {
     ],
     { title: `How ${profile.outlet} retells statements first reported elsewhere`, max: 1, idPrefix: 'outlet-fidelity' },
   );
-  res.render('outlets/show', { title: `Outlet: ${profile.outlet}`, profile, charts: { density, tags, quoted } });
+  return { density, tags, quoted };
+}
+
+/** GET /outlets/:name — one outlet's profile with charts and downloads. */
+export const outletPage: Handler = ({ db }, req, res) => {
+  const profile = getOutletProfile(db, String(req.params.name));
+  if (!profile) return sendError(req, res, 404, `No article names the outlet ${String(req.params.name)}.`);
+  res.render('outlets/show', { title: `Outlet: ${profile.outlet}`, profile, charts: viewOutletCharts(profile) });
 };
 
 /** GET /api/outlets/:name */

@@ -1,10 +1,17 @@
 /** Multipart uploads held in memory, refused past the size limit before they are read whole. */
 import multer from 'multer';
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
+import type { UploadedFile } from '../corpus/sources.js';
 
 /** A multipart body the parser could not read: a client error, never a 500. */
 export class MalformedUploadError extends Error {
   status = 400;
+}
+
+/** The files uploadFiles read from the request, as the import takes them. */
+export function uploadedFiles(req: Request): UploadedFile[] {
+  const files = (req.files as Express.Multer.File[] | undefined) ?? [];
+  return files.map((f) => ({ name: f.originalname, type: f.mimetype, bytes: f.buffer }));
 }
 
 /**
