@@ -36,6 +36,8 @@ const shapes: [string, number, (chars: number) => string][] = [
     (n) =>
       'The mayor said the bridge "will open in June," and nobody doubted her. '.repeat(Math.ceil(n / 71)).slice(0, n),
   ],
+  // every mark opens a quotation that none closes: editorial spans nested in spans were compared pairwise
+  ['unbalanced opening quotation marks', 24_000, (n) => 'Word “'.repeat(Math.ceil(n / 6)).slice(0, n)],
 ];
 
 /** The import's CPU work: prepare the text, then the whole per-article analysis. */
