@@ -20,6 +20,7 @@ import { generateArticleTexts, generateRetoldPair, type ArticleText } from './ar
 import { benchEditorial } from './editorial.js';
 import { readLoadOptions, runLoadBenchmark } from './load.js';
 import { runPairingBenchmark } from './pairing.js';
+import { benchRealImport } from './real-import.js';
 import { benchFolderImport, benchHealthWhileImporting } from './responsiveness.js';
 import { describeMachine, formatTable, makeRow, type BenchRow } from './table.js';
 
@@ -162,6 +163,7 @@ export async function runAll(): Promise<BenchRow[]> {
     process.stderr.write(` ${((performance.now() - t) / 1000).toFixed(1)} s\n`);
   };
   await step('import', () => benchImport(env('BENCH_IMPORT_ARTICLES', 200)));
+  await step('import of real news', () => benchRealImport());
   await step('quote extraction', () => benchExtraction(env('BENCH_EXTRACT_ARTICLES', 1000)));
   await step('pairing scaling', () => benchPairing(env('BENCH_PAIRING_LARGE', 10_000)));
   await step('comparison page', () => benchComparePage(env('BENCH_RENDER_REPEAT', 30)));

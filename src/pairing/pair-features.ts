@@ -6,7 +6,6 @@
  * Alterations are left out on purpose: whether two quotes are the same
  * statement must not depend on whether a figure was changed (alterations.ts).
  */
-import { diffArrays } from 'diff';
 import { computeCosine } from '../vectors/table.js';
 import { findAlterations, type Alteration } from './alterations.js';
 import type { QuoteFeatures } from './features.js';
@@ -84,14 +83,30 @@ function jaccard(x: string[], y: string[]): number {
   return a.size + b.size - common ? common / (a.size + b.size - common) : 0;
 }
 
-/** Share of the shorter's words kept in order by the longer, and word edits per word of the longer. */
-function orderFigures(short: string[], long: string[]): [number, number] {
-  let kept = 0;
-  let edits = 0;
-  for (const part of diffArrays(short, long)) {
-    if (!part.added && !part.removed) kept += part.value.length;
-    else edits += part.value.length;
+/**
+ * Length of the longest common subsequence of two word lists: the words a
+ * minimal word diff keeps (what jsdiff's diffArrays would keep), counted by
+ * the textbook dynamic programme in two rows. Only the count is needed here,
+ * for every candidate, and for two unrelated sentences Myers' diff does its
+ * worst-case work (issue 14: pairing was most of import time).
+ */
+function countCommonSubsequence(x: string[], y: string[]): number {
+  if (!x.length || !y.length) return 0;
+  let prev = new Uint16Array(y.length + 1);
+  let row = new Uint16Array(y.length + 1);
+  for (let i = 1; i <= x.length; i += 1) {
+    const w = x[i - 1];
+    for (let j = 1; j <= y.length; j += 1)
+      row[j] = w === y[j - 1] ? prev[j - 1] + 1 : row[j - 1] > prev[j] ? row[j - 1] : prev[j];
+    [prev, row] = [row, prev];
   }
+  return prev[y.length];
+}
+
+/** Share of the shorter's words kept in order by the longer, and word edits per word of both. */
+function orderFigures(short: string[], long: string[]): [number, number] {
+  const kept = countCommonSubsequence(short, long);
+  const edits = short.length + long.length - 2 * kept;
   return [short.length ? kept / short.length : 0, long.length ? Math.min(1, edits / (short.length + long.length)) : 1];
 }
 

@@ -36,8 +36,35 @@ export interface DecidedQuote {
   pairs: PairSuggestion[];
 }
 
-/** A stored quote prepared for pairing, from its stored features when it has them. */
+/** Decoded candidates kept between articles: a quote is a candidate of many later quotes. */
+const DECODED_KEPT = 20_000;
+const decoded = new Map<string, PreparedQuote>();
+let decodedWith: WordVectors | undefined;
+
+/**
+ * A stored quote prepared for pairing, from its stored features when it has
+ * them. The same stored quote comes back as a candidate article after
+ * article; decoding its features (JSON and a vector look-up per word) was a
+ * large share of import time, so the prepared quote is kept, keyed by its
+ * id, words and stored features (a bounded memo, emptied when the vector
+ * table changes). Prepared quotes are never changed by pairing.
+ */
 export function prepareCandidate(row: CandidateQuote, vectors: WordVectors | undefined): PreparedQuote {
+  if (!row.features) return prepareFresh(row, vectors);
+  if (decodedWith !== vectors) {
+    decoded.clear();
+    decodedWith = vectors;
+  }
+  const key = `${row.id}\u0000${row.articleId}\u0000${row.kind}\u0000${row.speaker}\u0000${row.text}\u0000${row.features}`;
+  const hit = decoded.get(key);
+  if (hit) return hit;
+  const prepared = prepareFresh(row, vectors);
+  if (decoded.size >= DECODED_KEPT) decoded.delete(decoded.keys().next().value as string);
+  decoded.set(key, prepared);
+  return prepared;
+}
+
+function prepareFresh(row: CandidateQuote, vectors: WordVectors | undefined): PreparedQuote {
   const quote: PairingQuote = {
     id: String(row.id),
     article: String(row.articleId),
