@@ -47,11 +47,22 @@ export async function runImport(config: Config, argv: string[]): Promise<number>
     db.close();
   }
   let imported = 0;
+  let versions = 0;
   let duplicates = 0;
   let failed = 0;
   for (const o of outcomes) {
-    if (o.status === 'imported') imported += 1;
-    else if (o.status === 'duplicate') {
+    if (o.status === 'imported') {
+      imported += 1;
+      if (o.similarTo)
+        process.stderr.write(
+          `${o.source}: imported as article ${o.article.id}; nearly identical to article ${o.similarTo.id} "${o.similarTo.title}" (${Math.round(o.similarTo.share * 100)} % shared): new version of it? Answer on /articles/${o.article.id}\n`,
+        );
+    } else if (o.status === 'version') {
+      versions += 1;
+      process.stderr.write(
+        `${o.source}: new version ${o.version} of article ${o.article.id} "${o.article.title}" (same address)\n`,
+      );
+    } else if (o.status === 'duplicate') {
       duplicates += 1;
       process.stderr.write(`${o.source}: duplicate of article ${o.existing.id} "${o.existing.title}"\n`);
     } else {
@@ -59,6 +70,6 @@ export async function runImport(config: Config, argv: string[]): Promise<number>
       process.stderr.write(`${o.source}: failed: ${o.error}\n`);
     }
   }
-  console.log(`imported ${imported}, duplicates ${duplicates}, failed ${failed}`);
+  console.log(`imported ${imported}, new versions ${versions}, duplicates ${duplicates}, failed ${failed}`);
   return failed > 0 ? 1 : 0;
 }

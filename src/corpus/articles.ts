@@ -5,32 +5,40 @@
 import type { Db } from '../db.js';
 import { IngestError, prepareArticle, type ArticleInput, type PreparedArticle } from '../ingest/index.js';
 import { hashText } from '../ingest/hash.js';
+import type { ArticleText } from '../store/articles.js';
 import {
   findArticleByHash,
   getArticle,
   insertArticle,
   updateArticleMetadata,
-  updateArticleText,
   type EditableArticleMetadata,
   type ArticleRow,
   type ArticleSummary,
-  type ArticleText,
 } from '../store/articles.js';
+import {
+  findArticleByVersionHash,
+  findLiveArticleByUrl,
+  setSimilarTo,
+  type SimilarArticle,
+} from '../store/article-versions.js';
 import { analyzeForStore, storeArticleAnalysis, type StoredAnalysis } from './analysis.js';
 import type { DecidedPairing } from './pairing-plan.js';
 import { readPairingGeneration } from '../store/pairs.js';
-import { reanchorArticleAnnotations, type ReanchorSummary } from './annotations.js';
+import { type ReanchorSummary } from './annotations.js';
+import { findNearDuplicate, supersedeText } from './article-versions.js';
 import { setArticleKind } from '../store/references.js';
 
 /** The text columns of a prepared article, as the store keeps them. */
-function storedText(prepared: PreparedArticle, textHash: string): ArticleText {
+export function storedText(prepared: PreparedArticle, textHash: string): ArticleText {
   const { format, original, text, furniture, wordCount } = prepared;
   return { format, original, text, textHash, furniture, wordCount };
 }
 
 /** The outcome of importing one input. */
 export type ImportResult =
-  { status: 'imported'; article: ArticleRow } | { status: 'duplicate'; existing: ArticleSummary };
+  | { status: 'imported'; article: ArticleRow; similarTo?: SimilarArticle }
+  | { status: 'version'; article: ArticleRow; version: number; annotations: ReanchorSummary }
+  | { status: 'duplicate'; existing: ArticleSummary };
 
 /**
  * Import one article: prepare it (normalize, strip furniture, detect metadata),
@@ -76,6 +84,16 @@ export function storeImport(
         );
       }
       if (existing) return { status: 'duplicate', existing };
+      // the text an article had before (an earlier version) is that article too
+      const earlier = findArticleByVersionHash(db, textHash);
+      if (earlier) return { status: 'duplicate', existing: earlier };
+      // the same address with changed text is the same article, edited since
+      const sameAddress = prepared.url ? findLiveArticleByUrl(db, prepared.url) : undefined;
+      if (sameAddress !== undefined) {
+        const r = supersedeText(db, sameAddress, storedText(prepared, textHash), analysis, 'reimport');
+        return { status: 'version', ...r };
+      }
+      const similarTo = findNearDuplicate(db, prepared.text, prepared.wordCount);
       const id = insertArticle(db, {
         title: prepared.title,
         outlet: prepared.outlet,
@@ -91,7 +109,8 @@ export function storeImport(
       // the kind mark above moves no quote, so the counter read here is the one the pairing was decided at
       const current = pairing && readPairingGeneration(db) === pairing.generation;
       storeArticleAnalysis(db, article, analysis, current ? pairing.decided : undefined);
-      return { status: 'imported', article };
+      if (similarTo) setSimilarTo(db, id, similarTo);
+      return { status: 'imported', article, ...(similarTo && { similarTo }) };
     })
     .immediate();
 }
@@ -108,16 +127,16 @@ export function editArticle(db: Db, id: number, metadata: EditableArticleMetadat
 
 /** The outcome of replacing an article's text. */
 export type ReplaceTextResult =
-  | { status: 'replaced'; article: ArticleRow; annotations: ReanchorSummary }
+  | { status: 'replaced'; article: ArticleRow; version: number; annotations: ReanchorSummary }
   | { status: 'unchanged'; article: ArticleRow }
   | { status: 'duplicate'; existing: ArticleSummary }
   | { status: 'not-found' };
 
 /**
- * Replace an article's text with a corrected version (re-import): in one
- * transaction, store the new text, analyse it again and find its annotations
- * again (those whose words are gone are marked orphaned, not moved or dropped).
- * Metadata stays as it is.
+ * Replace an article's text with a corrected version: in one transaction,
+ * keep the text it had as a version, store the new text, analyse it again and
+ * find its annotations again (those whose words are gone are marked orphaned,
+ * not moved or dropped). Metadata stays as it is.
  */
 export function replaceArticleText(
   db: Db,
@@ -146,11 +165,7 @@ export function storeReplacement(
       if (current.textHash === textHash) return { status: 'unchanged', article: current };
       const existing = findArticleByHash(db, textHash);
       if (existing) return { status: 'duplicate', existing };
-      updateArticleText(db, id, storedText(prepared, textHash));
-      const article = getArticle(db, id)!;
-      storeArticleAnalysis(db, article, analysis);
-      const annotations = reanchorArticleAnnotations(db, id, article.text);
-      return { status: 'replaced', article, annotations };
+      return { status: 'replaced', ...supersedeText(db, id, storedText(prepared, textHash), analysis, 'replace') };
     })
     .immediate();
 }

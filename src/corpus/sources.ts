@@ -198,9 +198,9 @@ function failure(source: string, err: unknown): SourceOutcome {
   throw err;
 }
 
-/** The HTTP status for a batch: 201 when something was imported, else the first failure's, else 200 (all duplicates). */
+/** The HTTP status for a batch: 201 when something was imported (an article or a version), else the first failure's, else 200 (all duplicates). */
 export function batchStatus(outcomes: SourceOutcome[]): number {
-  if (outcomes.some((o) => o.status === 'imported')) return 201;
+  if (outcomes.some((o) => o.status === 'imported' || o.status === 'version')) return 201;
   const failed = outcomes.find((o) => o.status === 'failed');
   if (failed && failed.status === 'failed') return failed.httpStatus;
   return 200;

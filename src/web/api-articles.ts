@@ -35,6 +35,16 @@ function presentOutcome(db: Db, o: SourceOutcome) {
       source: o.source,
       status: o.status,
       article: { id: o.article.id, title: o.article.title, kind: getArticleKind(db, o.article.id) },
+      // nearly identical to an article already here: perhaps a new version of it (answered on the article page)
+      ...(o.similarTo && { newVersionOf: { id: o.similarTo.id, title: o.similarTo.title, shared: o.similarTo.share } }),
+    };
+  if (o.status === 'version')
+    return {
+      source: o.source,
+      status: o.status,
+      article: { id: o.article.id, title: o.article.title, kind: getArticleKind(db, o.article.id) },
+      version: o.version,
+      annotations: o.annotations,
     };
   if (o.status === 'duplicate')
     return { source: o.source, status: o.status, existing: { id: o.existing.id, title: o.existing.title } };

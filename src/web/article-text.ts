@@ -27,7 +27,9 @@ export const replaceText: Handler = async ({ db, runner }, req, res) => {
     return void res.json({
       status: r.status,
       articleId: id,
+      version: r.status === 'replaced' ? r.version : null,
       annotations: r.status === 'replaced' ? r.annotations : null,
     });
-  res.redirect(303, `/articles/${id}#annotations`);
+  // the new version is shown against the one it replaced
+  res.redirect(303, r.status === 'replaced' ? `/articles/${id}/versions` : `/articles/${id}`);
 };

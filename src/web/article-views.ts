@@ -7,6 +7,7 @@ import { listRelatedArticles } from '../store/pairs.js';
 import { editorialHighlights, quoteHighlights, sentenceHighlights } from './highlights.js';
 import { viewArticleSuggestions } from './editorial-views.js';
 import { annotationHighlights, viewArticleAnnotations } from './annotation-views.js';
+import { listVersions, similarArticle } from '../corpus/article-versions.js';
 import { paragraphsOf, renderHighlighted, type Paragraph } from './render-text.js';
 
 /** The locals of views/articles/show.ejs for an article, as the user (by id, when signed in) sees it, with a linked stretch marked. */
@@ -41,6 +42,8 @@ export function viewArticlePage(
     editorial,
     related,
     others,
+    versions: listVersions(db, article),
+    similarTo: similarArticle(db, article.id),
     ...viewArticleSuggestions(spans, article.wordCount, threshold, sentences),
     ...annotationView,
   };

@@ -81,7 +81,9 @@ export const create: Handler = async ({ db, config, runner }, req, res) => {
     return renderImport(res, 400, values, { _: 'Paste a text, choose one or more files, or give an address.' }, []);
   const status = batchStatus(outcomes);
   const only = outcomes.length === 1 ? outcomes[0] : undefined;
+  // a near-duplicate asks its question on the article page; a new version shows its diff
   if (only?.status === 'imported') return res.redirect(303, `/articles/${only.article.id}`);
+  if (only?.status === 'version') return res.redirect(303, `/articles/${only.article.id}/versions`);
   renderImport(res, status, status === 201 || status === 200 ? {} : values, {}, outcomes);
 };
 

@@ -21,3 +21,14 @@ export function formatPercent(share: number): string {
   if (p < 0.05) return '< 0.1 %';
   return `${p.toFixed(1).replace(/\.0$/, '')} %`;
 }
+
+/**
+ * The Internet Archive's copies of a web address: the capture nearest the
+ * publication day when it is known (the Wayback Machine redirects to it),
+ * else the list of every capture. Other schemes have no archive link.
+ */
+export function archiveUrl(url: string | null | undefined, published?: string | null): string | null {
+  if (!url || !/^https?:\/\//i.test(url)) return null;
+  const day = published && /^\d{4}-\d{2}-\d{2}/.test(published) ? published.slice(0, 10).replace(/-/g, '') : '*';
+  return `https://web.archive.org/web/${day}/${url}`;
+}

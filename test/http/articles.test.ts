@@ -43,7 +43,7 @@ describe('articles over the JSON API', () => {
     const api = await signIn(app, db);
     const res = await api
       .post('/api/articles')
-      .send([story, { ...story, text: 'A second, different story about the river.' }])
+      .send([story, { ...story, url: 'https://example.org/river', text: 'A second, different story about the river.' }])
       .expect(201);
     expect(res.body.results.map((r: { status: string }) => r.status)).toEqual(['imported', 'imported']);
   });

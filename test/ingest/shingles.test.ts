@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { nearDuplicateShare, sharedShingles, shingleSet } from '../../src/ingest/shingles.js';
+
+const base =
+  'The city council approved a new bridge on Tuesday after a long debate. Mayor Tom Reed said the bridge will connect two neighbourhoods. ' +
+  'Construction starts next year and should take three years. The budget is twelve million dollars, paid by the state and the city. ' +
+  'Residents who spoke at the meeting were divided. Some welcomed the shorter commute, others feared more traffic on their streets.';
+
+describe('shared word shingles', () => {
+  it.each([
+    ['the same text', base, 1],
+    ['case and punctuation changed', base.toUpperCase().replace(/\./g, ';'), 1],
+  ])('gives 1 for %s', (_label, other, share) => {
+    expect(sharedShingles(shingleSet(base), shingleSet(other))).toBe(share);
+  });
+
+  it('keeps a text with one word changed above the near-duplicate share', () => {
+    const edited = base.replace('twelve million', 'fifteen million');
+    expect(sharedShingles(shingleSet(base), shingleSet(edited))).toBeGreaterThanOrEqual(nearDuplicateShare);
+  });
+
+  it('puts a text with a sentence added and one dropped in between, and a different story far below', () => {
+    const rewritten = base.replace('Residents who spoke at the meeting were divided.', 'The vote was five to two.');
+    const share = sharedShingles(shingleSet(base), shingleSet(rewritten));
+    expect(share).toBeLessThan(1);
+    expect(share).toBeGreaterThan(0.6);
+    const other = 'A storm closed the harbour on Monday and fishing boats stayed in port until the wind dropped.';
+    expect(sharedShingles(shingleSet(base), shingleSet(other))).toBe(0);
+  });
+
+  it('gives 0 for two empty texts', () => {
+    expect(sharedShingles(shingleSet(''), shingleSet(''))).toBe(0);
+  });
+});
