@@ -55,6 +55,27 @@ configuration (environment variables):
 ${configDocs.map((d) => `  ${d.name.padEnd(28)} ${d.meaning} (default ${d.default})`).join('\n')}
 `;
 
+/** The one line after a usage error: the whole help is 40 lines and buries the error. */
+const usageHint = 'usage: retold <command> [options]; "retold help" lists the commands and their options';
+
+/**
+ * The message of a usage error (ours, or node:util parseArgs refusing an
+ * option), on one line, without control characters, shortened — or undefined
+ * for any other error.
+ */
+function usageMessage(err: unknown): string | undefined {
+  const parseArgsError =
+    err instanceof TypeError && String((err as { code?: unknown }).code ?? '').startsWith('ERR_PARSE_ARGS');
+  if (!(err instanceof UsageError) && !parseArgsError) return undefined;
+  // parseArgs goes on to explain the "--" convention; its first sentence is the error
+  const text = parseArgsError ? (err as Error).message.split(/\.\s/)[0] : (err as Error).message;
+  const line = text
+    .replace(/\p{C}+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return line.length > 200 ? `${line.slice(0, 199)}…` : line;
+}
+
 /** Run the CLI with the given arguments; resolves to the exit code (serve keeps running). */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -121,11 +142,10 @@ export async function main(argv: string[]): Promise<number> {
         throw new UsageError(`unknown command: ${command}`);
     }
   } catch (err) {
-    if (err instanceof UsageError) {
-      process.stderr.write(`retold: ${err.message}\n\n${usage}`);
-      return 2;
-    }
-    throw err;
+    const message = usageMessage(err);
+    if (message === undefined) throw err;
+    process.stderr.write(`retold: ${message}\n${usageHint}\n`);
+    return 2;
   }
 }
 

@@ -18,10 +18,12 @@ export function runAnalyze(config: Config, args: string[]): number {
   if (positionals.length === 0) throw new UsageError('analyze: give at least one FILE');
   const items: { file: string; input: ArticleInput }[] = [];
   let failed = 0;
-  for (const path of expandInputs(positionals)) {
+  for (const { path, metadata, error } of expandInputs(positionals)) {
     try {
+      if (error) throw error;
       const file = readInput(path, config.maxUploadBytes);
-      for (const input of parseUpload(file, config.maxUploadBytes)) items.push({ file: path, input });
+      for (const input of parseUpload(file, config.maxUploadBytes))
+        items.push({ file: path, input: { ...input, ...metadata } });
     } catch (err) {
       if (!(err instanceof IngestError)) throw err;
       failed += 1;

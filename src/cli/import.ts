@@ -4,7 +4,7 @@ import { openDatabase } from '../db.js';
 import { finishBatch, importUrl, startFile, type PendingBatch, type SourceOutcome } from '../corpus/sources.js';
 import { createWorkerPool, defaultImportWorkers } from '../workers/pool.js';
 import { IngestError } from '../ingest/index.js';
-import { expandInputs, progress, readInput } from './inputs.js';
+import { expandInputs, readInput, startProgress, type InputItem } from './inputs.js';
 import { UsageError } from './usage-error.js';
 
 /** Run the import command; resolves to the exit code. */
@@ -24,25 +24,28 @@ export async function runImport(config: Config, argv: string[]): Promise<number>
   // files being parsed and analysed ahead of the one being stored, bounded so a large folder is not read at once
   const ahead = runner.size * 2;
   const started: Promise<PendingBatch | SourceOutcome[]>[] = [];
-  const start = (input: string): Promise<PendingBatch | SourceOutcome[]> => {
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input)) return importUrl(db, options, config, input);
+  const start = ({ path, metadata, error }: InputItem): Promise<PendingBatch | SourceOutcome[]> => {
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) return importUrl(db, options, config, path);
     try {
-      const file = readInput(input, config.maxUploadBytes);
-      return startFile(options, { ...file, name: input });
+      if (error) throw error;
+      const file = readInput(path, config.maxUploadBytes);
+      return startFile(options, { ...file, name: path }, metadata);
     } catch (err) {
       if (!(err instanceof IngestError)) throw err;
-      return Promise.resolve([{ source: input, status: 'failed', error: err.message, httpStatus: err.status }]);
+      return Promise.resolve([{ source: path, status: 'failed', error: err.message, httpStatus: err.status }]);
     }
   };
+  const bar = startProgress(inputs.length);
   try {
     for (let i = 0; i < Math.min(ahead, inputs.length); i += 1) started.push(start(inputs[i]));
     for (let i = 0; i < inputs.length; i += 1) {
       const next = await started[i];
       if (i + ahead < inputs.length) started.push(start(inputs[i + ahead]));
       outcomes.push(...(Array.isArray(next) ? next : await finishBatch(db, next)));
-      progress(i + 1, inputs.length);
+      bar.tick(i + 1);
     }
   } finally {
+    bar.stop();
     await runner.close();
     db.close();
   }
@@ -70,6 +73,8 @@ export async function runImport(config: Config, argv: string[]): Promise<number>
       process.stderr.write(`${o.source}: failed: ${o.error}\n`);
     }
   }
-  console.log(`imported ${imported}, new versions ${versions}, duplicates ${duplicates}, failed ${failed}`);
+  console.log(
+    `imported ${imported}, duplicates ${duplicates}, failed ${failed}${versions ? `, new versions ${versions}` : ''}`,
+  );
   return failed > 0 ? 1 : 0;
 }

@@ -7,8 +7,11 @@
  *   unreadable) are listed with the reason and nothing of them is stored. A
  *   file that is not valid JSON or not an AnnotationCollection imports
  *   nothing.
- * - Articles are found by the target source: `urn:retold:article:<hash>`
- *   (the text hash) or an http(s) address that exactly one article has.
+ * - Articles are found by the target's text IRI (`urn:retold:article:<hash>`,
+ *   as the source or under dcterms:identifier; the hash of the current text
+ *   or of an earlier version) or else by its source address, when exactly one
+ *   article has it: an export from an instance whose text was since replaced
+ *   still finds the article by its address.
  * - Anchoring: the TextPositionSelector when the exact words are there; else
  *   the TextQuoteSelector (exact words, best-matching context); else a fuzzy
  *   match (reanchor). When the words cannot be found the annotation is still
@@ -58,10 +61,16 @@ export interface ImportReport {
   warnings: string[];
 }
 
-function findArticleBySource(db: Db, source: string): number | undefined {
-  if (source.startsWith(articleIriPrefix)) return findArticleIdByHash(db, source.slice(articleIriPrefix.length));
-  if (/^https?:\/\//i.test(source)) return findArticleIdByUrl(db, source);
+function findArticleByIri(db: Db, iri: string | null): number | undefined {
+  if (!iri) return undefined;
+  if (iri.startsWith(articleIriPrefix)) return findArticleIdByHash(db, iri.slice(articleIriPrefix.length));
+  if (/^https?:\/\//i.test(iri)) return findArticleIdByUrl(db, iri);
   return undefined;
+}
+
+/** The article a target names: by its text (the same words, or an earlier version of them) first, else by its address. */
+function findArticleOfTarget(db: Db, t: ImportedTarget): number | undefined {
+  return findArticleByIri(db, t.textId) ?? findArticleByIri(db, t.source);
 }
 
 function placeTarget(text: string, t: ImportedTarget): TextAnchor & { placement: ImportPlacement } {
@@ -120,7 +129,7 @@ export function importAnnotations(db: Db, text: string, importer: { id: number }
       if (getAnnotationByUuid(db, a.uuid)) return void report.present.push({ id: a.id, uuid: a.uuid });
       const spans: ({ articleId: number } & ReturnType<typeof placeTarget>)[] = [];
       for (const t of a.targets) {
-        const articleId = findArticleBySource(db, t.source);
+        const articleId = findArticleOfTarget(db, t);
         if (articleId === undefined) return refuse(`no article here has the source ${t.source}`);
         spans.push({ articleId, ...placeTarget(getArticle(db, articleId)!.text, t) });
       }

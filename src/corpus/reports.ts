@@ -11,7 +11,7 @@ import { listArticles, type ArticleRow } from '../store/articles.js';
 import { selectAnnotations, type AnnotationRow } from '../store/annotations.js';
 import { listRelatedArticles, listTopArticlePairs } from '../store/pairs.js';
 import { listArticleIdsOfOutlet } from '../store/reports.js';
-import { articleSource, renderAnnotationCollection } from '../reports/jsonld.js';
+import { articleSource, renderAnnotationCollection, targetSource } from '../reports/jsonld.js';
 import { renderAnnotationsCsv } from '../reports/csv.js';
 import { renderReportHtml } from '../reports/html.js';
 import { renderReportMarkdown } from '../reports/markdown.js';
@@ -74,7 +74,8 @@ function toReportAnnotation(row: AnnotationRow, article: (id: number) => Article
     uuid: row.uuid,
     articleId: row.articleId,
     articleTitle: main.title,
-    articleSource: articleSource(main.textHash),
+    articleSource: targetSource(main.url, main.textHash),
+    articleText: articleSource(main.textHash),
     articleOutlet: main.outlet,
     articlePublished: main.published,
     start: row.start,
@@ -91,7 +92,8 @@ function toReportAnnotation(row: AnnotationRow, article: (id: number) => Article
         ? {
             articleId: other.id,
             articleTitle: other.title,
-            articleSource: articleSource(other.textHash),
+            articleSource: targetSource(other.url, other.textHash),
+            articleText: articleSource(other.textHash),
             start: row.other.start,
             end: row.other.end,
             exact: row.other.exact,

@@ -5,35 +5,16 @@ import type { Db } from '../db.js';
 import { dataDir } from '../paths.js';
 import { countArticles } from '../store/articles.js';
 import { importArticle } from './articles.js';
-
-interface Manifest {
-  articles: {
-    file: string;
-    title: string | null;
-    outlet: string | null;
-    author: string | null;
-    published: string | null;
-    url: string | null;
-  }[];
-}
+import { readManifest } from './manifest.js';
 
 /** Import the sample articles when the database holds no article yet. Returns how many were imported. */
 export function loadSampleCorpus(db: Db): number {
   if (countArticles(db) > 0) return 0;
   const dir = join(dataDir, 'samples');
-  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
   let imported = 0;
-  for (const entry of manifest.articles) {
+  for (const entry of readManifest(dir)) {
     const text = readFileSync(join(dir, entry.file), 'utf8');
-    const result = importArticle(db, {
-      text,
-      title: entry.title,
-      outlet: entry.outlet,
-      author: entry.author,
-      published: entry.published,
-      url: entry.url,
-      format: 'txt',
-    });
+    const result = importArticle(db, { text, ...entry.metadata, format: 'txt' });
     if (result.status === 'imported') imported += 1;
   }
   return imported;

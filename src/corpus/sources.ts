@@ -108,13 +108,22 @@ export function importInputs(
   return finishBatch(db, startBatch(options, source, inputs));
 }
 
-/** Parse one uploaded file on the runner and queue the analysis of what it holds. */
-export async function startFile(options: ImportOptions, file: UploadedFile): Promise<PendingBatch> {
+/**
+ * Parse one uploaded file on the runner and queue the analysis of what it
+ * holds; metadata given beside the file (a folder's manifest) wins over what
+ * the file says.
+ */
+export async function startFile(
+  options: ImportOptions,
+  file: UploadedFile,
+  metadata: Partial<ArticleInput> = {},
+): Promise<PendingBatch> {
   try {
+    const inputs = await options.runner.run({ kind: 'parse-upload', file, maxBytes: options.maxBytes });
     return startBatch(
       options,
       file.name,
-      await options.runner.run({ kind: 'parse-upload', file, maxBytes: options.maxBytes }),
+      inputs.map((input) => ({ ...input, ...dropEmpty(metadata) })),
     );
   } catch (err) {
     return { source: file.name, failed: failure(file.name, err), items: [] };

@@ -1,86 +1,71 @@
 /**
  * ingest: reading the dates news pages print (ISO, 26.03.2025, March 24, 2025,
- * 24 March 2025, ...) into YYYY-MM-DD.
+ * 24 March 2025, Tue 5 March 2024 10:32 GMT, 3 hours ago, ...) into
+ * YYYY-MM-DD. The reading is chrono-node's (its English parser with
+ * day-first numeric dates where a number over 12 says so); the rules here
+ * only say what counts as a date for an article: a whole day, 1900–2100, a
+ * year written out unless a reference day is given for relative forms.
  */
+import * as chrono from 'chrono-node';
 
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  january: 1,
-  feb: 2,
-  february: 2,
-  mar: 3,
-  march: 3,
-  apr: 4,
-  april: 4,
-  may: 5,
-  jun: 6,
-  june: 6,
-  jul: 7,
-  july: 7,
-  aug: 8,
-  august: 8,
-  sep: 9,
-  sept: 9,
-  september: 9,
-  oct: 10,
-  october: 10,
-  nov: 11,
-  november: 11,
-  dec: 12,
-  december: 12,
-};
-const MONTH =
-  '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
-const WEEKDAY = '(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\\.?,?\\s+)?';
-const TIME =
-  '(?:[T\\s]+\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?\\s*(?:[ap]\\.?m\\.?)?\\s*(?:Z|[+-]\\d{2}:?\\d{2}|[A-Z]{2,4})?)?';
+/** ISO dates must read year-month-day; chrono would take 2025-13-01 for 13 January. */
+const ISO_START = /^(\d{4})-(\d{1,2})-(\d{1,2})/;
+/** 26.03.2025 is day-first wherever it is written; chrono's English reading takes a month first when it can. */
+const DOTTED = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
+/** A result that names its year ("March 24, 2025", "26.03.2025"), as opposed to "yesterday" or "on Tuesday". */
+const HAS_YEAR = /\d{4}/;
 
-/** The date forms we read, each with how to pull year/month/day out of its groups. */
-const FORMS: { source: string; pick: (m: RegExpExecArray) => [string, string, string] }[] = [
-  { source: `(\\d{4})-(\\d{1,2})-(\\d{1,2})${TIME}`, pick: (m) => [m[1], m[2], m[3]] },
-  { source: `(\\d{4})/(\\d{1,2})/(\\d{1,2})`, pick: (m) => [m[1], m[2], m[3]] },
-  // 26.03.2025 is day-first wherever it is written.
-  { source: `(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})`, pick: (m) => [m[3], m[2], m[1]] },
-  { source: `(\\d{1,2})/(\\d{1,2})/(\\d{4})`, pick: (m) => pickSlashed(m[1], m[2], m[3]) },
-  { source: `${WEEKDAY}${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})${TIME}`, pick: (m) => [m[3], m[1], m[2]] },
-  {
-    source: `${WEEKDAY}(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH},?\\s+(\\d{4})${TIME}`,
-    pick: (m) => [m[3], m[2], m[1]],
-  },
-];
-
-// 03/04/2025 is ambiguous; a number over 12 decides, otherwise month-first as
-// English-language news sites mostly write it.
-function pickSlashed(a: string, b: string, year: string): [string, string, string] {
-  return Number(a) > 12 ? [year, b, a] : [year, a, b];
+interface Reading {
+  index: number;
+  text: string;
+  iso: string;
 }
 
-function toIso(y: string, mo: string, d: string): string | null {
-  const year = Number(y);
-  const month = /^\d+$/.test(mo) ? Number(mo) : MONTHS[mo.toLowerCase().replace('.', '')];
-  const day = Number(d);
-  if (!month || year < 1900 || year > 2100 || day < 1) return null;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCMonth() !== month - 1) return null;
-  return `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+function readResult(r: chrono.ParsedResult, reference: Date | undefined): Reading | null {
+  const dotted = DOTTED.exec(r.text);
+  if (dotted) return readDotted(r, Number(dotted[3]), Number(dotted[2]), Number(dotted[1]));
+  const year = r.start.get('year');
+  const month = r.start.get('month');
+  const day = r.start.get('day');
+  if (year === null || month === null || day === null) return null;
+  if (!r.start.isCertain('day') && !reference) return null;
+  if (!reference && !HAS_YEAR.test(r.text)) return null;
+  if (HAS_YEAR.test(r.text) && !r.start.isCertain('day')) return null; // "March 2025" is not a day
+  const iso = ISO_START.exec(r.text);
+  if (iso && (Number(iso[2]) !== month || Number(iso[3]) !== day)) return null;
+  if (year < 1900 || year > 2100) return null;
+  return {
+    index: r.index,
+    text: r.text,
+    iso: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+  };
 }
 
-const WHOLE = FORMS.map((f) => ({ re: new RegExp(`^${f.source}$`, 'i'), pick: f.pick }));
-// Not inside a longer number or code ("126.03.2025", "v2025-03-20").
-const ANYWHERE = new RegExp(`(?<![\\w./-])(?:${FORMS.map((f) => `(?:${f.source})`).join('|')})(?![\\w/])`, 'gi');
+function readDotted(r: chrono.ParsedResult, year: number, month: number, day: number): Reading | null {
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (year < 1900 || year > 2100 || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
+  return { index: r.index, text: r.text, iso: d.toISOString().slice(0, 10) };
+}
+
+function parseAll(text: string, reference: Date | undefined): Reading[] {
+  // chrono needs a reference even when relative forms are refused; the date it implies is not used then
+  return chrono
+    .parse(text, reference ?? new Date(0))
+    .map((r) => readResult(r, reference))
+    .filter((r): r is Reading => r !== null);
+}
 
 /**
  * Read a whole string as a date; YYYY-MM-DD or null. A time and zone are
  * dropped without conversion: the date stays the one the outlet printed.
+ * Relative forms ("yesterday", "3 hours ago") are read only against a given
+ * reference time (when the page was read).
  */
-export function parseDate(value: string): string | null {
+export function parseDate(value: string, reference?: Date): string | null {
   const s = value.trim().replace(/\s+/g, ' ');
-  if (s.length > 60) return null;
-  for (const { re, pick } of WHOLE) {
-    const m = re.exec(s);
-    if (m) return toIso(...pick(m));
-  }
-  return null;
+  if (!s || s.length > 60) return null;
+  const found = parseAll(s, reference);
+  return found.length === 1 && found[0].index === 0 && found[0].text.length === s.length ? found[0].iso : null;
 }
 
 /** A date found inside a longer text. */
@@ -90,12 +75,9 @@ export interface FoundDate {
   iso: string;
 }
 
-/** Find the dates written in a text, in order. */
+/** Find the dates written in a text (with their year), in order; not inside a longer number or code ("126.03.2025", "v2025-03-20"). */
 export function findDates(text: string): FoundDate[] {
-  const found: FoundDate[] = [];
-  for (const m of text.matchAll(ANYWHERE)) {
-    const iso = parseDate(m[0]);
-    if (iso) found.push({ index: m.index ?? 0, text: m[0], iso });
-  }
-  return found;
+  return parseAll(text, undefined).filter(
+    (d) => !/[\w./-]/.test(text[d.index - 1] ?? '') && !/[\w/]/.test(text[d.index + d.text.length] ?? ''),
+  );
 }

@@ -1,6 +1,7 @@
 /** ingest: articles given as JSON — one object or an array of them. */
 import { z } from 'zod';
 import { IngestError, type ArticleInput } from './article.js';
+import { describeJsonError } from '../json-error.js';
 
 const optionalText = z.string().nullish();
 
@@ -27,7 +28,7 @@ export function parseJsonArticles(source: string, name: string): ArticleInput[] 
   try {
     data = JSON.parse(source);
   } catch (err) {
-    throw new IngestError(`ingest: "${name}" is not valid JSON (${(err as Error).message})`);
+    throw new IngestError(`ingest: "${name}" is not valid JSON (${describeJsonError(err)})`);
   }
   if (
     data &&

@@ -123,7 +123,8 @@ export function readDatePrefix(line: string): { prefix: string; iso: string } | 
   const label = DATE_LABEL.exec(line);
   if (!label || label[0].length === 0 || /^on\b/i.test(label[0])) return null;
   const rest = line.slice(label[0].length);
-  const date = findDates(rest)[0];
+  // the date opens the rest; a long paragraph after it need not be read
+  const date = findDates(rest.slice(0, 80))[0];
   if (!date || date.index !== 0) return null;
   const sep = /^\s*[|—–:-]?\s*/.exec(rest.slice(date.text.length));
   const prefix = line.slice(0, label[0].length + date.text.length + (sep ? sep[0].length : 0));

@@ -1,4 +1,12 @@
-/** ingest: Markdown to plain article text (paragraphs kept, markup stripped). */
+/**
+ * ingest: Markdown to plain article text (paragraphs kept, markup stripped).
+ * The document is read by markdown-it (CommonMark, with GitHub's tables and
+ * strikethrough); this module only decides which of its blocks become lines
+ * and paragraphs of the article.
+ */
+import MarkdownIt from 'markdown-it';
+
+type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number];
 
 /** Plain text of a Markdown document, and its title when it opens with a heading. */
 export interface MarkdownText {
@@ -8,21 +16,8 @@ export interface MarkdownText {
   meta: Record<string, string>;
 }
 
-/** Strip inline Markdown: images, links, emphasis, code, escapes, inline HTML. */
-function stripInline(s: string): string {
-  return s
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
-    .replace(/!\[[^\]]*\]\[[^\]]*\]/g, '')
-    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')
-    .replace(/<(https?:\/\/[^>\s]+)>/g, '$1')
-    .replace(/<\/?[a-z][^<>]*>/gi, '')
-    .replace(/`([^`]+)`/g, '$1')
-    .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2')
-    .replace(/(?<![\p{L}\p{N}*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\p{L}\p{N}*])/gu, '$2')
-    .replace(/~~(.+?)~~/g, '$1')
-    .replace(/\\([\\`*_{}[\]()#+\-.!>~|])/g, '$1');
-}
+// inline HTML is read (so it can be dropped), never rendered
+const parser = new MarkdownIt('default', { html: true, linkify: false });
 
 function readFrontMatter(src: string): { meta: Record<string, string>; body: string } {
   const m = /^---\n([\s\S]*?)\n(?:---|\.\.\.)\n/.exec(src);
@@ -35,90 +30,89 @@ function readFrontMatter(src: string): { meta: Record<string, string>; body: str
   return { meta, body: src.slice(m[0].length) };
 }
 
+/** The words of an inline run: link texts and code kept; images, inline HTML and marks dropped. */
+function inlineText(children: Token[] | null): string {
+  let out = '';
+  // an image's alt text is in its own children, so skipping the token drops it
+  for (const c of children ?? []) {
+    if (c.type === 'text' || c.type === 'code_inline') out += c.content;
+    else if (c.type === 'softbreak') out += ' ';
+    else if (c.type === 'hardbreak') out += '\n';
+  }
+  return out.replace(/[ \t]+/g, ' ').trim();
+}
+
 /**
- * Convert Markdown to article text: headings, list items, block quotes and
- * table rows become their own lines, soft-wrapped paragraph lines are joined,
- * code fences keep their lines, horizontal rules end a paragraph. A first
- * `# Heading` (or a setext `Heading\n===`) is the title; it stays in the text
- * as its first line, as a headline does on a page.
+ * Convert Markdown to article text: headings, list items, block quotes' lines
+ * and table rows become their own lines, soft-wrapped paragraph lines are
+ * joined, code blocks keep their lines, rules end a paragraph. A first
+ * level-one heading (`# Heading` or `Heading\n===`) is the title; it stays in
+ * the text as its first line, as a headline does on a page.
  */
 export function convertMarkdown(source: string): MarkdownText {
   const { meta, body } = readFrontMatter(source.replace(/\r\n?/g, '\n'));
-  const out: string[][] = [[]];
+  const tokens = parser.parse(body, {});
+  const paragraphs: string[][] = [];
   let title: string | null = null;
-  let fence: string | null = null;
-  const paragraph = (): string[] => out[out.length - 1];
-  const breakParagraph = (): void => {
-    if (paragraph().length) out.push([]);
+  // inside a list or a table, each item or row is a line of one paragraph
+  let grouped = 0;
+  let group: string[] | null = null;
+  let row: string[] | null = null;
+  const add = (line: string): void => {
+    if (!line) return;
+    if (grouped > 0) {
+      if (!group) paragraphs.push((group = []));
+      group.push(line);
+    } else paragraphs.push([line]);
   };
-  const lines = body.split('\n');
-  // Definitions of reference links are not text.
-  const isDefinition = (l: string): boolean => /^\s{0,3}\[[^\]]+\]:\s*\S+/.test(l);
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (fence) {
-      if (line.trim().startsWith(fence)) {
-        fence = null;
-        breakParagraph();
-      } else paragraph().push(line);
-      continue;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    switch (t.type) {
+      case 'heading_open': {
+        const text = inlineText(tokens[i + 1]?.children ?? null);
+        if (title === null && t.tag === 'h1' && paragraphs.length === 0 && text) title = text;
+        add(text);
+        i += 2;
+        break;
+      }
+      case 'bullet_list_open':
+      case 'ordered_list_open':
+      case 'table_open':
+        if (grouped === 0) group = null;
+        grouped += 1;
+        break;
+      case 'bullet_list_close':
+      case 'ordered_list_close':
+      case 'table_close':
+        grouped -= 1;
+        if (grouped === 0) group = null;
+        break;
+      case 'tr_open':
+        row = [];
+        break;
+      case 'tr_close':
+        if (row) add(row.filter(Boolean).join(' '));
+        row = null;
+        break;
+      case 'inline': {
+        const text = inlineText(t.children);
+        if (row) row.push(text);
+        else for (const line of text.split('\n')) add(line.trim());
+        break;
+      }
+      case 'fence':
+      case 'code_block': {
+        const lines = t.content.replace(/\n$/, '').split('\n');
+        if (lines.some((l) => l.trim())) paragraphs.push(lines);
+        break;
+      }
+      default:
+        break; // rules, HTML blocks, reference definitions: no text
     }
-    const open = /^\s{0,3}(```+|~~~+)/.exec(line);
-    if (open) {
-      breakParagraph();
-      fence = open[1];
-      continue;
-    }
-    if (
-      !line.trim() ||
-      isDefinition(line) ||
-      /^\s{0,3}([-*_])(\s*\1){2,}\s*$/.test(line) ||
-      /^\s*\|?\s*:?-{3,}/.test(line)
-    ) {
-      breakParagraph();
-      continue;
-    }
-    const setext =
-      i + 1 < lines.length &&
-      /^\s{0,3}(=+|-+)\s*$/.test(lines[i + 1]) &&
-      !/^\s*[-*+>#]/.test(line) &&
-      paragraph().length === 0;
-    const atx = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
-    if (atx || setext) {
-      const heading = stripInline(atx ? atx[2] : line.trim());
-      const level = atx ? atx[1].length : lines[i + 1].trim().startsWith('=') ? 1 : 2;
-      if (setext) i++;
-      if (title === null && level === 1 && out.flat().length === 0) title = heading;
-      breakParagraph();
-      if (heading) paragraph().push(heading);
-      breakParagraph();
-      continue;
-    }
-    const item = /^\s*(?:[-*+]|\d{1,9}[.)])\s+(.*)$/.exec(line);
-    const quote = /^\s{0,3}>\s?(.*)$/.exec(line);
-    const row = /^\s*\|(.*)\|\s*$/.exec(line);
-    let text = item
-      ? item[1]
-      : quote
-        ? quote[1].replace(/^(?:>\s?)+/, '')
-        : row
-          ? row[1]
-              .split('|')
-              .map((c) => c.trim())
-              .join(' ')
-          : line.trim();
-    text = stripInline(text.replace(/\\$/, '')).trim();
-    if (!text) {
-      breakParagraph();
-      continue;
-    }
-    const p = paragraph();
-    if (item || row || p.length === 0 || /(?: {2,}|\\)$/.test(lines[i - 1] ?? '')) p.push(text);
-    else p[p.length - 1] += ' ' + text;
   }
-  const text = out
-    .map((p) => p.filter(Boolean).join('\n'))
-    .filter(Boolean)
+  const text = paragraphs
+    .map((p) => p.join('\n'))
+    .filter((p) => p.trim())
     .join('\n\n');
   return { title: title ?? (meta.title || null), text, meta };
 }

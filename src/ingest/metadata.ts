@@ -42,9 +42,13 @@ export function resolveMetadata(clues: FurnitureClues, text: string): ArticleMet
   };
 }
 
-/** Read a given date, or keep the given text when it is not a date we understand. */
-export function normalizeGivenDate(value: string): string {
-  return parseDate(value) ?? value.trim();
+/**
+ * Read a given date, or keep the given text when it is not a date we
+ * understand. A relative date ("2 days ago") is read against `reference`,
+ * the time of the import.
+ */
+export function normalizeGivenDate(value: string, reference: Date = new Date()): string {
+  return parseDate(value, reference) ?? value.trim();
 }
 
 /** A title made from the text's first sentence, at most ~100 characters, cut at a word boundary. */

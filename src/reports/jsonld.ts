@@ -7,9 +7,12 @@
  * SpecificResource with a TextQuoteSelector and a TextPositionSelector.
  *
  * Ids are absolute IRIs (`urn:uuid:<uuid>`), as the model requires. The
- * target `source` is `urn:retold:article:<sha256 of the text>` (see
- * articleSource): it names the words, not one server's row id, so any
- * instance that holds the same text finds the article again.
+ * target `source` is the article's web address when it has one, so tools
+ * that open addresses (Hypothesis and the like) find the page; the text is
+ * named too, as `urn:retold:article:<sha256 of the text>` (see articleSource)
+ * under `dcterms:identifier` — or as the source itself when there is no
+ * address — so any instance that holds the same text finds the article even
+ * without the address.
  */
 import type { ReportAnnotation, ReportSpan } from './model.js';
 
@@ -27,9 +30,17 @@ export const tagIdKey = 'dcterms:identifier';
 /** Prefix of an article source IRI; the text hash follows. */
 export const articleIriPrefix = 'urn:retold:article:';
 
-/** The IRI exports use for an article: stable across instances holding the same text. */
+/** The IRI exports use for an article's text: stable across instances holding the same text. */
 export function articleSource(textHash: string): string {
   return `${articleIriPrefix}${textHash}`;
+}
+
+/** The key of a target that holds the text's IRI when the source is the article's address. */
+export const textIdKey = 'dcterms:identifier';
+
+/** A target's source: the article's http(s) address when it has one, else its text's IRI. */
+export function targetSource(url: string | null | undefined, textHash: string): string {
+  return url && /^https?:\/\/\S+$/i.test(url) ? url : articleSource(textHash);
 }
 
 /** A JSON-LD object of the model (kept loose: it is written to JSON). */
@@ -62,6 +73,7 @@ function targetOf(span: ReportSpan): JsonLd {
   return {
     type: 'SpecificResource',
     source: span.articleSource,
+    ...(span.articleText && span.articleText !== span.articleSource ? { [textIdKey]: span.articleText } : {}),
     selector: [
       { type: 'TextQuoteSelector', exact: span.exact, prefix: span.prefix, suffix: span.suffix },
       { type: 'TextPositionSelector', start: span.start, end: span.end },

@@ -48,6 +48,8 @@ export interface ReportSpan extends TextAnchor {
   articleId: number;
   articleTitle: string;
   articleSource: string;
+  /** the IRI of the article's text (urn:retold:article:<hash>), given beside an address source */
+  articleText?: string;
 }
 
 /** One annotation with everything the formats print. */

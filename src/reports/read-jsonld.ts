@@ -8,11 +8,14 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { TextAnchor } from '../annotations/anchor.js';
-import { tagIdKey } from './jsonld.js';
+import { tagIdKey, textIdKey } from './jsonld.js';
+import { describeJsonError } from '../json-error.js';
 
 /** One target of an imported annotation. */
 export interface ImportedTarget extends Omit<TextAnchor, 'start' | 'end'> {
   source: string;
+  /** the text's IRI given beside the source (dcterms:identifier), if any */
+  textId: string | null;
   /** from a TextPositionSelector, when given */
   start: number | null;
   end: number | null;
@@ -54,7 +57,11 @@ const timestamp = z
   .refine((s) => /T.*(Z|[+-]\d{2}:?\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)), 'a date-time with a time zone');
 
 const selector = z.looseObject({ type: z.string() });
-const target = z.looseObject({ source: z.string().min(1), selector: one(selector) });
+const target = z.looseObject({
+  source: z.string().min(1),
+  selector: one(selector),
+  [textIdKey]: z.unknown().optional(),
+});
 const body = z.looseObject({
   type: z.string().optional(),
   purpose: z.string().optional(),
@@ -99,8 +106,10 @@ function readTarget(t: z.infer<typeof target> | string): ImportedTarget | string
     (position.end as number) > (position.start as number)
       ? { start: position.start as number, end: position.end as number }
       : { start: null, end: null };
+  const textId = t[textIdKey];
   return {
     source: t.source,
+    textId: typeof textId === 'string' ? textId : null,
     exact: quote.exact,
     prefix: typeof quote.prefix === 'string' ? quote.prefix : '',
     suffix: typeof quote.suffix === 'string' ? quote.suffix : '',
@@ -170,7 +179,7 @@ export function readAnnotationCollection(text: string): CollectionReading {
   try {
     json = JSON.parse(text.replace(/^\ufeff/, ''));
   } catch (err) {
-    return { ok: false, error: `reports: the file is not valid JSON (${(err as Error).message})` };
+    return { ok: false, error: `reports: the file is not valid JSON (${describeJsonError(err)})` };
   }
   if (!json || typeof json !== 'object' || Array.isArray(json))
     return { ok: false, error: 'reports: the file is not an AnnotationCollection (not a JSON object)' };

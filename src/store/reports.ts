@@ -9,11 +9,16 @@ export function findArticleIdByUrl(db: Db, url: string): number | undefined {
   return rows.length === 1 ? rows[0].id : undefined;
 }
 
-/** The id of the article with this text hash, if any. */
+/** The id of the live article whose text, or one of whose earlier versions, has this hash, if any. */
 export function findArticleIdByHash(db: Db, textHash: string): number | undefined {
   return (
-    db.prepare('SELECT id FROM articles WHERE text_hash = ? AND deleted_at IS NULL').get(textHash) as
-      { id: number } | undefined
+    db
+      .prepare(
+        `SELECT id FROM articles WHERE text_hash = ? AND deleted_at IS NULL
+         UNION ALL SELECT a.id FROM article_versions v JOIN articles a ON a.id = v.article_id
+           WHERE v.text_hash = ? AND a.deleted_at IS NULL LIMIT 1`,
+      )
+      .get(textHash, textHash) as { id: number } | undefined
   )?.id;
 }
 

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/paths.js';
 import { openDatabase } from '../../src/db.js';
@@ -57,10 +58,18 @@ describe('retold analyze', () => {
     expect(r.stderr).toMatch(/nope\.txt/);
   });
 
-  it('exits 2 on a usage error', () => {
-    expect(retold(['analyze', '--format', 'xml', 'x']).code).toBe(2);
-    expect(retold(['frobnicate']).code).toBe(2);
-  });
+  it('exits 2 on a usage error, with one line saying why and one pointing to the help', () => {
+    for (const args of [['analyze', '--format', 'xml', 'x'], ['frobnicate'], ['analyze', '--bogus', 'x']]) {
+      const r = retold(args);
+      expect(r.code).toBe(2);
+      const lines = r.stderr.trimEnd().split('\n');
+      expect(lines).toHaveLength(2);
+      expect(lines[0]).toMatch(
+        /^retold: (analyze: unknown format xml|unknown command: frobnicate|Unknown option '--bogus')/,
+      );
+      expect(lines[1]).toMatch(/retold help/);
+    }
+  }, 120_000); // three processes
 });
 
 describe('retold compare --jsonl', () => {
@@ -131,6 +140,41 @@ describe('retold import --primary-source', () => {
       db.close();
     }
     expect(retold(['import', '--primary', join(dir, 'story.txt')]).code).toBe(2);
+  }, 120_000);
+});
+
+describe('retold import of a folder with a manifest', () => {
+  it('imports the sample corpus with the metadata its manifest gives, not the manifest itself', () => {
+    const r = retold(['import', samples]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('imported 5, duplicates 0, failed 0');
+    const db = new Database(r.db, { readonly: true });
+    const rows = db.prepare('SELECT title, outlet, author, published FROM articles ORDER BY id').all() as {
+      title: string;
+      outlet: string | null;
+      author: string | null;
+      published: string | null;
+    }[];
+    db.close();
+    expect(rows[1]).toMatchObject({ outlet: 'afgazad.com', author: 'Viktor Mikhin', published: '2025-03-26' });
+    expect(rows[4]).toMatchObject({ outlet: 'Newsweek' });
+  }, 120_000);
+
+  it('names a broken manifest and a binary annotation file without echoing their bytes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'retold-manifest-'));
+    writeFileSync(join(dir, 'manifest.json'), '{"articles": [{"title": "no file"}]}');
+    writeFileSync(join(dir, 'a.txt'), 'The council met on Tuesday to discuss the budget for next year.');
+    const r = retold(['import', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/manifest\.json: failed: .*not a manifest: articles\.0\.file/);
+    expect(r.stdout).toContain('imported 1, duplicates 0, failed 1');
+    const bin = join(dir, 'x.json');
+    writeFileSync(bin, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x1b, 0x5b, 0x32, 0x4a]));
+    retold(['user', 'add', 'ana', '--password-stdin'], { db: r.db, input: 'correct horse battery\n' });
+    const a = retold(['import-annotations', bin, '--user', 'ana'], { db: r.db });
+    expect(a.code).toBe(1);
+    expect(a.stderr).toMatch(/not valid JSON \(unexpected text/);
+    expect(a.stderr).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f\x89]/);
   }, 120_000);
 });
 

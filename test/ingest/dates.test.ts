@@ -40,3 +40,18 @@ describe('findDates', () => {
     expect(findDates('order 126.03.2025x and v2025-03-20')).toEqual([]);
   });
 });
+
+describe('relative dates', () => {
+  const reference = new Date('2025-04-01T12:00:00Z');
+  it.each([
+    ['yesterday', '2025-03-31'],
+    ['3 days ago', '2025-03-29'],
+    ['March 24, 2025', '2025-03-24'],
+  ])('reads %s against the time of the import', (input, expected) => {
+    expect(parseDate(input, reference)).toBe(expected);
+  });
+
+  it('finds no relative date inside a text, where no reference day applies', () => {
+    expect(findDates('The council met on Tuesday and again yesterday.')).toEqual([]);
+  });
+});

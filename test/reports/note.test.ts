@@ -28,6 +28,8 @@ describe('renderNote', () => {
       '[a" onmouseover="x](https://example.org)',
       '<p><a href="https://example.org/" rel="nofollow noopener">a&quot; onmouseover=&quot;x</a></p>',
     ],
+    ['a heading mark, kept as written', '# not a heading\n- nor a list', '<p># not a heading<br>- nor a list</p>'],
+    ['an e-mail address, not linked', 'write to a@example.org', '<p>write to a@example.org</p>'],
   ])('renders %s safely', (_name, note, html) => {
     expect(renderNote(note)).toBe(html);
   });
