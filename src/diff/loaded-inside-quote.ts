@@ -5,7 +5,7 @@
 import { analyzeText } from '../nlp/index.js';
 import { EDITORIAL_CATEGORIES } from '../editorial/index.js';
 import { memoize } from '../memoize.js';
-import type { Change, ChangeType } from './summarize-changes.js';
+import type { Change, ChangeType } from './change-types.js';
 
 /**
  * A change between two versions of a statement: the change summary's kinds,

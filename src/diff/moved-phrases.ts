@@ -5,7 +5,7 @@
 import type { Token } from '../nlp/index.js';
 import { isContent, lemmaKey } from './content-words.js';
 import { DEADLINE_OPENERS, isNumberUnit, markDateUnits } from './figures-and-dates.js';
-import type { VersionContext } from './summarize-changes.js';
+import type { VersionContext } from './change-types.js';
 import { splitDiffUnits, type DiffUnit } from './word-diff.js';
 
 /** A complete double-quoted passage: “…”, „…“, «…», "…" (single quotes are too easily apostrophes). */

@@ -3,99 +3,23 @@
  * a plain sentence each, plus a fidelity score. Works on the quote, its
  * sentence and its attribution; the word diff itself comes from word-diff.ts.
  */
-import loadedWords from '../../data/diff-loaded-words.json' with { type: 'json' };
 import { analyzeText, type Token } from '../nlp/index.js';
 import { isContent, lemmaKey, matchContent } from './content-words.js';
 import { extractDates, isNumberUnit, markDateUnits } from './figures-and-dates.js';
 import { consumeKeys, describePhrase, findMovedPhrases, splitWriterSegments } from './moved-phrases.js';
-import { diffUnits, normalizeUnitKey, splitDiffUnits, type DiffPart, type DiffUnit } from './word-diff.js';
+import { diffUnits, normalizeUnitKey, splitDiffUnits, type DiffUnit } from './word-diff.js';
+import {
+  listQuoted as quoted,
+  type Change,
+  type ChangeSummary,
+  type SummarizeOptions,
+  type VersionContext,
+} from './change-types.js';
+import { compareLoaded, isDefaultLoaded } from './loaded-changes.js';
+import { compareNegation } from './negation-changes.js';
 
-/** One version of a statement as an article reports it. */
-export interface VersionContext {
-  /** the quoted words */
-  quote: string;
-  /** the text around the quote: its sentence, or a wider window such as its paragraph */
-  sentence: string;
-  /** offsets of the quote inside `sentence` (end exclusive) */
-  quoteStart: number;
-  quoteEnd: number;
-  /** the speaker's name, or null when unknown */
-  speaker: string | null;
-  /** the words the article uses for the speaker here: "the Iraqi official" */
-  speakerMention: string | null;
-  /** the cue verb phrase: "told", "declared firmly" */
-  cue: string | null;
-  /** the outlet the statement was said to ("told Newsweek"), if given */
-  outlet: string | null;
-  /** quote kind: full, partial, scare, indirect */
-  kind: string;
-}
-
-/** The kinds of change the summary reports. */
-export type ChangeType =
-  | 'negation-changed'
-  | 'number-changed'
-  | 'date-changed'
-  | 'moved-out-of-quote'
-  | 'moved-into-quote'
-  | 'loaded-added'
-  | 'speaker-label-changed'
-  | 'cue-changed'
-  | 'kind-changed'
-  | 'words-dropped'
-  | 'words-added';
-
-/** One change, with a sentence for readers and the words involved. */
-export interface Change {
-  type: ChangeType;
-  message: string;
-  words: string[];
-  /** the earlier and later wording, for changes that replace one with the other */
-  earlier?: string | null;
-  later?: string | null;
-}
-
-/** Options of summarizeChanges. */
-export interface SummarizeOptions {
-  /** whether a word (lemma and Universal POS tag) is loaded or an intensifier; defaults to data/diff-loaded-words.json */
-  isLoaded?: (lemma: string, pos: string) => boolean;
-}
-
-/** The changes between two versions, most consequential first, with the word diff of the quotes. */
-export interface ChangeSummary {
-  changes: Change[];
-  /** share of the earlier quote's content words (lemmas, stop words aside) the later quote keeps, 0..1 */
-  fidelity: number;
-  /** word diff of the two quotes, for renderDiff */
-  parts: DiffPart[];
-}
-
-const INTENSIFIERS = new Set(loadedWords.intensifiers);
-const LOADED = new Set([...loadedWords.intensifiers, ...loadedWords.loaded]);
-
-/** Default loaded-word test: the small list in data/diff-loaded-words.json. */
-export function isDefaultLoaded(lemma: string, pos: string): boolean {
-  void pos;
-  return LOADED.has(lemma.toLowerCase());
-}
-
-const NEGATIONS = new Set([
-  'not',
-  'no',
-  'never',
-  'nothing',
-  'none',
-  'nobody',
-  'neither',
-  'nor',
-  'nowhere',
-  'cannot',
-  'without',
-]);
-
-function quoted(words: string[]): string {
-  return words.map((w) => `'${w}'`).join(', ');
-}
+export type { Change, ChangeSummary, ChangeType, SummarizeOptions, VersionContext } from './change-types.js';
+export { isDefaultLoaded } from './loaded-changes.js';
 
 function foldPhrase(text: string | null): string {
   return text === null ? '' : normalizeUnitKey(text.trim().replace(/\s+/g, ' '));
@@ -147,63 +71,6 @@ function describeReplacement(what: string, earlier: string | null, later: string
   if (earlier && later) return `${what} changed from '${earlier}' to '${later}'`;
   if (earlier) return `${what} '${earlier}' dropped`;
   return `${what} '${later}' added`;
-}
-
-/**
- * Negation that changed between the quotes. wink marks every token up to the end
- * of a clause as negated, so a flag alone would call "advanced strikes" negated in
- * "cannot withstand the advanced strikes"; we compare the words a negation governs
- * (the first content word or verb after it) against the other version's flags.
- */
-function compareNegation(a: Token[], b: Token[], writtenAs: (t: Token) => string): Change[] {
-  const isNegation = (t: Token) => NEGATIONS.has(t.lemma) || NEGATIONS.has(t.text.toLowerCase());
-  const heads = (tokens: Token[]) => {
-    const found: Token[] = [];
-    tokens.forEach((t, i) => {
-      if (!isNegation(t)) return;
-      const head = tokens.slice(i + 1).find((x) => !isNegation(x) && (isContent(x) || x.pos === 'VERB'));
-      // a word past the end of wink's scope ("not, firmly") is not governed by the negation
-      if (head?.negated) found.push(head);
-    });
-    return found;
-  };
-  const flagOf = (tokens: Token[], lemma: string) => {
-    const same = tokens.filter((t) => t.lemma === lemma);
-    return same.length === 0 ? undefined : same.some((t) => t.negated);
-  };
-  const negWords = (tokens: Token[]) => tokens.filter(isNegation).map(writtenAs);
-  const lost = heads(a)
-    .filter((h) => flagOf(b, h.lemma) === false)
-    .map((h) => h.text);
-  const gained = heads(b)
-    .filter((h) => flagOf(a, h.lemma) === false)
-    .map((h) => h.text);
-  const wa = negWords(a);
-  const wb = negWords(b);
-  const changes: Change[] = [];
-  if (lost.length > 0 || (gained.length === 0 && wa.length > 0 && wb.length === 0)) {
-    changes.push({
-      type: 'negation-changed',
-      message: lost.length
-        ? `Negation dropped: ${quoted(lost)} no longer negated in the later version`
-        : `Negation dropped: ${quoted(wa)} no longer in the quote`,
-      words: [...wa, ...lost],
-      earlier: wa.join(' ') || null,
-      later: wb.join(' ') || null,
-    });
-  }
-  if (gained.length > 0 || (lost.length === 0 && wb.length > 0 && wa.length === 0)) {
-    changes.push({
-      type: 'negation-changed',
-      message: gained.length
-        ? `Negation added: ${quoted(gained)} negated in the later version`
-        : `Negation added: ${quoted(wb)} now in the quote`,
-      words: [...wb, ...gained],
-      earlier: wa.join(' ') || null,
-      later: wb.join(' ') || null,
-    });
-  }
-  return changes;
 }
 
 /** Figures or dates that differ between the quotes, paired in order where both sides changed. */
@@ -369,35 +236,4 @@ export function summarizeChanges(
   if (addedWords.length)
     changes.push({ type: 'words-added', message: `Added to the quote: ${quoted(addedWords)}`, words: addedWords });
   return { changes, fidelity, parts };
-}
-
-/** Loaded words the later version brings into the quote, the cue or the speaker label. */
-function compareLoaded(
-  earlier: VersionContext,
-  later: VersionContext,
-  tokensA: Token[],
-  tokensB: Token[],
-  isLoaded: (lemma: string, pos: string) => boolean,
-): Change[] {
-  const places = (v: VersionContext, quoteTokens: Token[]) => [
-    { where: 'the quote', tokens: quoteTokens },
-    { where: 'the cue', tokens: v.cue ? analyzeText(v.cue).tokens : [] },
-    { where: 'the speaker label', tokens: v.speakerMention ? analyzeText(v.speakerMention).tokens : [] },
-  ];
-  const before = new Set(
-    places(earlier, tokensA)
-      .flatMap((p) => p.tokens)
-      .filter((t) => isLoaded(t.lemma, t.pos))
-      .map((t) => t.lemma),
-  );
-  const changes: Change[] = [];
-  for (const { where, tokens } of places(later, tokensB)) {
-    for (const t of tokens) {
-      if (t.type !== 'word' || before.has(t.lemma) || !isLoaded(t.lemma, t.pos)) continue;
-      before.add(t.lemma);
-      const label = INTENSIFIERS.has(t.lemma) ? 'Intensifier' : 'Loaded word';
-      changes.push({ type: 'loaded-added', message: `${label} '${t.text}' added to ${where}`, words: [t.text] });
-    }
-  }
-  return changes;
 }
