@@ -11,7 +11,7 @@ import { crossValidate, summarize, type SourceFigures } from './pairing-cv.js';
 import { measureCandidates, measureMsrp, measureOwnTables, readTable } from './pairing-data.js';
 
 /** Floors on msrp/train, cross-validated (the issue asks for accuracy 0.75 and F1 0.82). */
-export const MSRP_FLOORS = { accuracy: 0.74, f1: 0.81, auc: 0.79 };
+export const MSRP_FLOORS = { accuracy: 0.75, f1: 0.82, auc: 0.8 };
 /** Floors on the misquote table as the app decides. */
 export const MISQUOTE_FLOORS = { recall: 0.95, faithful: 0.95 };
 
