@@ -43,9 +43,13 @@ commands:
   backup FILE                        copy the database to FILE (safe while the server runs)
   restore FILE                       replace the database with the backup FILE (the server must be stopped)
   export --format html|md|csv|jsonld|claimreview|pairs-csv [--article ID | --compare ID,ID | --outlet NAME]
-         [--reviewer NAME] [--tag ID] [--from DATE] [--to DATE] [--pairs reviewed|all] [-o FILE]
+         [--reviewer NAME] [--tag ID] [--from DATE] [--to DATE] [--pairs reviewed|all|ID,ID,...]
+         [--title TEXT] [--summary TEXT] [--conclusion TEXT] [-o FILE]
                                      write a report of the corpus, one article, a comparison or an outlet
-                                     (annotations filtered by reviewer, tag and creation date) to FILE or stdout
+                                     (annotations filtered by reviewer, tag and creation date) to FILE or stdout;
+                                     HTML and Markdown hold the reviewed pairs, all, or the pairs chosen by id
+  export --report ID --format html|md|pairs-csv [-o FILE]
+                                     make a report saved with the report builder again
 ${verdictUsage}
   import-annotations FILE --user NAME
                                      import a Web Annotation JSON-LD export as NAME, who owns every

@@ -3,7 +3,7 @@
  * exports: an article (its pairs), a comparison (the pairs between the two),
  * an outlet (pairs whose retold version the outlet printed) or the corpus.
  * By default only reviewed pairs go in (confirmed, or with a verdict);
- * `pairs: 'all'` takes every pair not rejected. The verdict's reviewer and
+ * `pairs: 'all'` takes every pair not rejected, `pairIds` the pairs a user chose. The verdict's reviewer and
  * day filter (reviewer, from, to) apply when given.
  */
 import type { Db } from '../db.js';
@@ -38,7 +38,9 @@ export function gatherPairRows(db: Db, scope: ReportScope, filters: ReportFilter
     for (const p of c.pairs) {
       const pv = getPairVerdict(db, p.pair.id)!;
       const v = pv.verdict && pv.verdict.state !== 'open' ? pv.verdict : null;
-      if (filters.pairs !== 'all' && pv.state === 'suggested') continue;
+      // pairs a user chose, else reviewed ones (or all not rejected)
+      if (filters.pairIds ? !filters.pairIds.includes(p.pair.id) : filters.pairs !== 'all' && pv.state === 'suggested')
+        continue;
       if (filters.reviewer !== undefined && v?.reviewerName !== filters.reviewer) continue;
       if (filters.from !== undefined && !(v?.givenAt && v.givenAt.slice(0, 10) >= filters.from)) continue;
       if (filters.to !== undefined && !(v?.givenAt && v.givenAt.slice(0, 10) <= filters.to)) continue;

@@ -9,9 +9,9 @@ import { nameKey } from '../ingest/fields.js';
 import { EDITORIAL_CATEGORIES } from '../editorial/index.js';
 import { listArticles, type ArticleRow } from '../store/articles.js';
 import { selectAnnotations, type AnnotationRow } from '../store/annotations.js';
-import { listRelatedArticles, listTopArticlePairs } from '../store/pairs.js';
+import { listRelatedArticles } from '../store/pairs.js';
 import { listArticleIdsOfOutlet } from '../store/reports.js';
-import { articleSource, renderAnnotationCollection, targetSource } from '../reports/jsonld.js';
+import { renderAnnotationCollection } from '../reports/jsonld.js';
 import { renderAnnotationsCsv } from '../reports/csv.js';
 import { renderReportHtml } from '../reports/html.js';
 import { renderReportMarkdown } from '../reports/markdown.js';
@@ -20,12 +20,9 @@ import type {
   CategoryTally,
   OutletProfile,
   Report,
-  ReportAnnotation,
-  ReportArticle,
-  ReportComparison,
   ReportFilters,
   ReportScope,
-  ReportVerdict,
+  ReportTexts,
 } from '../reports/model.js';
 import type { ReportFormat } from '../reports/export-query.js';
 import { compareArticles, type Comparison } from './comparison.js';
@@ -33,8 +30,9 @@ import { cacheArticles } from './article-cache.js';
 import { getOutletProfile, measureStoredDensity } from './outlets.js';
 import { claimReviewPublisher, exportClaimReviews } from './claimreview.js';
 import { exportPairsCsv } from './pairs-csv.js';
-import { compareMisquotesFirst, describeAlteration } from '../pairing/index.js';
-import { getPairVerdict } from './verdicts.js';
+import { compareMisquotesFirst } from '../pairing/index.js';
+import { listCandidatePairs, selectPairs } from './report-pairs.js';
+import { toReportAnnotation, toReportArticle, toReportComparison } from './report-parts.js';
 import type { ClaimReviewPublisher } from '../reports/claimreview.js';
 import { loadConfig } from '../config.js';
 
@@ -48,109 +46,12 @@ export interface ReportOptions {
   collectionId?: string;
   /** who publishes ClaimReviews and where (format claimreview) */
   claimReview?: ClaimReviewPublisher;
+  /** the writer's title, summary and conclusion (HTML and Markdown) */
+  texts?: ReportTexts;
 }
 
 /** At most this many comparisons go into one report (each runs the NLP on two texts). */
 const maxComparisons = 12;
-
-function toReportArticle(db: Db, a: ArticleRow): ReportArticle {
-  return {
-    id: a.id,
-    title: a.title,
-    outlet: a.outlet,
-    author: a.author,
-    published: a.published,
-    url: a.url,
-    wordCount: a.wordCount,
-    source: articleSource(a.textHash),
-    density: measureStoredDensity(db, a).density,
-  };
-}
-
-function toReportAnnotation(row: AnnotationRow, article: (id: number) => ArticleRow | undefined): ReportAnnotation {
-  const main = article(row.articleId)!;
-  const other = row.other ? article(row.other.articleId) : undefined;
-  return {
-    uuid: row.uuid,
-    articleId: row.articleId,
-    articleTitle: main.title,
-    articleSource: targetSource(main.url, main.textHash),
-    articleText: articleSource(main.textHash),
-    articleOutlet: main.outlet,
-    articlePublished: main.published,
-    start: row.start,
-    end: row.end,
-    exact: row.exact,
-    prefix: row.prefix,
-    suffix: row.suffix,
-    tagId: row.tagId,
-    tagLabel: row.tagLabel,
-    tagFamily: row.tagFamily,
-    note: row.note,
-    other:
-      row.other && other
-        ? {
-            articleId: other.id,
-            articleTitle: other.title,
-            articleSource: targetSource(other.url, other.textHash),
-            articleText: articleSource(other.textHash),
-            start: row.other.start,
-            end: row.other.end,
-            exact: row.other.exact,
-            prefix: row.other.prefix,
-            suffix: row.other.suffix,
-          }
-        : null,
-    creatorName: row.creatorName,
-    status: row.status,
-    createdAt: row.createdAt,
-    modifiedAt: row.modifiedAt,
-  };
-}
-
-function toReportComparison(db: Db, c: Comparison): ReportComparison {
-  return {
-    earlierId: c.earlier.id,
-    laterId: c.later.id,
-    pairs: c.pairs.map((p) => ({
-      relation: p.pair.relation,
-      score: p.pair.score,
-      status: p.pair.status,
-      earlier: {
-        articleId: p.earlier.quote.articleId,
-        quote: p.earlier.quote.text,
-        kind: p.earlier.quote.kind,
-        speaker: p.earlier.quote.speaker ?? p.earlier.quote.speakerName,
-      },
-      later: {
-        articleId: p.later.quote.articleId,
-        quote: p.later.quote.text,
-        kind: p.later.quote.kind,
-        speaker: p.later.quote.speaker ?? p.later.quote.speakerName,
-      },
-      parts: p.parts,
-      changes: p.changes.map((ch) => ({ type: ch.type, message: ch.message })),
-      fidelity: p.fidelity,
-      alterations: p.alterations.map(describeAlteration),
-      verdict: reportVerdict(db, p.pair.id),
-    })),
-  };
-}
-
-/** A pair's verdict for a report, or null when none was given. */
-function reportVerdict(db: Db, pairId: number): ReportVerdict | null {
-  const v = getPairVerdict(db, pairId)?.verdict;
-  if (!v || v.state === 'open') return null;
-  return {
-    label: v.ratingLabel!,
-    value: v.ratingValue!,
-    rationale: v.rationale ?? '',
-    reviewer: v.reviewerName,
-    givenAt: v.givenAt,
-    state: v.state,
-    secondReviewer: v.secondReviewerName,
-  };
-}
 
 /** The annotations a scope and filters select, in article and text order. */
 export function selectReportAnnotations(db: Db, scope: ReportScope, filters: ReportFilters): AnnotationRow[] {
@@ -168,25 +69,43 @@ export function selectReportAnnotations(db: Db, scope: ReportScope, filters: Rep
   return rows;
 }
 
-function scopeArticleIds(
-  db: Db,
-  scope: ReportScope,
-  filters: ReportFilters,
-): { articles: number[]; comparisons: [number, number][] } {
-  if (scope.kind === 'article') {
-    const related = listRelatedArticles(db, scope.articleId).slice(0, maxComparisons);
-    return {
-      articles: [scope.articleId, ...related.map((r) => r.articleId)],
-      comparisons: related.map((r) => [scope.articleId, r.articleId]),
-    };
-  }
-  if (scope.kind === 'compare') return { articles: [...scope.articleIds], comparisons: [scope.articleIds] };
+function scopeArticleIds(db: Db, scope: ReportScope, filters: ReportFilters): number[] {
+  if (scope.kind === 'article')
+    return [
+      scope.articleId,
+      ...listRelatedArticles(db, scope.articleId)
+        .slice(0, maxComparisons)
+        .map((r) => r.articleId),
+    ];
+  if (scope.kind === 'compare') return [...scope.articleIds];
   const outlet = scope.kind === 'outlet' ? scope.outlet : filters.outlet;
-  if (outlet) return { articles: listArticleIdsOfOutlet(db, outlet), comparisons: [] };
-  return {
-    articles: listArticles(db, 'published', 'asc').map((a) => a.id),
-    comparisons: listTopArticlePairs(db, maxComparisons).map((p) => [p.articleA, p.articleB]),
-  };
+  if (outlet) return listArticleIdsOfOutlet(db, outlet);
+  return listArticles(db, 'published', 'asc').map((a) => a.id);
+}
+
+/**
+ * The article pairs whose comparisons a report shows, and the pairs it keeps:
+ * the selected pairs grouped by article pair (a comparison report always
+ * shows its one comparison); without a choice by id, the article pairs with
+ * most selected pairs first, at most maxComparisons of them.
+ */
+function selectComparisons(db: Db, scope: ReportScope, filters: ReportFilters) {
+  const candidates = listCandidatePairs(db, scope, filters.outlet);
+  const sel = selectPairs(candidates, filters);
+  const selected = sel.ok ? sel.selected : [];
+  const groups = new Map<string, { ids: [number, number]; n: number }>();
+  for (const c of selected) {
+    const ids: [number, number] = [c.earlier.articleId, c.later.articleId];
+    const key = [...ids].sort((x, y) => x - y).join(',');
+    const g = groups.get(key) ?? { ids, n: 0 };
+    g.n += 1;
+    groups.set(key, g);
+  }
+  let comparisons = [...groups.values()];
+  if (!filters.pairIds) comparisons = comparisons.sort((x, y) => y.n - x.n).slice(0, maxComparisons);
+  const pairs: [number, number][] = scope.kind === 'compare' ? [scope.articleIds] : comparisons.map((g) => g.ids);
+  const kept = new Set(selected.map((c) => c.id));
+  return { pairs, kept, omitted: candidates.length - selected.length };
 }
 
 function titleOf(scope: ReportScope, article: (id: number) => ArticleRow | undefined): string {
@@ -215,13 +134,15 @@ export function gatherReport(
     profile = getOutletProfile(db, scope.outlet);
     if (!profile) return undefined;
   }
-  const ids = scopeArticleIds(db, scope, filters);
-  const articles = ids.articles.map((id) => article(id)).filter((a): a is ArticleRow => a !== undefined);
+  const articles = scopeArticleIds(db, scope, filters)
+    .map((id) => article(id))
+    .filter((a): a is ArticleRow => a !== undefined);
   const annotations = selectReportAnnotations(db, scope, filters).map((r) => toReportAnnotation(r, article));
-  const comparisons = ids.comparisons
+  const selection = selectComparisons(db, scope, filters);
+  const comparisons = selection.pairs
     .map(([a, b]) => compareArticles(db, a, b))
     .filter((c): c is Comparison => c !== undefined)
-    .map((c) => toReportComparison(db, c))
+    .map((c) => toReportComparison(db, c, (id) => selection.kept.has(id), annotations))
     // comparisons holding a possible misquote first
     .sort((x, y) =>
       compareMisquotesFirst(
@@ -241,8 +162,9 @@ export function gatherReport(
     }
     return { ...toReportArticle(db, a), density };
   });
+  const texts = options.texts ?? {};
   return {
-    title: titleOf(scope, article),
+    title: texts.title?.trim() || titleOf(scope, article),
     scope,
     filters,
     generatedAt: options.generatedAt ?? new Date().toISOString(),
@@ -252,6 +174,9 @@ export function gatherReport(
     tagTallies: tallyTags(annotations),
     categoryTallies: [...counts.values()],
     ...(profile ? { profile } : {}),
+    omittedPairs: selection.omitted,
+    ...(texts.summary?.trim() ? { summary: texts.summary } : {}),
+    ...(texts.conclusion?.trim() ? { conclusion: texts.conclusion } : {}),
   };
 }
 

@@ -4,7 +4,7 @@
  * same schema, so `--compare 3,3` and `compare=3,3` get the same answer.
  */
 import { z } from 'zod';
-import type { ReportFilters, ReportScope } from './model.js';
+import type { ReportFilters, ReportScope, ReportTexts } from './model.js';
 
 /** The export formats. */
 export const reportFormats = ['html', 'md', 'csv', 'jsonld', 'claimreview', 'pairs-csv'] as const;
@@ -25,6 +25,17 @@ const articlePair = z
       sameArticleError(Number(String(issue.input).split(',')[0]), Number(String(issue.input).split(',')[1])),
   });
 
+/** Which pairs: `reviewed` (the default), `all` not rejected, or chosen ones as `ID,ID,…`. */
+const pairChoice = z.union([
+  z.enum(['reviewed', 'all']),
+  z
+    .string()
+    .regex(/^\d+(,\d+)*$/, 'reviewed, all, or pair ids as ID,ID,…')
+    .refine((v) => v.split(',').length <= 500, 'at most 500 pair ids'),
+]);
+/** A summary or conclusion the writer adds (note formatting). */
+const writerText = z.string().max(20_000);
+
 /** True for a YYYY-MM-DD date that exists (2024-02-29 yes, 2025-13-45 and 2025-02-29 no). */
 export function isCalendarDate(value: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
@@ -41,23 +52,33 @@ export function sameArticleError(a: number, b: number): string | undefined {
   return a === b ? `article ${a} compared with itself; choose two different articles` : undefined;
 }
 
+/** The fields that name a report's scope: an article, a comparison (ID,ID), an outlet, or none (the corpus). */
+const scopeFields = {
+  article: optional(id),
+  compare: optional(articlePair),
+  outlet: optional(z.string().trim().min(1).max(200)),
+};
+const oneScope = (q: { article?: number; compare?: string }) =>
+  [q.article, q.compare].filter((v) => v !== undefined).length <= 1;
+
+/** A report's scope alone (the report builder): at most one of article and compare, an outlet. */
+export const scopeQuery = z.object(scopeFields).refine(oneScope, 'give article or compare, not both');
+
 /** The query of an export: a format, at most one scope, and filters. */
 export const exportQuery = z
   .object({
     format: z.enum(reportFormats),
-    article: optional(id),
-    compare: optional(articlePair),
-    outlet: optional(z.string().trim().min(1).max(200)),
+    ...scopeFields,
     reviewer: optional(z.string().max(100)),
     tag: optional(z.string().max(60)),
     from: optional(day),
     to: optional(day),
-    pairs: optional(z.enum(['reviewed', 'all'])),
+    pairs: optional(pairChoice),
+    title: optional(z.string().trim().max(300)),
+    summary: optional(writerText),
+    conclusion: optional(writerText),
   })
-  .refine(
-    (q) => [q.article, q.compare].filter((v) => v !== undefined).length <= 1,
-    'give article or compare, not both',
-  );
+  .refine(oneScope, 'give article or compare, not both');
 
 export type ExportQuery = z.infer<typeof exportQuery>;
 
@@ -66,9 +87,36 @@ export function describeExportQueryError(error: z.ZodError): string {
   return error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; ');
 }
 
+/** The scope a parsed scope query names (an outlet with no article or pair is an outlet report). */
+export function toReportScope(q: z.infer<typeof scopeQuery>): ReportScope {
+  if (q.article !== undefined) return { kind: 'article', articleId: q.article };
+  if (q.compare !== undefined) {
+    const [a, b] = q.compare.split(',').map(Number) as [number, number];
+    return { kind: 'compare', articleIds: [a, b] };
+  }
+  if (q.outlet !== undefined) return { kind: 'outlet', outlet: q.outlet };
+  return { kind: 'corpus' };
+}
+
+/** The query parameters that name a scope (for links and forms). */
+export function scopeParams(scope: ReportScope): Record<string, string> {
+  if (scope.kind === 'article') return { article: String(scope.articleId) };
+  if (scope.kind === 'compare') return { compare: scope.articleIds.join(',') };
+  if (scope.kind === 'outlet') return { outlet: scope.outlet };
+  return {};
+}
+
 /** Turn a parsed export query into a scope and filters. An outlet with no article or pair is an outlet report; else it filters. */
 export function toScope(q: ExportQuery): { scope: ReportScope; filters: ReportFilters } {
-  const filters: ReportFilters = { reviewer: q.reviewer, tag: q.tag, from: q.from, to: q.to, pairs: q.pairs };
+  const chosen = q.pairs !== undefined && q.pairs !== 'reviewed' && q.pairs !== 'all';
+  const filters: ReportFilters = {
+    reviewer: q.reviewer,
+    tag: q.tag,
+    from: q.from,
+    to: q.to,
+    pairs: chosen ? undefined : (q.pairs as 'reviewed' | 'all' | undefined),
+    ...(chosen ? { pairIds: [...new Set(q.pairs!.split(',').map(Number))] } : {}),
+  };
   if (q.article !== undefined)
     return { scope: { kind: 'article', articleId: q.article }, filters: { ...filters, outlet: q.outlet } };
   if (q.compare !== undefined) {
@@ -77,4 +125,9 @@ export function toScope(q: ExportQuery): { scope: ReportScope; filters: ReportFi
   }
   if (q.outlet !== undefined) return { scope: { kind: 'outlet', outlet: q.outlet }, filters };
   return { scope: { kind: 'corpus' }, filters };
+}
+
+/** The writer's title, summary and conclusion an export query carries. */
+export function toTexts(q: ExportQuery): ReportTexts {
+  return { title: q.title, summary: q.summary, conclusion: q.conclusion };
 }

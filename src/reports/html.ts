@@ -11,7 +11,16 @@ import { densityScale, renderDensityChart } from './density-chart.js';
 import { renderBarChart } from './charts.js';
 import { describeFilters, describeScope, formatOne, formatShare, nameArticle } from './describe.js';
 import { renderNote } from './note.js';
-import type { OutletProfile, Report, ReportAnnotation, ReportArticle, ReportComparison, ReportSpan } from './model.js';
+import type {
+  OutletProfile,
+  Report,
+  ReportAnnotation,
+  ReportArticle,
+  ReportComparison,
+  ReportPair,
+  ReportSpan,
+  ReportVerdict,
+} from './model.js';
 
 const css = `
 body { font: 15px/1.5 Georgia, "Times New Roman", serif; color: #1a1a1a; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; }
@@ -27,6 +36,9 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .note p, .rationale p { margin: .3rem 0; }
 del { background: #fbd9d9; color: #7a0000; text-decoration: line-through; }
 ins { background: #d7f3d7; color: #064d06; text-decoration: underline; }
+.quoted { font-weight: normal; background: #fff3c4; }
+.summary, .conclusion { border-left: 4px solid #555; padding: .1rem .9rem; }
+.pair-annotations h4 { font-family: Helvetica, Arial, sans-serif; font-size: .95rem; margin: .6rem 0 .2rem; }
 .annotation, .pair { border: 1px solid #ccc; border-radius: 4px; padding: .5rem .75rem; margin: .75rem 0; }
 .tag { display: inline-block; border: 1px solid #777; border-radius: 3px; padding: 0 .35rem; font-family: Helvetica, Arial, sans-serif; font-size: .8rem; }
 .columns { display: grid; grid-template-columns: 1fr 1fr; gap: .75rem; }
@@ -63,11 +75,25 @@ ${rows}
 </tbody></table></section>`;
 }
 
-function renderComparison(c: ReportComparison, articles: readonly ReportArticle[]): string {
+/** A version's column: the quote as its side of the diff, inside its sentence when it is not a full quote. */
+function renderVersion(p: ReportPair, side: 'earlier' | 'later'): string {
+  const v = p[side];
+  const label = side === 'earlier' ? 'Earlier' : 'Later';
+  const diff = renderDiff(p.parts, side);
+  if (!v.context) return `<p class="meta">${label} (${e(v.kind)})</p><p class="quote">${diff}</p>`;
+  return `<p class="meta">${label} (${e(v.kind)}, in its sentence)</p><p class="quote"><span class="context">${e(v.context.before)}</span><strong class="quoted">${diff}</strong><span class="context">${e(v.context.after)}</span></p>`;
+}
+
+function renderVerdict(v: ReportVerdict): string {
+  return `<div class="verdict"><p><strong>Verdict: ${e(v.label)}</strong> (${v.value} on the scale) · ${e(v.reviewer ?? 'unknown reviewer')}${v.givenAt ? ` · ${e(v.givenAt.slice(0, 10))}` : ''}${v.secondReviewer ? ` · second review by ${e(v.secondReviewer)}` : ''}</p><div class="rationale">${renderNote(v.rationale)}</div></div>`;
+}
+
+function renderComparison(c: ReportComparison, report: Report): string {
   const name = (id: number) => {
-    const a = articles.find((x) => x.id === id);
+    const a = report.articles.find((x) => x.id === id);
     return a ? nameArticle(a) : `article ${id}`;
   };
+  const byUuid = new Map(report.annotations.map((a) => [a.uuid, a]));
   const pairs = c.pairs.length
     ? c.pairs
         .map((p, i) => {
@@ -79,16 +105,22 @@ function renderComparison(c: ReportComparison, articles: readonly ReportArticle[
           const misquote = alterations.length
             ? `\n<p class="misquote"><strong>Possible misquote</strong> — ${e(alterations.join('; '))}</p>`
             : '';
-          return `<div class="pair"><h3>Statement ${i + 1}: ${e(p.relation)}</h3>${misquote}
+          const notes = (p.annotations ?? []).map((u) => byUuid.get(u)).filter((a) => a !== undefined);
+          return `<div class="pair"${p.id ? ` id="pair-${p.id}"` : ''}><h3>Statement ${i + 1}: ${e(p.relation)}</h3>${misquote}
 <p class="meta">score ${p.score.toFixed(2)} · fidelity ${formatShare(p.fidelity)} · ${e(p.status)}${p.earlier.speaker ? ` · speaker ${e(p.earlier.speaker)}` : ''}</p>
-<div class="columns"><div><p class="meta">Earlier (${e(p.earlier.kind)})</p><p class="quote">${renderDiff(p.parts, 'earlier')}</p></div><div><p class="meta">Later (${e(p.later.kind)})</p><p class="quote">${renderDiff(p.parts, 'later')}</p></div></div>
+<div class="columns"><div>${renderVersion(p, 'earlier')}</div><div>${renderVersion(p, 'later')}</div></div>
 <p><strong>Changes:</strong> ${renderDiff(p.parts, 'inline')}</p>
-${changes}${p.verdict ? `\n<div class="verdict"><p><strong>Verdict: ${e(p.verdict.label)}</strong> (${p.verdict.value} on the scale) · ${e(p.verdict.reviewer ?? 'unknown reviewer')}${p.verdict.givenAt ? ` · ${e(p.verdict.givenAt.slice(0, 10))}` : ''}${p.verdict.secondReviewer ? ` · second review by ${e(p.verdict.secondReviewer)}` : ''}</p><div class="rationale">${renderNote(p.verdict.rationale)}</div></div>` : ''}</div>`;
+${changes}${p.verdict ? `\n${renderVerdict(p.verdict)}` : ''}${notes.length ? `\n<div class="pair-annotations"><h4>Annotations on this pair</h4>\n${notes.map(renderAnnotation).join('\n')}</div>` : ''}</div>`;
         })
         .join('\n')
-    : '<p>The two articles share no paired statement.</p>';
+    : c.omitted
+      ? '<p>No pair of these two articles is in this report.</p>'
+      : '<p>The two articles share no paired statement.</p>';
+  const omitted = c.omitted
+    ? `\n<p class="meta">${c.omitted} other pair${c.omitted === 1 ? '' : 's'} of these articles ${c.omitted === 1 ? 'is' : 'are'} not in this report (not reviewed, or not chosen).</p>`
+    : '';
   return `<section class="comparison"><h2>Comparison: ${e(name(c.earlierId))} → ${e(name(c.laterId))}</h2>
-${pairs}</section>`;
+${pairs}${omitted}</section>`;
 }
 
 function renderSpan(s: ReportSpan): string {
@@ -158,9 +190,17 @@ ${tags}`;
 /** Render a report as one self-contained, printable HTML document. */
 export function renderReportHtml(report: Report): string {
   const filters = describeFilters(report.filters);
-  const annotations = report.annotations.length
-    ? report.annotations.map(renderAnnotation).join('\n')
-    : '<p>No annotation matches.</p>';
+  // annotations shown with their pair are not listed again
+  const withPairs = new Set(report.comparisons.flatMap((c) => c.pairs.flatMap((p) => p.annotations ?? [])));
+  const others = report.annotations.filter((a) => !withPairs.has(a.uuid));
+  const annotations = others.length
+    ? others.map(renderAnnotation).join('\n')
+    : withPairs.size
+      ? '<p>Every annotation is shown with its pair.</p>'
+      : '<p>No annotation matches.</p>';
+  const omitted = report.omittedPairs
+    ? ` · ${report.omittedPairs} pair${report.omittedPairs === 1 ? '' : 's'} not in the report (not reviewed, or not chosen)`
+    : '';
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -173,12 +213,12 @@ export function renderReportHtml(report: Report): string {
 <body>
 <header>
 <h1>${e(report.title)}</h1>
-<p class="meta">${e(describeScope(report))} · ${report.annotations.length} annotation${report.annotations.length === 1 ? '' : 's'}${filters.length ? ` · filtered by ${e(filters.join(', '))}` : ''} · made ${e(report.generatedAt)}</p>
+<p class="meta">${e(describeScope(report))} · ${report.annotations.length} annotation${report.annotations.length === 1 ? '' : 's'}${filters.length ? ` · filtered by ${e(filters.join(', '))}` : ''} · made ${e(report.generatedAt)}${omitted}</p>
 </header>
-${renderArticles(report.articles)}
+${report.summary ? `<section id="summary" class="summary"><h2>Summary</h2>\n${renderNote(report.summary)}</section>\n` : ''}${renderArticles(report.articles)}
 ${report.profile ? `<section id="profile">${renderOutletProfileHtml(report.profile)}</section>` : ''}
-${report.comparisons.map((c) => renderComparison(c, report.articles)).join('\n')}
-<section id="annotations"><h2>Annotations</h2>
+${report.comparisons.map((c) => renderComparison(c, report)).join('\n')}
+${report.conclusion ? `<section id="conclusion" class="conclusion"><h2>Conclusion</h2>\n${renderNote(report.conclusion)}</section>\n` : ''}<section id="annotations"><h2>${withPairs.size ? 'Other annotations' : 'Annotations'}</h2>
 ${annotations}
 </section>
 ${renderTallies(report)}

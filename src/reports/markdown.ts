@@ -9,7 +9,15 @@
 import { renderDiff } from '../diff/index.js';
 import { describeFilters, describeScope, formatOne, formatShare, nameArticle } from './describe.js';
 import { noteParagraphs, readNoteLine, type NoteSegment } from './note.js';
-import type { OutletProfile, Report, ReportAnnotation, ReportComparison, ReportSpan } from './model.js';
+import type {
+  OutletProfile,
+  Report,
+  ReportAnnotation,
+  ReportComparison,
+  ReportPair,
+  ReportSpan,
+  ReportVerdict,
+} from './model.js';
 
 /**
  * Escape text for Markdown: backslash before the characters that start
@@ -71,11 +79,33 @@ function renderAnnotation(a: ReportAnnotation, i: number): string {
   return `${head.join('')}\n\n${spanLine(a)}\n${other}${note}\n${meta}\n`;
 }
 
+/** A version as its side of the diff, inside its sentence when it is not a full quote. */
+function versionLine(p: ReportPair, side: 'earlier' | 'later'): string {
+  const v = p[side];
+  const label = side === 'earlier' ? 'Earlier' : 'Later';
+  const diff = renderDiff(p.parts, side, escapeMarkdown);
+  if (!v.context) return `- ${label} (${v.kind}): ${diff}`;
+  return `- ${label} (${v.kind}, in its sentence): ${escapeMarkdown(v.context.before)}**${diff}**${escapeMarkdown(v.context.after)}`;
+}
+
+function verdictLines(v: ReportVerdict): string {
+  return `**Verdict:** ${escapeMarkdown(v.label)} (${v.value} on the scale) · ${escapeMarkdown(v.reviewer ?? 'unknown reviewer')}${v.givenAt ? ` · ${v.givenAt.slice(0, 10)}` : ''}${v.secondReviewer ? ` · second review by ${escapeMarkdown(v.secondReviewer)}` : ''}\n\n${renderNoteMarkdown(v.rationale, '> ')}`;
+}
+
+/** An annotation shown under its pair: tag, the words, the note, who and when. */
+function pairAnnotation(a: ReportAnnotation): string {
+  const tag = a.tagId ? `**${escapeMarkdown(a.tagLabel ?? a.tagId)}**: ` : '';
+  const other = a.other ? ` / “${escapeMarkdown(a.other.exact)}”` : '';
+  const note = a.note ? `\n\n${renderNoteMarkdown(a.note, '  ')}` : '';
+  return `- ${tag}“${escapeMarkdown(a.exact)}”${other} (${escapeMarkdown(a.articleTitle)}) — ${escapeMarkdown(a.creatorName)}, ${a.createdAt}${note}`;
+}
+
 function renderComparison(c: ReportComparison, report: Report): string {
   const name = (id: number) => {
     const a = report.articles.find((x) => x.id === id);
     return a ? nameArticle(a) : `article ${id}`;
   };
+  const byUuid = new Map(report.annotations.map((a) => [a.uuid, a]));
   const pairs = c.pairs.length
     ? c.pairs
         .map((p, i) => {
@@ -90,11 +120,17 @@ function renderComparison(c: ReportComparison, report: Report): string {
           const misquote = alterations.length
             ? `**Possible misquote** — ${escapeMarkdown(alterations.join('; '))}\n\n`
             : '';
-          return `### Statement ${i + 1}: ${p.relation}\n\n${misquote}score ${p.score.toFixed(2)} · fidelity ${formatShare(p.fidelity)} · ${p.status}${p.earlier.speaker ? ` · speaker ${escapeMarkdown(p.earlier.speaker)}` : ''}\n\n- Earlier (${p.earlier.kind}): ${renderDiff(p.parts, 'earlier', escapeMarkdown)}\n- Later (${p.later.kind}): ${renderDiff(p.parts, 'later', escapeMarkdown)}\n\n**Changes:** ${renderDiff(p.parts, 'inline', escapeMarkdown)}\n\n${changes}\n${p.verdict ? `\n**Verdict:** ${escapeMarkdown(p.verdict.label)} (${p.verdict.value} on the scale) · ${escapeMarkdown(p.verdict.reviewer ?? 'unknown reviewer')}${p.verdict.givenAt ? ` · ${p.verdict.givenAt.slice(0, 10)}` : ''}${p.verdict.secondReviewer ? ` · second review by ${escapeMarkdown(p.verdict.secondReviewer)}` : ''}\n\n${renderNoteMarkdown(p.verdict.rationale, '> ')}\n` : ''}`;
+          const notes = (p.annotations ?? []).map((u) => byUuid.get(u)).filter((a) => a !== undefined);
+          return `### Statement ${i + 1}: ${p.relation}\n\n${misquote}score ${p.score.toFixed(2)} · fidelity ${formatShare(p.fidelity)} · ${p.status}${p.earlier.speaker ? ` · speaker ${escapeMarkdown(p.earlier.speaker)}` : ''}\n\n${versionLine(p, 'earlier')}\n${versionLine(p, 'later')}\n\n**Changes:** ${renderDiff(p.parts, 'inline', escapeMarkdown)}\n\n${changes}\n${p.verdict ? `\n${verdictLines(p.verdict)}\n` : ''}${notes.length ? `\n**Annotations on this pair:**\n\n${notes.map(pairAnnotation).join('\n')}\n` : ''}`;
         })
         .join('\n')
-    : 'The two articles share no paired statement.\n';
-  return `## Comparison: ${escapeMarkdown(name(c.earlierId))} → ${escapeMarkdown(name(c.laterId))}\n\n${pairs}`;
+    : c.omitted
+      ? 'No pair of these two articles is in this report.\n'
+      : 'The two articles share no paired statement.\n';
+  const omitted = c.omitted
+    ? `\n_${c.omitted} other pair${c.omitted === 1 ? '' : 's'} of these articles ${c.omitted === 1 ? 'is' : 'are'} not in this report (not reviewed, or not chosen)._\n`
+    : '';
+  return `## Comparison: ${escapeMarkdown(name(c.earlierId))} → ${escapeMarkdown(name(c.laterId))}\n\n${pairs}${omitted}`;
 }
 
 /** The outlet-profile section in Markdown. */
@@ -150,13 +186,21 @@ export function renderReportMarkdown(report: Report): string {
         `- ${escapeMarkdown(nameArticle(a))}: ${formatOne(a.density.total)} in all, ${formatOne(a.density.writer)} in the writer's words, ${formatOne(a.density.quoted)} quoted`,
     )
     .join('\n');
+  // annotations shown with their pair are not listed again
+  const withPairs = new Set(report.comparisons.flatMap((c) => c.pairs.flatMap((p) => p.annotations ?? [])));
+  const others = report.annotations.filter((a) => !withPairs.has(a.uuid));
+  const omitted = report.omittedPairs
+    ? ` · ${report.omittedPairs} pair${report.omittedPairs === 1 ? '' : 's'} not in the report (not reviewed, or not chosen)`
+    : '';
   const parts = [
     `# ${escapeMarkdown(report.title)}`,
-    `${escapeMarkdown(describeScope(report))} · ${report.annotations.length} annotation${report.annotations.length === 1 ? '' : 's'}${filters.length ? ` · filtered by ${escapeMarkdown(filters.join(', '))}` : ''} · made ${report.generatedAt}`,
+    `${escapeMarkdown(describeScope(report))} · ${report.annotations.length} annotation${report.annotations.length === 1 ? '' : 's'}${filters.length ? ` · filtered by ${escapeMarkdown(filters.join(', '))}` : ''} · made ${report.generatedAt}${omitted}`,
+    ...(report.summary ? [`## Summary\n\n${renderNoteMarkdown(report.summary)}`] : []),
     `## Articles\n\n${articles}`,
     ...(report.profile ? [renderOutletProfileMarkdown(report.profile).trimEnd()] : []),
     ...report.comparisons.map((c) => renderComparison(c, report).trimEnd()),
-    `## Annotations\n\n${report.annotations.length ? report.annotations.map(renderAnnotation).join('\n').trimEnd() : 'No annotation matches.'}`,
+    ...(report.conclusion ? [`## Conclusion\n\n${renderNoteMarkdown(report.conclusion)}`] : []),
+    `## ${withPairs.size ? 'Other annotations' : 'Annotations'}\n\n${others.length ? others.map(renderAnnotation).join('\n').trimEnd() : withPairs.size ? 'Every annotation is shown with its pair.' : 'No annotation matches.'}`,
     `## Tallies\n\n### Annotations per tag\n\n${tags}\n\n### Editorial spans per category\n\n${cats}`,
     `## Editorial density (spans per 1,000 words)\n\n${density || 'No article.'}`,
   ];

@@ -24,8 +24,17 @@ export interface ReportFilters {
   from?: string;
   /** annotations created on or before this date (the whole day counts) */
   to?: string;
-  /** which pairs the pairs CSV holds: reviewed ones (confirmed or with a verdict, the default) or all not rejected */
+  /** which pairs a report holds: reviewed ones (confirmed or with a verdict, the default) or all not rejected */
   pairs?: 'reviewed' | 'all';
+  /** the pairs a user chose, by id (over `pairs`) */
+  pairIds?: number[];
+}
+
+/** What the writer of a report adds: a summary on top and a conclusion at the end (note formatting). */
+export interface ReportTexts {
+  title?: string;
+  summary?: string;
+  conclusion?: string;
 }
 
 /** An article as a report shows it. */
@@ -82,10 +91,14 @@ export interface ReportVersion {
   quote: string;
   kind: string;
   speaker: string | null;
+  /** the sentence around a quote that is not a full one (partial, scare-quoted, reported), so its words are read in place */
+  context?: { before: string; after: string } | null;
 }
 
 /** A paired statement of a comparison. */
 export interface ReportPair {
+  /** the pair's id (absent in reports made before pairs were chosen) */
+  id?: number;
   relation: string;
   score: number;
   status: string;
@@ -99,6 +112,8 @@ export interface ReportPair {
   alterations: string[];
   /** the pair's verdict, when one was given */
   verdict?: ReportVerdict | null;
+  /** uuids of the annotations on either version's words or on the pair, shown with it */
+  annotations?: string[];
 }
 
 /** A pair's verdict as reports show it. */
@@ -118,6 +133,8 @@ export interface ReportComparison {
   earlierId: number;
   laterId: number;
   pairs: ReportPair[];
+  /** pairs of the two articles the selection left out (not reviewed, or not chosen) */
+  omitted?: number;
 }
 
 /** How often a tag was used. */
@@ -171,4 +188,9 @@ export interface Report {
   categoryTallies: CategoryTally[];
   /** for an outlet report */
   profile?: OutletProfile;
+  /** pairs of the scope the selection left out (not reviewed, or not chosen) */
+  omittedPairs?: number;
+  /** the writer's summary and conclusion (note formatting), when given */
+  summary?: string;
+  conclusion?: string;
 }

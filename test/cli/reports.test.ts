@@ -10,6 +10,7 @@ import { projectRoot } from '../../src/paths.js';
 import request from 'supertest';
 import { makeApp } from '../helpers/app.js';
 import { buildMissionExample, importSamples } from '../helpers/report-fixture.js';
+import { saveReport } from '../../src/corpus/saved-reports.js';
 
 function retold(args: string[], db: string) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
@@ -25,9 +26,25 @@ describe('retold export and import-annotations', () => {
   const dir = mkdtempSync(join(tmpdir(), 'retold-reports-'));
   const source = join(dir, 'source.sqlite');
   const target = join(dir, 'target.sqlite');
+  let missionPair = 0;
+  let savedReport = 0;
   beforeAll(() => {
     const s = openDatabase(source);
-    buildMissionExample(s);
+    const m = buildMissionExample(s);
+    missionPair = (
+      s
+        .prepare(
+          "SELECT p.id FROM pairs p JOIN quotes qb ON qb.id = p.quote_b WHERE qb.text LIKE 'We know that the occupiers%'",
+        )
+        .get() as { id: number }
+    ).id;
+    const saved = saveReport(
+      s,
+      { compare: m.articles.join(','), pairs: [missionPair], title: 'The mission', conclusion: 'Kept *apart*.' },
+      m.users.ana,
+    );
+    if (!saved.ok) throw new Error(JSON.stringify(saved.errors));
+    savedReport = saved.report.id;
     s.close();
     const t = openDatabase(target);
     importSamples(t, ['000', '001']);
@@ -54,8 +71,27 @@ describe('retold export and import-annotations', () => {
     expect(again.stdout.trim()).toBe('imported 0 (0 orphaned), already present 4, not imported 0');
   });
 
+  it('chooses pairs and adds a summary on the command line, and makes a saved report again', () => {
+    const r = retold(
+      ['export', '--format', 'md', '--compare', '1,2', '--pairs', String(missionPair), '--summary', 'One **pair**.'],
+      source,
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('## Summary\n\nOne **pair**.');
+    expect(r.stdout.match(/^### Statement /gm)).toHaveLength(1);
+    expect(r.stdout).toContain('occupiers');
+    const saved = retold(['export', '--report', String(savedReport), '--format', 'html'], source);
+    expect(saved.code, saved.stderr).toBe(0);
+    expect(saved.stdout).toContain('<title>The mission</title>');
+    expect(saved.stdout.match(/<h3>Statement /g)).toHaveLength(1);
+    expect(saved.stdout).toContain('Kept <em>apart</em>.');
+    expect(retold(['export', '--report', String(savedReport), '--format', 'csv'], source).code).toBe(2);
+    expect(retold(['export', '--report', '999', '--format', 'md'], source).code).toBe(1);
+  });
+
   it.each([
     [['export'], 2],
+    [['export', '--format', 'html', '--compare', '1,2', '--pairs', '99999'], 2],
     [['export', '--format', 'pdf'], 2],
     [['export', '--format', 'csv', '--article', '1', '--compare', '1,2'], 2],
     [['export', '--format', 'html', '--compare', '3,3'], 2],

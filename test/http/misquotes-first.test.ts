@@ -78,10 +78,10 @@ describe('possible misquotes first', () => {
   });
 
   it('puts the misquote first in the HTML, Markdown and pairs CSV exports, marked', async () => {
-    const html = (await request(app).get(`/export?format=html&compare=${a},${b}`).expect(200)).text;
+    const html = (await request(app).get(`/export?format=html&pairs=all&compare=${a},${b}`).expect(200)).text;
     expect(html.indexOf('Possible misquote')).toBeLessThan(html.indexOf('library'));
     expect(html).toContain('<p class="misquote"><strong>Possible misquote</strong> — figure changed: 500 → 5,000</p>');
-    const md = (await request(app).get(`/export?format=md&compare=${a},${b}`).expect(200)).text;
+    const md = (await request(app).get(`/export?format=md&pairs=all&compare=${a},${b}`).expect(200)).text;
     expect(md).toContain('**Possible misquote** — figure changed: 500 → 5,000');
     expect(md.indexOf('Possible misquote')).toBeLessThan(md.indexOf('library'));
     const csv = (await request(app).get(`/export?format=pairs-csv&pairs=all&compare=${a},${b}`).expect(200)).text;

@@ -71,8 +71,9 @@ describe('exports of the mission example (samples 000 and 001)', () => {
   beforeAll(() => {
     m = buildMissionExample();
   });
+  // every pair, reviewed or not: the snapshot shows how each pair is rendered
   const render = (format: 'html' | 'md' | 'csv' | 'jsonld') =>
-    exportReport(m.db, format, { kind: 'compare', articleIds: m.articles }, {}, fixed)!;
+    exportReport(m.db, format, { kind: 'compare', articleIds: m.articles }, { pairs: 'all' }, fixed)!;
 
   it.each([
     ['html', 'mission.html'],
