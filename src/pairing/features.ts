@@ -5,16 +5,20 @@
  * n-gram overlap) and its quote vector (for nearest-neighbour candidates).
  * They depend only on the text, so they are computed once per quote.
  */
-import { analyzeText, type Token } from '../nlp/index.js';
+import { analyzeText } from '../nlp/index.js';
 import type { WordVectors } from '../vectors/table.js';
-import aliases from '../../data/pairing/name-aliases.json' with { type: 'json' };
-import modals from '../../data/pairing/modal-phrases.json' with { type: 'json' };
 import { readFigure } from './figures.js';
-
-/** name key → the first name of its alias group ("tehran" → "iran") */
-const NAME_ALIASES = new Map<string, string>(
-  aliases.groups.flatMap((g) => g.map((n) => [n, g[0]] as [string, string])),
-);
+import {
+  LIGHT_WORDS,
+  MODAL_KEY,
+  MONTHS_AND_DAYS,
+  NEGATION_CUES,
+  QUANTITY_WORDS,
+  inHyphenCompound,
+  matchObligation,
+  normalizeNameKey,
+  normalizeWord,
+} from './word-classes.js';
 
 /**
  * What kind of content word: names, numbers and dates only match exactly; a
@@ -69,95 +73,11 @@ export interface QuoteFeatures {
   vector: Float32Array | undefined;
 }
 
-const MONTHS_AND_DAYS = new Set([
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-  'yesterday',
-  'today',
-  'tomorrow',
-]);
-
-/**
- * Words that carry no claim of their own in news quotes. wink's stop list
- * keeps some of these; weighting them like content would let any two
- * statements match on "say" or "also".
- */
-const LIGHT_WORDS = new Set([
-  'say',
-  'tell',
-  'also',
-  'just',
-  'even',
-  'still',
-  'ever',
-  'really',
-  'very',
-  'lot',
-  'thing',
-  'way',
-  'one',
-  'get',
-  'go',
-  'make',
-  'know',
-  'think',
-  'want',
-  'see',
-  'come',
-  'take',
-  'able',
-  'unable',
-]);
-
-/** Lemma sequences of the obligation phrases, longest first so "have get to" wins over "have to". */
-const OBLIGATION_PHRASES: string[][] = [...modals.obligation].sort((x, y) => y.length - x.length);
-
-/** Key of every obligation phrase. */
-const MODAL_KEY = 'must';
-
 /** Names weigh at most this much. */
 const NAME_WEIGHT_CAP = 1.5;
 
 /** Weight of a word with no frequency rank (rare words, names, typos). */
 const UNKNOWN_WEIGHT = 3;
-
-/** Normalize the keys of names so "al-Yasser" and "Yasser" meet. */
-function normalizeNameKey(lemma: string): string {
-  const key = lemma
-    .replace(/^(al|el|ad|as|ash|at|az|an|ar)-/, '')
-    .replace(/[’']s$/, '')
-    .replace(/\./g, '');
-  return NAME_ALIASES.get(key) ?? key;
-}
 
 /** Look a word up by lemma, then surface form, then without dots ("u.s." → "us"). */
 export function lookupVector(
@@ -177,69 +97,6 @@ export function lookupVector(
 export function weighRank(rank: number | undefined): number {
   if (rank === undefined) return UNKNOWN_WEIGHT;
   return Math.min(3.5, 0.5 + Math.log10(1 + rank / 100));
-}
-
-/** Normalize typographic variants so verbatim checks see through quote style. */
-function normalizeWord(word: string): string {
-  return word
-    .toLowerCase()
-    .replace(/[‘’`´]/g, "'")
-    .replace(/[“”«»]/g, '"');
-}
-
-/** Number of tokens of the obligation phrase starting at token k, or 0. */
-function matchObligation(tokens: Token[], k: number): number {
-  outer: for (const phrase of OBLIGATION_PHRASES) {
-    if (k + phrase.length > tokens.length) continue;
-    for (let i = 0; i < phrase.length; i += 1) if (normalizeWord(tokens[k + i].lemma) !== phrase[i]) continue outer;
-    return phrase.length;
-  }
-  return 0;
-}
-
-/**
- * Quantity words: vague amounts that a retelling can change ("hundreds" →
- * "thousands", "some" → "all"); like numbers they match only exactly.
- */
-const QUANTITY_WORDS = new Set([
-  'few',
-  'several',
-  'many',
-  'most',
-  'all',
-  'some',
-  'dozens',
-  'hundreds',
-  'thousands',
-  'millions',
-  'billions',
-  'half',
-  'majority',
-  'minority',
-  'every',
-  'none',
-  'handful',
-  'scores',
-  'countless',
-  'numerous',
-  'much',
-  'more',
-  'less',
-  'fewer',
-]);
-
-/**
- * Words that negate the word after them. "no", "unless" and verbs such as
- * "refuse" or "fail" were tried and left out: on msrp/train they made more
- * false negation changes ("no pressure" / "nobody pressured", "heart
- * failure") than they found.
- */
-const NEGATION_CUES = /^(not|n't|never|cannot)$/;
-
-/** Is token k part of a hyphenated compound ("do-not-call")? */
-function inHyphenCompound(tokens: Token[], k: number): boolean {
-  const glued = (i: number) => i >= 0 && i < tokens.length && tokens[i].text === '-';
-  return (glued(k - 1) && tokens[k].space === '') || (glued(k + 1) && tokens[k + 1].space === '');
 }
 
 /** Analyse a quote text into its features (vectors optional: without them only exact matches count). */
