@@ -70,7 +70,7 @@ export const maxNoteLength = 10_000;
 const now = (): string => new Date().toISOString();
 
 /** The fields of an annotation that its history records. */
-function snapshot(a: AnnotationRow): Record<string, unknown> {
+export function snapshotAnnotation(a: AnnotationRow): Record<string, unknown> {
   return {
     start: a.start,
     end: a.end,
@@ -173,7 +173,14 @@ export function createAnnotation(db: Db, userId: number, input: AnnotationInput)
         createdAt: at,
       });
       const annotation = getAnnotation(db, id)!;
-      insertHistory(db, { annotationId: id, userId, action: 'create', at, before: null, after: snapshot(annotation) });
+      insertHistory(db, {
+        annotationId: id,
+        userId,
+        action: 'create',
+        at,
+        before: null,
+        after: snapshotAnnotation(annotation),
+      });
       return { status: 'ok', annotation };
     })
     .immediate();
@@ -243,8 +250,8 @@ export function updateAnnotation(db: Db, actor: Actor, id: number, edit: Annotat
         userId: actor.id,
         action: 'update',
         at,
-        before: snapshot(before),
-        after: snapshot(after),
+        before: snapshotAnnotation(before),
+        after: snapshotAnnotation(after),
       });
       return { status: 'ok', annotation: after };
     })
@@ -266,8 +273,8 @@ export function deleteAnnotation(db: Db, actor: Actor, id: number): AnnotationRe
         userId: actor.id,
         action: 'delete',
         at,
-        before: snapshot(before),
-        after: snapshot(after),
+        before: snapshotAnnotation(before),
+        after: snapshotAnnotation(after),
       });
       return { status: 'ok', annotation: after };
     })
@@ -287,74 +294,4 @@ export function findAnnotation(db: Db, id: number): AnnotationRow | undefined {
 /** An annotation's history, oldest first. */
 export function annotationHistory(db: Db, id: number): HistoryRow[] {
   return selectHistory(db, id);
-}
-
-/** What re-anchoring did to an article's annotations. */
-export interface ReanchorSummary {
-  unchanged: number;
-  moved: number;
-  fuzzy: number;
-  orphaned: number;
-}
-
-/**
- * Find every live annotation on an article again in its new text (as the main
- * span or as the other span of a pair note). Moves are recorded in the
- * history; an annotation whose words are gone is marked orphaned, keeping its
- * old position and words, never silently moved or dropped. Run inside the
- * transaction that changes the text.
- */
-export function reanchorArticleAnnotations(db: Db, articleId: number, newText: string): ReanchorSummary {
-  const summary: ReanchorSummary = { unchanged: 0, moved: 0, fuzzy: 0, orphaned: 0 };
-  const at = now();
-  // orphaned ones are tried again too: a corrected text may bring their words back
-  const texts = new Map<number, string>([[articleId, newText]]);
-  const textOf = (id: number): string => {
-    if (!texts.has(id)) texts.set(id, getArticle(db, id)?.text ?? '');
-    return texts.get(id)!;
-  };
-  for (const before of selectAnnotations(db, { involvingArticleId: articleId, limit: 10_000 })) {
-    let orphaned = false;
-    let moved = false;
-    // both sides are placed again, each in its article's current text, so
-    // the status says whether the whole annotation is anchored
-    const place = (anchor: AnchoredSpan): AnchoredSpan => {
-      const r = reanchor(anchor, textOf(anchor.articleId));
-      if (anchor.articleId === articleId) summary[r.status] += 1;
-      if (r.status === 'orphaned') orphaned = true;
-      else if (r.status !== 'unchanged') moved = true;
-      return { articleId: anchor.articleId, ...pickAnchor(r) };
-    };
-    const { start, end, exact, prefix, suffix } = place(before);
-    const other = before.other && place(before.other);
-    const status = orphaned ? 'orphaned' : 'active';
-    if (!moved && status === before.status) continue;
-    // the annotation keeps its own time: moving it is recorded in its history, it is not a reviewer's change
-    updateAnnotationRow(db, before.id, {
-      start,
-      end,
-      exact,
-      prefix,
-      suffix,
-      tagId: before.tagId,
-      note: before.note,
-      other,
-      status,
-      modifiedAt: before.modifiedAt,
-    });
-    const after = getAnnotation(db, before.id)!;
-    insertHistory(db, {
-      annotationId: before.id,
-      userId: null,
-      action: status === 'orphaned' ? 'orphan' : 'reanchor',
-      at,
-      before: snapshot(before),
-      after: snapshot(after),
-    });
-  }
-  return summary;
-}
-
-function pickAnchor(a: TextAnchor): TextAnchor {
-  return { start: a.start, end: a.end, exact: a.exact, prefix: a.prefix, suffix: a.suffix };
 }

@@ -23,7 +23,7 @@ import {
 import { listQuotesOfArticle } from '../store/quotes.js';
 import { selectAnnotations } from '../store/annotations.js';
 import { analyzeForStore, storeArticleAnalysis, type StoredAnalysis } from './analysis.js';
-import { reanchorArticleAnnotations, type ReanchorSummary } from './annotations.js';
+import { reanchorArticleAnnotations, type ReanchorSummary } from './annotation-reanchoring.js';
 
 /** What superseding a text did. */
 export interface Superseded {

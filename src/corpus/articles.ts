@@ -24,7 +24,7 @@ import {
 import { analyzeForStore, storeArticleAnalysis, type StoredAnalysis } from './analysis.js';
 import type { DecidedPairing } from './pairing-plan.js';
 import { readPairingGeneration } from '../store/pairs.js';
-import { type ReanchorSummary } from './annotations.js';
+import { type ReanchorSummary } from './annotation-reanchoring.js';
 import { findNearDuplicate, supersedeText } from './article-versions.js';
 import { setArticleKind } from '../store/references.js';
 

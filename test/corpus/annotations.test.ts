@@ -7,10 +7,10 @@ import {
   createAnnotation,
   deleteAnnotation,
   listAnnotations,
-  reanchorArticleAnnotations,
   updateAnnotation,
 } from '../../src/corpus/annotations.js';
 import { addTag, changeTag, listOfferedTags, seedTags } from '../../src/corpus/tags.js';
+import { reanchorArticleAnnotations } from '../../src/corpus/annotation-reanchoring.js';
 
 const text =
   'The minister said the plan was "a disaster for the region" and left.\n\nCritics insisted the cuts would hurt families.';
