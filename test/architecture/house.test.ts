@@ -9,6 +9,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..', '..');
+const maxFileLines = 300;
 const maxHandlerLines = 25;
 
 function sourceFiles(dir: string): string[] {
@@ -46,6 +47,14 @@ export function measureHandlers(file: string, text: string): { name: string; lin
 }
 
 describe('the house as built', () => {
+  it(`keeps every file in src/ at most ${maxFileLines} lines`, () => {
+    const over = sourceFiles(join(root, 'src'))
+      .map((f) => ({ file: relative(root, f), lines: lineCount(readFileSync(f, 'utf8')) }))
+      .filter((f) => f.lines > maxFileLines)
+      .map((f) => `${f.file}: ${f.lines} lines`);
+    expect(over).toEqual([]);
+  });
+
   it(`keeps every route handler in src/web at most ${maxHandlerLines} lines`, () => {
     const handlers = sourceFiles(join(root, 'src', 'web')).flatMap((f) =>
       measureHandlers(f, readFileSync(f, 'utf8')).map((h) => ({ ...h, file: relative(root, f) })),
