@@ -80,6 +80,14 @@
     quote.textContent = '“' + (span.exact.length > 80 ? span.exact.slice(0, 77) + '…' : span.exact) + '”';
     var tagLabel = field('label', { for: 'annotate-popup-tag' });
     tagLabel.textContent = 'Tag';
+    // type-ahead: typing narrows the tags to those whose name holds the words typed, and picks the first
+    var filter = field('input', {
+      id: 'annotate-popup-tag-filter',
+      type: 'search',
+      placeholder: 'Type to find a tag…',
+      'aria-label': 'Find a tag',
+      autocomplete: 'off',
+    });
     var select = field('select', { id: 'annotate-popup-tag', name: 'tagId' });
     var none = field('option', { value: '' });
     none.textContent = '— no tag (note only) —';
@@ -92,7 +100,7 @@
     var cancel = field('button', { type: 'button', class: 'secondary' });
     cancel.textContent = 'Cancel';
     var status = field('p', { class: 'annotate-status', role: 'status' });
-    [quote, tagLabel, select, noteLabel, note, save, cancel, status].forEach(function (el) {
+    [quote, tagLabel, filter, select, noteLabel, note, save, cancel, status].forEach(function (el) {
       popup.appendChild(el);
     });
     popup.style.top = String(window.scrollY + rect.bottom + 6) + 'px';
@@ -110,7 +118,30 @@
         groups[t.family].appendChild(o);
       });
     });
-    select.focus();
+    filter.addEventListener('input', function () {
+      var words = filter.value.toLowerCase().trim();
+      var first = null;
+      Array.prototype.forEach.call(select.querySelectorAll('optgroup option'), function (o) {
+        var match = !words || o.textContent.toLowerCase().indexOf(words) >= 0 || o.value.indexOf(words) >= 0;
+        o.hidden = !match;
+        if (match && !first) first = o;
+      });
+      Array.prototype.forEach.call(select.querySelectorAll('optgroup'), function (g) {
+        g.hidden = !g.querySelector('option:not([hidden])');
+      });
+      select.value = words && first ? first.value : words ? '' : select.value;
+    });
+    // Enter takes the tag found and goes on to the note; the arrow keys go through the list
+    filter.addEventListener('keydown', function (e) {
+      if (e.key === 'Enter') {
+        e.preventDefault();
+        note.focus();
+      } else if (e.key === 'ArrowDown') {
+        e.preventDefault();
+        select.focus();
+      }
+    });
+    filter.focus();
     cancel.addEventListener('click', closePopup);
     popup.addEventListener('keydown', function (e) {
       if (e.key === 'Escape') closePopup();

@@ -221,12 +221,25 @@ describe.skipIf(!hasChromium)(title, { timeout: 90_000 }, () => {
     expect(await popup.locator('p.muted').innerText()).toBe(`“${seen.exact}”`);
     // tags load after the pop-up opens
     await popup.locator('#annotate-popup-tag optgroup option').first().waitFor({ state: 'attached', timeout: waitMs });
-    await popup.locator('#annotate-popup-tag').selectOption({ label: seen.tag });
+    // type-ahead: a few letters find the tag
+    await popup.locator('#annotate-popup-tag-filter').fill('trimm');
+    expect(
+      await popup.locator('#annotate-popup-tag').evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.text),
+    ).toBe(seen.tag);
     seen.note = 'Only these words of the quote survive; the threat around them is the outlet paraphrasing.';
     await popup.locator('#annotate-popup-note').fill(seen.note);
     await screenshot('annotate-popup');
     await Promise.all([page.waitForEvent('load', { timeout: waitMs }), popup.locator('button[type=submit]').click()]);
     seen.annotatedArticle = seen.compareB;
+  });
+
+  it('shows the annotation made on the comparison page there, under its pair', async () => {
+    expect(new URL(page.url()).pathname).toBe('/compare');
+    const shown = page.locator('ul.pair-annotations li').filter({ hasText: seen.note });
+    await shown.first().waitFor({ state: 'visible', timeout: waitMs });
+    expect(await shown.first().locator('mark.ann').innerText()).toContain(seen.exact.slice(0, 40));
+    await shown.first().scrollIntoViewIfNeeded();
+    await screenshot('comparison-annotation');
   });
 
   it('lists the annotation on the article page and highlights its words', async () => {
@@ -329,6 +342,45 @@ describe.skipIf(!hasChromium)(title, { timeout: 90_000 }, () => {
     expect(reviews[0].reviewRating.alternateName).toBe('Misleading');
     expect(reviews[0].claimReviewed.length).toBeGreaterThan(0);
     expect(reviews[0].url).toMatch(/\/verdicts\/\d+$/);
+  });
+
+  it('replaces an article’s text and shows what changed between the two versions', async () => {
+    await page.goto(`/articles/${seen.importedId}/edit`);
+    await page.fill('#new-text', retelling.replace('About 2,500 U.S. troops', 'About 2,000 U.S. troops'));
+    await Promise.all([
+      page.waitForURL(new RegExp(`/articles/${seen.importedId}/versions$`)),
+      page.click('form[action$="/text"] button[type=submit]'),
+    ]);
+    const diff = page.locator('.version-diff');
+    expect(await diff.locator('del').allInnerTexts()).toContain('2,500');
+    expect(await diff.locator('ins').allInnerTexts()).toContain('2,000');
+    expect(await page.locator('table.versions tbody tr').count()).toBe(2);
+    await screenshot('version-diff');
+    await page.click('a[href$="/versions/1"]');
+    expect(await page.locator('.article-text').innerText()).toContain('About 2,500 U.S. troops');
+    await screenshot('old-version');
+    await page.goto(`/articles/${seen.importedId}`);
+    expect(await page.locator('.archive-link, a[href$="/versions"]').count()).toBeGreaterThanOrEqual(1);
+  });
+
+  it('finds a quote by another spelling of its speaker’s name', async () => {
+    await page.goto('/search?q=Yasir');
+    const quotes = page.locator('#found-quotes ol.hits li');
+    expect(await quotes.count()).toBeGreaterThanOrEqual(1);
+    expect(await quotes.allInnerTexts()).toEqual(expect.arrayContaining([expect.stringMatching(/Yasser/)]));
+    await screenshot('search-alias');
+  });
+
+  it('adds a reviewer account from the accounts page, its password shown once', async () => {
+    await page.goto('/accounts');
+    await page.fill('#new-username', 'rania');
+    await page.locator('#new-role').selectOption('reviewer');
+    await Promise.all([page.waitForEvent('load', { timeout: waitMs }), page.click('form[action="/accounts"] button')]);
+    expect((await page.locator('code.password').innerText()).length).toBeGreaterThanOrEqual(10);
+    const row = page.locator('table.accounts tr').filter({ hasText: 'rania' });
+    expect(await row.count()).toBe(1);
+    expect(await row.locator('select[name="role"]').inputValue()).toBe('reviewer');
+    await screenshot('accounts');
   });
 });
 
