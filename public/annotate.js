@@ -141,7 +141,8 @@
         select.focus();
       }
     });
-    filter.focus();
+    // the list takes the focus, not the filter: focusing a text field would clear the reader's selection of the words
+    select.focus();
     cancel.addEventListener('click', closePopup);
     popup.addEventListener('keydown', function (e) {
       if (e.key === 'Escape') closePopup();
