@@ -6,19 +6,24 @@ const SPACES = /[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000 ]+/g;
 // Invisible characters that only break word matching: zero-width space, word
 // joiner, BOM, soft hyphen, direction marks, other C0/C1 controls.
 const INVISIBLE = /[\u200b\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069\x00-\x08\x0e-\x1f\x7f-\x9f]/g;
+// A surrogate half without its other half (JSON allows "\ud800") is no
+// character: SQLite stores it as U+FFFD, so the stored text would differ from
+// the analysed one; it becomes U+FFFD here, before anything reads it.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 // ZWNJ/ZWJ are part of the spelling between letters of some scripts (Persian
 // "زبان‌های", Indic conjuncts, emoji sequences); elsewhere they are noise.
 const JOINER_NOISE =
   /(?<![\p{L}\p{M}\p{Extended_Pictographic}])[\u200c\u200d]|[\u200c\u200d](?![\p{L}\p{M}\p{Extended_Pictographic}])|(?<=\p{Script=Latin})[\u200c\u200d]|[\u200c\u200d](?=\p{Script=Latin})/gu;
 
 /**
- * Normalize text: Unicode NFC, \n line endings, zero-width characters removed,
+ * Normalize text: lone surrogates replaced, Unicode NFC, \n line endings, zero-width characters removed,
  * runs of spaces (NBSP, thin spaces, tabs, ...) collapsed to one space, lines
  * trimmed, paragraphs separated by exactly one blank line. Lines inside a
  * paragraph keep their single \n.
  */
 export function normalizeText(raw: string): string {
   const text = raw
+    .replace(LONE_SURROGATE, '\ufffd')
     .normalize('NFC')
     .replace(/\r\n?|[\u2028\u2029\u0085\v\f]/g, '\n')
     .replace(INVISIBLE, '')

@@ -103,6 +103,16 @@ describe('finding 6: control characters and invisible name differences', () => {
       expect(body).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/);
   });
 
+  it('imports a text holding lone surrogate halves (valid JSON escapes) as U+FFFD, not a 500', async () => {
+    const { app, db } = makeApp();
+    const agent = await signIn(app, db);
+    // written as escapes in the raw body: a JavaScript string would be re-encoded on the way
+    const body = `{"title":"Halves","text":"The mayor said \\"we \\ud800 rebuild \\udfff\\" today. ${text(5)}"}`;
+    const res = await agent.post('/api/articles').set('content-type', 'application/json').send(body).expect(201);
+    const article = (await agent.get(`/api/articles/${res.body.results[0].article.id}`)).body.article;
+    expect(article.text).toContain('we \ufffd rebuild \ufffd');
+  });
+
   it('treats Reu\\u200Bters and Reuters (and a bidi-marked spelling) as one outlet, keeping each as written', async () => {
     const { app, db } = makeApp();
     const agent = await signIn(app, db);

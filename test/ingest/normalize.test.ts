@@ -8,6 +8,7 @@ describe('normalizeText', () => {
     ['collapses runs of spaces, tabs, NBSP and thin spaces', 'a \t b\u00a0\u00a0c\u2009d\u202fe', 'a b c d e'],
     ['removes zero-width spaces, word joiners and the BOM', '\ufeffwo\u200brd\u2060s', 'words'],
     ['removes soft hyphens', 'inter\u00adnational', 'international'],
+    ['replaces lone surrogate halves, keeps pairs', 'a\ud800b\udfffc\ud83d\ude00', 'a\ufffdb\ufffdc\ud83d\ude00'],
     ['keeps ZWNJ inside a Persian word', 'زبان\u200cهای', 'زبان\u200cهای'],
     ['removes a ZWNJ next to Latin letters', 'ab\u200ccd', 'abcd'],
     ['separates paragraphs by exactly one blank line', 'p1\n\n\n\n  \np2', 'p1\n\np2'],
