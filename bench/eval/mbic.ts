@@ -30,7 +30,7 @@ export const mbicPath = resolve(root, '..', 'shared', 'dev', 'mbic', 'sentences.
 const missesPath = join(root, 'test-artifacts', 'eval', 'mbic-misses.txt');
 
 /** Floors, set just under the cross-validated figures reached. */
-export const MBIC_WORD_F1_FLOOR = 0.45;
+export const MBIC_WORD_F1_FLOOR = 0.48;
 export const MBIC_SENTENCE_F1_FLOOR = 0.71;
 /** The seed of the folds (the training script uses the same). */
 export const MBIC_SEED = 15;

@@ -84,6 +84,34 @@ export interface CrossValidation {
   combined: EditorialFigures;
   atModelThreshold: EditorialFigures;
   folds: number;
+  /** the suggestions as the app gives them at each confidence asked for (empty when none was) */
+  sweep: { threshold: number; figures: EditorialFigures }[];
+}
+
+/**
+ * The default confidence from which the app suggests the model's own words,
+ * chosen on the cross-validated sweep: the lowest at which the suggestions
+ * flag no more words than the annotators marked (precision at least recall).
+ * Word F1 still rises a little below it, but only by flagging more words than
+ * the experts did; a reviewer who wants those lowers the threshold.
+ */
+export function pickSuggestionThreshold(sweep: CrossValidation['sweep']): number {
+  const sorted = [...sweep].sort((a, b) => a.threshold - b.threshold);
+  if (sorted.length === 0) throw new Error('editorial: no thresholds to choose from');
+  const fits = sorted.find(({ figures: { words } }) => words.tp + words.fp <= words.tp + words.fn);
+  return (fits ?? sorted[sorted.length - 1]).threshold;
+}
+
+/** The sweep's threshold of the highest word F1 (the lowest of equals). */
+export function pickF1Threshold(sweep: CrossValidation['sweep']): number {
+  let best = sweep[0];
+  for (const s of sweep)
+    if (
+      s.figures.words.f1 > best.figures.words.f1 ||
+      (s.figures.words.f1 === best.figures.words.f1 && s.threshold < best.threshold)
+    )
+      best = s;
+  return best.threshold;
 }
 
 /**
@@ -96,9 +124,11 @@ export function crossValidateEditorial(
   seed: number,
   vectors: WordVectors | undefined,
   minConfidence: number,
+  thresholds: readonly number[] = [],
 ): CrossValidation {
   const predictions: SentencePrediction[] = new Array(prepared.length);
   const atThreshold: SentencePrediction[] = new Array(prepared.length);
+  const swept: SentencePrediction[][] = thresholds.map(() => new Array(prepared.length));
   makeFolds(prepared.length, k, seed).forEach((fold, f) => {
     const held = new Set(fold);
     const fitted = fitEditorialModel(
@@ -118,11 +148,24 @@ export function crossValidateEditorial(
       predictions[i] = { spans: result.spans, biased: readItemBias(result) >= model.sentence.threshold };
       const own = suggestEditorial(p.source.text, p.quotes, p.analysis, { model, vectors });
       atThreshold[i] = { spans: own.spans, biased: predictions[i].biased };
+      thresholds.forEach((t, j) => {
+        const spans = suggestEditorial(p.source.text, p.quotes, p.analysis, {
+          model,
+          vectors,
+          keepRules: true,
+          minConfidence: t,
+        }).spans;
+        swept[j][i] = { spans, biased: predictions[i].biased };
+      });
     }
   });
   return {
     combined: scorePredictions(prepared, (_, i) => predictions[i]),
     atModelThreshold: scorePredictions(prepared, (_, i) => atThreshold[i]),
     folds: k,
+    sweep: thresholds.map((threshold, j) => ({
+      threshold,
+      figures: scorePredictions(prepared, (_, i) => swept[j][i]),
+    })),
   };
 }

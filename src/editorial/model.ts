@@ -29,7 +29,16 @@ export interface EditorialModel {
   cv: Record<string, number | string>;
   word: ThresholdedWeights;
   sentence: ThresholdedWeights;
+  /**
+   * The default confidence from which the model's own words are suggested,
+   * chosen by the training script on the cross-validated figures (absent in
+   * the models fitted inside a cross-validation)
+   */
+  suggestFrom?: number;
 }
+
+/** The lowest threshold a reviewer can choose: model words under it are not stored. */
+export const MIN_EDITORIAL_THRESHOLD = 0.2;
 
 /** What the model says about one text. */
 export interface ModelScores {

@@ -5,7 +5,9 @@
 import stored from '../../data/models/editorial.json' with { type: 'json' };
 import type { WordVectors } from '../vectors/table.js';
 import type { EditorialOptions } from './index.js';
-import type { EditorialModel } from './model.js';
+import { MIN_EDITORIAL_THRESHOLD, type EditorialModel } from './model.js';
+
+export { MIN_EDITORIAL_THRESHOLD };
 
 function checkModel(value: unknown): EditorialModel {
   const m = value as Partial<EditorialModel>;
@@ -16,6 +18,10 @@ function checkModel(value: unknown): EditorialModel {
     Array.isArray((w as { vector?: unknown }).vector);
   if (!m || !ok(m.word) || !ok(m.sentence))
     throw new Error('editorial: data/models/editorial.json is not an editorial model (word, sentence)');
+  if (typeof m.suggestFrom !== 'number' || !(m.suggestFrom >= MIN_EDITORIAL_THRESHOLD && m.suggestFrom <= 1))
+    throw new Error(
+      `editorial: data/models/editorial.json has no default threshold suggestFrom in [${MIN_EDITORIAL_THRESHOLD}, 1] (got ${JSON.stringify(m.suggestFrom)}); run npm run train editorial`,
+    );
   return m as EditorialModel;
 }
 
@@ -24,19 +30,15 @@ export const editorialModel: EditorialModel = checkModel(stored);
 
 /**
  * The confidence from which the model's own words are suggested by default
- * (`retold tag`, `retold analyze`, a reviewer who has not chosen): above the
- * model's cross-validated F1 threshold, since MBIC annotators mark about two
- * words a sentence and news readers of retold expect fewer flags; chosen so
- * news pieces of the sample corpus stay well under the opinion piece's
- * density. Lexicon and pattern spans are always suggested.
+ * (`retold tag`, `retold analyze`, a reviewer who has not chosen): chosen by
+ * `npm run train editorial` on MBIC cross-validation and stored with the
+ * weights (see pickSuggestionThreshold). Lexicon and pattern spans are always
+ * suggested.
  */
-export const DEFAULT_EDITORIAL_THRESHOLD = 0.4;
+export const DEFAULT_EDITORIAL_THRESHOLD: number = editorialModel.suggestFrom!;
 
 /** The sentence bias score from which a sentence counts as likely biased (the model's cross-validated threshold). */
 export const SENTENCE_BIAS_THRESHOLD = editorialModel.sentence.threshold;
-
-/** The lowest threshold a reviewer can choose: model words under it are not stored. */
-export const MIN_EDITORIAL_THRESHOLD = 0.2;
 
 /** Editorial options for the shipped model: every rule span, the model's words from `minConfidence`. */
 export function withTrainedModel(vectors: WordVectors, minConfidence = DEFAULT_EDITORIAL_THRESHOLD): EditorialOptions {

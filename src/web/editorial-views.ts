@@ -39,8 +39,10 @@ export function viewArticleSuggestions(
   };
 }
 
-/** The thresholds offered on the article page. */
-const THRESHOLD_CHOICES = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
+/** The thresholds offered on the article page: tenths, and the default the training chose. */
+const THRESHOLD_CHOICES = [...new Set([0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1, DEFAULT_EDITORIAL_THRESHOLD])].sort(
+  (a, b) => a - b,
+);
 
 /**
  * The density charts of stored articles shown side by side (the comparison
