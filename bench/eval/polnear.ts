@@ -265,7 +265,7 @@ export function describePolnear(split: string, s: PolnearScores): string[] {
 }
 
 /** Floors on dev (issue 13), set just under the figures reached so a regression fails. */
-export const POLNEAR_FLOORS = { recall: 0.975, speakerAccuracy: 0.83 };
+export const POLNEAR_FLOORS = { recall: 0.975, speakerAccuracy: 0.835 };
 
 /** The PolNeAR section of `npm run eval`: lines and broken floors, or null when the data is absent. */
 export function runPolnearSection(): { lines: string[]; failures: string[]; misses: string[] } | null {

@@ -8,6 +8,7 @@ import type { Word } from './words.js';
 
 const personPronouns = new Set(['he', 'she']);
 const groupPronouns = new Set(['they', 'we']);
+const possessives = new Set(['his', 'her', 'their', 'its']);
 // a time between the subject and its verb (`Priebus later Thursday told`) is no subject
 const timeWords = new Set([
   'monday',
@@ -134,9 +135,14 @@ export function findSubjectAfter(words: Word[], v: number, upper: number): { fro
       i += 1;
       continue;
     }
+    // `added his campaign manager Jeff Weaver`
+    if (i === from && possessives.has(w.lower)) {
+      i += 1;
+      continue;
+    }
     break;
   }
-  return i > from ? { from, to: i } : null;
+  return i > from && !(i === from + 1 && possessives.has(words[from].lower)) ? { from, to: i } : null;
 }
 
 /**

@@ -145,6 +145,12 @@ describe('speakers in US political news styles', () => {
       'Michelle Marks',
     ],
     ['as someone put it', 'It was odd.\n\nAs Vulture put it, “Hello, it is the Biebs.”', 'Biebs', 'Vulture'],
+    [
+      'a possessive before an inverted subject',
+      'Polls closed.\n\n“We have a path,” added his campaign manager Jeff Weaver, speaking to reporters.',
+      'a path',
+      'Jeff Weaver',
+    ],
   ])('names the speaker with %s', (_case, text, words, speaker) => {
     expect(speakerOf(text, words)).toBe(speaker);
   });
