@@ -161,7 +161,7 @@ export function findApproximate(
 }
 
 /** Only the anchor fields of a larger object. */
-function pickAnchor(a: TextAnchor): TextAnchor {
+export function pickAnchor(a: TextAnchor): TextAnchor {
   return { start: a.start, end: a.end, exact: a.exact, prefix: a.prefix, suffix: a.suffix };
 }
 

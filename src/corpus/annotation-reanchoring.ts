@@ -4,7 +4,7 @@
  * holds the pure matching; this step stores the outcome and its history).
  */
 import type { Db } from '../db.js';
-import { reanchor, type TextAnchor } from '../annotations/anchor.js';
+import { pickAnchor, reanchor } from '../annotations/anchor.js';
 import { getArticle } from '../store/articles.js';
 import {
   getAnnotation,
@@ -79,8 +79,4 @@ export function reanchorArticleAnnotations(db: Db, articleId: number, newText: s
     });
   }
   return summary;
-}
-
-function pickAnchor(a: TextAnchor): TextAnchor {
-  return { start: a.start, end: a.end, exact: a.exact, prefix: a.prefix, suffix: a.suffix };
 }

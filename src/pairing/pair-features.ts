@@ -11,6 +11,7 @@ import { findAlterations, type Alteration } from './alterations.js';
 import type { QuoteFeatures } from './features.js';
 import { alignQuotes, type QuoteAlignment } from './score.js';
 import type { SpeakerMatch } from '../speakers/index.js';
+import { harmonicMean } from './word-match.js';
 
 /** Names of the features, in the order of the vector (the weights file lists them too). */
 export const FEATURE_NAMES: string[] = [
@@ -125,8 +126,6 @@ function scoreAlignment(al: QuoteAlignment): number {
   return score;
 }
 
-const harmonic = (r: number, p: number) => (r + p ? (2 * r * p) / (r + p) : 0);
-
 /** Share of a set's members found in another set. */
 function coverage(x: Set<string>, y: Set<string>): number {
   if (!x.size) return 1;
@@ -187,8 +186,8 @@ export function measurePair(
     al.wordShare < 0.15 ? 1 : 0,
     uni.recall,
     uni.precision,
-    harmonic(bi.recall, bi.precision),
-    harmonic(tri.recall, tri.precision),
+    harmonicMean(bi.recall, bi.precision),
+    harmonicMean(tri.recall, tri.precision),
     Math.min(ca, cb),
     Math.max(ca, cb),
     long.words.length ? short.words.length / long.words.length : 0,

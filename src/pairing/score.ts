@@ -10,7 +10,7 @@ import type { ContentWord, QuoteFeatures } from './features.js';
 import { detectSurfaceRelation, type SurfaceRelation } from './surface.js';
 import { weighSupport, weighSupportAtMost } from './value-support.js';
 import { findBestWindow, type WindowMatch } from './window-search.js';
-import { relateWords, STEM_SIMILARITY } from './word-match.js';
+import { relateWords, STEM_SIMILARITY, harmonicMean } from './word-match.js';
 
 /** A word-for-word substitution found by the alignment (from the first quote's word to the second's). */
 export interface Substitution {
@@ -46,8 +46,6 @@ export interface QuoteAlignment {
   substitutions: Substitution[];
 }
 
-const harmonic = (r: number, p: number) => (r + p ? (2 * r * p) / (r + p) : 0);
-
 /** Align two prepared quotes (either order gives the same figures). */
 export function alignQuotes(a: QuoteFeatures, b: QuoteFeatures): QuoteAlignment {
   const weightOf = (f: QuoteFeatures) => f.content.reduce((t, w) => t + w.weight, 0);
@@ -79,7 +77,7 @@ export function alignQuotes(a: QuoteFeatures, b: QuoteFeatures): QuoteAlignment 
   }
   let windowWeight = 0;
   for (let j = best.start; j < best.end; j += 1) windowWeight += L[j].weight;
-  const lexicalF1 = harmonic(sWeight ? exactS / sWeight : 0, windowWeight ? exactL / windowWeight : 0);
+  const lexicalF1 = harmonicMean(sWeight ? exactS / sWeight : 0, windowWeight ? exactL / windowWeight : 0);
 
   const support = weighSupport(S, L, best.links);
   const recall = sWeight + support.weight ? (best.matched + support.weight) / (sWeight + support.weight) : 0;
@@ -95,7 +93,7 @@ export function alignQuotes(a: QuoteFeatures, b: QuoteFeatures): QuoteAlignment 
     L,
     swap,
     best,
-    f1: support.weight ? harmonic(recall, precision) : best.f1,
+    f1: support.weight ? harmonicMean(recall, precision) : best.f1,
     recall,
     precision,
     lexicalF1,

@@ -7,6 +7,7 @@
  * few windows that can win are aligned one to one.
  */
 import type { ContentWord } from './features.js';
+import { harmonicMean } from './word-match.js';
 
 /** One aligned word pair: index in the shorter, index in the longer, similarity. */
 export type Link = [number, number, number];
@@ -25,8 +26,6 @@ export interface WindowMatch {
 
 /** At most this many windows found by the fast search are re-aligned one-to-one. */
 const WINDOWS_RESCORED = 24;
-
-const harmonic = (r: number, p: number) => (r + p ? (2 * r * p) / (r + p) : 0);
 
 /**
  * Fast window search: each shorter word takes its best partner in the window
@@ -73,10 +72,10 @@ function searchWindows(
       if (len < minLen || lWeight === 0) continue;
       let matched = 0;
       for (let i = 0; i < ns; i += 1) matched += S[i].weight * rowMax[i];
-      found.push({ start, end: end + 1, f1: harmonic(matched / sWeight, lCovered / lWeight) });
+      found.push({ start, end: end + 1, f1: harmonicMean(matched / sWeight, lCovered / lWeight) });
       bound = Math.max(
         bound,
-        harmonic((matched + support) / (sWeight + support), (lCovered + support) / (lWeight + support)),
+        harmonicMean((matched + support) / (sWeight + support), (lCovered + support) / (lWeight + support)),
       );
     }
   }
@@ -117,7 +116,7 @@ export function alignWindow(
   return {
     start,
     end,
-    f1: harmonic(sWeight ? matched / sWeight : 0, lWeight ? covered / lWeight : 0),
+    f1: harmonicMean(sWeight ? matched / sWeight : 0, lWeight ? covered / lWeight : 0),
     matched,
     covered,
     links,

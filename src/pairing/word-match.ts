@@ -53,3 +53,8 @@ export function relateWords(a: ContentWord, b: ContentWord): number {
   }
   return 0;
 }
+
+/** The harmonic mean of a recall and a precision (F1), 0 when both are 0: the one way pairing combines the two. */
+export function harmonicMean(recall: number, precision: number): number {
+  return recall + precision ? (2 * recall * precision) / (recall + precision) : 0;
+}

@@ -1,5 +1,6 @@
 /** SQL for quotes. */
 import { prepared, type Db } from '../db.js';
+import type { QuoteKind } from '../quotes/quote.js';
 
 /** A stored quote. */
 export interface QuoteRow {
@@ -8,7 +9,7 @@ export interface QuoteRow {
   start: number;
   end: number;
   text: string;
-  kind: 'full' | 'partial' | 'scare' | 'indirect';
+  kind: QuoteKind;
   speakerId: number | null;
   /** the speaker entity's display name */
   speaker: string | null;

@@ -6,6 +6,7 @@
  */
 import { prepared, type Db } from '../db.js';
 import { SCAN_CHARS } from '../search/snippet.js';
+import type { QuoteKind } from '../quotes/quote.js';
 
 /** An article found by search, with the start of its text (`head`, at most SCAN_CHARS characters). */
 export interface ArticleHitRow {
@@ -25,7 +26,7 @@ export interface QuoteHitRow {
   start: number;
   end: number;
   text: string;
-  kind: 'full' | 'partial' | 'scare' | 'indirect';
+  kind: QuoteKind;
   speakerId: number | null;
   speaker: string | null;
   speakerName: string | null;

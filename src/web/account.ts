@@ -2,8 +2,7 @@
 import { z } from 'zod';
 import { changeOwnPassword } from '../corpus/users.js';
 import type { UserRow } from '../store/users.js';
-import { sessionToken } from './auth.js';
-import { isApiRequest, type Handler } from './request.js';
+import { isApiRequest, sessionToken, type Handler } from './request.js';
 
 const passwordBody = z.object({
   currentPassword: z.string().max(500).default(''),

@@ -39,7 +39,8 @@ export function annotationHighlights(annotations: AnnotationRow[], articleId: nu
 /** A quote's place in its article, as the comparison shows it. */
 type PlacedQuote = Pick<QuoteSpan, 'start' | 'end'> & { articleId: number };
 
-const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+/** Whether two spans of one text share at least one character (ends exclusive). */
+export const spansOverlap = (a: { start: number; end: number }, b: { start: number; end: number }) =>
   a.start < b.end && a.end > b.start;
 
 /** What the comparison page needs to show and take notes on pairs as a whole. */
@@ -59,9 +60,9 @@ export function viewPairNotes(db: Db, leftId: number, rightId: number) {
         ways.some(
           ([p, q]) =>
             n.articleId === p.articleId &&
-            overlaps(n, p) &&
+            spansOverlap(n, p) &&
             n.other!.articleId === q.articleId &&
-            overlaps(n.other!, q),
+            spansOverlap(n.other!, q),
         ),
       );
     },

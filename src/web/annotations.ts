@@ -11,7 +11,7 @@ import { listAllTags } from '../corpus/tags.js';
 import { listUsers, type UserRow } from '../store/users.js';
 import type { AnnotationFilters, AnnotationRow } from '../store/annotations.js';
 import { sendError } from './errors.js';
-import { parseId } from './params.js';
+import { parseId, blank } from './params.js';
 import { renderNote } from '../reports/note.js';
 import { isApiRequest, safeRedirectPath, type Handler } from './request.js';
 import { viewArticlePage } from './article-views.js';
@@ -19,7 +19,6 @@ import { viewAnnotationPage } from './annotation-views.js';
 import { getArticle, listArticles } from '../store/articles.js';
 
 /** An empty form field is "not given". */
-const blank = (v: unknown) => (v === '' ? undefined : v);
 const offset = z.preprocess(blank, z.coerce.number().int().min(0).max(100_000_000));
 const optionalText = (max: number) => z.preprocess(blank, z.string().max(max).optional());
 

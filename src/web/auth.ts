@@ -13,31 +13,9 @@ import type { Config } from '../config.js';
 import { generateToken } from '../auth/password.js';
 import { logIn, logOut, sessionUser } from '../corpus/users.js';
 import type { Role, UserRow } from '../store/users.js';
-import { isApiRequest, safeRedirectPath, type Handler } from './request.js';
+import { isApiRequest, readCookies, safeRedirectPath, sessionCookie, type Handler } from './request.js';
 
-export const sessionCookie = 'retold_session';
 export const csrfCookie = 'retold_csrf';
-
-/** Parse the Cookie header. */
-function readCookies(req: Request): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const i = part.indexOf('=');
-    if (i < 0) continue;
-    const k = part.slice(0, i).trim();
-    try {
-      out[k] = decodeURIComponent(part.slice(i + 1).trim());
-    } catch {
-      // ignore a malformed cookie
-    }
-  }
-  return out;
-}
-
-/** The session token of the request's cookie, if any. */
-export function sessionToken(req: Request): string | undefined {
-  return readCookies(req)[sessionCookie];
-}
 
 function cookieOptions(config: Config, maxAgeMs?: number) {
   return {

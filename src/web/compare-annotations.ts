@@ -6,7 +6,7 @@
 import type { Db } from '../db.js';
 import { listAnnotations } from '../corpus/annotations.js';
 import type { AnnotationRow } from '../store/annotations.js';
-import { annotationHighlights } from './annotation-views.js';
+import { annotationHighlights, spansOverlap } from './annotation-views.js';
 import type { Highlight } from './render-text.js';
 
 interface Span {
@@ -14,9 +14,6 @@ interface Span {
   start: number;
   end: number;
 }
-
-const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
-  a.start < b.end && a.end > b.start;
 
 /** What the comparison page needs about the annotations of its two articles (pair notes are separate). */
 export function viewCompareAnnotations(db: Db, leftId: number, rightId: number) {
@@ -30,7 +27,7 @@ export function viewCompareAnnotations(db: Db, leftId: number, rightId: number) 
     },
     /** Annotations on the words of either version of a statement. */
     annotationsOn(...versions: Span[]): AnnotationRow[] {
-      return onText.filter((a) => versions.some((v) => v.articleId === a.articleId && overlaps(a, v)));
+      return onText.filter((a) => versions.some((v) => v.articleId === a.articleId && spansOverlap(a, v)));
     },
   };
 }

@@ -1,7 +1,9 @@
 /**
  * web: what every handler is given and asks of a request — the app's
  * dependencies (passed in by the route list, never read back from the app),
- * whether the request came to the JSON API, and where it may be sent back to.
+ * its cookies and session token, whether it came to the JSON API, and where it
+ * may be sent back to. Handlers share helpers through this module, never by
+ * importing each other.
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Config } from '../config.js';
@@ -24,6 +26,30 @@ export type Handler = (deps: WebDeps, req: Request, res: Response, next: NextFun
 /** Express handlers for Handlers, each given these dependencies (the route list's one wiring point). */
 export function withDeps(deps: WebDeps): (handler: Handler) => RequestHandler {
   return (handler) => (req, res, next) => handler(deps, req, res, next) as void | Promise<void>;
+}
+
+/** The name of the session cookie. */
+export const sessionCookie = 'retold_session';
+
+/** The request's cookies, by name (a malformed one is left out). */
+export function readCookies(req: Request): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const i = part.indexOf('=');
+    if (i < 0) continue;
+    const k = part.slice(0, i).trim();
+    try {
+      out[k] = decodeURIComponent(part.slice(i + 1).trim());
+    } catch {
+      // ignore a malformed cookie
+    }
+  }
+  return out;
+}
+
+/** The session token of the request's cookie, if any. */
+export function sessionToken(req: Request): string | undefined {
+  return readCookies(req)[sessionCookie];
 }
 
 /** Whether the request came to the JSON API (its path starts with /api/). */

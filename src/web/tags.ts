@@ -5,8 +5,8 @@ import type { Db } from '../db.js';
 import { addTag, changeTag, listAllTags, tagFamilies, type TagResult } from '../corpus/tags.js';
 import { sendError } from './errors.js';
 import { isApiRequest, type Handler } from './request.js';
+import { blank } from './params.js';
 
-const blank = (v: unknown) => (v === '' ? undefined : v);
 /** Forms send "on"/"off" or "1"/"0"; JSON sends booleans. */
 const flag = z.preprocess(
   (v) => (v === 'on' || v === '1' || v === 'true' ? true : v === '0' || v === 'false' || v === 'off' ? false : v),

@@ -5,11 +5,10 @@ import { listUndoable, restoreRejectedPair, restoreSuggestion } from '../corpus/
 import type { UserRow } from '../store/users.js';
 import { getArticle } from '../store/articles.js';
 import { loadVectors } from '../vectors/load.js';
-import { parseId } from './params.js';
+import { parseId, blank } from './params.js';
 import { sendError } from './errors.js';
 import { isApiRequest, isLocalPath, type Handler } from './request.js';
 
-const blank = (v: unknown) => (v === '' ? undefined : v);
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const back = z.preprocess(blank, z.string().max(2000).refine(isLocalPath, 'a local path').optional());
 const scopeQuery = z

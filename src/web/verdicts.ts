@@ -20,14 +20,13 @@ import {
 import { listVerdictItems } from '../corpus/verdict-queue.js';
 import { addRating, changeRating, listScale, scaleBounds, type RatingResult } from '../corpus/verdict-scale.js';
 import { type UserRow } from '../store/users.js';
-import { parseId } from './params.js';
+import { parseId, blank } from './params.js';
 import { sendError } from './errors.js';
 import { renderNote } from '../reports/note.js';
 import { isApiRequest, isLocalPath, type Handler } from './request.js';
 import { reviewersOf } from './verdict-views.js';
 
 const me = (res: Response): UserRow => res.locals.user as UserRow;
-const blank = (v: unknown) => (v === '' ? undefined : v);
 /** Forms send "on"/"1"; JSON sends booleans. */
 const flag = z.preprocess(
   (v) => (v === 'on' || v === '1' || v === 'true' ? true : v === '0' || v === 'false' || v === 'off' ? false : v),
