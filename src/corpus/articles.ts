@@ -74,6 +74,8 @@ export function storeImport(
   pairing?: DecidedPairing,
 ): ImportResult {
   const textHash = hashText(prepared.text);
+  // read before the write lock is taken: it only asks a question, so an article stored meanwhile may go unasked
+  const similarTo = findNearDuplicate(db, prepared.text, prepared.wordCount);
   return db
     .transaction((): ImportResult => {
       const existing = findArticleByHash(db, textHash);
@@ -93,7 +95,6 @@ export function storeImport(
         const r = supersedeText(db, sameAddress, storedText(prepared, textHash), analysis, 'reimport');
         return { status: 'version', ...r };
       }
-      const similarTo = findNearDuplicate(db, prepared.text, prepared.wordCount);
       const id = insertArticle(db, {
         title: prepared.title,
         outlet: prepared.outlet,
