@@ -168,8 +168,9 @@ export function suggestEditorial(
     const floor = options.minConfidence ?? model.word.threshold;
     const tokens = a.tokens;
     scores.rows.forEach((row, k) => {
-      // a word some rule already covers (row.hits) keeps the rule's span and category
-      if (scores.probs[k] < floor || row.hits !== null) return;
+      // a word some rule already covers (row.hits) keeps the rule's span and category; the floor
+      // is compared with the confidence as shown (three decimals), as the stored suggestions are filtered
+      if (Math.round(scores.probs[k] * 1000) / 1000 < floor || row.hits !== null) return;
       const t = tokens[row.token];
       found.push({
         start: t.start,
