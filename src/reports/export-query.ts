@@ -4,13 +4,13 @@
  * same schema, so `--compare 3,3` and `compare=3,3` get the same answer.
  */
 import { z } from 'zod';
+import { blank } from '../form-fields.js';
 import type { ReportFilters, ReportScope, ReportTexts } from './model.js';
 
 /** The export formats. */
 export const reportFormats = ['html', 'md', 'csv', 'jsonld', 'claimreview', 'pairs-csv'] as const;
 export type ReportFormat = (typeof reportFormats)[number];
 
-const blank = (v: unknown) => (v === '' ? undefined : v);
 const optional = <T extends z.ZodType>(t: T) => z.preprocess(blank, t.optional());
 const day = z
   .string()

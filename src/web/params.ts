@@ -4,8 +4,7 @@ import { z } from 'zod';
 import type { ImportOptions } from '../corpus/sources.js';
 import type { WebDeps } from './request.js';
 
-/** An empty form field as not given (for z.preprocess): a form sends every field, filled in or not. */
-export const blank = (v: unknown): unknown => (v === '' ? undefined : v);
+export { blank } from '../form-fields.js';
 
 /** A positive integer id from a route parameter, or undefined. */
 export function parseId(value: unknown): number | undefined {
