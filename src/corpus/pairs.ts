@@ -15,6 +15,7 @@ import {
   prepareQuote,
   rankCandidates,
   type PairingQuote,
+  type PairSuggestion,
   type PostingSource,
   type PreparedQuote,
   type QuoteFeatures,
@@ -69,10 +70,7 @@ export function pairStoredArticle(
   quotes: HeldQuote[],
   vectors: WordVectors | undefined,
 ): number {
-  const reviews = listPairReviewsOfArticle(db, articleId);
-  const rejected = new Set(
-    reviews.filter((r) => r.status === 'rejected').map((r) => reviewKey(r.articleA, r.textA, r.articleB, r.textB)),
-  );
+  const rejected = rejectedPairsOf(db, articleId);
   const source = storeSource(db);
   const indexed: { id: number; terms: string[] }[] = [];
   let stored = 0;
@@ -88,16 +86,8 @@ export function pairStoredArticle(
     const byId = new Map(candidates.map((c) => [c.quote.id, c]));
     for (const p of pairQuote(entry, candidates)) {
       const other = byId.get(p.a)!;
-      if (rejected.has(reviewKey(Number(other.quote.article), other.quote.text, articleId, q.text))) continue;
-      upsertPair(db, {
-        quoteA: Number(p.a),
-        quoteB: q.id,
-        score: p.score,
-        relation: p.relation,
-        reasons: p.reasons,
-        alterations: p.alterations,
-      });
-      stored += 1;
+      const earlier = { id: Number(p.a), articleId: Number(other.quote.article), text: other.quote.text };
+      if (storePair(db, rejected, earlier, { id: q.id, articleId, text: q.text }, p)) stored += 1;
     }
     saveQuoteFeatures(db, q.id, encodeQuoteFeatures(entry.features));
     indexed.push({ id: q.id, terms: entry.terms });
@@ -124,11 +114,7 @@ export function storeDecidedPairs(
   decided: DecidedQuote[],
   vectors: WordVectors | undefined,
 ): number {
-  const rejected = new Set(
-    listPairReviewsOfArticle(db, articleId)
-      .filter((r) => r.status === 'rejected')
-      .map((r) => reviewKey(r.articleA, r.textA, r.articleB, r.textB)),
-  );
+  const rejected = rejectedPairsOf(db, articleId);
   const byIndex = new Map(decided.map((d) => [d.index, d.pairs]));
   let stored = 0;
   for (const [i, q] of quotes.entries()) {
@@ -145,22 +131,42 @@ export function storeDecidedPairs(
     const articleOf = new Map(candidates.map((c) => [c.id, c]));
     for (const p of byIndex.get(i) ?? []) {
       const other = articleOf.get(Number(p.a));
-      if (!other || rejected.has(reviewKey(other.articleId, other.text, articleId, q.text))) continue;
-      upsertPair(db, {
-        quoteA: other.id,
-        quoteB: q.id,
-        score: p.score,
-        relation: p.relation,
-        reasons: p.reasons,
-        alterations: p.alterations,
-      });
-      stored += 1;
+      if (other && storePair(db, rejected, other, { id: q.id, articleId, text: q.text }, p)) stored += 1;
     }
     saveQuoteFeatures(db, q.id, encodeQuoteFeatures(entry.features));
     insertQuoteTerms(db, q.id, entry.terms);
   }
   restoreReviewedPairs(db, articleId, vectors);
   return stored;
+}
+
+/** The review keys of the pairs reviewers rejected around an article: never suggested again. */
+function rejectedPairsOf(db: Db, articleId: number): Set<string> {
+  return new Set(
+    listPairReviewsOfArticle(db, articleId)
+      .filter((r) => r.status === 'rejected')
+      .map((r) => reviewKey(r.articleA, r.textA, r.articleB, r.textB)),
+  );
+}
+
+interface StoredSide {
+  id: number;
+  articleId: number;
+  text: string;
+}
+
+/** Store one decided pair of an earlier stored quote and a new one, unless a reviewer rejected it; true when stored. */
+function storePair(db: Db, rejected: Set<string>, earlier: StoredSide, later: StoredSide, p: PairSuggestion): boolean {
+  if (rejected.has(reviewKey(earlier.articleId, earlier.text, later.articleId, later.text))) return false;
+  upsertPair(db, {
+    quoteA: earlier.id,
+    quoteB: later.id,
+    score: p.score,
+    relation: p.relation,
+    reasons: p.reasons,
+    alterations: p.alterations,
+  });
+  return true;
 }
 
 /** Features of a stored quote: stored ones when there are, else prepared now. */

@@ -93,7 +93,7 @@ function readTokenFacts(
 export const LONGEST_WINK_TOKEN = 200;
 
 /** True for the characters of JavaScript's `\s` (so runs are what `\S+` would find). */
-function isSpaceCode(c: number): boolean {
+export function isSpaceCode(c: number): boolean {
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);
   return (
     c === 0xa0 ||

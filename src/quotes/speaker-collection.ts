@@ -5,29 +5,14 @@
  */
 import { findSubjectAt, isCue, isSentenceEnd, resolvePhrase, type Context } from './attribution.js';
 import { speakerKey } from '../speakers/index.js';
+import { isSpaceCode } from '../nlp/index.js';
 import { startsUpper } from './words.js';
 
 /** The text after the last white space (as `s.split(/\s+/).pop()`). */
 function lastPart(s: string): string {
   let j = s.length;
-  while (j > 0 && !isWhiteSpaceCode(s.charCodeAt(j - 1))) j -= 1;
+  while (j > 0 && !isSpaceCode(s.charCodeAt(j - 1))) j -= 1;
   return s.slice(j);
-}
-
-/** True for the code units `\s` matches (white space and line terminators). */
-function isWhiteSpaceCode(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
 }
 
 /** Register who speaks where, by name, so descriptions and pronouns can resolve. */
