@@ -96,7 +96,20 @@ export function splitSpeakerName(name: string): string[] {
     .filter((w) => w && !TITLES.has(w));
 }
 
-/** The folded words of a name, titles aside: what speaker identity is decided on. */
-export function speakerWords(name: string): string[] {
-  return speakerKey(splitSpeakerName(name).join(' ')).split(' ').filter(Boolean);
+/**
+ * The folded words of a name, titles aside: what speaker identity is decided
+ * on. Remembered per name like the key: resolving one speaker compares its
+ * name with every known speaker's names, so the same names are split again
+ * and again. The array is shared: callers only read it.
+ */
+export function speakerWords(name: string): readonly string[] {
+  let words = wordsCache.get(name);
+  if (words === undefined) {
+    words = Object.freeze(speakerKey(splitSpeakerName(name).join(' ')).split(' ').filter(Boolean));
+    if (wordsCache.size >= KEY_CACHE_SIZE) wordsCache.clear();
+    wordsCache.set(name, words);
+  }
+  return words;
 }
+
+const wordsCache = new Map<string, readonly string[]>();
