@@ -69,10 +69,37 @@ export async function planPairing(
   return { generation, quotes };
 }
 
-/** Read, score on the runner and return the decided pairs of an analysis. */
+/**
+ * Split planned quotes into at most `parts` shares of about equal work, the
+ * work of a quote counted as its candidates (each is one decision), largest
+ * first into the lightest share. Each share keeps its quotes in order.
+ */
+export function shareOutQuotes(quotes: PlannedQuote[], parts: number): PlannedQuote[][] {
+  const shares = Array.from({ length: Math.max(1, Math.min(parts, quotes.length)) }, () => ({
+    cost: 0,
+    quotes: [] as PlannedQuote[],
+  }));
+  const byCost = [...quotes].sort((a, b) => b.candidates.length - a.candidates.length || a.index - b.index);
+  for (const q of byCost) {
+    const lightest = shares.reduce((min, s) => (s.cost < min.cost ? s : min));
+    lightest.cost += 1 + q.candidates.length;
+    lightest.quotes.push(q);
+  }
+  return shares.filter((s) => s.quotes.length).map((s) => s.quotes.sort((a, b) => a.index - b.index));
+}
+
+/**
+ * Read, score on the runner and return the decided pairs of an analysis. The
+ * scoring is shared out over every worker: imports of one database take
+ * turns (each article is a candidate of the next), so one article's decisions
+ * were the part of an import that one worker did while the others waited.
+ */
 export async function decidePairing(db: Db, runner: JobRunner, analysis: StoredAnalysis): Promise<DecidedPairing> {
   const plan = await planPairing(db, analysis);
-  const decided = plan.quotes.length ? await runner.run({ kind: 'pair', quotes: plan.quotes }) : [];
+  const shares = shareOutQuotes(plan.quotes, runner.size);
+  const decided = (await Promise.all(shares.map((quotes) => runner.run({ kind: 'pair', quotes }))))
+    .flat()
+    .sort((a, b) => a.index - b.index);
   return { generation: plan.generation, decided };
 }
 

@@ -7,12 +7,14 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateArticleTexts } from '../../bench/article-gen.js';
 import { importArticle, storeImport } from '../../src/corpus/articles.js';
-import { decidePairing, importInOrder } from '../../src/corpus/pairing-plan.js';
+import { decidePairing, importInOrder, shareOutQuotes } from '../../src/corpus/pairing-plan.js';
+import type { PlannedQuote } from '../../src/pairing/pair-job.js';
 import { openDatabase, type Db } from '../../src/db.js';
 import { createWorkerPool, inlineRunner, type JobRunner } from '../../src/workers/pool.js';
 import { readPairingGeneration } from '../../src/store/pairs.js';
 
-const pool = createWorkerPool(1);
+// two workers: one article's decisions are shared out over both
+const pool = createWorkerPool(2);
 afterAll(() => pool.close());
 
 const articles = generateArticleTexts(14, 23).map((a, i) => ({ title: `${a.title} ${i}`, text: a.text }));
@@ -37,6 +39,33 @@ async function importPlanned(runner: JobRunner): Promise<Db> {
   for (const a of analysed) expect((await importInOrder(db, runner, a.prepared, a.analysis)).status).toBe('imported');
   return db;
 }
+
+/** A planned quote with `n` candidates (only the count matters to sharing out). */
+const planned = (index: number, n: number): PlannedQuote =>
+  ({ index, candidates: Array.from({ length: n }, () => ({})) }) as unknown as PlannedQuote;
+
+describe("sharing one article's decisions out over the workers", () => {
+  it('gives every quote to exactly one share, in order, with about equal candidates', () => {
+    const quotes = [40, 3, 3, 20, 2, 18, 1, 0].map((n, i) => planned(i, n));
+    const shares = shareOutQuotes(quotes, 2);
+    expect(shares).toHaveLength(2);
+    expect(
+      shares
+        .flat()
+        .map((q) => q.index)
+        .sort((a, b) => a - b),
+    ).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    for (const s of shares) expect(s.map((q) => q.index)).toEqual([...s.map((q) => q.index)].sort((a, b) => a - b));
+    const costs = shares.map((s) => s.reduce((n, q) => n + 1 + q.candidates.length, 0));
+    expect(Math.abs(costs[0] - costs[1])).toBeLessThanOrEqual(3);
+  });
+
+  it('makes one share for the calling thread and none for no quotes', () => {
+    expect(shareOutQuotes([planned(0, 5), planned(1, 5)], 0)).toHaveLength(1);
+    expect(shareOutQuotes([planned(0, 5)], 4)).toHaveLength(1);
+    expect(shareOutQuotes([], 2)).toEqual([]);
+  });
+});
 
 describe('pairing decided outside the write transaction', () => {
   it('makes the same pairs as pairing inside it, in a worker and in the calling thread', async () => {
