@@ -8,7 +8,7 @@
  * lexicon classes of Recasens, Danescu-Niculescu-Mizil & Jurafsky (2013).
  */
 import { analyzeText, type Analysis } from '../nlp/index.js';
-import { extractQuotes } from '../quotes/index.js';
+import { extractQuotes, findMarkedQuotes } from '../quotes/index.js';
 import type { WordVectors } from '../vectors/table.js';
 import type { QuoteSpan } from '../quotes/quote.js';
 import { buildContext, collectCandidates, type Candidate, type EditorialRule } from './candidates.js';
@@ -233,6 +233,22 @@ export function detectEditorial(
 export function tagText(text: string, options: EditorialOptions = {}): EditorialSuggestions {
   if (typeof text !== 'string') throw new TypeError(`editorial: tagText expects a string, got ${typeof text}`);
   const analysis = analyzeText(text);
-  const quotes = extractQuotes(text, analysis).map((q) => ({ start: q.start, end: q.end, kind: q.kind }));
-  return suggestEditorial(text, quotes, analysis, options);
+  return suggestEditorial(text, readQuoteSpans(text, analysis), analysis, options);
+}
+
+/**
+ * The quote spans detection reads: where quotations lie and their kinds, and
+ * whether the text reports anything at all (with no quote given, quotation
+ * marks stand in). Marked quotations decide both without attribution; only a
+ * text with none is read for indirect speech, whose spans are then the quotes.
+ */
+function readQuoteSpans(text: string, analysis: Analysis): QuoteSpan[] {
+  let marked: QuoteSpan[] | undefined;
+  try {
+    marked = findMarkedQuotes(text, analysis);
+  } catch {
+    // extractQuotes keeps the quotation marks when a step fails
+  }
+  if (marked && marked.length > 0) return marked;
+  return extractQuotes(text, analysis).map((q) => ({ start: q.start, end: q.end, kind: q.kind }));
 }

@@ -68,7 +68,14 @@ export function applyModel(
 // Below this cosine to every lexicon word, a word is just loaded.
 const CATEGORY_MIN_COSINE = 0.45;
 
-const lexiconVectors = new WeakMap<WordVectors, { category: EditorialCategoryId; vector: Float32Array }[]>();
+/** The lexicon words' vectors, one row each, packed in one array (read row after row per search). */
+interface LexiconMatrix {
+  categories: EditorialCategoryId[];
+  rows: Float32Array;
+  dimensions: number;
+}
+
+const lexiconVectors = new WeakMap<WordVectors, LexiconMatrix>();
 
 /**
  * The category of a word only the model found: that of the nearest word of
@@ -90,24 +97,33 @@ export function pickNearestCategory(
 const nearestByVector = new WeakMap<Float32Array, EditorialCategoryId>();
 
 function searchNearestCategory(vectors: WordVectors, vector: Float32Array): EditorialCategoryId {
-  let table = lexiconVectors.get(vectors);
-  if (!table) {
-    table = [];
-    for (const { word, category } of listLexiconWords()) {
-      const v = vectors.lookup(word);
-      if (v) table.push({ category, vector: v });
-    }
-    lexiconVectors.set(vectors, table);
-  }
+  const table = readLexiconMatrix(vectors, vector.length);
+  const { rows, categories, dimensions } = table;
   let best: EditorialCategoryId = 'loaded-term';
   let bestCosine = CATEGORY_MIN_COSINE;
-  for (const entry of table) {
+  if (dimensions !== vector.length) return best;
+  for (let e = 0, base = 0; e < categories.length; e += 1, base += dimensions) {
     let cosine = 0;
-    for (let d = 0; d < vector.length; d += 1) cosine += entry.vector[d] * vector[d];
+    for (let d = 0; d < dimensions; d += 1) cosine += rows[base + d] * vector[d];
     if (cosine > bestCosine) {
       bestCosine = cosine;
-      best = entry.category;
+      best = categories[e];
     }
   }
   return best;
+}
+
+function readLexiconMatrix(vectors: WordVectors, dimensions: number): LexiconMatrix {
+  let table = lexiconVectors.get(vectors);
+  if (table) return table;
+  const found: { category: EditorialCategoryId; vector: Float32Array }[] = [];
+  for (const { word, category } of listLexiconWords()) {
+    const v = vectors.lookup(word);
+    if (v && v.length === dimensions) found.push({ category, vector: v });
+  }
+  const rows = new Float32Array(found.length * dimensions);
+  found.forEach((f, e) => rows.set(f.vector, e * dimensions));
+  table = { categories: found.map((f) => f.category), rows, dimensions };
+  lexiconVectors.set(vectors, table);
+  return table;
 }

@@ -15,11 +15,11 @@ import { attributeDirects } from './direct-attribution.js';
 import { findIndirect } from './indirect.js';
 import { findMarkedSpans } from './marks.js';
 import { collectPeople } from './people.js';
-import type { Quote } from './quote.js';
+import type { Quote, QuoteSpan } from './quote.js';
 import { collectSpeakers } from './speaker-collection.js';
 import { buildWords } from './words.js';
 
-export type { Quote, QuoteKind } from './quote.js';
+export type { Quote, QuoteKind, QuoteSpan } from './quote.js';
 
 /** The direct and indirect quotes of one text, given its analysis; `candidateLog` collects the ranker's candidates. */
 function extractWith(text: string, analysis: Analysis, candidateLog?: Context['candidateLog']): Quote[] {
@@ -104,6 +104,26 @@ export function extractQuotes(text: string, analysis?: Analysis): Quote[] {
     // a bug in attribution must not lose the quotations themselves
     return extractMarksOnly(text);
   }
+}
+
+/**
+ * The marked quotations of a text (full, partial, scare) with their spans and
+ * kinds, as extractQuotes gives them, without attributing them: a kind is
+ * decided from the words around the marks alone, before any speaker is
+ * looked for, so a reader that needs only where quotations lie and of which
+ * kind (editorial voice) skips the people, speakers and attribution. No
+ * indirect speech: it is found only through attribution. `analysis` is
+ * `analyzeText(text)`.
+ */
+export function findMarkedQuotes(text: string, analysis: Analysis): QuoteSpan[] {
+  if (typeof text !== 'string' || text.length === 0) return [];
+  if (analysis.text !== text) throw new Error('quotes: the analysis given to findMarkedQuotes is of another text');
+  const words = buildWords(text, analysis.tokens);
+  const directs = findDirects(text, words);
+  classifyDirects(text, words, directs);
+  return directs
+    .map((d): QuoteSpan => ({ start: d.span.start, end: d.span.end, kind: d.kind }))
+    .sort((x, y) => x.start - y.start);
 }
 
 /**

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EDITORIAL_CATEGORY_IDS, tagText } from '../../src/editorial/index.js';
+import { EDITORIAL_CATEGORY_IDS, suggestEditorial, tagText } from '../../src/editorial/index.js';
+import { analyzeText } from '../../src/nlp/index.js';
+import { extractQuotes } from '../../src/quotes/index.js';
 
 describe('tagText', () => {
   it('tags a bare text with offsets into the text as given', () => {
@@ -8,6 +10,16 @@ describe('tagText', () => {
     const { spans } = tagText(text);
     expect(spans.map((s) => s.text)).toEqual(['Of course', 'occupiers', 'brazenly']);
     for (const s of spans) expect(text.slice(s.start, s.end)).toBe(s.text);
+  });
+
+  it.each([
+    ['marked quotations', 'The occupiers, he said, were “brazenly ignoring” the so-called “ruling”.'],
+    ['indirect speech alone', 'Police Chief Dana Ortiz said that the radical suspect had brazenly fled the state.'],
+    ['no quote at all', 'Of course the occupiers brazenly ignored the ruling.'],
+  ])('tags a text with %s as detection over every extracted quote does', (_, text) => {
+    const analysis = analyzeText(text);
+    const quotes = extractQuotes(text, analysis).map((q) => ({ start: q.start, end: q.end, kind: q.kind }));
+    expect(tagText(text)).toEqual(suggestEditorial(text, quotes, analysis));
   });
 
   it('returns no span for an empty text', () => {
