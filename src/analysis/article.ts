@@ -7,7 +7,14 @@
 import { analyzeText, type Analysis } from '../nlp/index.js';
 import { extractQuotes, type Quote } from '../quotes/index.js';
 import { suggestEditorial, type EditorialOptions, type EditorialSpan, type SentenceBias } from '../editorial/index.js';
-import { listIndexTerms, prepareQuote, type QuoteFeatures, type WordVectors } from '../pairing/index.js';
+import {
+  listIndexTerms,
+  prepareQuote,
+  readQuoteClause,
+  type QuoteClause,
+  type QuoteFeatures,
+  type WordVectors,
+} from '../pairing/index.js';
 
 /** A quote prepared for pairing: its features and the terms it is indexed under. */
 export interface IndexEntry {
@@ -52,11 +59,29 @@ export function analyzeArticleText(text: string, options: AnalyzeOptions = {}): 
   const quotes = extractQuotes(text, nlp);
   const { spans: editorial, sentences } = suggestEditorial(text, quotes, nlp, options.editorial);
   const speakers = [...new Set(quotes.map((q) => q.speaker).filter((n): n is string => n !== null))];
-  const index = options.index && quotes.map((q) => indexQuote(q.text, options.index!.vectors));
+  const index = options.index && quotes.map((q) => indexQuote(q, text, nlp, options.index!.vectors));
   return { text, nlp, quotes, speakers, editorial, sentences, index };
 }
 
-function indexQuote(text: string, vectors: WordVectors | undefined): IndexEntry {
-  const features = prepareQuote(text, vectors);
+/** The sentence span around [start, end): from the sentence the quote starts in to the one it ends in. */
+function sentenceAround(nlp: Analysis, start: number, end: number): [number, number] {
+  let from = start;
+  let to = end;
+  for (const s of nlp.sentences) {
+    if (s.start <= start && start < s.end) from = Math.min(from, s.start);
+    if (s.start < end && end <= s.end) to = Math.max(to, s.end);
+  }
+  return [from, to];
+}
+
+/** The clause of a quote's sentence around it: the words around a trimmed quote can change what its kept words say. */
+export function readClauseOf(q: Quote, text: string, nlp: Analysis): QuoteClause | undefined {
+  return readQuoteClause(text, ...sentenceAround(nlp, q.start, q.end), q.start, q.end);
+}
+
+function indexQuote(q: Quote, text: string, nlp: Analysis, vectors: WordVectors | undefined): IndexEntry {
+  const features = prepareQuote(q.text, vectors);
+  const clause = readClauseOf(q, text, nlp);
+  if (clause) features.clause = clause;
   return { features, terms: listIndexTerms(features) };
 }

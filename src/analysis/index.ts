@@ -8,7 +8,7 @@ import { prepareArticle, type ArticleInput, type PreparedArticle } from '../inge
 import { resolveSpeakerNames } from '../speakers/index.js';
 import { pairCorpus, type WordVectors } from '../pairing/index.js';
 import { withTrainedModel } from '../editorial/trained-model.js';
-import { analyzeArticleText, type AnalyzeOptions, type ArticleAnalysis } from './article.js';
+import { analyzeArticleText, readClauseOf, type AnalyzeOptions, type ArticleAnalysis } from './article.js';
 
 export { analyzeArticleText, type AnalyzeOptions, type ArticleAnalysis, type IndexEntry } from './article.js';
 
@@ -103,13 +103,15 @@ export function analyzeCorpus(
       });
     }
   });
-  const pairingQuotes = output.quotes.map((q) => ({
+  const clauses = items.flatMap((item) => item.quotes.map((q) => readClauseOf(q, item.text, item.nlp)));
+  const pairingQuotes = output.quotes.map((q, k) => ({
     id: q.id,
     article: String(q.article),
     text: q.text,
     speaker: q.speaker,
     kind: q.kind,
     published: output.articles[q.article].published,
+    clause: clauses[k],
   }));
   output.pairs = pairCorpus(pairingQuotes, vectors).map(({ a, b, score, relation, alterations }) => ({
     a,

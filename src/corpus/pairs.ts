@@ -8,7 +8,7 @@
 import type { Db } from '../db.js';
 import {
   canPair,
-  decidePair,
+  decidePairInContext,
   matchSpeakers,
   pairQuote,
   prepareForPairing,
@@ -177,7 +177,7 @@ function featuresOf(db: Db, q: QuoteRow, vectors: WordVectors | undefined): Quot
 
 /** Decide a reviewed, restored or hand-linked pair of stored quotes (the reviewer's status stands whatever the score). */
 export function decideStored(db: Db, a: QuoteRow, b: QuoteRow, vectors: WordVectors | undefined) {
-  return decidePair(
+  return decidePairInContext(
     featuresOf(db, a, vectors),
     featuresOf(db, b, vectors),
     matchSpeakers(a.speaker ?? a.speakerName, b.speaker ?? b.speakerName),

@@ -14,7 +14,7 @@ import { isRounding, shareUnit } from './figures.js';
 import { isValue } from './word-match.js';
 
 /** Kinds of alteration, from the GUIDE's glossary. */
-export type AlterationKind = 'number' | 'amount' | 'date' | 'quantity' | 'negation' | 'name';
+export type AlterationKind = 'number' | 'amount' | 'date' | 'quantity' | 'negation' | 'name' | 'context';
 
 /** One alteration: its kind and the words of the earlier (first) and later (second) version. */
 export interface Alteration {
@@ -30,7 +30,7 @@ const NEGATION_SIMILARITY = 0.5;
 const RELATIVE_DAYS = new Set(['today', 'yesterday', 'tomorrow', 'tonight']);
 
 /** Years are numbers, but a changed year is a changed date. */
-function isYear(w: ContentWord): boolean {
+export function isYear(w: ContentWord): boolean {
   return w.kind === 'number' && !w.amount && /^\d{4}$/.test(w.key) && Number(w.key) >= 1800 && Number(w.key) <= 2100;
 }
 

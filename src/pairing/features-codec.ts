@@ -4,6 +4,7 @@
  * are not stored but looked up again from the one vector table on reading.
  */
 import type { WordVectors } from '../vectors/table.js';
+import type { QuoteClause } from './quote-clause.js';
 import { averageVector, lookupVector, type ContentWord, type QuoteFeatures } from './features.js';
 
 type StoredWord = Omit<ContentWord, 'vector'>;
@@ -11,15 +12,23 @@ type StoredWord = Omit<ContentWord, 'vector'>;
 /** Features as JSON text, without vectors. */
 export function encodeQuoteFeatures(f: QuoteFeatures): string {
   const content: StoredWord[] = f.content.map(({ vector: _vector, ...rest }) => rest);
-  return JSON.stringify({ content, words: f.words, sentences: f.sentences });
+  return JSON.stringify({ content, words: f.words, sentences: f.sentences, ...(f.clause ? { clause: f.clause } : {}) });
 }
 
 /** Features read back from their text and the quote's text, with vectors looked up again. */
 export function decodeQuoteFeatures(text: string, stored: string, vectors: WordVectors | undefined): QuoteFeatures {
-  const raw = JSON.parse(stored) as { content: StoredWord[]; words: string[]; sentences: number };
+  const raw = JSON.parse(stored) as { content: StoredWord[]; words: string[]; sentences: number; clause?: QuoteClause };
   const content: ContentWord[] = raw.content.map((w) => ({
     ...w,
     vector: w.kind === 'word' ? lookupVector(vectors, w.key, w.lower).vector : undefined,
   }));
-  return { text, content, words: raw.words, sentences: raw.sentences, vector: averageVector(content) };
+  const f: QuoteFeatures = {
+    text,
+    content,
+    words: raw.words,
+    sentences: raw.sentences,
+    vector: averageVector(content),
+  };
+  if (raw.clause) f.clause = raw.clause;
+  return f;
 }

@@ -8,6 +8,7 @@
 import { analyzeText } from '../nlp/index.js';
 import type { WordVectors } from '../vectors/table.js';
 import { readFigure } from './figures.js';
+import type { QuoteClause } from './quote-clause.js';
 import {
   LIGHT_WORDS,
   MODAL_KEY,
@@ -71,6 +72,11 @@ export interface QuoteFeatures {
   sentences: number;
   /** weighted mean of the content words' unit vectors, itself of unit length; undefined without vectors */
   vector: Float32Array | undefined;
+  /**
+   * the clause of the quote's sentence around it, when the article is known
+   * and the quote does not stand alone in it (context-change.ts reads it)
+   */
+  clause?: QuoteClause;
 }
 
 /** Names weigh at most this much. */

@@ -5,6 +5,7 @@
  * one version; a statement is the cluster of paired quotes (statements.ts).
  */
 import type { Alteration } from './alterations.js';
+import type { QuoteClause } from './quote-clause.js';
 
 /**
  * How two versions relate. `gist` is no longer suggested (a quote on the same
@@ -21,6 +22,8 @@ export interface PairingQuote {
   speaker: string | null;
   kind: string;
   published?: string | null;
+  /** the clause of its sentence around it, when its article is known (quote-clause.ts) */
+  clause?: QuoteClause;
 }
 
 /** A suggested pair with its score, relation, alterations and reasons. */
@@ -51,6 +54,8 @@ export {
   type AlterationLike,
 } from './misquote.js';
 export { decidePair, type PairDecision } from './decide.js';
+export { decidePairInContext, findContextAlterations } from './context-change.js';
+export { readQuoteClause, type QuoteClause } from './quote-clause.js';
 export { FEATURE_NAMES, measurePair, measureQuotes, mayPair } from './pair-features.js';
 export { fitLogistic, predictLogistic, type LogisticModel, type TrainingRow } from './logistic.js';
 export { PAIRING_WEIGHTS, checkWeights, type PairingWeights } from './model.js';

@@ -22,6 +22,7 @@ const KIND_WORDS: Record<AlterationKind, string> = {
   quantity: 'quantity changed',
   negation: 'negation changed',
   name: 'name changed',
+  context: 'meaning changed by its sentence',
 };
 
 /** One alteration in words: "figure changed: 40 → 14". */

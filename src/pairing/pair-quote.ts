@@ -5,7 +5,7 @@
  */
 import type { WordVectors } from '../vectors/table.js';
 import { listIndexTerms } from './candidates.js';
-import { decidePair } from './decide.js';
+import { decidePairInContext } from './context-change.js';
 import { prepareQuote, type QuoteFeatures } from './features.js';
 import { matchSpeakers } from '../speakers/index.js';
 import type { PairingQuote, PairSuggestion } from './index.js';
@@ -32,6 +32,7 @@ export function prepareForPairing(
   features?: QuoteFeatures,
 ): PreparedQuote {
   const f = features ?? prepareQuote(quote.text, vectors);
+  if (!features && quote.clause) f.clause = quote.clause;
   return { quote, features: f, terms: listIndexTerms(f) };
 }
 
@@ -45,7 +46,11 @@ export function pairQuote(entry: PreparedQuote, candidates: PreparedQuote[]): Pa
   const pairs: PairSuggestion[] = [];
   for (const other of candidates) {
     if (other.quote.article === entry.quote.article || !canPair(other.quote.kind)) continue;
-    const d = decidePair(other.features, entry.features, matchSpeakers(other.quote.speaker, entry.quote.speaker));
+    const d = decidePairInContext(
+      other.features,
+      entry.features,
+      matchSpeakers(other.quote.speaker, entry.quote.speaker),
+    );
     if (d.same)
       pairs.push({
         a: other.quote.id,
