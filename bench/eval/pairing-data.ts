@@ -12,6 +12,8 @@ import {
   matchSpeakers,
   measureQuotes,
   prepareQuote,
+  readQuoteClause,
+  type QuoteFeatures,
   type Alteration,
   type SpeakerMatch,
   type WordVectors,
@@ -54,11 +56,36 @@ interface TableRow {
   speakerA?: string | null;
   speakerB?: string | null;
   altered?: Alteration[];
+  /** misquote table: the later version's sentence, holding `b` */
+  later?: string;
 }
 
 /** Read a table of test/fixtures/pairing. */
 export function readTable(name: string): TableRow[] {
   return (JSON.parse(readFileSync(resolve(fixtures, name), 'utf8')) as { pairs: TableRow[] }).pairs;
+}
+
+/**
+ * The later quote of a table row, prepared as the app prepares a stored
+ * quote: with the clause of its sentence (`later`) around it when given.
+ */
+export function prepareLater(r: TableRow, vectors: WordVectors | undefined): QuoteFeatures {
+  const f = prepareQuote(r.b, vectors);
+  if (r.later === undefined) return f;
+  const start = r.later.indexOf(r.b);
+  if (start < 0) throw new Error(`pairing table: row ${r.id}: b is not in its later sentence`);
+  const clause = readQuoteClause(r.later, 0, r.later.length, start, start + r.b.length);
+  if (clause) f.clause = clause;
+  return f;
+}
+
+/**
+ * The rows of a table the decision is fitted and cross-validated on: rows with
+ * a later sentence test the rule on that sentence (pairing/context-change.ts),
+ * not the decision, and are left out.
+ */
+export function readFittedRows(name: string): TableRow[] {
+  return readTable(name).filter((r) => r.later === undefined);
 }
 
 /** Read msrp/train, or null when ../shared/dev is absent. */
@@ -116,7 +143,7 @@ export function measureOwnTables(vectors: WordVectors): MeasuredPair[] {
     ...measureRows(readTable('statement-pairs.json'), 'statements', vectors, (r) =>
       matchSpeakers(r.speakerA, r.speakerB),
     ),
-    ...measureRows(readTable('misquotes.json'), 'misquotes', vectors, () => 'unknown'),
+    ...measureRows(readFittedRows('misquotes.json'), 'misquotes', vectors, () => 'unknown'),
   ];
 }
 
@@ -164,7 +191,7 @@ export function measureCandidates(vectors: WordVectors, seed: number): MeasuredP
       made.push({ id: `c${i}-out`, same: false, a: rows[best.j].b, b: fragment, speaker });
     }
   });
-  const own = [...readTable('statement-pairs.json'), ...readTable('misquotes.json')];
+  const own = [...readFittedRows('statement-pairs.json'), ...readFittedRows('misquotes.json')];
   own.forEach((r, i) => {
     const long = r.a.length >= r.b.length ? r.a : r.b;
     for (let k = 0, tries = 0; k < 3 && tries < 30; tries += 1) {

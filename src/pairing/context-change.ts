@@ -42,6 +42,8 @@ const SPOKEN_DAYS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|
 const KEPT_SHARE = 0.6;
 /** How many words before the kept ones count as cut just before them ("may | raise taxes"). */
 const CUT_REACH = 3;
+/** How far before the kept words a cut "if" clause may start. */
+const CONDITION_REACH = 12;
 /** At most this many words of a clause are shown each side of the quote. */
 const SHOWN_WORDS = 12;
 
@@ -144,10 +146,13 @@ function findChange(
   const possible = POSSIBLE_IN_TEXT.exec(clause.raw)?.[0].toLowerCase();
   if (possible && !has(words, POSSIBILITY) && !(possible === 'could' && words.some((w) => /^(can|cannot)$/.test(w))))
     return [];
-  // a certainty where the longer version's "may" or "if" just before the kept words was cut
-  const cutBefore = words.slice(Math.max(0, s0 - CUT_REACH), s0);
-  const qualifier = cutBefore.find((w) => POSSIBILITY.test(w) || CONDITION.test(w));
-  if (qualifier && !has(trimmed.words, POSSIBILITY) && has(clause.words, CERTAINTY)) return [qualifier];
+  // a certainty where the longer version's qualifier was cut:
+  // a "may" just before the kept words, or an "if" clause before them ("if they strike, | they will face …")
+  const qualifier =
+    words.slice(Math.max(0, s0 - CUT_REACH), s0).find((w) => POSSIBILITY.test(w)) ??
+    words.slice(Math.max(0, s0 - CONDITION_REACH), s0).find((w) => CONDITION.test(w));
+  const qualified = [...trimmed.words, ...clause.words].some((w) => POSSIBILITY.test(w) || CONDITION.test(w));
+  if (qualifier && !qualified && has([...trimmed.words, ...clause.words], CERTAINTY)) return [qualifier];
   // a figure, date or quantity in place of one the trim cut
   const keptKeys = new Set(trimmed.content.map((w) => w.key));
   const longKeys = new Set(long.content.map((w) => w.key));
