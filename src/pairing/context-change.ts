@@ -45,7 +45,7 @@ const CUT_REACH = 3;
 /** How far before the kept words a cut "if" clause may start. */
 const CONDITION_REACH = 12;
 /** At most this many words of a clause are shown each side of the quote. */
-const SHOWN_WORDS = 12;
+const SHOWN_WORDS = 16;
 
 /** What a value asserts: a figure, a year, a month, a quantity; weekdays and relative days assert nothing here. */
 function valueClass(w: ContentWord): string | undefined {
@@ -96,15 +96,15 @@ interface ReadClause {
   text: string;
 }
 
-function readClause(trimmed: QuoteFeatures): ReadClause {
-  const { before, after } = trimmed.clause!;
+function readClause(quote: QuoteFeatures): ReadClause {
+  const { before, after } = quote.clause!;
   const b = prepareQuote(before);
   const a = prepareQuote(after);
   const cut = (s: string, last: boolean) => {
     const w = s.split(' ').filter(Boolean);
     return (last ? w.slice(-SHOWN_WORDS) : w.slice(0, SHOWN_WORDS)).join(' ');
   };
-  const text = `${cut(before, true)} “${trimmed.text.trim()}” ${cut(after, false)}`.trim();
+  const text = `${cut(before, true)} “${quote.text.trim()}” ${cut(after, false)}`.trim();
   return {
     before: b.content,
     words: [...b.words, ...a.words],
@@ -132,19 +132,28 @@ function findChange(
   trimmed: QuoteFeatures,
   kept: number[],
   clause: ReadClause,
+  own: ReadClause | undefined,
 ): string[] | undefined {
   const words = long.words;
+  // what the longer version says: its words, and the clause of its own sentence when it is a retelling too
+  const says = own ? [...words, ...own.words] : words;
   const s0 = kept[0];
   const s1 = kept[kept.length - 1];
   const around = words.slice(Math.max(0, s0 - CUT_REACH), s1 + 1);
   const has = (ws: string[], re: RegExp) => ws.some((w) => re.test(w));
   // a negation the longer version's words do not carry there
-  if (has(clause.words, NEGATION) && !has(around, NEGATION)) return [];
+  if (has(clause.words, NEGATION) && !has(around, NEGATION) && !has(own?.words ?? [], NEGATION)) return [];
   // a condition, or a possibility, the longer version does not state anywhere
-  if (has(clause.words, CONDITION) && !has(words, CONDITION)) return [];
+  if (has(clause.words, CONDITION) && !has(says, CONDITION)) return [];
   // read on the clause as written: "May" is a month
   const possible = POSSIBLE_IN_TEXT.exec(clause.raw)?.[0].toLowerCase();
-  if (possible && !has(words, POSSIBILITY) && !(possible === 'could' && words.some((w) => /^(can|cannot)$/.test(w))))
+  const ownPossible = own !== undefined && POSSIBLE_IN_TEXT.test(own.raw);
+  if (
+    possible &&
+    !ownPossible &&
+    !has(words, POSSIBILITY) &&
+    !(possible === 'could' && words.some((w) => /^(can|cannot)$/.test(w)))
+  )
     return [];
   // a certainty where the longer version's qualifier was cut:
   // a "may" just before the kept words, or an "if" clause before them ("if they strike, | they will face …")
@@ -155,7 +164,7 @@ function findChange(
   if (qualifier && !qualified && has([...trimmed.words, ...clause.words], CERTAINTY)) return [qualifier];
   // a figure, date or quantity in place of one the trim cut
   const keptKeys = new Set(trimmed.content.map((w) => w.key));
-  const longKeys = new Set(long.content.map((w) => w.key));
+  const longKeys = new Set([...long.content, ...(own?.content ?? [])].map((w) => w.key));
   for (const w of clause.content) {
     const cls = valueClass(w);
     if (!cls || longKeys.has(w.key)) continue;
@@ -220,7 +229,7 @@ export function findContextAlterations(x: QuoteFeatures, y: QuoteFeatures, found
   const kept = findKept(trimmed.words, long.words);
   if (!kept) return [];
   const clause = readClause(trimmed);
-  const change = findChange(long, trimmed, kept, clause);
+  const change = findChange(long, trimmed, kept, clause, long.clause && readClause(long));
   if (!change) return [];
   const earlier = earlierWords(long, kept, change);
   return [
