@@ -96,6 +96,8 @@ export function presentComparison(c: Comparison) {
       later: presentVersion(p.later, renderQuoteInContext(p.later, p.parts, 'later')),
       diffHtml: renderDiff(p.parts, 'inline'),
       changes: p.changes,
+      // from the earlier version to the later; non-empty makes the pair a possible misquote
+      altered: p.alterations.map(({ kind, earlier, later }) => ({ kind, earlier, later })),
     })),
     alignment: c.rows.map((r) => ({
       left: r.earlier?.index ?? null,
