@@ -6,7 +6,8 @@
  * only for the inserts and the pairing look-ups.
  */
 import type { Db } from '../db.js';
-import { analyzeForStore as analyzeTextForStore, type StoredAnalysis } from '../analysis/for-store.js';
+import { analyzeForStore as analyzeTextForStore } from '../analysis/for-store.js';
+import type { StoredAnalysis } from '../workers/store-rows.js';
 import type { ArticleRow } from '../store/articles.js';
 import { deleteQuotesOfArticle, insertQuote } from '../store/quotes.js';
 import { deleteEditorialSpansOfArticle, insertEditorialSentence, insertEditorialSpan } from '../store/editorial.js';
@@ -17,7 +18,7 @@ import { pairStoredArticle, storeDecidedPairs, type HeldQuote } from './pairs.js
 import type { DecidedQuote } from '../pairing/pair-job.js';
 import { loadVectors } from '../vectors/load.js';
 
-export type { StoredAnalysis } from '../analysis/for-store.js';
+export type { StoredAnalysis } from '../workers/store-rows.js';
 
 /** Analyse an article's normalized text for the store in this thread, with the word vectors (read once per process). */
 export function analyzeForStore(text: string): StoredAnalysis {
@@ -39,8 +40,15 @@ export function storeArticleAnalysis(
   deleteQuotesOfArticle(db, article.id);
   deleteEditorialSpansOfArticle(db, article.id);
   const stored: HeldQuote[] = [];
+  // a long article names the same few speakers thousands of times: each name is resolved once
+  const speakers = new Map<string, number>();
+  const speakerOf = (name: string): number => {
+    let id = speakers.get(name);
+    if (id === undefined) speakers.set(name, (id = resolveSpeaker(db, name)));
+    return id;
+  };
   result.quotes.forEach((q, i) => {
-    const speakerId = q.speaker ? resolveSpeaker(db, q.speaker) : null;
+    const speakerId = q.speaker ? speakerOf(q.speaker) : null;
     const id = insertQuote(db, {
       articleId: article.id,
       start: q.start,
@@ -54,7 +62,16 @@ export function storeArticleAnalysis(
       outlet: q.outlet,
       group: q.group,
     });
-    stored.push({ id, text: q.text, kind: q.kind, speaker: q.speaker, features: result.index?.[i]?.features });
+    const entry = result.index?.[i];
+    stored.push({
+      id,
+      text: q.text,
+      kind: q.kind,
+      speaker: q.speaker,
+      features: entry?.features,
+      terms: entry?.terms,
+      encoded: result.rows?.features[i] ?? undefined,
+    });
   });
   // a reviewer's speaker, not the extracted one, is what pairing compares
   const reviewed = applyQuoteSpeakerReviews(db, article.id);

@@ -83,10 +83,13 @@ export function supersedeText(
  * can share that much, so only those are read.
  */
 export function findNearDuplicate(db: Db, text: string, wordCount: number): SimilarArticle | undefined {
+  const slack = nearDuplicateShare - 0.05;
+  const candidates = listArticleTextsByLength(db, Math.floor(wordCount * slack), Math.ceil(wordCount / slack));
+  // shingling a long text costs a second on the thread that answers requests: only when there is a candidate
+  if (candidates.length === 0) return undefined;
   const mine = shingleSet(text);
   let best: SimilarArticle | undefined;
-  const slack = nearDuplicateShare - 0.05;
-  for (const c of listArticleTextsByLength(db, Math.floor(wordCount * slack), Math.ceil(wordCount / slack))) {
+  for (const c of candidates) {
     const share = sharedShingles(mine, shingleSet(c.text));
     if (share >= nearDuplicateShare && (!best || share > best.share)) best = { id: c.id, title: c.title, share };
   }

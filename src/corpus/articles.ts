@@ -22,6 +22,7 @@ import {
   type SimilarArticle,
 } from '../store/article-versions.js';
 import { analyzeForStore, storeArticleAnalysis, type StoredAnalysis } from './analysis.js';
+import { textHashOf } from '../workers/store-rows.js';
 import type { DecidedPairing } from './pairing-plan.js';
 import { readPairingGeneration } from '../store/pairs.js';
 import { type ReanchorSummary } from './annotation-reanchoring.js';
@@ -73,7 +74,8 @@ export function storeImport(
   marks: ImportMarks = {},
   pairing?: DecidedPairing,
 ): ImportResult {
-  const textHash = hashText(prepared.text);
+  if (analysis.text !== prepared.text) throw new Error('analysis: the analysis to store was computed for another text');
+  const textHash = textHashOf(analysis);
   // read before the write lock is taken: it only asks a question, so an article stored meanwhile may go unasked
   const similarTo = findNearDuplicate(db, prepared.text, prepared.wordCount);
   return db

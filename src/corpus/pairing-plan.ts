@@ -22,11 +22,11 @@ import { canPair, prepareForPairing, prepareQuote, rankCandidates } from '../pai
 import type { DecidedQuote, PlannedQuote } from '../pairing/pair-job.js';
 import { getPairingQuotes, readPairingGeneration } from '../store/pairs.js';
 import { findArticleByHash } from '../store/articles.js';
-import { hashText } from '../ingest/hash.js';
 import { loadVectors } from '../vectors/load.js';
 import type { JobRunner } from '../workers/pool.js';
 import { storeImport, type ImportMarks, type ImportResult } from './articles.js';
 import type { StoredAnalysis } from './analysis.js';
+import { textHashOf } from '../workers/store-rows.js';
 import { storeSource } from './pairs.js';
 
 /** Pairs decided outside the write transaction, valid while the quote counter stands at `generation`. */
@@ -48,14 +48,14 @@ export async function planPairing(
   const quotes: PlannedQuote[] = [];
   for (const [index, q] of analysis.quotes.entries()) {
     if (!canPair(q.kind)) continue;
-    const features = analysis.index?.[index]?.features ?? prepareQuote(q.text, vectors);
-    const entry = prepareForPairing(
-      { id: '', article: '', text: q.text, speaker: q.speaker, kind: q.kind },
-      vectors,
-      features,
-    );
+    const indexed = analysis.index?.[index];
+    const features = indexed?.features ?? prepareQuote(q.text, vectors);
+    const terms =
+      indexed?.terms ??
+      prepareForPairing({ id: '', article: '', text: q.text, speaker: q.speaker, kind: q.kind }, vectors, features)
+        .terms;
     // the new article has no postings yet: nothing to leave out (no article has id 0)
-    const ids = rankCandidates(source, entry.terms, '0').map(Number);
+    const ids = rankCandidates(source, terms, '0').map(Number);
     quotes.push({
       index,
       text: q.text,
@@ -133,7 +133,7 @@ export function importInOrder(
 ): Promise<ImportResult> {
   return inOrder(db, async () => {
     // a duplicate is refused by storeImport: no pairing to plan
-    if (findArticleByHash(db, hashText(prepared.text))) return storeImport(db, prepared, analysis, marks);
+    if (findArticleByHash(db, textHashOf(analysis))) return storeImport(db, prepared, analysis, marks);
     let pairing: DecidedPairing | undefined;
     for (let attempt = 0; attempt <= REPLANS; attempt += 1) {
       pairing = await decidePairing(db, runner, analysis);

@@ -48,6 +48,10 @@ export interface HeldQuote {
   speaker: string | null;
   /** its pairing features when the analysis computed them (analyzeArticleText with `index`) */
   features?: QuoteFeatures;
+  /** its index terms, computed with the features */
+  terms?: string[];
+  /** its features as stored text, when a worker encoded them (src/workers/store-rows.ts) */
+  encoded?: string;
 }
 
 /** The store's term index as a posting source (pairing ranks the postings). */
@@ -119,20 +123,29 @@ export function storeDecidedPairs(
   let stored = 0;
   for (const [i, q] of quotes.entries()) {
     if (!canPair(q.kind)) continue;
+    const pairs = byIndex.get(i) ?? [];
+    const candidates = pairs.length
+      ? getPairingQuotes(
+          db,
+          pairs.map((p) => Number(p.a)),
+        )
+      : [];
+    const articleOf = new Map(candidates.map((c) => [c.id, c]));
+    for (const p of pairs) {
+      const other = articleOf.get(Number(p.a));
+      if (other && storePair(db, rejected, other, { id: q.id, articleId, text: q.text }, p)) stored += 1;
+    }
+    // the features and terms prepared with the analysis (in a worker) leave only the inserts to this transaction
+    if (q.encoded !== undefined && q.terms) {
+      saveQuoteFeatures(db, q.id, q.encoded);
+      insertQuoteTerms(db, q.id, q.terms);
+      continue;
+    }
     const entry = prepareForPairing(
       { id: String(q.id), article: String(articleId), text: q.text, speaker: q.speaker, kind: q.kind },
       vectors,
       q.features,
     );
-    const candidates = getPairingQuotes(
-      db,
-      (byIndex.get(i) ?? []).map((p) => Number(p.a)),
-    );
-    const articleOf = new Map(candidates.map((c) => [c.id, c]));
-    for (const p of byIndex.get(i) ?? []) {
-      const other = articleOf.get(Number(p.a));
-      if (other && storePair(db, rejected, other, { id: q.id, articleId, text: q.text }, p)) stored += 1;
-    }
     saveQuoteFeatures(db, q.id, encodeQuoteFeatures(entry.features));
     insertQuoteTerms(db, q.id, entry.terms);
   }

@@ -5,6 +5,7 @@ import {
   addAlias,
   findSpeakersByKey,
   getSpeaker,
+  getSpeakerName,
   insertSpeaker,
   listSpeakerNames,
   mergeSpeakerRows,
@@ -27,8 +28,9 @@ export function resolveSpeaker(db: Db, name: string): number {
   }
   if (id === undefined) return insertSpeaker(db, name, key);
   addAlias(db, id, name, key);
-  const current = getSpeaker(db, id);
-  if (current && chooseDisplayName(current.name, name) !== current.name) {
+  // the name alone: getSpeaker counts the speaker's quotes, which grew with every quote a long article stored
+  const current = getSpeakerName(db, id);
+  if (current !== undefined && chooseDisplayName(current, name) !== current) {
     setSpeakerName(db, id, name);
   }
   return id;

@@ -60,7 +60,12 @@ export function listSpeakers(db: Db): SpeakerRow[] {
   return rows.map((r) => ({ ...r, aliases: JSON.parse(r.aliases) as string[] }));
 }
 
-/** One speaker. */
+/** A speaker's display name, or undefined. */
+export function getSpeakerName(db: Db, id: number): string | undefined {
+  return (prepared(db, 'SELECT name FROM speakers WHERE id = ?').get(id) as { name: string } | undefined)?.name;
+}
+
+/** One speaker with its counts and aliases, or undefined. */
 export function getSpeaker(db: Db, id: number): SpeakerRow | undefined {
   const row = prepared(
     db,

@@ -13,7 +13,8 @@ import {
   type ArticleInput,
   type PreparedArticle,
 } from '../ingest/index.js';
-import { analyzeForStore, type StoredAnalysis } from '../analysis/for-store.js';
+import { analyzeForStore } from '../analysis/for-store.js';
+import { prepareStoreRows, type StoredAnalysis } from './store-rows.js';
 import { loadVectors } from '../vectors/load.js';
 import { decidePlannedQuotes, type DecidedQuote, type PlannedQuote } from '../pairing/pair-job.js';
 
@@ -54,7 +55,8 @@ export function runJob(job: Job): ArticleInput[] | AnalyzedInput | DecidedQuote[
       return parsePaste(job.text, job.maxBytes);
     case 'analyze': {
       const prepared = prepareArticle(job.input);
-      return { prepared, analysis: analyzeForStore(prepared.text, loadVectors()) };
+      const analysis = analyzeForStore(prepared.text, loadVectors());
+      return { prepared, analysis: { ...analysis, rows: prepareStoreRows(analysis) } };
     }
     case 'pair':
       return decidePlannedQuotes(job.quotes, loadVectors());
