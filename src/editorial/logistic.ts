@@ -149,9 +149,18 @@ interface ContextWeights {
 
 const contextWeights = new WeakMap<LogisticWeights, ContextWeights>();
 
+// the scorer asked last and its weights: a text's rows are all scored by one scorer
+let lastModel: LogisticWeights | undefined;
+let lastWeights: ContextWeights | undefined;
+
 function readContextWeights(model: LogisticWeights): ContextWeights {
+  if (model === lastModel) return lastWeights!;
   let c = contextWeights.get(model);
-  if (c) return c;
+  if (c) {
+    lastModel = model;
+    lastWeights = c;
+    return c;
+  }
   const weights = readWeights(model);
   c = {
     hit: new Map(),

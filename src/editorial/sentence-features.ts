@@ -56,6 +56,33 @@ function addInto(sum: Float32Array, v: Float32Array): void {
   for (; d < n; d += 1) sum[d] += v[d];
 }
 
+// One scratch array for every sentence's scores: a typed array made per sentence cost more than its sort.
+let scratch = new Float64Array(64);
+const INSERTION_SORT_MAX = 64;
+
+/**
+ * probs[from … to) in ascending order, in a scratch array (valid until the
+ * next call): an insertion sort, as a sentence holds a few dozen words (the
+ * built-in sort past that, so a sentence of thousands stays n log n).
+ */
+function sortScores(probs: ArrayLike<number>, from: number, to: number): Float64Array {
+  const n = to - from;
+  if (scratch.length < n) scratch = new Float64Array(Math.max(n, scratch.length * 2));
+  const ps = scratch;
+  if (n > INSERTION_SORT_MAX) {
+    for (let k = 0; k < n; k += 1) ps[k] = probs[from + k];
+    ps.subarray(0, n).sort();
+    return ps;
+  }
+  for (let k = 0; k < n; k += 1) {
+    const p = probs[from + k];
+    let j = k;
+    for (; j > 0 && ps[j - 1] > p; j -= 1) ps[j] = ps[j - 1];
+    ps[j] = p;
+  }
+  return ps;
+}
+
 function describeSentence(
   sentiment: number,
   categories: readonly string[],
@@ -66,17 +93,15 @@ function describeSentence(
 ): FeatureRow {
   const n = to - from;
   // ascending, read from the end: the sums run from the largest score down
-  const ps = new Float64Array(n);
+  const ps = sortScores(probs, from, to);
   let quoted = 0;
   let vector: Float32Array | undefined;
   for (let k = from; k < to; k += 1) {
     const r = rows[k];
-    ps[k - from] = probs[k];
     if (r.flags & QUOTED) quoted += 1;
     const v = r.vector;
     if (v && !r.word.stop) addInto((vector ??= new Float32Array(v.length)), v);
   }
-  ps.sort();
   const keys = ['bias'];
   const values = [1];
   if (n > 0) {
