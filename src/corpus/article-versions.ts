@@ -5,7 +5,7 @@
  * numbered version, so edits made after publication can be listed and diffed.
  */
 import type { Db } from '../db.js';
-import { nearDuplicateShare, shingleSet, sharedShingles } from '../ingest/shingles.js';
+import { nearDuplicateShare, shareIfAtLeast, shingleSet } from '../ingest/shingles.js';
 import { deleteArticle, getArticle, updateArticleText, type ArticleRow, type ArticleText } from '../store/articles.js';
 import {
   getArticleVersion,
@@ -90,8 +90,9 @@ export function findNearDuplicate(db: Db, text: string, wordCount: number): Simi
   const mine = shingleSet(text);
   let best: SimilarArticle | undefined;
   for (const c of candidates) {
-    const share = sharedShingles(mine, shingleSet(c.text));
-    if (share >= nearDuplicateShare && (!best || share > best.share)) best = { id: c.id, title: c.title, share };
+    const share = shareIfAtLeast(mine, c.text, nearDuplicateShare);
+    if (share !== null && share >= nearDuplicateShare && (!best || share > best.share))
+      best = { id: c.id, title: c.title, share };
   }
   return best;
 }

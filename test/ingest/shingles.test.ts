@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nearDuplicateShare, sharedShingles, shingleSet } from '../../src/ingest/shingles.js';
+import { nearDuplicateShare, shareIfAtLeast, sharedShingles, shingleSet } from '../../src/ingest/shingles.js';
 
 const base =
   'The city council approved a new bridge on Tuesday after a long debate. Mayor Tom Reed said the bridge will connect two neighbourhoods. ' +
@@ -30,5 +30,30 @@ describe('shared word shingles', () => {
 
   it('gives 0 for two empty texts', () => {
     expect(sharedShingles(shingleSet(''), shingleSet(''))).toBe(0);
+  });
+});
+
+describe('shareIfAtLeast', () => {
+  const edited = base.replace('twelve million', 'fifteen million');
+  const rewritten = base.replace('Residents who spoke at the meeting were divided.', 'The vote was five to two.');
+  const texts = [base, edited, rewritten, base.toUpperCase(), 'A storm closed the harbour.', 'Two words', 'one', ''];
+
+  it.each(texts.flatMap((a) => texts.map((b) => [a, b] as const)))(
+    'gives the share of %j and %j when it reaches the bound, null only when it cannot',
+    (a, b) => {
+      const share = sharedShingles(shingleSet(a), shingleSet(b));
+      for (const bound of [nearDuplicateShare, 0.5, 0.99]) {
+        const got = shareIfAtLeast(shingleSet(a), b, bound);
+        if (got === null) expect(share).toBeLessThan(bound);
+        else expect(got).toBe(share);
+      }
+      expect(shareIfAtLeast(shingleSet(a), b, 0.0001) ?? 0).toBe(share);
+    },
+  );
+
+  it('gives null for a different story', () => {
+    const other =
+      'A storm closed the harbour on Monday and fishing boats stayed in port until the wind dropped. '.repeat(20);
+    expect(shareIfAtLeast(shingleSet(base), other, nearDuplicateShare)).toBeNull();
   });
 });
