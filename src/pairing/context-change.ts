@@ -38,12 +38,16 @@ const SPEECH_VERBS = new Set(
 );
 /** Weekdays and relative days name when a thing was said, not what was said. */
 const SPOKEN_DAYS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|tonight)$/;
-/** A trim keeps at least this share of its words in the longer version, in order. */
-const KEPT_SHARE = 0.6;
+/** A trim keeps at least this share of its words in the longer version, in order ("we will ... attack")… */
+const KEPT_SHARE = 0.8;
+/** …within one stretch of it: at most this many times as many words as it kept, plus two (an ellipsis). */
+const STRETCH_SPREAD = 2;
 /** How many words before the kept ones count as cut just before them ("may | raise taxes"). */
 const CUT_REACH = 3;
 /** How far before the kept words a cut "if" clause may start. */
 const CONDITION_REACH = 12;
+/** The words of a clause this near the quote, each side, are read for what changes it. */
+const NEAR_WORDS = 6;
 /** At most this many words of a clause are shown each side of the quote. */
 const SHOWN_WORDS = 16;
 
@@ -61,7 +65,8 @@ const isName = (w: ContentWord) =>
 
 /**
  * Indices in `long` of the words of `short`, in order (longest common
- * subsequence); undefined when fewer than KEPT_SHARE of them are found.
+ * subsequence); undefined when fewer than KEPT_SHARE of them are found, or
+ * when they are strewn over the longer version rather than one stretch of it.
  */
 function findKept(short: string[], long: string[]): number[] | undefined {
   const n = short.length;
@@ -81,7 +86,7 @@ function findKept(short: string[], long: string[]): number[] | undefined {
     } else if (table[i + 1][j] >= table[i][j + 1]) i += 1;
     else j += 1;
   }
-  return kept;
+  return kept[kept.length - 1] - kept[0] + 1 <= STRETCH_SPREAD * kept.length + 2 ? kept : undefined;
 }
 
 /** The clause words, and its content read as a quote's (values, names). */
@@ -98,20 +103,20 @@ interface ReadClause {
 
 function readClause(quote: QuoteFeatures): ReadClause {
   const { before, after } = quote.clause!;
-  const b = prepareQuote(before);
-  const a = prepareQuote(after);
-  const cut = (s: string, last: boolean) => {
-    const w = s.split(' ').filter(Boolean);
-    return (last ? w.slice(-SHOWN_WORDS) : w.slice(0, SHOWN_WORDS)).join(' ');
-  };
-  const text = `${cut(before, true)} “${quote.text.trim()}” ${cut(after, false)}`.trim();
+  const words = (text: string) => text.split(' ').filter(Boolean);
+  // only the words next to the quote can change what it says ("a few months before …" far off says nothing of it)
+  const nearBefore = words(before).slice(-NEAR_WORDS).join(' ');
+  const nearAfter = words(after).slice(0, NEAR_WORDS).join(' ');
+  const b = prepareQuote(nearBefore);
+  const a = prepareQuote(nearAfter);
+  const shown = `${words(before).slice(-SHOWN_WORDS).join(' ')} “${quote.text.trim()}” ${words(after).slice(0, SHOWN_WORDS).join(' ')}`;
   return {
     before: b.content,
     words: [...b.words, ...a.words],
     content: [...b.content, ...a.content],
-    raw: `${before} ${after}`,
-    rawBefore: before,
-    text,
+    raw: `${nearBefore} ${nearAfter}`,
+    rawBefore: nearBefore,
+    text: shown.trim(),
   };
 }
 
@@ -205,11 +210,11 @@ function earlierWords(long: QuoteFeatures, kept: number[], contradicted: string[
   let to = kept[kept.length - 1];
   if (contradicted.length) {
     const first = contradicted[0].replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
-    // the nearest occurrence before the kept words (a cut qualifier or figure), else after them
+    // the nearest occurrence before the kept words (a cut qualifier or figure), else after them, when near
     const before = words.lastIndexOf(first, from);
     const after = words.indexOf(first, to);
-    if (before >= 0) from = before;
-    else if (after >= 0) to = after + contradicted.length - 1;
+    if (before >= 0 && from - before <= CONDITION_REACH) from = before;
+    else if (after >= 0 && after - to <= CONDITION_REACH) to = after + contradicted.length - 1;
   }
   to = Math.min(to, words.length - 1);
   return spanOf(long.text, words, from, to) ?? words.slice(from, to + 1).join(' ');

@@ -12,8 +12,12 @@ export interface QuoteClause {
   after: string;
 }
 
-/** Where a clause ends: clause punctuation (not the comma of "5,000"), or a dash set apart by spaces. */
-const CLAUSE_BREAK = /,(?!\d)|[;:()—–]|\s-\s/g;
+/**
+ * Where a clause ends: clause punctuation (not the comma of "5,000"), a dash
+ * set apart by spaces, or a quote mark — another quote's words are not the
+ * writer's clause around this one.
+ */
+const CLAUSE_BREAK = /,(?!\d)|[;:()—–"“”«»„]|\s-\s/g;
 /** Words that start another clause after a quote ("…," he said, "and left"). */
 const NEXT_CLAUSE = /\s(?:and|but|while|whereas|although|though)\s/i;
 /** Opening and closing quote marks around a quote's words. */
@@ -32,7 +36,7 @@ function lastClause(text: string): string {
 /** The words of `text` up to the first clause break, sentence end or next clause. */
 function firstClause(text: string): string {
   // a full stop ends it, not the dots of "U.S. forces" or "2.5"
-  const end = text.search(/,(?!\d)|\.(?=\s+[\p{Lu}"“‘]|\s*$)|[;:()—–!?]|\s-\s/u);
+  const end = text.search(/,(?!\d)|\.(?=\s+[\p{Lu}"“‘]|\s*$)|[;:()—–!?"“”«»„]|\s-\s/u);
   const cut = end < 0 ? text : text.slice(0, end);
   const next = cut.search(NEXT_CLAUSE);
   return next < 0 ? cut : cut.slice(0, next);
