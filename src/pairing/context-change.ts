@@ -38,6 +38,8 @@ const SPEECH_VERBS = new Set(
 );
 /** Weekdays and relative days name when a thing was said, not what was said. */
 const SPOKEN_DAYS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|tonight)$/;
+/** A trim of fewer words names something rather than says something. */
+const MIN_KEPT_WORDS = 3;
 /** A trim keeps at least this share of its words in the longer version, in order ("we will ... attack")… */
 const KEPT_SHARE = 0.8;
 /** …within one stretch of it: at most this many times as many words as it kept, plus two (an ellipsis). */
@@ -230,7 +232,8 @@ function earlierWords(long: QuoteFeatures, kept: number[], contradicted: string[
 export function findContextAlterations(x: QuoteFeatures, y: QuoteFeatures, found: Alteration[] = []): Alteration[] {
   const yTrimmed = y.words.length < x.words.length;
   const [long, trimmed] = yTrimmed ? [x, y] : [y, x];
-  if (!trimmed.clause || found.some((a) => a.kind === 'negation')) return [];
+  // two words ("national security", "that person") name a thing, they make no claim a sentence could change
+  if (!trimmed.clause || trimmed.words.length < MIN_KEPT_WORDS || found.some((a) => a.kind === 'negation')) return [];
   const kept = findKept(trimmed.words, long.words);
   if (!kept) return [];
   const clause = readClause(trimmed);

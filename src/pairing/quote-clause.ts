@@ -61,6 +61,7 @@ export function readQuoteClause(
   const rawBefore = text.slice(Math.max(sentenceStart, start - MAX_CHARS), start).replace(OPENING, '');
   const rawAfter = text.slice(end, Math.min(sentenceEnd, end + MAX_CHARS)).replace(CLOSING, ' ');
   const before = squeeze(lastClause(rawBefore));
-  const after = squeeze(firstClause(rawAfter));
+  // a quote that ends its clause inside its marks ("…for some time,” he claimed) has nothing after it in its clause
+  const after = /[,;:.!?]\s*$/.test(text.slice(start, end)) ? '' : squeeze(firstClause(rawAfter));
   return before || after ? { before, after } : undefined;
 }

@@ -44,6 +44,16 @@ describe('readQuoteClause', () => {
     expect(readQuoteClause(sentence, 0, sentence.length, start, start + quote.length)).toEqual(clause);
   });
 
+  it('gives nothing after a quote that ends its clause inside its marks', () => {
+    const s = 'He and the woman had “been friends for some time,” he claimed, and they had never met.';
+    const q = 'been friends for some time,';
+    const start = s.indexOf(q);
+    expect(readQuoteClause(s, 0, s.length, start, start + q.length)).toEqual({
+      before: 'He and the woman had',
+      after: '',
+    });
+  });
+
   it('gives nothing for a quote that stands alone in its clause', () => {
     const s = '“We will attack,” he said, “and soon.”';
     expect(readQuoteClause(s, 0, s.length, 1, 15)).toBeUndefined();
@@ -168,6 +178,12 @@ describe('findContextAlterations', () => {
     ],
   ])('lists nothing for %s', (_, earlier, sentence, quote) => {
     expect(findContextAlterations(prepareQuote(earlier), inSentence(sentence, quote))).toEqual([]);
+  });
+
+  it('lists nothing for a trim of two words, which names a thing rather than makes a claim', () => {
+    const earlier = 'She has put American lives and national security at risk, and she should be held accountable.';
+    const sentence = 'The court ruled that it could not accept “national security” as a reason.';
+    expect(findContextAlterations(prepareQuote(earlier), inSentence(sentence, 'national security'))).toEqual([]);
   });
 
   it('reads the trim on either side, from the first version to the second', () => {
