@@ -14,7 +14,8 @@ import { deleteEditorialSpansOfArticle, insertEditorialSentence, insertEditorial
 import { deleteUnquotedSpeakers } from '../store/speakers.js';
 import { resolveSpeaker } from './speakers.js';
 import { applyQuoteSpeakerReviews } from './quote-speakers.js';
-import { pairStoredArticle, storeDecidedPairs, type HeldQuote } from './pairs.js';
+import { pairStoredArticle, storeDecidedPairSteps, type HeldQuote } from './pairs.js';
+import { runSteps, type WriteSteps } from './write-turns.js';
 import type { DecidedQuote } from '../pairing/pair-job.js';
 import { loadVectors } from '../vectors/load.js';
 
@@ -35,6 +36,19 @@ export function storeArticleAnalysis(
   result: StoredAnalysis,
   decided?: DecidedQuote[],
 ): void {
+  runSteps(storeAnalysisSteps(db, article, result, decided));
+}
+
+/**
+ * storeArticleAnalysis as steps, yielding between rows, so a long article's
+ * inserts can share the event loop (src/corpus/write-turns.ts).
+ */
+export function* storeAnalysisSteps(
+  db: Db,
+  article: ArticleRow,
+  result: StoredAnalysis,
+  decided?: DecidedQuote[],
+): WriteSteps<void> {
   if (result.text !== article.text)
     throw new Error(`analysis: the analysis of article ${article.id} was computed for another text`);
   deleteQuotesOfArticle(db, article.id);
@@ -47,7 +61,7 @@ export function storeArticleAnalysis(
     if (id === undefined) speakers.set(name, (id = resolveSpeaker(db, name)));
     return id;
   };
-  result.quotes.forEach((q, i) => {
+  for (const [i, q] of result.quotes.entries()) {
     const speakerId = q.speaker ? speakerOf(q.speaker) : null;
     const id = insertQuote(db, {
       articleId: article.id,
@@ -72,7 +86,8 @@ export function storeArticleAnalysis(
       terms: entry?.terms,
       encoded: result.rows?.features[i] ?? undefined,
     });
-  });
+    yield;
+  }
   // a reviewer's speaker, not the extracted one, is what pairing compares
   const reviewed = applyQuoteSpeakerReviews(db, article.id);
   for (const q of stored) q.speaker = reviewed.get(q.id) ?? q.speaker;
@@ -88,10 +103,14 @@ export function storeArticleAnalysis(
       confidence: e.confidence,
       learnt: e.rule === 'model',
     });
+    yield;
   }
-  for (const s of result.sentences) insertEditorialSentence(db, article.id, s);
+  for (const s of result.sentences) {
+    insertEditorialSentence(db, article.id, s);
+    yield;
+  }
   // pairing works on the quotes and features held here, not on a read-back
-  if (decided) storeDecidedPairs(db, article.id, stored, decided, loadVectors());
+  if (decided) yield* storeDecidedPairSteps(db, article.id, stored, decided, loadVectors());
   else pairStoredArticle(db, article.id, stored, loadVectors());
 }
 

@@ -21,7 +21,8 @@ import {
   setSimilarTo,
   type SimilarArticle,
 } from '../store/article-versions.js';
-import { analyzeForStore, storeArticleAnalysis, type StoredAnalysis } from './analysis.js';
+import { analyzeForStore, storeAnalysisSteps, type StoredAnalysis } from './analysis.js';
+import { runInTurns, runSteps, type WriteSteps } from './write-turns.js';
 import { textHashOf } from '../workers/store-rows.js';
 import type { DecidedPairing } from './pairing-plan.js';
 import { readPairingGeneration } from '../store/pairs.js';
@@ -74,48 +75,75 @@ export function storeImport(
   marks: ImportMarks = {},
   pairing?: DecidedPairing,
 ): ImportResult {
+  const steps = importSteps(db, prepared, analysis, marks, pairing);
+  return db.transaction(() => runSteps(steps)).immediate();
+}
+
+/**
+ * storeImport with the event loop given turns (every `sliceMs` of work) while
+ * a long article's rows are inserted, still in one IMMEDIATE transaction
+ * (src/corpus/write-turns.ts).
+ */
+export function storeImportInTurns(
+  db: Db,
+  prepared: PreparedArticle,
+  analysis: StoredAnalysis,
+  marks: ImportMarks = {},
+  pairing?: DecidedPairing,
+  sliceMs?: number,
+): Promise<ImportResult> {
+  const steps = importSteps(db, prepared, analysis, marks, pairing);
+  return runInTurns(db, () => steps, sliceMs);
+}
+
+/** The steps of storing an import, run in its write transaction; the checks and reads before them run at once, before the lock. */
+function importSteps(
+  db: Db,
+  prepared: PreparedArticle,
+  analysis: StoredAnalysis,
+  marks: ImportMarks,
+  pairing: DecidedPairing | undefined,
+): WriteSteps<ImportResult> {
   if (analysis.text !== prepared.text) throw new Error('analysis: the analysis to store was computed for another text');
   const textHash = textHashOf(analysis);
   // read before the write lock is taken: it only asks a question, so an article stored meanwhile may go unasked
   const similarTo = findNearDuplicate(db, prepared.text, prepared.wordCount);
-  return db
-    .transaction((): ImportResult => {
-      const existing = findArticleByHash(db, textHash);
-      if (existing && !getArticle(db, existing.id)) {
-        throw new IngestError(
-          `ingest: this text is article ${existing.id}, which is deleted; an admin can restore it from /articles/deleted`,
-          409,
-        );
-      }
-      if (existing) return { status: 'duplicate', existing };
-      // the text an article had before (an earlier version) is that article too
-      const earlier = findArticleByVersionHash(db, textHash);
-      if (earlier) return { status: 'duplicate', existing: earlier };
-      // the same address with changed text is the same article, edited since
-      const sameAddress = prepared.url ? findLiveArticleByUrl(db, prepared.url) : undefined;
-      if (sameAddress !== undefined) {
-        const r = supersedeText(db, sameAddress, storedText(prepared, textHash), analysis, 'reimport');
-        return { status: 'version', ...r };
-      }
-      const id = insertArticle(db, {
-        title: prepared.title,
-        outlet: prepared.outlet,
-        author: prepared.author,
-        published: prepared.published,
-        url: prepared.url,
-        ...storedText(prepared, textHash),
-      });
-      // marked in the same transaction, so no reader sees the transcript compared as a retelling
-      if (marks.primarySource || prepared.kind === 'primary-source')
-        setArticleKind(db, id, 'primary-source', marks.userId ?? null);
-      const article = getArticle(db, id)!;
-      // the kind mark above moves no quote, so the counter read here is the one the pairing was decided at
-      const current = pairing && readPairingGeneration(db) === pairing.generation;
-      storeArticleAnalysis(db, article, analysis, current ? pairing.decided : undefined);
-      if (similarTo) setSimilarTo(db, id, similarTo);
-      return { status: 'imported', article, ...(similarTo && { similarTo }) };
-    })
-    .immediate();
+  return (function* (): WriteSteps<ImportResult> {
+    const existing = findArticleByHash(db, textHash);
+    if (existing && !getArticle(db, existing.id)) {
+      throw new IngestError(
+        `ingest: this text is article ${existing.id}, which is deleted; an admin can restore it from /articles/deleted`,
+        409,
+      );
+    }
+    if (existing) return { status: 'duplicate', existing };
+    // the text an article had before (an earlier version) is that article too
+    const earlier = findArticleByVersionHash(db, textHash);
+    if (earlier) return { status: 'duplicate', existing: earlier };
+    // the same address with changed text is the same article, edited since
+    const sameAddress = prepared.url ? findLiveArticleByUrl(db, prepared.url) : undefined;
+    if (sameAddress !== undefined) {
+      const r = supersedeText(db, sameAddress, storedText(prepared, textHash), analysis, 'reimport');
+      return { status: 'version', ...r };
+    }
+    const id = insertArticle(db, {
+      title: prepared.title,
+      outlet: prepared.outlet,
+      author: prepared.author,
+      published: prepared.published,
+      url: prepared.url,
+      ...storedText(prepared, textHash),
+    });
+    // marked in the same transaction, so no reader sees the transcript compared as a retelling
+    if (marks.primarySource || prepared.kind === 'primary-source')
+      setArticleKind(db, id, 'primary-source', marks.userId ?? null);
+    const article = getArticle(db, id)!;
+    // the kind mark above moves no quote, so the counter read here is the one the pairing was decided at
+    const current = pairing && readPairingGeneration(db) === pairing.generation;
+    yield* storeAnalysisSteps(db, article, analysis, current ? pairing.decided : undefined);
+    if (similarTo) setSimilarTo(db, id, similarTo);
+    return { status: 'imported', article, ...(similarTo && { similarTo }) };
+  })();
 }
 
 /** Correct an article's metadata. Returns undefined when it does not exist. */

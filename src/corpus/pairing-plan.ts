@@ -24,7 +24,7 @@ import { getPairingQuotes, readPairingGeneration } from '../store/pairs.js';
 import { findArticleByHash } from '../store/articles.js';
 import { loadVectors } from '../vectors/load.js';
 import type { JobRunner } from '../workers/pool.js';
-import { storeImport, type ImportMarks, type ImportResult } from './articles.js';
+import { storeImport, storeImportInTurns, type ImportMarks, type ImportResult } from './articles.js';
 import type { StoredAnalysis } from './analysis.js';
 import { textHashOf } from '../workers/store-rows.js';
 import { storeSource } from './pairs.js';
@@ -141,6 +141,6 @@ export function importInOrder(
       if (readPairingGeneration(db) === pairing.generation) break;
     }
     // storeImport checks the counter again under the write lock and pairs in the transaction when it moved
-    return storeImport(db, prepared, analysis, marks, pairing);
+    return storeImportInTurns(db, prepared, analysis, marks, pairing);
   });
 }

@@ -23,6 +23,7 @@ import {
 } from '../pairing/index.js';
 import { decodeQuoteFeatures, encodeQuoteFeatures } from '../pairing/features-codec.js';
 import { prepareCandidate, type DecidedQuote } from '../pairing/pair-job.js';
+import type { WriteSteps } from './write-turns.js';
 import { getQuote, listQuotesOfArticle, type QuoteRow } from '../store/quotes.js';
 import {
   countPostings,
@@ -107,17 +108,17 @@ export function pairStoredArticle(
 /**
  * Store the pairs decided beforehand (src/corpus/pairing-plan.ts, scored in a
  * worker) for a new article's quotes, then index the quotes as
- * pairStoredArticle does. `quotes[i]` is the stored quote of index i. Run in
+ * pairStoredArticle does; as steps, yielding between quotes. `quotes[i]` is the stored quote of index i. Run in
  * the write transaction, after checking the corpus has not moved since the
  * candidates were read.
  */
-export function storeDecidedPairs(
+export function* storeDecidedPairSteps(
   db: Db,
   articleId: number,
   quotes: HeldQuote[],
   decided: DecidedQuote[],
   vectors: WordVectors | undefined,
-): number {
+): WriteSteps<number> {
   const rejected = rejectedPairsOf(db, articleId);
   const byIndex = new Map(decided.map((d) => [d.index, d.pairs]));
   let stored = 0;
@@ -139,6 +140,7 @@ export function storeDecidedPairs(
     if (q.encoded !== undefined && q.terms) {
       saveQuoteFeatures(db, q.id, q.encoded);
       insertQuoteTerms(db, q.id, q.terms);
+      yield;
       continue;
     }
     const entry = prepareForPairing(
@@ -148,6 +150,7 @@ export function storeDecidedPairs(
     );
     saveQuoteFeatures(db, q.id, encodeQuoteFeatures(entry.features));
     insertQuoteTerms(db, q.id, entry.terms);
+    yield;
   }
   restoreReviewedPairs(db, articleId, vectors);
   return stored;

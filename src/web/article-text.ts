@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { storeReplacement } from '../corpus/articles.js';
 import { getArticle } from '../store/articles.js';
+import { whenWritable } from '../corpus/write-turns.js';
 import { parseId } from './params.js';
 import { sendError } from './errors.js';
 import { isApiRequest, type Handler } from './request.js';
@@ -19,6 +20,8 @@ export const replaceText: Handler = async ({ db, runner }, req, res) => {
   if (!parsed.success) return sendError(req, res, 400, `articles: ${parsed.error.issues[0].message}`);
   // prepared and analysed on the worker pool; only the write happens here
   const { prepared, analysis } = await runner.run({ kind: 'analyze', input: parsed.data });
+  // a long import may have opened its transaction meanwhile: this write must not join it
+  await whenWritable(db);
   const r = storeReplacement(db, id, prepared, analysis);
   if (r.status === 'not-found') return sendError(req, res, 404, `No article with id ${req.params.id}`);
   if (r.status === 'duplicate')

@@ -10,6 +10,7 @@ import type { Config } from '../config.js';
 import type { Db } from '../db.js';
 import type { JobRunner } from '../workers/pool.js';
 import type { LoginLimiter } from './login-limiter.js';
+import { whenWritable } from '../corpus/write-turns.js';
 
 /** What handlers need from outside the request: createApp builds it once. */
 export interface WebDeps {
@@ -23,9 +24,20 @@ export interface WebDeps {
 /** A route handler: the app's dependencies first, then Express's request, response and next. */
 export type Handler = (deps: WebDeps, req: Request, res: Response, next: NextFunction) => unknown;
 
-/** Express handlers for Handlers, each given these dependencies (the route list's one wiring point). */
+const readOnly = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Express handlers for Handlers, each given these dependencies (the route
+ * list's one wiring point). A request that may write waits while a long
+ * import's transaction is open on the connection (src/corpus/write-turns.ts):
+ * its write would join that transaction and be undone if the import failed.
+ */
 export function withDeps(deps: WebDeps): (handler: Handler) => RequestHandler {
-  return (handler) => (req, res, next) => handler(deps, req, res, next) as void | Promise<void>;
+  return (handler) => (req, res, next) => {
+    const wait = readOnly.has(req.method) ? undefined : whenWritable(deps.db);
+    if (!wait) return handler(deps, req, res, next) as void | Promise<void>;
+    return wait.then(() => handler(deps, req, res, next)) as Promise<void>;
+  };
 }
 
 /** The name of the session cookie. */
