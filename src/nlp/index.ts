@@ -5,6 +5,7 @@
  */
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import { findPossessiveCuts, insertSpaces } from './possessives.js';
 
 /** One token of the text, with its character span (end exclusive). */
 export interface Token {
@@ -48,6 +49,9 @@ export interface Analysis {
 
 const nlp = winkNLP(model, ['sbd', 'pos', 'negation', 'sentiment']);
 const its = nlp.its;
+/** An empty document, to ask wink's own vocabulary (not the words it learned since) about a word. */
+const vocabulary = nlp.readDoc('');
+const isInVocabulary = (word: string): boolean => !vocabulary.isOOV(word);
 
 /**
  * Per-word facts that depend only on the token's text (and POS for lemmas),
@@ -176,7 +180,10 @@ export function analyzeText(text: string): Analysis {
 
 /** wink's reading of a text with no long runs; offsets from `base`, token indices from `first`. */
 function analyzePiece(text: string, base: number, first: number): Omit<Analysis, 'text'> {
-  const doc = nlp.readDoc(text);
+  // wink reads a space before each possessive "'s" (possessives.ts); `cut` walks those places
+  const cuts = findPossessiveCuts(text, isInVocabulary);
+  let cut = 0;
+  const doc = nlp.readDoc(insertSpaces(text, cuts));
   const values = doc.tokens().out(its.value) as string[];
   const spaces = doc.tokens().out(its.precedingSpaces) as string[];
   const tags = doc.tokens().out(its.pos) as string[];
@@ -187,7 +194,12 @@ function analyzePiece(text: string, base: number, first: number): Omit<Analysis,
   for (let i = 0; i < values.length; i += 1) {
     const value = values[i];
     const pos = tags[i];
-    offset += spaces[i].length;
+    let space = spaces[i];
+    if (cut < cuts.length && cuts[cut] === offset - base) {
+      space = space.slice(1);
+      cut += 1;
+    }
+    offset += space.length;
     const start = offset;
     offset += value.length;
     let type: string;
@@ -228,7 +240,7 @@ function analyzePiece(text: string, base: number, first: number): Omit<Analysis,
       type,
       stop,
       negated: Boolean(negs[i]),
-      space: spaces[i],
+      space,
     };
   }
   const sentences: Sentence[] = [];

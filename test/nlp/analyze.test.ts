@@ -28,4 +28,34 @@ describe('analyzeText', () => {
   it('rejects a non-string with a message naming the module', () => {
     expect(() => analyzeText(42 as unknown as string)).toThrow(/^nlp:/);
   });
+
+  it('splits a possessive the same way whatever the process read before', () => {
+    const text = "Shares of Zorblax's new products rose, and Quuxco’s fell.";
+    const before = analyzeText(text);
+    // wink keeps "Zorblax's" whole before a full stop and then remembers the whole form
+    const learned = analyzeText("It was Zorblax's. It was Quuxco’s, they said.");
+    expect(learned.tokens.map((t) => t.text)).toEqual([
+      'It',
+      'was',
+      'Zorblax',
+      "'s",
+      '.',
+      'It',
+      'was',
+      'Quuxco',
+      '’s',
+      ',',
+      'they',
+      'said',
+      '.',
+    ]);
+    expect(learned.tokens.find((t) => t.text === "'s")).toMatchObject({ start: 14, end: 16, space: '' });
+    expect(analyzeText(text)).toEqual(before);
+    expect(before.tokens.map((t) => t.text)).toContain("'s");
+  });
+
+  it('leaves contractions ending in "s" to wink', () => {
+    const tokens = analyzeText("It's late, let's go; he's here.").tokens;
+    expect(tokens.filter((t) => /^['’]s$/i.test(t.text)).map((t) => t.lemma)).toEqual(['be', 'us', 'be']);
+  });
 });

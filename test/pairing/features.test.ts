@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { prepareQuote } from '../../src/pairing/index.js';
+import { analyzeText } from '../../src/nlp/index.js';
+import { decidePair, prepareQuote } from '../../src/pairing/index.js';
 
 const contentOf = (text: string) => prepareQuote(text).content.map((w) => `${w.key}/${w.kind}`);
 
@@ -31,5 +32,17 @@ describe('statement features', () => {
 
   it('reads no obligation into "need" without "to" or into a future "will"', () => {
     expect(contentOf('We need more doctors and we will hire them.').some((k) => k.endsWith('/modal'))).toBe(false);
+  });
+
+  it('decides a pair the same before and after reading other text (issue 14: msrp figures moved between two runs)', () => {
+    const a =
+      "The conference will almost certainly reignite speculation about release dates of Zentrix's new products.";
+    const b = "The conference will also almost certainly fan the flames of speculation about Zentrix's release.";
+    const decide = () => decidePair(prepareQuote(a), prepareQuote(b));
+    const before = decide();
+    // text where wink keeps the possessive whole, and would remember it
+    analyzeText("Analysts said the next move was Zentrix's. The choice is Zentrix's, they said.");
+    expect(decide()).toEqual(before);
+    expect(prepareQuote(a).words).toContain('zentrix');
   });
 });
