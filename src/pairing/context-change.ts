@@ -172,9 +172,11 @@ function findChange(
   // a figure, date or quantity in place of one the trim cut
   const keptKeys = new Set(trimmed.content.map((w) => w.key));
   const longKeys = new Set([...long.content, ...(own?.content ?? [])].map((w) => w.key));
+  // a quantity word counts only just before the quote ("all “our fighters”"): elsewhere it qualifies other words
+  const adjacent = new Set(clause.rawBefore.toLowerCase().split(/\s+/).slice(-2));
   for (const w of clause.content) {
     const cls = valueClass(w);
-    if (!cls || longKeys.has(w.key)) continue;
+    if (!cls || longKeys.has(w.key) || (cls === 'quantity' && !adjacent.has(w.lower))) continue;
     const replaced = long.content.find(
       (v) =>
         valueClass(v) === cls && !keptKeys.has(v.key) && shareUnit(v, w) && !(cls === 'number' && isRounding(v, w)),

@@ -115,6 +115,12 @@ describe('findContextAlterations', () => {
       'withdraw his forces from Iraq',
     ],
     [
+      'another quantity just before the kept words',
+      'Some of our fighters were killed in the strike on the base.',
+      'He said all “our fighters were killed in the strike”.',
+      'our fighters were killed in the strike',
+    ],
+    [
       'another subject in place of the cut name',
       WITHDRAW,
       'Yasser said Biden must “withdraw his forces from Iraq by the end of 2025” as promised.',
@@ -163,6 +169,12 @@ describe('findContextAlterations', () => {
       'The talks with the American side will resume in January.',
       'He said in May that “the talks with the American side” were stalled.',
       'the talks with the American side',
+    ],
+    [
+      'a quantity word that qualifies other words of the clause',
+      'Our fighters will defend some of the villages in the north.',
+      'He said “our fighters will defend” the villages few people expected them to.',
+      'our fighters will defend',
     ],
     [
       'the same figure',
