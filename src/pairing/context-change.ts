@@ -15,7 +15,7 @@ import type { Alteration } from './alterations.js';
 import { isYear } from './alterations.js';
 import { prepareQuote, type ContentWord, type QuoteFeatures } from './features.js';
 import { isRounding, shareUnit } from './figures.js';
-import { decidePair, type PairDecision } from './decide.js';
+import { decideIfPaired, decidePair, type PairDecision } from './decide.js';
 import { describeAlteration } from './misquote.js';
 import type { SpeakerMatch } from '../speakers/index.js';
 
@@ -259,7 +259,25 @@ export function decidePairInContext(
   y: QuoteFeatures,
   speakers: SpeakerMatch = 'unknown',
 ): PairDecision {
-  const d = decidePair(x, y, speakers);
+  return addContextAlterations(x, y, decidePair(x, y, speakers));
+}
+
+/**
+ * The decision in context when the two quotes are a pair, else undefined:
+ * the same pairs as decidePairInContext, found without aligning the pairs the
+ * bound of pair-bound.ts rules out (decideIfPaired). Pairing decides through this.
+ */
+export function decideIfPairedInContext(
+  x: QuoteFeatures,
+  y: QuoteFeatures,
+  speakers: SpeakerMatch = 'unknown',
+): PairDecision | undefined {
+  const d = decideIfPaired(x, y, speakers);
+  return d && addContextAlterations(x, y, d);
+}
+
+/** A decision with the context alteration of a trim whose clause changes its kept words (and its reason) added. */
+function addContextAlterations(x: QuoteFeatures, y: QuoteFeatures, d: PairDecision): PairDecision {
   if (!x.clause && !y.clause) return d;
   const added = findContextAlterations(x, y, d.alterations);
   if (!added.length) return d;

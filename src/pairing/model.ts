@@ -7,7 +7,7 @@
  */
 import weights from '../../data/models/pairing.json' with { type: 'json' };
 import type { SplitModel } from './split-model.js';
-import { FEATURE_NAMES } from './pair-features.js';
+import { FEATURE_NAMES } from './feature-names.js';
 
 /** The weights file: the model, its threshold, and where they came from. */
 export interface PairingWeights {

@@ -8,77 +8,33 @@
  */
 import { computeCosine } from '../vectors/table.js';
 import { findAlterations, type Alteration } from './alterations.js';
-import type { QuoteFeatures } from './features.js';
-import { alignQuotes, type QuoteAlignment } from './score.js';
+import type { ContentWord, QuoteFeatures } from './features.js';
+import { EVIDENCE_HALF, FEATURE_NAMES } from './feature-names.js';
+import type { PairingWeights } from './model.js';
+import { mayReachThreshold, type BoundInput } from './pair-bound.js';
+import { isSwapped, profileQuote, type NgramCounts } from './quote-profile.js';
+import { alignQuotes, relateAll, type QuoteAlignment } from './score.js';
 import type { SpeakerMatch } from '../speakers/index.js';
+import { detectSurfaceRelation, type SurfaceRelation } from './surface.js';
+import { weighSupportAtMost } from './value-support.js';
+import { leastWindowShare, limitRecallPrecision } from './window-search.js';
 import { harmonicMean } from './word-match.js';
 
-/** Names of the features, in the order of the vector (the weights file lists them too). */
-export const FEATURE_NAMES: string[] = [
-  'soft-f1',
-  'soft-recall',
-  'soft-precision',
-  'lexical-f1',
-  'evidence',
-  'words-only-names',
-  'unigram-recall',
-  'unigram-precision',
-  'bigram-f1',
-  'trigram-f1',
-  'lemma-min-coverage',
-  'lemma-max-coverage',
-  'length-ratio',
-  'window-share',
-  'quote-cosine',
-  'names-unmatched',
-  'values-unmatched',
-  'surface-verbatim',
-  'surface-near-verbatim',
-  'surface-trimmed',
-  'same-speaker',
-  'different-speakers',
-  'unmatched-short',
-  'unmatched-long',
-  'length-difference',
-  'in-order-share',
-  'word-edit-ratio',
-  'precision-whole',
-  'word-jaccard',
-  'bigram-recall',
-  'bigram-precision',
-  'aligned-score',
-  'same-speaker-aligned',
-  'same-speaker-recall',
-];
+export { FEATURE_NAMES } from './feature-names.js';
 
-/** Matched weight at which a quote is long enough to trust its F1 fully. */
-const EVIDENCE_HALF = 1.5;
-
-/** n-grams of a word list as joined strings. */
-function ngrams(words: string[], n: number): Map<string, number> {
-  const out = new Map<string, number>();
-  for (let i = 0; i + n <= words.length; i += 1) {
-    const g = n === 1 ? words[i] : words.slice(i, i + n).join(' ');
-    out.set(g, (out.get(g) ?? 0) + 1);
-  }
-  return out;
-}
+/** Index of each feature in the vector, by name. */
+const INDEX = new Map(FEATURE_NAMES.map((name, k) => [name, k]));
+const at = (name: string): number => INDEX.get(name)!;
 
 /** Clipped n-gram overlap: matches over the first's and the second's counts. */
-function overlap(x: Map<string, number>, y: Map<string, number>): { recall: number; precision: number } {
+function overlap(x: NgramCounts, y: NgramCounts): { recall: number; precision: number } {
   let common = 0;
-  let nx = 0;
-  let ny = 0;
-  for (const c of x.values()) nx += c;
-  for (const c of y.values()) ny += c;
-  for (const [g, c] of x) common += Math.min(c, y.get(g) ?? 0);
-  return { recall: nx ? common / nx : 0, precision: ny ? common / ny : 0 };
+  for (const [g, c] of x.counts) common += Math.min(c, y.counts.get(g) ?? 0);
+  return { recall: x.total ? common / x.total : 0, precision: y.total ? common / y.total : 0 };
 }
 
 /** Jaccard overlap of two word sets. */
-function jaccard(x: string[], y: string[]): number {
-  const a = new Set(x);
-  const b = new Set(y);
+function jaccard(a: Set<string>, b: Set<string>): number {
   let common = 0;
   for (const w of a) if (b.has(w)) common += 1;
   return a.size + b.size - common ? common / (a.size + b.size - common) : 0;
@@ -134,6 +90,105 @@ function coverage(x: Set<string>, y: Set<string>): number {
   return n / x.size;
 }
 
+/** Share of two key sets' members that the other set lacks (0 when both are empty). */
+function shareUnmatched(x: Set<string>, y: Set<string>): number {
+  if (!x.size && !y.size) return 0;
+  let n = 0;
+  for (const k of x) if (!y.has(k)) n += 1;
+  for (const k of y) if (!x.has(k)) n += 1;
+  return n / (x.size + y.size);
+}
+
+/** Keys of content words, leaving out those an alteration names. */
+const keysOf = (words: ContentWord[], altered: Set<string>) =>
+  new Set(words.filter((w) => !altered.has(w.text)).map((w) => w.key));
+
+/**
+ * The features that need no alignment — overlaps of words, n-grams and
+ * lemmas, lengths, word order, quote vectors, speakers, the surface relation
+ * — in a full-length vector whose alignment features are NaN until
+ * completeFeatures fills them in. `swap` orders the two as the alignment does.
+ */
+export function measureSurface(
+  a: QuoteFeatures,
+  b: QuoteFeatures,
+  swap: boolean,
+  surface: SurfaceRelation | null,
+  speakers: SpeakerMatch,
+): number[] {
+  const [short, long] = swap ? [b, a] : [a, b];
+  const ps = profileQuote(short);
+  const pl = profileQuote(long);
+  const uni = overlap(ps.ngrams[0], pl.ngrams[0]);
+  const bi = overlap(ps.ngrams[1], pl.ngrams[1]);
+  const tri = overlap(ps.ngrams[2], pl.ngrams[2]);
+  const la = profileQuote(a).lemmas;
+  const lb = profileQuote(b).lemmas;
+  const ca = coverage(la, lb);
+  const cb = coverage(lb, la);
+  const x = new Array<number>(FEATURE_NAMES.length).fill(NaN);
+  x[at('unigram-recall')] = uni.recall;
+  x[at('unigram-precision')] = uni.precision;
+  x[at('bigram-f1')] = harmonicMean(bi.recall, bi.precision);
+  x[at('trigram-f1')] = harmonicMean(tri.recall, tri.precision);
+  x[at('lemma-min-coverage')] = Math.min(ca, cb);
+  x[at('lemma-max-coverage')] = Math.max(ca, cb);
+  x[at('length-ratio')] = long.words.length ? short.words.length / long.words.length : 0;
+  x[at('quote-cosine')] = a.vector && b.vector ? Math.max(0, computeCosine(a.vector, b.vector)) : 0;
+  x[at('surface-verbatim')] = surface === 'verbatim' ? 1 : 0;
+  x[at('surface-near-verbatim')] = surface === 'near-verbatim' ? 1 : 0;
+  x[at('surface-trimmed')] = surface === 'trimmed' ? 1 : 0;
+  x[at('same-speaker')] = speakers === 'same' ? 1 : 0;
+  x[at('different-speakers')] = speakers === 'different' ? 1 : 0;
+  x[at('length-difference')] = Math.min(1, Math.abs(a.words.length - b.words.length) / 20);
+  // word order, as in TER (Snover et al. 2006): shared words in the same order, and edits per word
+  [x[at('in-order-share')], x[at('word-edit-ratio')]] = orderFigures(short.words, long.words);
+  x[at('word-jaccard')] = jaccard(ps.wordSet, pl.wordSet);
+  x[at('bigram-recall')] = bi.recall;
+  x[at('bigram-precision')] = bi.precision;
+  return x;
+}
+
+/** Fill in the alignment's features of a vector from measureSurface (a new vector; the given one is kept). */
+export function completeFeatures(
+  surfaceFeatures: number[],
+  a: QuoteFeatures,
+  b: QuoteFeatures,
+  al: QuoteAlignment,
+  alterations: Alteration[],
+  speakers: SpeakerMatch,
+): number[] {
+  const x = [...surfaceFeatures];
+  const altered = new Set(alterations.flatMap((v) => [v.earlier, v.later]));
+  const nl = al.L.length;
+  const aligned = scoreAlignment(al);
+  const lWeight = al.L.reduce((t, w) => t + w.weight, 0);
+  x[at('soft-f1')] = al.f1;
+  x[at('soft-recall')] = al.recall;
+  x[at('soft-precision')] = al.precision;
+  x[at('lexical-f1')] = al.lexicalF1;
+  x[at('evidence')] = al.matched / (al.matched + EVIDENCE_HALF);
+  x[at('words-only-names')] = al.wordShare < 0.15 ? 1 : 0;
+  x[at('window-share')] = nl ? (al.best.end - al.best.start) / nl : 0;
+  x[at('names-unmatched')] = shareUnmatched(
+    keysOf(profileQuote(a).names, altered),
+    keysOf(profileQuote(b).names, altered),
+  );
+  x[at('values-unmatched')] = shareUnmatched(
+    keysOf(profileQuote(a).values, altered),
+    keysOf(profileQuote(b).values, altered),
+  );
+  // what one side says that the other does not, in weight of content words (a detail added or dropped)
+  x[at('unmatched-short')] = Math.min(1, (al.sWeight - al.best.matched) / 10);
+  x[at('unmatched-long')] = Math.min(1, (al.windowWeight - al.best.covered) / 10);
+  x[at('precision-whole')] = lWeight ? al.best.covered / lWeight : 0;
+  x[at('aligned-score')] = aligned;
+  // a speaker's own words retold: how well the retelling covers the stretch it retells counts more
+  x[at('same-speaker-aligned')] = speakers === 'same' ? aligned : 0;
+  x[at('same-speaker-recall')] = speakers === 'same' ? al.recall : 0;
+  return x;
+}
+
 /**
  * The feature vector of two quotes. Overlaps are measured from the shorter
  * quote's side (recall: how much of it the longer keeps), so a trimmed quote
@@ -146,75 +201,7 @@ export function measurePair(
   alterations: Alteration[],
   speakers: SpeakerMatch,
 ): number[] {
-  const [short, long] = al.swap ? [b, a] : [a, b];
-  const uni = overlap(ngrams(short.words, 1), ngrams(long.words, 1));
-  const bi = overlap(ngrams(short.words, 2), ngrams(long.words, 2));
-  const tri = overlap(ngrams(short.words, 3), ngrams(long.words, 3));
-  const lemmas = (f: QuoteFeatures) =>
-    new Set(f.content.filter((w) => w.weight > 0 && w.kind === 'word').map((w) => w.key));
-  const la = lemmas(a);
-  const lb = lemmas(b);
-  const ca = coverage(la, lb);
-  const cb = coverage(lb, la);
-  const altered = new Set(alterations.flatMap((x) => [x.earlier, x.later]));
-  const names = (f: QuoteFeatures) =>
-    new Set(f.content.filter((w) => w.kind === 'name' && !altered.has(w.text)).map((w) => w.key));
-  const na = names(a);
-  const nb = names(b);
-  const namesUnmatched =
-    na.size + nb.size
-      ? ([...na].filter((k) => !nb.has(k)).length + [...nb].filter((k) => !na.has(k)).length) / (na.size + nb.size)
-      : 0;
-  const values = (f: QuoteFeatures) =>
-    new Set(
-      f.content.filter((w) => (w.kind === 'number' || w.kind === 'date') && !altered.has(w.text)).map((w) => w.key),
-    );
-  const va = values(a);
-  const vb = values(b);
-  const valuesUnmatched =
-    va.size + vb.size
-      ? ([...va].filter((k) => !vb.has(k)).length + [...vb].filter((k) => !va.has(k)).length) / (va.size + vb.size)
-      : 0;
-  const nl = al.L.length;
-  const aligned = scoreAlignment(al);
-  return [
-    al.f1,
-    al.recall,
-    al.precision,
-    al.lexicalF1,
-    al.matched / (al.matched + EVIDENCE_HALF),
-    al.wordShare < 0.15 ? 1 : 0,
-    uni.recall,
-    uni.precision,
-    harmonicMean(bi.recall, bi.precision),
-    harmonicMean(tri.recall, tri.precision),
-    Math.min(ca, cb),
-    Math.max(ca, cb),
-    long.words.length ? short.words.length / long.words.length : 0,
-    nl ? (al.best.end - al.best.start) / nl : 0,
-    a.vector && b.vector ? Math.max(0, computeCosine(a.vector, b.vector)) : 0,
-    namesUnmatched,
-    valuesUnmatched,
-    al.surface === 'verbatim' ? 1 : 0,
-    al.surface === 'near-verbatim' ? 1 : 0,
-    al.surface === 'trimmed' ? 1 : 0,
-    speakers === 'same' ? 1 : 0,
-    speakers === 'different' ? 1 : 0,
-    // what one side says that the other does not, in weight of content words (a detail added or dropped)
-    Math.min(1, (al.sWeight - al.best.matched) / 10),
-    Math.min(1, (al.windowWeight - al.best.covered) / 10),
-    Math.min(1, Math.abs(a.words.length - b.words.length) / 20),
-    // word order, as in TER (Snover et al. 2006): shared words in the same order, and edits per word
-    ...orderFigures(short.words, long.words),
-    al.L.reduce((t, w) => t + w.weight, 0) ? al.best.covered / al.L.reduce((t, w) => t + w.weight, 0) : 0,
-    jaccard(short.words, long.words),
-    bi.recall,
-    bi.precision,
-    aligned,
-    // a speaker's own words retold: how well the retelling covers the stretch it retells counts more
-    speakers === 'same' ? aligned : 0,
-    speakers === 'same' ? al.recall : 0,
-  ];
+  return completeFeatures(measureSurface(a, b, al.swap, al.surface, speakers), a, b, al, alterations, speakers);
 }
 
 /** Cosine of the quote vectors under which two quotes sharing no content word cannot be the same statement. */
@@ -227,27 +214,80 @@ const UNRELATED_COSINE = 0.55;
  */
 export function mayPair(x: QuoteFeatures, y: QuoteFeatures): boolean {
   if (!x.words.length || !y.words.length) return false;
+  const px = profileQuote(x);
+  const py = profileQuote(y);
   // one quote's words inside the other's: a verbatim, near-verbatim or trimmed version, whatever its content words
-  const wx = ` ${x.words.join(' ')} `;
-  const wy = ` ${y.words.join(' ')} `;
-  if (wx.includes(wy) || wy.includes(wx)) return true;
-  const keys = new Set<string>();
-  for (const w of x.content) if (w.weight > 0) keys.add(w.key.slice(0, 4));
-  for (const w of y.content) if (w.weight > 0 && keys.has(w.key.slice(0, 4))) return true;
+  if (px.joined.includes(py.joined) || py.joined.includes(px.joined)) return true;
+  for (const stem of py.stems) if (px.stems.has(stem)) return true;
   if (!x.vector || !y.vector) return false;
   let dot = 0;
   for (let d = 0; d < x.vector.length; d += 1) dot += x.vector[d] * y.vector[d];
   return dot >= UNRELATED_COSINE;
 }
 
-/** Align and measure two quotes: the features the model sees, or null when the cheap bound rules them out. */
+/** What measureQuotes found: the alignment, the alterations and the features the model sees. */
+export interface PairMeasure {
+  alignment: QuoteAlignment;
+  alterations: Alteration[];
+  features: number[];
+}
+
+/** What the bound of pair-bound.ts knows of two quotes before they are aligned. */
+function describeForBound(
+  x: QuoteFeatures,
+  y: QuoteFeatures,
+  swap: boolean,
+  surfaceFeatures: number[],
+  speakers: SpeakerMatch,
+): BoundInput {
+  const [S, L] = swap ? [y, x] : [x, y];
+  const px = profileQuote(x);
+  const py = profileQuote(y);
+  return {
+    surfaceFeatures,
+    speakers,
+    sWeight: profileQuote(S).weight,
+    lWeight: profileQuote(L).weight,
+    support: weighSupportAtMost(S.content, L.content),
+    windowShare: leastWindowShare(S.content, L.content),
+    hasNames: px.names.length + py.names.length > 0,
+    hasValues: px.values.length + py.values.length > 0,
+  };
+}
+
+/**
+ * Align and measure two quotes: the features the model sees, or null when the
+ * cheap bound rules them out. With `weights`, also null when no alignment
+ * could make them a pair under those weights (pair-bound.ts): for pairing,
+ * which needs only the pairs; the score of a pair that is not made is then
+ * not known.
+ */
 export function measureQuotes(
   x: QuoteFeatures,
   y: QuoteFeatures,
   speakers: SpeakerMatch,
-): { alignment: QuoteAlignment; alterations: Alteration[]; features: number[] } | null {
+  weights?: PairingWeights,
+): PairMeasure | null {
   if (!mayPair(x, y)) return null;
-  const alignment = alignQuotes(x, y);
+  const swap = isSwapped(x, y);
+  const surface = detectSurfaceRelation(x, y);
+  const surfaceFeatures = measureSurface(x, y, swap, surface, speakers);
+  let sim: Float64Array[] | undefined;
+  if (weights && !surface) {
+    // first from the words' overlaps alone, then with what the word similarities allow
+    const bound = describeForBound(x, y, swap, surfaceFeatures, speakers);
+    if (!mayReachThreshold(bound, weights)) return null;
+    const [S, L] = swap ? [y.content, x.content] : [x.content, y.content];
+    sim = relateAll(S, L);
+    const limits = limitRecallPrecision(S, L, sim, bound.sWeight, bound.support);
+    if (!mayReachThreshold({ ...bound, recallAtMost: limits.recall, precisionAtMost: limits.precision }, weights))
+      return null;
+  }
+  const alignment = alignQuotes(x, y, surface, sim);
   const alterations = findAlterations(alignment);
-  return { alignment, alterations, features: measurePair(x, y, alignment, alterations, speakers) };
+  return {
+    alignment,
+    alterations,
+    features: completeFeatures(surfaceFeatures, x, y, alignment, alterations, speakers),
+  };
 }

@@ -5,7 +5,7 @@
  */
 import type { WordVectors } from '../vectors/table.js';
 import { listIndexTerms } from './candidates.js';
-import { decidePairInContext } from './context-change.js';
+import { decideIfPairedInContext } from './context-change.js';
 import { prepareQuote, type QuoteFeatures } from './features.js';
 import { matchSpeakers } from '../speakers/index.js';
 import type { PairingQuote, PairSuggestion } from './index.js';
@@ -46,12 +46,12 @@ export function pairQuote(entry: PreparedQuote, candidates: PreparedQuote[]): Pa
   const pairs: PairSuggestion[] = [];
   for (const other of candidates) {
     if (other.quote.article === entry.quote.article || !canPair(other.quote.kind)) continue;
-    const d = decidePairInContext(
+    const d = decideIfPairedInContext(
       other.features,
       entry.features,
       matchSpeakers(other.quote.speaker, entry.quote.speaker),
     );
-    if (d.same)
+    if (d)
       pairs.push({
         a: other.quote.id,
         b: entry.quote.id,

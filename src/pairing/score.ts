@@ -9,6 +9,7 @@
 import type { ContentWord, QuoteFeatures } from './features.js';
 import { detectSurfaceRelation, type SurfaceRelation } from './surface.js';
 import { weighSupport, weighSupportAtMost } from './value-support.js';
+import { isSwapped, profileQuote } from './quote-profile.js';
 import { findBestWindow, type WindowMatch } from './window-search.js';
 import { relateWords, STEM_SIMILARITY, harmonicMean } from './word-match.js';
 
@@ -46,16 +47,33 @@ export interface QuoteAlignment {
   substitutions: Substitution[];
 }
 
-/** Align two prepared quotes (either order gives the same figures). */
-export function alignQuotes(a: QuoteFeatures, b: QuoteFeatures): QuoteAlignment {
-  const weightOf = (f: QuoteFeatures) => f.content.reduce((t, w) => t + w.weight, 0);
-  const wa = weightOf(a);
-  const wb = weightOf(b);
-  const swap = wa > wb || (wa === wb && a.content.length > b.content.length);
+/** Similarity of every word of the shorter quote (rows) with every word of the longer (columns). */
+export function relateAll(S: ContentWord[], L: ContentWord[]): Float64Array[] {
+  const rows: Float64Array[] = [];
+  for (const w of S) {
+    const row = new Float64Array(L.length);
+    for (let j = 0; j < L.length; j += 1) row[j] = relateWords(w, L[j]);
+    rows.push(row);
+  }
+  return rows;
+}
+
+/**
+ * Align two prepared quotes (either order gives the same figures); `surface`
+ * is their surface relation and `similarities` relateAll's table of them
+ * when the caller has them already.
+ */
+export function alignQuotes(
+  a: QuoteFeatures,
+  b: QuoteFeatures,
+  surface: SurfaceRelation | null = detectSurfaceRelation(a, b),
+  similarities?: Float64Array[],
+): QuoteAlignment {
+  const swap = isSwapped(a, b);
   const S = (swap ? b : a).content;
   const L = (swap ? a : b).content;
-  const sim: Float64Array[] = S.map((w) => Float64Array.from(L, (v) => relateWords(w, v)));
-  const sWeight = Math.min(wa, wb);
+  const sim = similarities ?? relateAll(S, L);
+  const sWeight = Math.min(profileQuote(a).weight, profileQuote(b).weight);
   const { best } = findBestWindow(S, L, sim, sWeight, weighSupportAtMost(S, L));
 
   const shared = new Set<string>();
@@ -101,7 +119,7 @@ export function alignQuotes(a: QuoteFeatures, b: QuoteFeatures): QuoteAlignment 
     sWeight,
     windowWeight,
     wordShare: wordWeight ? wordMatched / wordWeight : 0,
-    surface: detectSurfaceRelation(a, b),
+    surface,
     shared: [...shared],
     supported: support.texts,
     substitutions,

@@ -7,7 +7,7 @@
  * corpora hold almost none of that shape to learn the rest from.
  */
 import { fitLogistic, predictLogistic, type LogisticModel, type TrainingRow } from './logistic.js';
-import { FEATURE_NAMES } from './pair-features.js';
+import { FEATURE_NAMES } from './feature-names.js';
 
 /** The two models and the length ratio that chooses between them. */
 export interface SplitModel {

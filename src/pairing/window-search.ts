@@ -24,8 +24,29 @@ export interface WindowMatch {
   links: Link[];
 }
 
+/** A window of the longer quote with the fast search's bound of its F1. */
+interface Window {
+  start: number;
+  end: number;
+  f1: number;
+}
+
 /** At most this many windows found by the fast search are re-aligned one-to-one. */
 const WINDOWS_RESCORED = 24;
+
+/** Words that count for a window's length: no modals, they stand for stop words ("has to"). */
+const countable = (w: ContentWord) => w.kind !== 'modal';
+
+/** The fewest countable words of the longer quote a window holds: a shorter one would let the shorter quote match a fragment. */
+function shortestWindow(size: number, lSize: number): number {
+  return Math.min(lSize, Math.max(1, Math.ceil(size * 0.75)));
+}
+
+/** The least share of the longer quote's words that any window findBestWindow returns covers. */
+export function leastWindowShare(S: ContentWord[], L: ContentWord[]): number {
+  if (!L.length) return 0;
+  return shortestWindow(S.filter(countable).length, L.filter(countable).length) / L.length;
+}
 
 /**
  * Fast window search: each shorter word takes its best partner in the window
@@ -39,20 +60,26 @@ function searchWindows(
   sim: Float64Array[],
   sWeight: number,
   support: number,
-): { windows: { start: number; end: number; f1: number }[]; bound: number } {
+): { windows: Window[]; bound: number } {
   const ns = S.length;
   const nl = L.length;
+  // the similarities column by column, and the shorter's weights, in flat arrays: this is the inner loop
+  const byColumn = new Float64Array(nl * ns);
   const colMax = new Float64Array(nl);
-  for (let j = 0; j < nl; j += 1) for (let i = 0; i < ns; i += 1) colMax[j] = Math.max(colMax[j], sim[i][j]);
-  // a window shorter than most of the shorter quote would let it match a
-  // fragment; lengths count no modals: they stand for stop words ("has to")
-  const countable = (w: ContentWord) => w.kind !== 'modal';
+  for (let i = 0; i < ns; i += 1) {
+    const row = sim[i];
+    for (let j = 0; j < nl; j += 1) {
+      byColumn[j * ns + i] = row[j];
+      if (row[j] > colMax[j]) colMax[j] = row[j];
+    }
+  }
+  const weights = Float64Array.from(S, (w) => w.weight);
   const size = S.filter(countable).length;
   const lSize = L.filter(countable).length;
-  const minLen = Math.min(lSize, Math.max(1, Math.ceil(size * 0.75)));
+  const minLen = shortestWindow(size, lSize);
   const maxLen = Math.min(lSize, Math.ceil(size * 1.8) + 3);
   const rowMax = new Float64Array(ns);
-  const found: { start: number; end: number; f1: number }[] = [];
+  const top: Window[] = [];
   let bound = 0;
   for (
     let start = 0, before = 0;
@@ -68,42 +95,130 @@ function searchWindows(
       if (len > maxLen) break;
       lWeight += L[end].weight;
       lCovered += L[end].weight * colMax[end];
-      for (let i = 0; i < ns; i += 1) if (sim[i][end] > rowMax[i]) rowMax[i] = sim[i][end];
+      const column = end * ns;
+      for (let i = 0; i < ns; i += 1) if (byColumn[column + i] > rowMax[i]) rowMax[i] = byColumn[column + i];
       if (len < minLen || lWeight === 0) continue;
       let matched = 0;
-      for (let i = 0; i < ns; i += 1) matched += S[i].weight * rowMax[i];
-      found.push({ start, end: end + 1, f1: harmonicMean(matched / sWeight, lCovered / lWeight) });
+      for (let i = 0; i < ns; i += 1) matched += weights[i] * rowMax[i];
+      keepBest(top, { start, end: end + 1, f1: harmonicMean(matched / sWeight, lCovered / lWeight) });
       bound = Math.max(
         bound,
         harmonicMean((matched + support) / (sWeight + support), (lCovered + support) / (lWeight + support)),
       );
     }
   }
-  const windows = found.sort((x, y) => y.f1 - x.f1 || x.end - x.start - (y.end - y.start)).slice(0, WINDOWS_RESCORED);
-  return { windows, bound };
+  return { windows: top, bound };
 }
 
-/** Greedy one-to-one alignment of the shorter quote with a window of the longer. */
-export function alignWindow(
+/** Does window x come before y: a higher bound, then shorter (the earlier found first when both tie)? */
+const isBefore = (x: Window, y: Window) => x.f1 > y.f1 || (x.f1 === y.f1 && x.end - x.start < y.end - y.start);
+
+/** Keep the WINDOWS_RESCORED first windows in order, a window found later after those it ties with. */
+function keepBest(top: Window[], w: Window): void {
+  if (top.length === WINDOWS_RESCORED && !isBefore(w, top[top.length - 1])) return;
+  let at = top.length;
+  while (at > 0 && isBefore(w, top[at - 1])) at -= 1;
+  top.splice(at, 0, w);
+  if (top.length > WINDOWS_RESCORED) top.pop();
+}
+
+/**
+ * Upper limits of the recall and precision (support included) of any window
+ * findBestWindow can return, from the best similarity of each word alone: the
+ * recall from each shorter word's best partner anywhere, the precision from
+ * the windows the search considers, each longer word counted at its best
+ * partner. For the bound of pair-bound.ts.
+ */
+export function limitRecallPrecision(
   S: ContentWord[],
   L: ContentWord[],
   sim: Float64Array[],
   sWeight: number,
+  support: number,
+): { recall: number; precision: number } {
+  const ns = S.length;
+  const nl = L.length;
+  let matched = 0;
+  for (let i = 0; i < ns; i += 1) {
+    let best = 0;
+    for (let j = 0; j < nl; j += 1) if (sim[i][j] > best) best = sim[i][j];
+    matched += S[i].weight * best;
+  }
+  const recall = sWeight + support ? Math.min(1, (matched + support) / (sWeight + support)) : 0;
+  const colMax = new Float64Array(nl);
+  for (let j = 0; j < nl; j += 1) for (let i = 0; i < ns; i += 1) colMax[j] = Math.max(colMax[j], sim[i][j]);
+  const size = S.filter(countable).length;
+  const lSize = L.filter(countable).length;
+  const minLen = shortestWindow(size, lSize);
+  const maxLen = Math.min(lSize, Math.ceil(size * 1.8) + 3);
+  let precision = 0;
+  // the windows of searchWindows; a window's growth over weightless words changes neither sum
+  for (
+    let start = 0, before = 0;
+    start < nl && lSize - before >= minLen;
+    before += countable(L[start]) ? 1 : 0, start += 1
+  ) {
+    let lWeight = 0;
+    let lCovered = 0;
+    let len = 0;
+    for (let end = start; end < nl; end += 1) {
+      if (countable(L[end])) len += 1;
+      if (len > maxLen) break;
+      lWeight += L[end].weight;
+      lCovered += L[end].weight * colMax[end];
+      if (len < minLen || lWeight === 0) continue;
+      precision = Math.max(precision, (lCovered + support) / (lWeight + support));
+    }
+  }
+  return { recall, precision: Math.min(1, precision) };
+}
+
+/**
+ * The word pairs that can be linked, as indices i × |L| + j, in the order the
+ * greedy alignment takes them: most similar first, then nearest in position,
+ * then in reading order. Sorted once per pair of quotes; each window takes
+ * the pairs inside it in this order.
+ */
+function sortLinks(ns: number, nl: number, sim: Float64Array[]): Int32Array {
+  let n = 0;
+  for (let i = 0; i < ns; i += 1) for (let j = 0; j < nl; j += 1) if (sim[i][j] > 0) n += 1;
+  const order = new Int32Array(n);
+  n = 0;
+  for (let i = 0; i < ns; i += 1) for (let j = 0; j < nl; j += 1) if (sim[i][j] > 0) order[n++] = i * nl + j;
+  const iOf = (k: number) => Math.floor(k / nl);
+  order.sort((x, y) => {
+    const ix = iOf(x);
+    const iy = iOf(y);
+    const jx = x - ix * nl;
+    const jy = y - iy * nl;
+    return sim[iy][jy] - sim[ix][jx] || Math.abs(ix - jx) - Math.abs(iy - jy) || x - y;
+  });
+  return order;
+}
+
+/** Greedy one-to-one alignment of the shorter quote with a window of the longer, from the sorted word pairs. */
+function alignWindow(
+  S: ContentWord[],
+  L: ContentWord[],
+  sim: Float64Array[],
+  order: Int32Array,
+  sWeight: number,
   start: number,
   end: number,
 ): WindowMatch {
-  const cand: Link[] = [];
-  for (let i = 0; i < S.length; i += 1)
-    for (let j = start; j < end; j += 1) if (sim[i][j] > 0) cand.push([i, j, sim[i][j]]);
-  cand.sort((x, y) => y[2] - x[2] || Math.abs(x[0] - x[1]) - Math.abs(y[0] - y[1]));
-  const usedS = new Set<number>();
-  const usedL = new Set<number>();
+  const nl = L.length;
+  const usedS = new Uint8Array(S.length);
+  const usedL = new Uint8Array(nl);
   const links: Link[] = [];
-  for (const link of cand) {
-    if (usedS.has(link[0]) || usedL.has(link[1])) continue;
-    usedS.add(link[0]);
-    usedL.add(link[1]);
-    links.push(link);
+  let left = Math.min(S.length, end - start);
+  for (let k = 0; k < order.length && left > 0; k += 1) {
+    const i = Math.floor(order[k] / nl);
+    const j = order[k] - i * nl;
+    if (j < start || j >= end || usedS[i] || usedL[j]) continue;
+    usedS[i] = 1;
+    usedL[j] = 1;
+    links.push([i, j, sim[i][j]]);
+    left -= 1;
   }
   let matched = 0;
   let covered = 0;
@@ -140,10 +255,11 @@ export function findBestWindow(
   let best: WindowMatch = { start: 0, end: nl, f1: 0, matched: 0, covered: 0, links: [] };
   if (sWeight <= 0 || !nl) return { best, bound: 0 };
   const search = searchWindows(S, L, sim, sWeight, support);
+  const order = sortLinks(S.length, nl, sim);
   for (const w of search.windows) {
     // windows come in falling order of their bound
     if (w.f1 <= best.f1 + 1e-9) break;
-    const m = alignWindow(S, L, sim, sWeight, w.start, w.end);
+    const m = alignWindow(S, L, sim, order, sWeight, w.start, w.end);
     if (m.f1 > best.f1 + 1e-9) best = m;
   }
   // the window grows over the weightless words at its edges ("... by the end
@@ -151,6 +267,6 @@ export function findBestWindow(
   let { start, end } = best;
   while (start > 0 && L[start - 1].weight === 0) start -= 1;
   while (end < nl && L[end].weight === 0) end += 1;
-  if (best.f1 > 0 && (start < best.start || end > best.end)) best = alignWindow(S, L, sim, sWeight, start, end);
+  if (best.f1 > 0 && (start < best.start || end > best.end)) best = alignWindow(S, L, sim, order, sWeight, start, end);
   return { best, bound: search.bound };
 }
