@@ -77,14 +77,15 @@ export function* storeAnalysisSteps(
       group: q.group,
     });
     const entry = result.index?.[i];
+    const rows = result.rows?.quotes[i] ?? undefined;
     stored.push({
       id,
       text: q.text,
       kind: q.kind,
       speaker: q.speaker,
       features: entry?.features,
-      terms: entry?.terms,
-      encoded: result.rows?.features[i] ?? undefined,
+      terms: entry?.terms ?? rows?.terms,
+      encoded: rows?.features,
     });
     yield;
   }

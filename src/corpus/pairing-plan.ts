@@ -49,9 +49,12 @@ export async function planPairing(
   for (const [index, q] of analysis.quotes.entries()) {
     if (!canPair(q.kind)) continue;
     const indexed = analysis.index?.[index];
-    const features = indexed?.features ?? prepareQuote(q.text, vectors);
+    const rows = analysis.rows?.quotes[index];
+    // a worker's analysis carries features as text: they cross to the pair job as text too, cheaply
+    const features = indexed?.features ?? (rows ? undefined : prepareQuote(q.text, vectors));
     const terms =
       indexed?.terms ??
+      rows?.terms ??
       prepareForPairing({ id: '', article: '', text: q.text, speaker: q.speaker, kind: q.kind }, vectors, features)
         .terms;
     // the new article has no postings yet: nothing to leave out (no article has id 0)
@@ -61,7 +64,7 @@ export async function planPairing(
       text: q.text,
       kind: q.kind,
       speaker: q.speaker,
-      features,
+      ...(features ? { features } : { encoded: rows!.features }),
       candidates: getPairingQuotes(db, ids),
     });
     await nextTurn();

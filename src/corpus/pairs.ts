@@ -84,7 +84,7 @@ export function pairStoredArticle(
     const entry = prepareForPairing(
       { id: String(q.id), article: String(articleId), text: q.text, speaker: q.speaker, kind: q.kind },
       vectors,
-      q.features,
+      q.features ?? (q.encoded === undefined ? undefined : decodeQuoteFeatures(q.text, q.encoded, vectors)),
     );
     const ids = rankCandidates(source, entry.terms, String(articleId)).map(Number);
     const candidates = getPairingQuotes(db, ids).map((row) => prepareCandidate(row, vectors));

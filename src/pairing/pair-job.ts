@@ -26,7 +26,9 @@ export interface PlannedQuote {
   text: string;
   kind: string;
   speaker: string | null;
-  features: QuoteFeatures;
+  /** its features, or `encoded` (features-codec text), which is cheaper to send to a worker */
+  features?: QuoteFeatures;
+  encoded?: string;
   candidates: CandidateQuote[];
 }
 
@@ -81,10 +83,12 @@ function prepareFresh(row: CandidateQuote, vectors: WordVectors | undefined): Pr
 /** Decide every planned quote against its candidates. The new article is not stored yet, so it has no id here. */
 export function decidePlannedQuotes(quotes: PlannedQuote[], vectors: WordVectors | undefined): DecidedQuote[] {
   return quotes.map((q) => {
+    const features =
+      q.features ?? (q.encoded === undefined ? undefined : decodeQuoteFeatures(q.text, q.encoded, vectors));
     const entry = prepareForPairing(
       { id: String(q.index), article: 'new', text: q.text, speaker: q.speaker, kind: q.kind },
       vectors,
-      q.features,
+      features,
     );
     return {
       index: q.index,

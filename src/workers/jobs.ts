@@ -14,7 +14,7 @@ import {
   type PreparedArticle,
 } from '../ingest/index.js';
 import { analyzeForStore } from '../analysis/for-store.js';
-import { prepareStoreRows, type StoredAnalysis } from './store-rows.js';
+import { readyForStore, type StoredAnalysis } from './store-rows.js';
 import { loadVectors } from '../vectors/load.js';
 import { decidePlannedQuotes, type DecidedQuote, type PlannedQuote } from '../pairing/pair-job.js';
 
@@ -55,8 +55,7 @@ export function runJob(job: Job): ArticleInput[] | AnalyzedInput | DecidedQuote[
       return parsePaste(job.text, job.maxBytes);
     case 'analyze': {
       const prepared = prepareArticle(job.input);
-      const analysis = analyzeForStore(prepared.text, loadVectors());
-      return { prepared, analysis: { ...analysis, rows: prepareStoreRows(analysis) } };
+      return { prepared, analysis: readyForStore(analyzeForStore(prepared.text, loadVectors())) };
     }
     case 'pair':
       return decidePlannedQuotes(job.quotes, loadVectors());

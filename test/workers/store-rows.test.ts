@@ -31,7 +31,9 @@ describe('rows prepared for the store with the analysis', () => {
     for (const input of articles) {
       const { prepared, analysis } = await inlineRunner.run({ kind: 'analyze', input });
       expect(analysis.rows?.textHash).toBe(hashText(prepared.text));
-      expect(analysis.rows?.features.filter((f) => f !== null)).toHaveLength(analysis.quotes.length);
+      expect(analysis.rows?.quotes.filter((q) => q !== null)).toHaveLength(analysis.quotes.length);
+      // the vectors stay in the worker: the rows carry the features as text
+      expect(analysis.index).toBeUndefined();
       expect(storeImport(ready, prepared, analysis).status).toBe('imported');
     }
     const stored = indexOf(ready);
