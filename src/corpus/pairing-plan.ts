@@ -37,15 +37,23 @@ export interface DecidedPairing {
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** Where planned quotes go as they are read: `send` is given every `batch` of them (and the rest at the end). */
+export interface PlanBatches {
+  batch: number;
+  send(quotes: PlannedQuote[]): void;
+}
+
 /** Read the candidates of every quote of an analysis, one quote per turn of the event loop. */
 export async function planPairing(
   db: Db,
   analysis: StoredAnalysis,
+  batches?: PlanBatches,
 ): Promise<{ generation: number; quotes: PlannedQuote[] }> {
   const vectors = loadVectors();
   const source = storeSource(db);
   const generation = readPairingGeneration(db);
   const quotes: PlannedQuote[] = [];
+  let sent = 0;
   for (const [index, q] of analysis.quotes.entries()) {
     if (!canPair(q.kind)) continue;
     const indexed = analysis.index?.[index];
@@ -67,42 +75,37 @@ export async function planPairing(
       ...(features ? { features } : { encoded: rows!.features }),
       candidates: getPairingQuotes(db, ids),
     });
+    if (batches && quotes.length - sent >= batches.batch) batches.send(quotes.slice(sent, (sent = quotes.length)));
     await nextTurn();
   }
+  if (batches && quotes.length > sent) batches.send(quotes.slice(sent));
   return { generation, quotes };
 }
 
-/**
- * Split planned quotes into at most `parts` shares of about equal work, the
- * work of a quote counted as its candidates (each is one decision), largest
- * first into the lightest share. Each share keeps its quotes in order.
- */
-export function shareOutQuotes(quotes: PlannedQuote[], parts: number): PlannedQuote[][] {
-  const shares = Array.from({ length: Math.max(1, Math.min(parts, quotes.length)) }, () => ({
-    cost: 0,
-    quotes: [] as PlannedQuote[],
-  }));
-  const byCost = [...quotes].sort((a, b) => b.candidates.length - a.candidates.length || a.index - b.index);
-  for (const q of byCost) {
-    const lightest = shares.reduce((min, s) => (s.cost < min.cost ? s : min));
-    lightest.cost += 1 + q.candidates.length;
-    lightest.quotes.push(q);
-  }
-  return shares.filter((s) => s.quotes.length).map((s) => s.quotes.sort((a, b) => a.index - b.index));
+/** Quotes per pair job: about two jobs per worker for an article, and not fewer than eight quotes a job. */
+export function pairBatchSize(pairable: number, workers: number): number {
+  return Math.max(8, Math.ceil(pairable / (2 * Math.max(1, workers))));
 }
 
 /**
- * Read, score on the runner and return the decided pairs of an analysis. The
- * scoring is shared out over every worker: imports of one database take
- * turns (each article is a candidate of the next), so one article's decisions
- * were the part of an import that one worker did while the others waited.
+ * Read, score on the runner and return the decided pairs of an analysis.
+ * Imports of one database take turns (each article is a candidate of the
+ * next), so one article's reading and scoring was the part of an import that
+ * ran alone: one worker scored while the others waited, and none while this
+ * thread read. Now the quotes go out in batches as they are read, so every
+ * worker scores while this thread reads on.
  */
 export async function decidePairing(db: Db, runner: JobRunner, analysis: StoredAnalysis): Promise<DecidedPairing> {
-  const plan = await planPairing(db, analysis);
-  const shares = shareOutQuotes(plan.quotes, runner.size);
-  const decided = (await Promise.all(shares.map((quotes) => runner.run({ kind: 'pair', quotes }))))
-    .flat()
-    .sort((a, b) => a.index - b.index);
+  const jobs: Promise<DecidedQuote[]>[] = [];
+  const send = (quotes: PlannedQuote[]) => {
+    const job = runner.run({ kind: 'pair', quotes });
+    // handled here so a failure does not count as unhandled while the rest is read; Promise.all reports it
+    job.catch(() => undefined);
+    jobs.push(job);
+  };
+  const pairable = analysis.quotes.filter((q) => canPair(q.kind)).length;
+  const plan = await planPairing(db, analysis, { batch: pairBatchSize(pairable, runner.size), send });
+  const decided = (await Promise.all(jobs)).flat().sort((a, b) => a.index - b.index);
   return { generation: plan.generation, decided };
 }
 

@@ -7,13 +7,14 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateArticleTexts } from '../../bench/article-gen.js';
 import { importArticle, storeImport } from '../../src/corpus/articles.js';
-import { decidePairing, importInOrder, shareOutQuotes } from '../../src/corpus/pairing-plan.js';
+import { decidePairing, importInOrder, pairBatchSize } from '../../src/corpus/pairing-plan.js';
 import type { PlannedQuote } from '../../src/pairing/pair-job.js';
+import type { Job } from '../../src/workers/jobs.js';
 import { openDatabase, type Db } from '../../src/db.js';
 import { createWorkerPool, inlineRunner, type JobRunner } from '../../src/workers/pool.js';
 import { readPairingGeneration } from '../../src/store/pairs.js';
 
-// two workers: one article's decisions are shared out over both
+// two workers: one article's decisions are sent out to both
 const pool = createWorkerPool(2);
 afterAll(() => pool.close());
 
@@ -40,30 +41,35 @@ async function importPlanned(runner: JobRunner): Promise<Db> {
   return db;
 }
 
-/** A planned quote with `n` candidates (only the count matters to sharing out). */
-const planned = (index: number, n: number): PlannedQuote =>
-  ({ index, candidates: Array.from({ length: n }, () => ({})) }) as unknown as PlannedQuote;
+describe("one article's decisions sent out as its quotes are read", () => {
+  it('sends batches of quotes, each once, to be scored while the rest is read', async () => {
+    const db = openDatabase(':memory:');
+    for (const input of articles.slice(0, 6)) importArticle(db, input);
+    const { analysis } = await inlineRunner.run({ kind: 'analyze', input: articles[6] });
+    const sent: number[][] = [];
+    // a runner of two workers that records each job and scores it in this thread
+    const recording: JobRunner = {
+      size: 2,
+      run: (job) => {
+        const j = job as Job;
+        if (j.kind === 'pair') sent.push(j.quotes.map((q: PlannedQuote) => q.index));
+        return inlineRunner.run(job);
+      },
+      close: async () => {},
+    };
+    const batched = await decidePairing(db, recording, analysis);
+    const single = await decidePairing(db, { ...inlineRunner, size: 0 }, analysis);
+    expect(sent.length).toBeGreaterThan(1);
+    const indices = sent.flat();
+    expect(new Set(indices).size).toBe(indices.length);
+    expect(indices.sort((a, b) => a - b)).toEqual(single.decided.map((d) => d.index));
+    expect(batched).toEqual(single);
+  }, 120_000);
 
-describe("sharing one article's decisions out over the workers", () => {
-  it('gives every quote to exactly one share, in order, with about equal candidates', () => {
-    const quotes = [40, 3, 3, 20, 2, 18, 1, 0].map((n, i) => planned(i, n));
-    const shares = shareOutQuotes(quotes, 2);
-    expect(shares).toHaveLength(2);
-    expect(
-      shares
-        .flat()
-        .map((q) => q.index)
-        .sort((a, b) => a - b),
-    ).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
-    for (const s of shares) expect(s.map((q) => q.index)).toEqual([...s.map((q) => q.index)].sort((a, b) => a - b));
-    const costs = shares.map((s) => s.reduce((n, q) => n + 1 + q.candidates.length, 0));
-    expect(Math.abs(costs[0] - costs[1])).toBeLessThanOrEqual(3);
-  });
-
-  it('makes one share for the calling thread and none for no quotes', () => {
-    expect(shareOutQuotes([planned(0, 5), planned(1, 5)], 0)).toHaveLength(1);
-    expect(shareOutQuotes([planned(0, 5)], 4)).toHaveLength(1);
-    expect(shareOutQuotes([], 2)).toEqual([]);
+  it('makes about two jobs per worker, of at least eight quotes', () => {
+    expect(pairBatchSize(40, 2)).toBe(10);
+    expect(pairBatchSize(40, 0)).toBe(20);
+    expect(pairBatchSize(5, 4)).toBe(8);
   });
 });
 
