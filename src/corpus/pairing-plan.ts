@@ -18,7 +18,7 @@
  */
 import type { Db } from '../db.js';
 import type { PreparedArticle } from '../ingest/index.js';
-import { canPair, prepareForPairing, prepareQuote, rankCandidates } from '../pairing/index.js';
+import { canPair, prepareForPairing, prepareQuote, rankCandidates, rememberPostings } from '../pairing/index.js';
 import type { DecidedQuote, PlannedQuote } from '../pairing/pair-job.js';
 import { getPairingQuotes, readPairingGeneration } from '../store/pairs.js';
 import { findArticleByHash } from '../store/articles.js';
@@ -50,7 +50,8 @@ export async function planPairing(
   batches?: PlanBatches,
 ): Promise<{ generation: number; quotes: PlannedQuote[] }> {
   const vectors = loadVectors();
-  const source = storeSource(db);
+  // answers kept across the turns: a plan read while the corpus moved is thrown away (the generation)
+  const source = rememberPostings(storeSource(db));
   const generation = readPairingGeneration(db);
   const quotes: PlannedQuote[] = [];
   let sent = 0;

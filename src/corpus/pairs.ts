@@ -14,6 +14,7 @@ import {
   prepareForPairing,
   prepareQuote,
   rankCandidates,
+  rememberPostings,
   type PairingQuote,
   type PairSuggestion,
   type PostingSource,
@@ -76,7 +77,8 @@ export function pairStoredArticle(
   vectors: WordVectors | undefined,
 ): number {
   const rejected = rejectedPairsOf(db, articleId);
-  const source = storeSource(db);
+  // the index does not change until the article's quotes are indexed, after the loop
+  const source = rememberPostings(storeSource(db));
   const indexed: { id: number; terms: string[] }[] = [];
   let stored = 0;
   for (const q of quotes) {

@@ -19,6 +19,39 @@ export interface PostingSource {
   postings(term: string, excludeArticle: string, cap: number): string[];
 }
 
+/**
+ * A posting source that keeps its answers. Looking up one article's quotes,
+ * the same terms come back quote after quote (its topic words, its vector
+ * buckets) while the index does not change — an article's quotes are indexed
+ * after all of them were looked up — so each term is asked of the store once.
+ * Use one for one article's look-ups only.
+ */
+export function rememberPostings(source: PostingSource): PostingSource {
+  let size: number | undefined;
+  const frequencies = new Map<string, number>();
+  const lists = new Map<string, string[]>();
+  return {
+    size: () => (size ??= source.size()),
+    frequency(term) {
+      let n = frequencies.get(term);
+      if (n === undefined) {
+        n = source.frequency(term);
+        frequencies.set(term, n);
+      }
+      return n;
+    },
+    postings(term, excludeArticle, cap) {
+      const key = `${excludeArticle}\u0000${cap}\u0000${term}`;
+      let list = lists.get(key);
+      if (!list) {
+        list = source.postings(term, excludeArticle, cap);
+        lists.set(key, list);
+      }
+      return list;
+    },
+  };
+}
+
 /** Tuning of candidate retrieval. */
 export interface RetrievalOptions {
   /** entries read from one posting list (the newest) */

@@ -64,6 +64,7 @@ export { matchSpeakers, splitSpeakerName, type SpeakerMatch } from '../speakers/
 export {
   listIndexTerms,
   rankCandidates,
+  rememberPostings,
   DEFAULT_RETRIEVAL,
   type PostingSource,
   type RetrievalOptions,

@@ -40,16 +40,26 @@ export interface DecidedQuote {
 
 /** Decoded candidates kept between articles: a quote is a candidate of many later quotes. */
 const DECODED_KEPT = 20_000;
-const decoded = new Map<string, PreparedQuote>();
+const decoded = new Map<number, { row: CandidateQuote; prepared: PreparedQuote }>();
 let decodedWith: WordVectors | undefined;
+
+/** Is the stored row the one a quote was prepared from (every field it was prepared from the same)? */
+const isSameRow = (x: CandidateQuote, y: CandidateQuote) =>
+  x.articleId === y.articleId &&
+  x.kind === y.kind &&
+  x.speaker === y.speaker &&
+  x.text === y.text &&
+  x.features === y.features;
 
 /**
  * A stored quote prepared for pairing, from its stored features when it has
  * them. The same stored quote comes back as a candidate article after
  * article; decoding its features (JSON and a vector look-up per word) was a
- * large share of import time, so the prepared quote is kept, keyed by its
- * id, words and stored features (a bounded memo, emptied when the vector
- * table changes). Prepared quotes are never changed by pairing.
+ * large share of import time, so the prepared quote is kept by its id with
+ * the row it came from, and used again while the row is the same (a bounded
+ * memo, emptied when the vector table changes). Comparing the row's strings
+ * costs less than hashing them into a key. Prepared quotes are never changed
+ * by pairing.
  */
 export function prepareCandidate(row: CandidateQuote, vectors: WordVectors | undefined): PreparedQuote {
   if (!row.features) return prepareFresh(row, vectors);
@@ -57,12 +67,11 @@ export function prepareCandidate(row: CandidateQuote, vectors: WordVectors | und
     decoded.clear();
     decodedWith = vectors;
   }
-  const key = `${row.id}\u0000${row.articleId}\u0000${row.kind}\u0000${row.speaker}\u0000${row.text}\u0000${row.features}`;
-  const hit = decoded.get(key);
-  if (hit) return hit;
+  const hit = decoded.get(row.id);
+  if (hit && isSameRow(hit.row, row)) return hit.prepared;
   const prepared = prepareFresh(row, vectors);
-  if (decoded.size >= DECODED_KEPT) decoded.delete(decoded.keys().next().value as string);
-  decoded.set(key, prepared);
+  if (!hit && decoded.size >= DECODED_KEPT) decoded.delete(decoded.keys().next().value as number);
+  decoded.set(row.id, { row, prepared });
   return prepared;
 }
 
