@@ -227,8 +227,10 @@ export function detectEditorial(
 }
 
 /**
- * Tag a bare text for `retold tag --jsonl`: quote extraction and the nlp
- * analysis first, then suggestEditorial. Offsets index `text` as given.
+ * Tag a bare text for `retold tag --jsonl`: the nlp analysis and the
+ * text's quote spans first (readQuoteSpans), then suggestEditorial — the
+ * spans as suggestEditorial would get them from extractQuotes. Offsets index
+ * `text` as given.
  */
 export function tagText(text: string, options: EditorialOptions = {}): EditorialSuggestions {
   if (typeof text !== 'string') throw new TypeError(`editorial: tagText expects a string, got ${typeof text}`);

@@ -169,9 +169,10 @@ export function buildWords(text: string, tokens: Token[]): Word[] {
       continue;
     }
     const isMark = t.text.length === 1 && markChars.has(t.text);
+    const lower = t.text.toLowerCase();
     words.push({
       text: t.text,
-      lower: t.text.toLowerCase(),
+      lower,
       start: t.start,
       end: t.end,
       pos: isMark
@@ -194,7 +195,7 @@ export function buildWords(text: string, tokens: Token[]): Word[] {
       w.lemma = cue;
     }
     // `shot back`, `fired back`: the tagger reads the verb as a noun
-    if (prev && t.text.toLowerCase() === 'back' && (prev.lower === 'shot' || prev.lower === 'fired')) {
+    if (prev && lower === 'back' && (prev.lower === 'shot' || prev.lower === 'fired')) {
       prev.pos = 'VERB';
       prev.lemma = prev.lower === 'shot' ? 'shoot back' : 'fire back';
     }
