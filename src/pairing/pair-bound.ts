@@ -8,14 +8,22 @@
  * bounded from above. When even that stays under the threshold (and the
  * hand-set rule of decide.ts cannot fire), the pair is rejected without
  * aligning: the same decision, for a fraction of the cost (issue 14: "window
- * alignment only where a cheap bound says it can matter"). The bound never
- * makes a pair; it only says when one cannot be made.
+ * alignment only where a cheap bound says it can matter"). measureQuotes asks
+ * three times, each tighter and dearer: from the word overlaps alone; with
+ * recall and precision limited by the word similarities; with the best window
+ * found, only the support of shared values unknown (which skips the support,
+ * the alterations and the reasons). The bound never makes a pair; it only
+ * says when one cannot be made.
  */
 import type { LogisticModel } from './logistic.js';
 import type { PairingWeights } from './model.js';
 import { EVIDENCE_HALF, FEATURE_NAMES } from './feature-names.js';
 import { isPartRetold } from './split-model.js';
+import type { ContentWord, QuoteFeatures } from './features.js';
+import { profileQuote } from './quote-profile.js';
 import type { SpeakerMatch } from '../speakers/index.js';
+import { weighSupportAtMost } from './value-support.js';
+import { leastWindowShare, type WindowMatch } from './window-search.js';
 import { harmonicMean } from './word-match.js';
 
 /** What the bound knows before aligning. */
@@ -36,6 +44,9 @@ export interface BoundInput {
   /** upper limits of recall and precision when known (from the word similarities), else 1 */
   recallAtMost?: number;
   precisionAtMost?: number;
+  /** lower limits of recall and precision when known (from the best window, before support), else 0 */
+  recallAtLeast?: number;
+  precisionAtLeast?: number;
   /** upper limit of the F1 (support included) when known, else 1 */
   f1AtMost?: number;
 }
@@ -225,5 +236,53 @@ export function mayReachThreshold(input: BoundInput, weights: PairingWeights): b
   const ownWords = input.speakers === 'same' && x[LENGTH_RATIO] < STRETCH_RATIO;
   fillFixed(input);
   const search: Search = { input, aligned, base, needed, ownWords };
-  return mayReachIn(search, 0, Math.min(1, input.recallAtMost ?? 1), 0, Math.min(1, input.precisionAtMost ?? 1), 0);
+  const rMax = Math.min(1, input.recallAtMost ?? 1);
+  const pMax = Math.min(1, input.precisionAtMost ?? 1);
+  const rMin = Math.min(rMax, Math.max(0, input.recallAtLeast ?? 0));
+  const pMin = Math.min(pMax, Math.max(0, input.precisionAtLeast ?? 0));
+  return mayReachIn(search, rMin, rMax, pMin, pMax, 0);
+}
+
+/** What the bound of pair-bound.ts knows of two quotes before they are aligned. */
+export function describeForBound(
+  x: QuoteFeatures,
+  y: QuoteFeatures,
+  swap: boolean,
+  surfaceFeatures: number[],
+  speakers: SpeakerMatch,
+): BoundInput {
+  const [S, L] = swap ? [y, x] : [x, y];
+  const px = profileQuote(x);
+  const py = profileQuote(y);
+  return {
+    surfaceFeatures,
+    speakers,
+    sWeight: profileQuote(S).weight,
+    lWeight: profileQuote(L).weight,
+    support: weighSupportAtMost(S.content, L.content),
+    windowShare: leastWindowShare(S.content, L.content),
+    hasNames: px.names.length + py.names.length > 0,
+    hasValues: px.values.length + py.values.length > 0,
+  };
+}
+
+/**
+ * Recall and precision of the best window, support included, lie between
+ * their values without support and with all the support shared values and
+ * modals could add (alignQuotes adds what they do).
+ */
+export function limitByWindow(L: ContentWord[], best: WindowMatch, bound: BoundInput): Partial<BoundInput> {
+  const { sWeight, support } = bound;
+  let windowWeight = 0;
+  for (let j = best.start; j < best.end; j += 1) windowWeight += L[j].weight;
+  const limits: Partial<BoundInput> = {};
+  if (sWeight > 0) {
+    limits.recallAtLeast = best.matched / sWeight;
+    limits.recallAtMost = Math.min(bound.recallAtMost ?? 1, (best.matched + support) / (sWeight + support));
+  }
+  if (windowWeight > 0) {
+    limits.precisionAtLeast = best.covered / windowWeight;
+    limits.precisionAtMost = Math.min(bound.precisionAtMost ?? 1, (best.covered + support) / (windowWeight + support));
+  }
+  return limits;
 }

@@ -11,13 +11,12 @@ import { findAlterations, type Alteration } from './alterations.js';
 import type { ContentWord, QuoteFeatures } from './features.js';
 import { EVIDENCE_HALF, FEATURE_NAMES } from './feature-names.js';
 import type { PairingWeights } from './model.js';
-import { mayReachThreshold, type BoundInput } from './pair-bound.js';
+import { describeForBound, limitByWindow, mayReachThreshold } from './pair-bound.js';
 import { isSwapped, profileQuote, type NgramCounts } from './quote-profile.js';
 import { alignQuotes, relateAll, type QuoteAlignment } from './score.js';
 import type { SpeakerMatch } from '../speakers/index.js';
 import { detectSurfaceRelation, type SurfaceRelation } from './surface.js';
-import { weighSupportAtMost } from './value-support.js';
-import { leastWindowShare, limitRecallPrecision } from './window-search.js';
+import { findBestWindow, limitRecallPrecision, type WindowMatch } from './window-search.js';
 import { harmonicMean } from './word-match.js';
 
 export { FEATURE_NAMES } from './feature-names.js';
@@ -232,29 +231,6 @@ export interface PairMeasure {
   features: number[];
 }
 
-/** What the bound of pair-bound.ts knows of two quotes before they are aligned. */
-function describeForBound(
-  x: QuoteFeatures,
-  y: QuoteFeatures,
-  swap: boolean,
-  surfaceFeatures: number[],
-  speakers: SpeakerMatch,
-): BoundInput {
-  const [S, L] = swap ? [y, x] : [x, y];
-  const px = profileQuote(x);
-  const py = profileQuote(y);
-  return {
-    surfaceFeatures,
-    speakers,
-    sWeight: profileQuote(S).weight,
-    lWeight: profileQuote(L).weight,
-    support: weighSupportAtMost(S.content, L.content),
-    windowShare: leastWindowShare(S.content, L.content),
-    hasNames: px.names.length + py.names.length > 0,
-    hasValues: px.values.length + py.values.length > 0,
-  };
-}
-
 /**
  * Align and measure two quotes: the features the model sees, or null when the
  * cheap bound rules them out. With `weights`, also null when no alignment
@@ -273,6 +249,7 @@ export function measureQuotes(
   const surface = detectSurfaceRelation(x, y);
   const surfaceFeatures = measureSurface(x, y, swap, surface, speakers);
   let sim: Float64Array[] | undefined;
+  let best: WindowMatch | undefined;
   if (weights && !surface) {
     // first from the words' overlaps alone, then with what the word similarities allow
     const bound = describeForBound(x, y, swap, surfaceFeatures, speakers);
@@ -280,10 +257,13 @@ export function measureQuotes(
     const [S, L] = swap ? [y.content, x.content] : [x.content, y.content];
     sim = relateAll(S, L);
     const limits = limitRecallPrecision(S, L, sim, bound.sWeight, bound.support);
-    if (!mayReachThreshold({ ...bound, recallAtMost: limits.recall, precisionAtMost: limits.precision }, weights))
-      return null;
+    const limited = { ...bound, recallAtMost: limits.recall, precisionAtMost: limits.precision };
+    if (!mayReachThreshold(limited, weights)) return null;
+    // last, with the best window: only the support of shared values is left unknown
+    best = findBestWindow(S, L, sim, bound.sWeight, bound.support).best;
+    if (!mayReachThreshold({ ...limited, ...limitByWindow(L, best, bound) }, weights)) return null;
   }
-  const alignment = alignQuotes(x, y, surface, sim);
+  const alignment = alignQuotes(x, y, surface, sim, best);
   const alterations = findAlterations(alignment);
   return {
     alignment,

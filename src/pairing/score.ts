@@ -60,21 +60,22 @@ export function relateAll(S: ContentWord[], L: ContentWord[]): Float64Array[] {
 
 /**
  * Align two prepared quotes (either order gives the same figures); `surface`
- * is their surface relation and `similarities` relateAll's table of them
- * when the caller has them already.
+ * is their surface relation, `similarities` relateAll's table of them and
+ * `window` findBestWindow's best window when the caller has them already.
  */
 export function alignQuotes(
   a: QuoteFeatures,
   b: QuoteFeatures,
   surface: SurfaceRelation | null = detectSurfaceRelation(a, b),
   similarities?: Float64Array[],
+  window?: WindowMatch,
 ): QuoteAlignment {
   const swap = isSwapped(a, b);
   const S = (swap ? b : a).content;
   const L = (swap ? a : b).content;
   const sim = similarities ?? relateAll(S, L);
   const sWeight = Math.min(profileQuote(a).weight, profileQuote(b).weight);
-  const { best } = findBestWindow(S, L, sim, sWeight, weighSupportAtMost(S, L));
+  const best = window ?? findBestWindow(S, L, sim, sWeight, weighSupportAtMost(S, L)).best;
 
   const shared = new Set<string>();
   const substitutions: Substitution[] = [];
