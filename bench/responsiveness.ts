@@ -2,7 +2,7 @@
  * Responsiveness while importing (issue 16): /healthz p99 while the server
  * imports (a) a 5 MB ordinary text, (b) a 200 kB single token, (c) a JSON array
  * of 2,000 articles, each beside /healthz p99 idle in the same run; and
- * `retold import` of a folder of real articles (PolNeAR dev texts, skipped
+ * `retold import` of a folder of real articles (every PolNeAR text, skipped
  * when ../shared is absent) with the worker pool against one worker.
  * Sizes: BENCH_HEALTH_MB and BENCH_HEALTH_ARTICLES; by default 1 MB and 200 articles,
  * so `npm run bench` ends in minutes (each generated article pairs with dozens
@@ -162,14 +162,20 @@ export async function benchHealthWhileImporting(): Promise<BenchRow[]> {
   return rows;
 }
 
-/** `retold import` of a folder of PolNeAR dev texts: every core against one worker. */
+/**
+ * `retold import` of a folder of real articles (every PolNeAR text, train
+ * and dev: about 900), every core against one worker, each a fresh process
+ * of the built CLI (`npm run bench` builds it first), as a user runs it.
+ */
 export function benchFolderImport(): BenchRow[] {
-  const source = join(root, '..', 'shared', 'dev', 'polnear', 'dev.jsonl');
-  if (!existsSync(source)) {
-    process.stderr.write(`bench: ${source} is absent; folder import skipped\n`);
+  const sources = ['train', 'dev'].map((split) => join(root, '..', 'shared', 'dev', 'polnear', `${split}.jsonl`));
+  const cli = join(root, 'dist', 'src', 'cli.js');
+  const missing = [...sources, cli].filter((f) => !existsSync(f));
+  if (missing.length > 0) {
+    process.stderr.write(`bench: ${missing.join(', ')} absent; folder import skipped\n`);
     return [
       makeRow(
-        'retold import of a folder of real articles: skipped (../shared/dev/polnear/dev.jsonl absent)',
+        'retold import of a folder of real articles: skipped (../shared/dev/polnear or the built CLI absent)',
         0,
         '–',
         0,
@@ -183,17 +189,18 @@ export function benchFolderImport(): BenchRow[] {
     mkdirSync(folder);
     const seen = new Set<string>();
     let n = 0;
-    for (const line of readFileSync(source, 'utf8').split('\n')) {
-      if (!line.trim()) continue;
-      const { text } = JSON.parse(line) as { text: string };
-      if (seen.has(text)) continue;
-      seen.add(text);
-      writeFileSync(join(folder, `${String(n).padStart(4, '0')}.txt`), text);
-      n += 1;
-    }
+    for (const source of sources)
+      for (const line of readFileSync(source, 'utf8').split('\n')) {
+        if (!line.trim()) continue;
+        const { text } = JSON.parse(line) as { text: string };
+        if (seen.has(text)) continue;
+        seen.add(text);
+        writeFileSync(join(folder, `${String(n).padStart(4, '0')}.txt`), text);
+        n += 1;
+      }
     const run = (workers: number): number => {
       const t = performance.now();
-      const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src', 'cli.ts'), 'import', folder], {
+      const r = spawnSync(process.execPath, [cli, 'import', folder], {
         cwd: root,
         env: { ...process.env, RETOLD_DB: join(dir, `w${workers}.sqlite`), RETOLD_WORKERS: String(workers) },
         encoding: 'utf8',
@@ -206,7 +213,7 @@ export function benchFolderImport(): BenchRow[] {
     const pool = run(cores);
     return [
       makeRow(
-        `retold import of ${n} PolNeAR dev texts, ${cores} workers vs 1 (process start included)`,
+        `retold import of ${n} PolNeAR texts, ${cores} workers vs 1 (built CLI, process start included)`,
         n / pool,
         'articles/s',
         n / one,

@@ -5,7 +5,7 @@
  */
 import Database from 'better-sqlite3';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { migrationsDir } from './paths.js';
 import { nameKey } from './ingest/fields.js';
 
@@ -67,10 +67,31 @@ export function openDatabase(path: string): Db {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.pragma('synchronous = NORMAL');
-  // outlet (and other) names are grouped and matched by this key, so invisible characters do not split one outlet in two
-  db.function('name_key', { deterministic: true }, (v: unknown) => (typeof v === 'string' ? nameKey(v) : null));
+  addFunctions(db);
   migrate(db);
   return db;
+}
+
+/**
+ * A read-only connection to a database file another connection opened and
+ * migrated (a worker thread reads pairing candidates through one): it sees
+ * the last committed state and never takes a write lock.
+ */
+export function openReader(path: string): Db {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  db.pragma('busy_timeout = 5000');
+  addFunctions(db);
+  return db;
+}
+
+/** The file of a database, or undefined for an in-memory or temporary one (another connection cannot open those). */
+export function fileOf(db: Db): string | undefined {
+  return db.memory || !db.name ? undefined : resolve(db.name);
+}
+
+function addFunctions(db: Db): void {
+  // outlet (and other) names are grouped and matched by this key, so invisible characters do not split one outlet in two
+  db.function('name_key', { deterministic: true }, (v: unknown) => (typeof v === 'string' ? nameKey(v) : null));
 }
 
 const statementCache = new WeakMap<Db, Map<string, Database.Statement>>();

@@ -16,10 +16,18 @@
  * Imports of one process take turns through steps 1–3 (importInOrder), so
  * an article always sees the one stored before it.
  */
-import type { Db } from '../db.js';
+import { fileOf, type Db } from '../db.js';
 import type { PreparedArticle } from '../ingest/index.js';
-import { canPair, prepareForPairing, prepareQuote, rankCandidates, rememberPostings } from '../pairing/index.js';
-import type { DecidedQuote, PlannedQuote } from '../pairing/pair-job.js';
+import {
+  canPair,
+  prepareForPairing,
+  prepareQuote,
+  rankCandidates,
+  rememberPostings,
+  type PostingSource,
+} from '../pairing/index.js';
+import { decidePlannedQuotes, type DecidedQuote, type PlannedQuote } from '../pairing/pair-job.js';
+import type { WordVectors } from '../vectors/table.js';
 import { getPairingQuotes, readPairingGeneration } from '../store/pairs.js';
 import { findArticleByHash } from '../store/articles.js';
 import { loadVectors } from '../vectors/load.js';
@@ -43,6 +51,37 @@ export interface PlanBatches {
   send(quotes: PlannedQuote[]): void;
 }
 
+/** A quote of a new article with the index terms its candidates are found by (and without them yet). */
+export type QuoteToPlan = Omit<PlannedQuote, 'candidates'> & { terms: string[] };
+
+/** The quote at `index` of an analysis as it is planned, or undefined when it never pairs (scare quotes). */
+function toPlan(analysis: StoredAnalysis, index: number, vectors: WordVectors | undefined): QuoteToPlan | undefined {
+  const q = analysis.quotes[index];
+  if (!canPair(q.kind)) return undefined;
+  const indexed = analysis.index?.[index];
+  const rows = analysis.rows?.quotes[index];
+  // a worker's analysis carries features as text: they cross to the pair job as text too, cheaply
+  const features = indexed?.features ?? (rows ? undefined : prepareQuote(q.text, vectors));
+  const terms =
+    indexed?.terms ??
+    rows?.terms ??
+    prepareForPairing({ id: '', article: '', text: q.text, speaker: q.speaker, kind: q.kind }, vectors, features).terms;
+  return {
+    index,
+    text: q.text,
+    kind: q.kind,
+    speaker: q.speaker,
+    ...(features ? { features } : { encoded: rows!.features }),
+    terms,
+  };
+}
+
+/** A planned quote's candidates, read from the term index (the new article has no postings yet: no article has id 0). */
+function readCandidates(db: Db, source: PostingSource, { terms, ...quote }: QuoteToPlan): PlannedQuote {
+  const ids = rankCandidates(source, terms, '0').map(Number);
+  return { ...quote, candidates: getPairingQuotes(db, ids) };
+}
+
 /** Read the candidates of every quote of an analysis, one quote per turn of the event loop. */
 export async function planPairing(
   db: Db,
@@ -55,32 +94,29 @@ export async function planPairing(
   const generation = readPairingGeneration(db);
   const quotes: PlannedQuote[] = [];
   let sent = 0;
-  for (const [index, q] of analysis.quotes.entries()) {
-    if (!canPair(q.kind)) continue;
-    const indexed = analysis.index?.[index];
-    const rows = analysis.rows?.quotes[index];
-    // a worker's analysis carries features as text: they cross to the pair job as text too, cheaply
-    const features = indexed?.features ?? (rows ? undefined : prepareQuote(q.text, vectors));
-    const terms =
-      indexed?.terms ??
-      rows?.terms ??
-      prepareForPairing({ id: '', article: '', text: q.text, speaker: q.speaker, kind: q.kind }, vectors, features)
-        .terms;
-    // the new article has no postings yet: nothing to leave out (no article has id 0)
-    const ids = rankCandidates(source, terms, '0').map(Number);
-    quotes.push({
-      index,
-      text: q.text,
-      kind: q.kind,
-      speaker: q.speaker,
-      ...(features ? { features } : { encoded: rows!.features }),
-      candidates: getPairingQuotes(db, ids),
-    });
+  for (let index = 0; index < analysis.quotes.length; index += 1) {
+    const quote = toPlan(analysis, index, vectors);
+    if (!quote) continue;
+    quotes.push(readCandidates(db, source, quote));
     if (batches && quotes.length - sent >= batches.batch) batches.send(quotes.slice(sent, (sent = quotes.length)));
     await nextTurn();
   }
   if (batches && quotes.length > sent) batches.send(quotes.slice(sent));
   return { generation, quotes };
+}
+
+/**
+ * Read the candidates of planned quotes in one read transaction and decide
+ * them: a worker's pair job, through its own read-only connection, so the
+ * request thread neither reads candidates nor scores them.
+ */
+export function readAndDecide(db: Db, quotes: QuoteToPlan[], vectors: WordVectors | undefined): DecidedPairing {
+  const read = db.transaction(() => {
+    const source = rememberPostings(storeSource(db));
+    return { generation: readPairingGeneration(db), planned: quotes.map((q) => readCandidates(db, source, q)) };
+  });
+  const { generation, planned } = read();
+  return { generation, decided: decidePlannedQuotes(planned, vectors) };
 }
 
 /** Quotes per pair job: about two jobs per worker for an article, and not fewer than eight quotes a job. */
@@ -91,12 +127,17 @@ export function pairBatchSize(pairable: number, workers: number): number {
 /**
  * Read, score on the runner and return the decided pairs of an analysis.
  * Imports of one database take turns (each article is a candidate of the
- * next), so one article's reading and scoring was the part of an import that
- * ran alone: one worker scored while the others waited, and none while this
- * thread read. Now the quotes go out in batches as they are read, so every
- * worker scores while this thread reads on.
+ * next), so one article's reading and scoring is the part of an import that
+ * runs alone. With worker threads and a database file, each worker reads its
+ * batch's candidates through its own read-only connection and scores them:
+ * reading was about a third of the request thread's work in a folder import,
+ * and it ran while the workers waited. Otherwise (an in-memory database, no
+ * workers) this thread reads a quote per turn and sends the quotes out in
+ * batches as they are read.
  */
 export async function decidePairing(db: Db, runner: JobRunner, analysis: StoredAnalysis): Promise<DecidedPairing> {
+  const database = fileOf(db);
+  if (runner.size > 0 && database) return decideInWorkers(db, database, runner, analysis);
   const jobs: Promise<DecidedQuote[]>[] = [];
   const send = (quotes: PlannedQuote[]) => {
     const job = runner.run({ kind: 'pair', quotes });
@@ -109,6 +150,28 @@ export async function decidePairing(db: Db, runner: JobRunner, analysis: StoredA
   const decided = (await Promise.all(jobs)).flat().sort((a, b) => a.index - b.index);
   return { generation: plan.generation, decided };
 }
+
+/** Reading and scoring in the workers, a batch of quotes each; batches read at different moments count as moved. */
+async function decideInWorkers(
+  db: Db,
+  database: string,
+  runner: JobRunner,
+  analysis: StoredAnalysis,
+): Promise<DecidedPairing> {
+  const vectors = loadVectors();
+  const quotes = analysis.quotes.flatMap((_, index) => toPlan(analysis, index, vectors) ?? []);
+  if (quotes.length === 0) return { generation: readPairingGeneration(db), decided: [] };
+  const size = pairBatchSize(quotes.length, runner.size);
+  const jobs: Promise<DecidedPairing>[] = [];
+  for (let at = 0; at < quotes.length; at += size)
+    jobs.push(runner.run({ kind: 'read-pair', database, quotes: quotes.slice(at, at + size) }));
+  const parts = await Promise.all(jobs);
+  const generation = parts.every((p) => p.generation === parts[0].generation) ? parts[0].generation : MOVED;
+  return { generation, decided: parts.flatMap((p) => p.decided).sort((a, b) => a.index - b.index) };
+}
+
+/** A generation no corpus has: the plan is read again, or paired in the write transaction. */
+const MOVED = -1;
 
 const turns = new WeakMap<Db, Promise<unknown>>();
 

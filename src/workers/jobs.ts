@@ -1,8 +1,9 @@
 /**
  * The CPU-heavy steps of an import as jobs a worker thread runs: reading an
  * upload (decoding, HTML extraction, JSON parsing) and preparing plus
- * analysing one article, and deciding the pairing candidates the store read
- * for a new article's quotes. The same functions run in the calling thread when no
+ * analysing one article, and deciding the pairing candidates of a new
+ * article's quotes (read by the store on the calling thread, or by the job
+ * itself through a read-only connection of the worker's own). The same functions run in the calling thread when no
  * pool is used (tests, the sample corpus).
  */
 import {
@@ -17,6 +18,8 @@ import { analyzeForStore } from '../analysis/for-store.js';
 import { readyForStore, type StoredAnalysis } from './store-rows.js';
 import { loadVectors } from '../vectors/load.js';
 import { decidePlannedQuotes, type DecidedQuote, type PlannedQuote } from '../pairing/pair-job.js';
+import { readAndDecide, type DecidedPairing, type QuoteToPlan } from '../corpus/pairing-plan.js';
+import { openReader, type Db } from '../db.js';
 
 /** One uploaded file or fetched page. */
 export interface UploadedFile {
@@ -30,7 +33,8 @@ export type Job =
   | { kind: 'parse-upload'; file: UploadedFile; maxBytes: number }
   | { kind: 'parse-paste'; text: string; maxBytes: number }
   | { kind: 'analyze'; input: ArticleInput }
-  | { kind: 'pair'; quotes: PlannedQuote[] };
+  | { kind: 'pair'; quotes: PlannedQuote[] }
+  | { kind: 'read-pair'; database: string; quotes: QuoteToPlan[] };
 
 /** An article ready to store: prepared, and analysed for the store. */
 export interface AnalyzedInput {
@@ -44,10 +48,11 @@ export interface JobResults {
   'parse-paste': ArticleInput[];
   analyze: AnalyzedInput;
   pair: DecidedQuote[];
+  'read-pair': DecidedPairing;
 }
 
 /** Run a job in this thread. */
-export function runJob(job: Job): ArticleInput[] | AnalyzedInput | DecidedQuote[] {
+export function runJob(job: Job): ArticleInput[] | AnalyzedInput | DecidedQuote[] | DecidedPairing {
   switch (job.kind) {
     case 'parse-upload':
       return parseUpload(job.file, job.maxBytes);
@@ -59,7 +64,25 @@ export function runJob(job: Job): ArticleInput[] | AnalyzedInput | DecidedQuote[
     }
     case 'pair':
       return decidePlannedQuotes(job.quotes, loadVectors());
+    case 'read-pair':
+      return readAndDecide(readerOf(job.database), job.quotes, loadVectors());
   }
+}
+
+/** Read-only connections of this thread, by database file (a server has one; a test run a few). */
+const readers = new Map<string, Db>();
+const READERS_KEPT = 4;
+
+function readerOf(file: string): Db {
+  let db = readers.get(file);
+  if (db?.open) return db;
+  if (readers.size >= READERS_KEPT) {
+    const [oldest, reader] = readers.entries().next().value as [string, Db];
+    reader.close();
+    readers.delete(oldest);
+  }
+  readers.set(file, (db = openReader(file)));
+  return db;
 }
 
 /** A job's failure as it crosses threads: an input problem keeps its status, anything else is a bug. */

@@ -1,9 +1,13 @@
 /**
  * Pairing scored outside the write transaction (src/corpus/pairing-plan.ts)
  * makes exactly the pairs that pairing inside it makes, in a worker thread as
- * in the calling thread, and pairs in the transaction when the corpus moved
- * after the candidates were read.
+ * in the calling thread, with the candidates read by the workers from a
+ * database file or by the calling thread, and pairs in the transaction when
+ * the corpus moved after the candidates were read.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateArticleTexts } from '../../bench/article-gen.js';
 import { importArticle, storeImport } from '../../src/corpus/articles.js';
@@ -16,7 +20,11 @@ import { readPairingGeneration } from '../../src/store/pairs.js';
 
 // two workers: one article's decisions are sent out to both
 const pool = createWorkerPool(2);
-afterAll(() => pool.close());
+const dir = mkdtempSync(join(tmpdir(), 'retold-pairing-plan-'));
+afterAll(async () => {
+  await pool.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 const articles = generateArticleTexts(14, 23).map((a, i) => ({ title: `${a.title} ${i}`, text: a.text }));
 
@@ -34,8 +42,8 @@ function pairsOf(db: Db): string[] {
     .sort();
 }
 
-async function importPlanned(runner: JobRunner): Promise<Db> {
-  const db = openDatabase(':memory:');
+async function importPlanned(runner: JobRunner, file = ':memory:'): Promise<Db> {
+  const db = openDatabase(file);
   const analysed = await Promise.all(articles.map((input) => runner.run({ kind: 'analyze', input })));
   for (const a of analysed) expect((await importInOrder(db, runner, a.prepared, a.analysis)).status).toBe('imported');
   return db;
@@ -81,6 +89,44 @@ describe('pairing decided outside the write transaction', () => {
     expect(expected.length).toBeGreaterThan(20);
     expect(pairsOf(await importPlanned(inlineRunner))).toEqual(expected);
     expect(pairsOf(await importPlanned(pool))).toEqual(expected);
+  }, 180_000);
+
+  it('makes the same pairs when the workers read the candidates from a database file', async () => {
+    const inside = openDatabase(':memory:');
+    for (const input of articles) importArticle(inside, input);
+    const reads: number[] = [];
+    // the pool, recording the quotes of each job that reads its own candidates
+    const recording: JobRunner = {
+      size: pool.size,
+      run: (job) => {
+        const j = job as Job;
+        if (j.kind === 'pair') throw new Error('candidates read on the calling thread');
+        if (j.kind === 'read-pair') reads.push(j.quotes.length);
+        return pool.run(job);
+      },
+      close: async () => {},
+    };
+    const db = await importPlanned(recording, join(dir, 'workers-read.sqlite'));
+    expect(reads.length).toBeGreaterThan(articles.length);
+    expect(pairsOf(db)).toEqual(pairsOf(inside));
+    db.close();
+  }, 180_000);
+
+  it('pairs in the transaction when the corpus moved after a worker read the candidates', async () => {
+    const db = openDatabase(join(dir, 'workers-moved.sqlite'));
+    for (const input of articles.slice(0, 4)) importArticle(db, input);
+    const retelling = { title: 'Retelling', text: `An opening line of another outlet.\n\n${articles[4].text}` };
+    const [late, other] = await Promise.all(
+      [articles[4], retelling].map((input) => inlineRunner.run({ kind: 'analyze', input })),
+    );
+    const stale = await decidePairing(db, pool, late.analysis);
+    expect(stale.generation).toBe(readPairingGeneration(db));
+    storeImport(db, other.prepared, other.analysis);
+    storeImport(db, late.prepared, late.analysis, {}, stale);
+    const reference = openDatabase(':memory:');
+    for (const input of [...articles.slice(0, 4), retelling, articles[4]]) importArticle(reference, input);
+    expect(pairsOf(db)).toEqual(pairsOf(reference));
+    db.close();
   }, 180_000);
 
   it('pairs in the transaction when a quote was stored after the candidates were read', async () => {
