@@ -15,8 +15,8 @@ export interface Range {
 export interface DetectContext {
   text: string;
   analysis: Analysis;
-  /** indices of tokens that begin a sentence or a line */
-  sentenceStarts: Set<number>;
+  /** per token, 1 when it begins a sentence or a line (asked of nearly every token, so an array, not a set) */
+  sentenceStarts: Uint8Array;
   /** stretches in someone else's words (full and partial quotations) */
   quoted: Range[];
   /** stretches the quote extractor (or the fallback scanner) marked as scare quotes */
@@ -41,18 +41,18 @@ export function isWord(token: Token): boolean {
   return /[\p{L}\p{N}]/u.test(token.text);
 }
 
-/** Build the set of tokens that open a sentence or a line. */
-export function indexSentences(analysis: Analysis): { sentenceStarts: Set<number> } {
-  const sentenceStarts = new Set<number>();
-  analysis.sentences.forEach((s) => {
+/** Mark the tokens that open a sentence or a line. */
+export function indexSentences(analysis: Analysis): { sentenceStarts: Uint8Array } {
+  const { tokens } = analysis;
+  // one more than the tokens: a sentence of opening marks alone marks the place after its last token
+  const sentenceStarts = new Uint8Array(tokens.length + 1);
+  for (const s of analysis.sentences) {
     // an opening quotation mark or bracket does not stop the next word from being sentence-initial
     let first = s.tokenStart;
-    while (first < s.tokenEnd && OPEN_QUOTES.has(analysis.tokens[first].text)) first += 1;
-    sentenceStarts.add(first);
-  });
-  analysis.tokens.forEach((t, i) => {
-    if (t.type === 'tabCRLF' && i + 1 < analysis.tokens.length) sentenceStarts.add(i + 1);
-  });
+    while (first < s.tokenEnd && OPEN_QUOTES.has(tokens[first].text)) first += 1;
+    sentenceStarts[first] = 1;
+  }
+  for (let i = 0; i + 1 < tokens.length; i += 1) if (tokens[i].type === 'tabCRLF') sentenceStarts[i + 1] = 1;
   return { sentenceStarts };
 }
 

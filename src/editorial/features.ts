@@ -146,13 +146,7 @@ export function classifyLemma(lemma: string): readonly string[] {
 }
 
 /** True when the text holds a double quotation mark (" “ ” « »). */
-function holdsQuoteMark(text: string): boolean {
-  for (let k = 0; k < text.length; k += 1) {
-    const c = text.charCodeAt(k);
-    if (c === 34 || c === 0x201c || c === 0x201d || c === 0xab || c === 0xbb) return true;
-  }
-  return false;
-}
+const holdsQuoteMark = (text: string): boolean => /["“”«»]/.test(text);
 
 /** True for the tokens the model scores: words with at least one letter. */
 export function isScoredWord(token: Token): boolean {
@@ -191,12 +185,12 @@ export function extractWordFeatures(
   let c = 0;
   for (let si = 0; si < sentences.length; si += 1) {
     const sentence = sentences[si];
-    let hasQuote = false;
+    // the sentence's text is its tokens and the spaces between them, so it holds their marks
+    const hasQuote = holdsQuoteMark(sentence.text);
     let hasReport = false;
-    for (let i = sentence.tokenStart; i < sentence.tokenEnd; i += 1) {
+    for (let i = sentence.tokenStart; i < sentence.tokenEnd && !hasReport; i += 1) {
       const t = tokens[i];
-      if (!hasQuote && holdsQuoteMark(t.text)) hasQuote = true;
-      if (!hasReport && t.pos === 'VERB' && reportVerbs.has(t.lemma)) hasReport = true;
+      if (t.pos === 'VERB' && reportVerbs.has(t.lemma)) hasReport = true;
     }
     const mood = sentence.sentiment;
     for (let i = sentence.tokenStart; i < sentence.tokenEnd; i += 1) {
@@ -216,7 +210,7 @@ export function extractWordFeatures(
       if (hasQuote && !quoted[i]) flags |= BESIDE_QUOTE;
       if (hasReport) flags |= REPORT_SENTENCE;
       if (t.negated) flags |= NEGATED;
-      if (startsCapital(t.text) && !ctx.sentenceStarts.has(i)) flags |= CAPITAL;
+      if (startsCapital(t.text) && ctx.sentenceStarts[i] !== 1) flags |= CAPITAL;
       rows.push({
         token: i,
         sentence: si,

@@ -190,7 +190,7 @@ export function findLexiconHits(ctx: DetectContext): LexiconHit[] {
       i = compound.last;
       continue;
     }
-    const entry = matchToken(token, ctx.forms[i], ctx.sentenceStarts.has(i), tokens[i + 1]);
+    const entry = matchToken(token, ctx.forms[i], ctx.sentenceStarts[i] === 1, tokens[i + 1]);
     if (entry) hits.push({ start: token.start, end: token.end, category: entry.category, lexicon: entry.lexicon });
   }
   return hits;

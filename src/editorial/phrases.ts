@@ -179,14 +179,15 @@ export function findPhraseHits(ctx: DetectContext, list: PhrasePattern[] = patte
       }
     }
     if (touched.length === 0) continue;
-    const candidates: PhrasePattern[] = [];
-    touched.sort((a, b) => a - b);
+    // the patterns with every required word, in list order (few, so only they are sorted)
+    const complete: number[] = [];
     for (const pi of touched) {
-      if (masks[pi] === index.full[pi]) candidates.push(list[pi]);
+      if (masks[pi] === index.full[pi]) complete.push(pi);
       masks[pi] = 0;
     }
     touched.length = 0;
-    if (candidates.length === 0) continue;
+    if (complete.length === 0) continue;
+    const candidates = complete.sort((a, b) => a - b).map((pi) => list[pi]);
     for (let ti = s.tokenStart; ti < s.tokenEnd; ti += 1) {
       if (!isWord(tokens[ti])) continue;
       for (const p of candidates) {

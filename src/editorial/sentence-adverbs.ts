@@ -29,8 +29,8 @@ export function findAdverbHits(ctx: DetectContext): AdverbHit[] {
   const matchAt = (i: number, words: string[]) => words.every((w, k) => low(i + k) === w);
   for (let i = 0; i < tokens.length; i += 1) {
     if (tokens[i].type !== 'word') continue;
-    let initial = ctx.sentenceStarts.has(i);
-    if (!initial && i > 0 && ctx.sentenceStarts.has(i - 1) && CONJUNCTIONS.has(low(i - 1)!)) initial = true;
+    const initial =
+      ctx.sentenceStarts[i] === 1 || (i > 0 && ctx.sentenceStarts[i - 1] === 1 && CONJUNCTIONS.has(low(i - 1)!));
     const betweenCommas = i > 0 && tokens[i - 1].text === ',';
     if (!initial && !betweenCommas) continue;
     const first = low(i);

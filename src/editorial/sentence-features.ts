@@ -32,12 +32,16 @@ export function extractSentenceFeatures(
     if (si < sentences.length && cand.start >= sentences[si].start) categoriesAt[si].push(cand.category);
   }
   const out: FeatureRow[] = new Array(sentences.length);
+  // the sentences' mean vectors, side by side in one block: a typed array of its own per sentence costs an allocation outside the heap
+  const dimensions = rows.find((r) => r.vector)?.vector?.length ?? 0;
+  const block = new Float32Array(sentences.length * dimensions);
   // rows come in sentence order, so each sentence's rows are one run [from, to)
   let from = 0;
   for (si = 0; si < sentences.length; si += 1) {
     let to = from;
     while (to < rows.length && rows[to].sentence === si) to += 1;
-    out[si] = describeSentence(sentences[si].sentiment, categoriesAt[si], rows, probs, from, to);
+    const sum = block.subarray(si * dimensions, (si + 1) * dimensions);
+    out[si] = describeSentence(sentences[si].sentiment, categoriesAt[si], rows, probs, from, to, sum);
     from = to;
   }
   return out;
@@ -90,6 +94,7 @@ function describeSentence(
   probs: ArrayLike<number>,
   from: number,
   to: number,
+  sum: Float32Array,
 ): FeatureRow {
   const n = to - from;
   // ascending, read from the end: the sums run from the largest score down
@@ -100,7 +105,7 @@ function describeSentence(
     const r = rows[k];
     if (r.flags & QUOTED) quoted += 1;
     const v = r.vector;
-    if (v && !r.word.stop) addInto((vector ??= new Float32Array(v.length)), v);
+    if (v && !r.word.stop) addInto((vector ??= sum), v);
   }
   const keys = ['bias'];
   const values = [1];
