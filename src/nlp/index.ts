@@ -6,6 +6,7 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { findPossessiveCuts, insertSpaces } from './possessives.js';
+import { readPrecedingSpaces } from './spaces.js';
 
 /** One token of the text, with its character span (end exclusive). */
 export interface Token {
@@ -183,9 +184,10 @@ function analyzePiece(text: string, base: number, first: number): Omit<Analysis,
   // wink reads a space before each possessive "'s" (possessives.ts); `cut` walks those places
   const cuts = findPossessiveCuts(text, isInVocabulary);
   let cut = 0;
-  const doc = nlp.readDoc(insertSpaces(text, cuts));
+  const read = insertSpaces(text, cuts);
+  const doc = nlp.readDoc(read);
   const values = doc.tokens().out(its.value) as string[];
-  const spaces = doc.tokens().out(its.precedingSpaces) as string[];
+  const spaces = readPrecedingSpaces(read, values, () => doc.tokens().out(its.precedingSpaces) as string[]);
   const tags = doc.tokens().out(its.pos) as string[];
   const negs = doc.tokens().out(its.negationFlag) as unknown as boolean[];
   const contracted = doc.tokens().out(its.contractionFlag) as unknown as boolean[];

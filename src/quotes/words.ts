@@ -77,7 +77,7 @@ export function isMarkChar(ch: string): boolean {
   return markChars.has(ch);
 }
 
-/** Speech verbs in the third person that the tagger can read as plural nouns, with their lemma. */
+/** Speech verbs in the third person that the tagger can read as plural nouns, with their lemma (each ends in "s"). */
 const nounCues = new Map(
   [
     'notes',
@@ -108,16 +108,13 @@ export function buildWords(text: string, tokens: Token[]): Word[] {
   const words: Word[] = [];
   let paragraph = 0;
   let lastEnd = 0;
-  const countBreaks = (from: number, to: number): void => {
-    for (let i = from; i < to; i += 1) if (text.charCodeAt(i) === 10) paragraph += 1;
-  };
   for (let i = 0; i < tokens.length; i += 1) {
     const t = tokens[i];
     // only a token starting with a control, space or non-ASCII character can be blank
     const c0 = t.text.charCodeAt(0);
     if (t.type === 'tabCRLF' || ((c0 <= 32 || c0 >= 0xa0 || Number.isNaN(c0)) && t.text.trim() === '')) continue;
     if (t.start < lastEnd || t.end > text.length) continue;
-    countBreaks(lastEnd, t.start);
+    for (let k = lastEnd; k < t.start; k += 1) if (text.charCodeAt(k) === 10) paragraph += 1;
     lastEnd = t.end;
     const prev = words[words.length - 1];
     const glued = prev !== undefined && prev.end === t.start && !prev.mark;
@@ -188,7 +185,7 @@ export function buildWords(text: string, tokens: Token[]): Word[] {
       nameShape: undefined,
     });
     // `Conway notes.`, `Viguerie says`: after a name or pronoun the tagger reads a speech verb as a plural noun
-    const cue = nounCues.get(t.text);
+    const cue = t.text.endsWith('s') ? nounCues.get(t.text) : undefined;
     if (cue && prev && (prev.pos === 'PROPN' || prev.lower === 'he' || prev.lower === 'she')) {
       const w = words[words.length - 1];
       w.pos = 'VERB';
