@@ -12,8 +12,8 @@ export interface QuotationRegion extends Range {
 }
 
 const LEFT = 0x201c; // “
-const RIGHT = 0x201d; // ”
 const STRAIGHT = 34; // "
+const NEWLINE = 10;
 
 /**
  * Find the stretches between double quotation marks (“…”, "…"), paragraph by
@@ -23,26 +23,26 @@ const STRAIGHT = 34; // "
  */
 export function findQuotationRegions(text: string): QuotationRegion[] {
   const regions: QuotationRegion[] = [];
-  let paragraphStart = 0;
-  while (paragraphStart <= text.length) {
-    let paragraphEnd = text.indexOf('\n', paragraphStart);
-    if (paragraphEnd < 0) paragraphEnd = text.length;
-    let open = -1;
-    for (let i = paragraphStart; i < paragraphEnd; i += 1) {
-      // character codes: every character of the text is read here
-      const c = text.charCodeAt(i);
-      if (c === LEFT || (c === STRAIGHT && open < 0)) {
-        // a second opening mark means the first quote ran to here without closing
-        if (open >= 0) pushRegion(regions, text, open, i);
-        open = i;
-      } else if ((c === RIGHT || c === STRAIGHT) && open >= 0) {
-        pushRegion(regions, text, open, i + 1);
-        open = -1;
-      }
+  let open = -1;
+  // only line breaks and double marks matter: jump from one to the next
+  const marks = /[“”"\n]/g;
+  for (let found = marks.exec(text); found !== null; found = marks.exec(text)) {
+    const i = found.index;
+    const c = text.charCodeAt(i);
+    if (c === NEWLINE) {
+      if (open >= 0) pushRegion(regions, text, open, i);
+      open = -1;
+    } else if (c === LEFT || (c === STRAIGHT && open < 0)) {
+      // a second opening mark means the first quote ran to here without closing
+      if (open >= 0) pushRegion(regions, text, open, i);
+      open = i;
+    } else if (open >= 0) {
+      // a closing mark: ” or a straight mark after an opening one
+      pushRegion(regions, text, open, i + 1);
+      open = -1;
     }
-    if (open >= 0) pushRegion(regions, text, open, paragraphEnd);
-    paragraphStart = paragraphEnd + 1;
   }
+  if (open >= 0) pushRegion(regions, text, open, text.length);
   return regions;
 }
 

@@ -82,11 +82,12 @@ function classifyKind(text: string, span: MarkedSpan, words: Word[], openW: numb
 
 /**
  * The quotations of a text: marked spans that are not names in marks, with
- * their words flagged as quoted, their kinds and groups.
+ * their words flagged as quoted, their kinds and groups. `spans` are the
+ * text's marked spans (findMarkedSpans), when the caller has them already.
  */
-export function findDirects(text: string, words: Word[]): Direct[] {
+export function findDirects(text: string, words: Word[], spans = findMarkedSpans(text)): Direct[] {
   const directs: Direct[] = [];
-  for (const span of findMarkedSpans(text)) {
+  for (const span of spans) {
     const inside = wordsInside(words, span);
     const openW = findWordAt(words, span.open);
     if (isNameSpan(text, span, words, inside.from, inside.to) && !followsNamingCue(words, openW)) continue;

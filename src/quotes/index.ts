@@ -17,6 +17,7 @@ import { findMarkedSpans } from './marks.js';
 import { collectPeople } from './people.js';
 import type { Quote, QuoteSpan } from './quote.js';
 import { collectSpeakers } from './speaker-collection.js';
+import { buildQuotedLineWords } from './quoted-lines.js';
 import { buildWords } from './words.js';
 
 export type { Quote, QuoteKind, QuoteSpan } from './quote.js';
@@ -118,8 +119,10 @@ export function extractQuotes(text: string, analysis?: Analysis): Quote[] {
 export function findMarkedQuotes(text: string, analysis: Analysis): QuoteSpan[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   if (analysis.text !== text) throw new Error('quotes: the analysis given to findMarkedQuotes is of another text');
-  const words = buildWords(text, analysis.tokens);
-  const directs = findDirects(text, words);
+  const spans = findMarkedSpans(text);
+  if (spans.length === 0) return [];
+  const words = buildQuotedLineWords(text, analysis.tokens, spans);
+  const directs = findDirects(text, words, spans);
   classifyDirects(text, words, directs);
   return directs
     .map((d): QuoteSpan => ({ start: d.span.start, end: d.span.end, kind: d.kind }))

@@ -105,14 +105,51 @@ const nounCues = new Map(
  * one word (al-Yasir), and a known abbreviation takes its period (Maj.).
  */
 export function buildWords(text: string, tokens: Token[]): Word[] {
-  const words: Word[] = [];
-  let paragraph = 0;
-  let lastEnd = 0;
-  for (let i = 0; i < tokens.length; i += 1) {
+  const build: WordBuild = { words: [], paragraph: 0, lastEnd: 0 };
+  appendWords(text, tokens, 0, tokens.length, build);
+  return build.words;
+}
+
+/** Where a build of words stands: the words so far, the paragraph of the last one and where it ends. */
+export interface WordBuild {
+  words: Word[];
+  paragraph: number;
+  lastEnd: number;
+}
+
+/** True for a token that makes no word: a line break or blanks. */
+export function isBlankToken(t: Token): boolean {
+  // only a token starting with a control, space or non-ASCII character can be blank
+  const c0 = t.text.charCodeAt(0);
+  return t.type === 'tabCRLF' || ((c0 <= 32 || c0 >= 0xa0 || Number.isNaN(c0)) && t.text.trim() === '');
+}
+
+/**
+ * True when the word a token begins reads the word before it (a capitalised
+ * verb is a name after most words, a speech verb in -s is a verb after a
+ * name) or changes it (`back` after `shot`): words built from part of a
+ * text are those of the whole text only where no such word starts a part.
+ */
+export function dependsOnWordBefore(t: Token): boolean {
+  return (
+    ((t.pos === 'VERB' || t.pos === 'AUX') && startsUpper(t.text)) ||
+    nounCues.has(t.text) ||
+    t.text.toLowerCase() === 'back'
+  );
+}
+
+/**
+ * Add the words of tokens [from, to) to a build, as buildWords makes them,
+ * and return the index after the last token read (a hyphenated word may read
+ * the token at `to`).
+ */
+export function appendWords(text: string, tokens: Token[], from: number, to: number, build: WordBuild): number {
+  const { words } = build;
+  let { paragraph, lastEnd } = build;
+  let i = from;
+  for (; i < to; i += 1) {
     const t = tokens[i];
-    // only a token starting with a control, space or non-ASCII character can be blank
-    const c0 = t.text.charCodeAt(0);
-    if (t.type === 'tabCRLF' || ((c0 <= 32 || c0 >= 0xa0 || Number.isNaN(c0)) && t.text.trim() === '')) continue;
+    if (isBlankToken(t)) continue;
     if (t.start < lastEnd || t.end > text.length) continue;
     for (let k = lastEnd; k < t.start; k += 1) if (text.charCodeAt(k) === 10) paragraph += 1;
     lastEnd = t.end;
@@ -197,7 +234,9 @@ export function buildWords(text: string, tokens: Token[]): Word[] {
       prev.lemma = prev.lower === 'shot' ? 'shoot back' : 'fire back';
     }
   }
-  return words;
+  build.paragraph = paragraph;
+  build.lastEnd = lastEnd;
+  return i;
 }
 
 /**
