@@ -198,7 +198,8 @@ export function predictWordRow(model: LogisticWeights, row: WordRow): number {
   if (row.hits) for (const h of row.hits) z += (c.hit.get(h) ?? 0) * 1;
   if (row.mood < 0) z += c.moodNegative * -row.mood;
   if (row.mood > 0) z += c.moodPositive * row.mood;
-  for (let bit = 0; bit < c.flags.length; bit += 1) if (row.flags & (1 << bit)) z += c.flags[bit] * 1;
+  // the set bits only, lowest first (most words have none or one)
+  for (let rest = row.flags; rest !== 0; rest &= rest - 1) z += c.flags[31 - Math.clz32(rest & -rest)] * 1;
   if (row.prevPos !== undefined) z += (c.prevPos.get(row.prevPos) ?? 0) * 1;
   if (row.nextPos !== undefined) z += (c.nextPos.get(row.nextPos) ?? 0) * 1;
   return 1 / (1 + Math.exp(-z));
