@@ -74,12 +74,12 @@ const wordFacts = new Map<string, WordFacts>();
 /** Bound on remembered words; unknown words (names, numbers) keep arriving in a long run. */
 const maxWordFacts = 200_000;
 
+/** A document's tokens as wink hands them out (each call of `doc.tokens()` builds this anew). */
+type WinkTokens = ReturnType<ReturnType<typeof nlp.readDoc>['tokens']>;
+
 /** Type, stop-word flag and lemma of token i, read from wink one token at a time. */
-function readTokenFacts(
-  doc: ReturnType<typeof nlp.readDoc>,
-  i: number,
-): { type: string; stop: boolean; lemma: string | undefined } {
-  const t = doc.tokens().itemAt(i);
+function readTokenFacts(all: WinkTokens, i: number): { type: string; stop: boolean; lemma: string | undefined } {
+  const t = all.itemAt(i);
   return {
     type: t.out(its.type) as string,
     stop: Boolean(t.out(its.stopWordFlag)),
@@ -186,11 +186,12 @@ function analyzePiece(text: string, base: number, first: number): Omit<Analysis,
   let cut = 0;
   const read = insertSpaces(text, cuts);
   const doc = nlp.readDoc(read);
-  const values = doc.tokens().out(its.value) as string[];
-  const spaces = readPrecedingSpaces(read, values, () => doc.tokens().out(its.precedingSpaces) as string[]);
-  const tags = doc.tokens().out(its.pos) as string[];
-  const negs = doc.tokens().out(its.negationFlag) as unknown as boolean[];
-  const contracted = doc.tokens().out(its.contractionFlag) as unknown as boolean[];
+  const all = doc.tokens();
+  const values = all.out(its.value) as string[];
+  const spaces = readPrecedingSpaces(read, values, () => all.out(its.precedingSpaces) as string[]);
+  const tags = all.out(its.pos) as string[];
+  const negs = all.out(its.negationFlag) as unknown as boolean[];
+  const contracted = all.out(its.contractionFlag) as unknown as boolean[];
   const tokens: Token[] = new Array(values.length);
   let offset = base;
   for (let i = 0; i < values.length; i += 1) {
@@ -208,7 +209,7 @@ function analyzePiece(text: string, base: number, first: number): Omit<Analysis,
     let stop: boolean;
     let lemma: string | undefined;
     if (contracted[i]) {
-      const f = readTokenFacts(doc, i);
+      const f = readTokenFacts(all, i);
       type = f.type;
       stop = f.stop;
       lemma = (f.lemma ?? value).toLowerCase();
@@ -216,7 +217,7 @@ function analyzePiece(text: string, base: number, first: number): Omit<Analysis,
       let facts = wordFacts.get(value);
       if (facts === undefined) {
         if (wordFacts.size >= maxWordFacts) wordFacts.clear();
-        const f = readTokenFacts(doc, i);
+        const f = readTokenFacts(all, i);
         lemma = (f.lemma ?? value).toLowerCase();
         facts = { type: f.type, stop: f.stop, pos, lemma, more: null };
         wordFacts.set(value, facts);
@@ -225,7 +226,7 @@ function analyzePiece(text: string, base: number, first: number): Omit<Analysis,
       } else {
         lemma = facts.more?.get(pos);
         if (lemma === undefined) {
-          lemma = (readTokenFacts(doc, i).lemma ?? value).toLowerCase();
+          lemma = (readTokenFacts(all, i).lemma ?? value).toLowerCase();
           (facts.more ??= new Map()).set(pos, lemma);
         }
       }
