@@ -75,6 +75,10 @@ const crafted: (readonly [string, string])[] = [
   ['one word in several parts of speech', 'They record a record. The saw saw wood. Leaders lead; the lead leads.'],
   ['spacing', 'Tabs\there,\u00a0non-breaking\u00a0spaces,  double  spaces.\r\nWindows line.\n\n\nThree breaks.'],
   [
+    'wide and narrow spaces',
+    'Em\u2003space, thin\u2009space,\u202fnarrow, \u00a0 mixed \u205f runs and\u3000ideographic.',
+  ],
+  [
     'numbers, currency, urls',
     'Prices rose 3.5% to $35,000,000 on 2024-03-14, see https://example.org/a?b=1 or mail a@b.co #news @desk',
   ],
