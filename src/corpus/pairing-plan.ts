@@ -119,9 +119,15 @@ export function readAndDecide(db: Db, quotes: QuoteToPlan[], vectors: WordVector
   return { generation, decided: decidePlannedQuotes(planned, vectors) };
 }
 
-/** Quotes per pair job: about two jobs per worker for an article, and not fewer than eight quotes a job. */
+/**
+ * Quotes per pair job: about two jobs per worker for an article, and not
+ * fewer than two quotes a job. An article's pairing is the part of an import
+ * that runs alone, so its quotes are shared finely: with eight quotes or more
+ * a job, an article of eleven quotes went out as jobs of eight and three, and
+ * the worker with three waited for the other.
+ */
 export function pairBatchSize(pairable: number, workers: number): number {
-  return Math.max(8, Math.ceil(pairable / (2 * Math.max(1, workers))));
+  return Math.max(2, Math.ceil(pairable / (2 * Math.max(1, workers))));
 }
 
 /**

@@ -63,13 +63,24 @@ function workerEntry(): { file: string | URL; workerData?: unknown } {
   return { file: new URL('./analysis-worker.js', self) };
 }
 
+/** A pool of worker threads; `start` starts every worker now rather than as jobs arrive. */
+export interface WorkerPool extends JobRunner {
+  /** Start every worker (each reads its language model meanwhile); resolves when all are ready. */
+  start(): Promise<void>;
+}
+
 /** A pool of up to `size` worker threads (at least one), started as jobs arrive. Close the pool to end them. */
-export function createWorkerPool(size: number): JobRunner {
+export function createWorkerPool(size: number): WorkerPool {
   const count = Math.max(1, Math.floor(size));
   const queue: Pending[] = [];
   const slots: Slot[] = [];
   let nextId = 1;
   let closed = false;
+
+  // analyses leave one worker free for the pairing jobs that follow them: an import's articles are paired
+  // one after another, and a pairing job that waited for an analysis to end held up every article after it
+  const maxAnalyses = Math.max(1, count - 1);
+  const countAnalyses = () => slots.filter((s) => s.current?.job.kind === 'analyze').length;
 
   const dispatch = () => {
     // workers start when there is work for them: a small import does not pay for starting every one
@@ -77,11 +88,16 @@ export function createWorkerPool(size: number): JobRunner {
     if (!closed && queue.length > idle && slots.length < count) slots.push(spawn());
     for (const slot of slots) {
       if (!slot.ready || slot.current || queue.length === 0) continue;
-      const pending = queue.shift()!;
+      const at = queue.findIndex((p) => p.job.kind !== 'analyze' || countAnalyses() < maxAnalyses);
+      if (at < 0) continue;
+      const [pending] = queue.splice(at, 1);
       slot.current = pending;
       slot.worker.postMessage({ id: pending.id, job: pending.job });
     }
   };
+
+  const readyWaiters: (() => void)[] = [];
+  const allReady = () => slots.length === count && slots.every((s) => s.ready);
 
   const spawn = (): Slot => {
     const entry = workerEntry();
@@ -92,6 +108,7 @@ export function createWorkerPool(size: number): JobRunner {
     worker.on('message', (m: { ready?: boolean; id?: number; ok?: boolean; value?: unknown; failure?: JobFailure }) => {
       if (m.ready) {
         slot.ready = true;
+        if (allReady()) for (const resolve of readyWaiters.splice(0)) resolve();
         return dispatch();
       }
       const pending = slot.current;
@@ -118,6 +135,13 @@ export function createWorkerPool(size: number): JobRunner {
 
   return {
     size: count,
+    start: () =>
+      new Promise<void>((resolve, reject) => {
+        if (closed) return reject(new Error('workers: the pool is closed'));
+        while (slots.length < count) slots.push(spawn());
+        if (allReady()) resolve();
+        else readyWaiters.push(resolve);
+      }),
     run: (job) =>
       new Promise((resolve, reject) => {
         if (closed) return reject(new Error('workers: the pool is closed'));

@@ -74,10 +74,11 @@ describe("one article's decisions sent out as its quotes are read", () => {
     expect(batched).toEqual(single);
   }, 120_000);
 
-  it('makes about two jobs per worker, of at least eight quotes', () => {
+  it('makes about two jobs per worker, of at least two quotes', () => {
     expect(pairBatchSize(40, 2)).toBe(10);
+    expect(pairBatchSize(11, 2)).toBe(3);
     expect(pairBatchSize(40, 0)).toBe(20);
-    expect(pairBatchSize(5, 4)).toBe(8);
+    expect(pairBatchSize(5, 4)).toBe(2);
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * The analysis pool: worker threads started from the TypeScript sources (as
  * under vitest and tsx) give the same results as the calling thread, keep an
- * input problem's status, and leave the request thread free while they work.
+ * input problem's status, leave the request thread free while they work and
+ * keep a worker free for pairing while articles are analysed.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
@@ -32,6 +33,21 @@ describe('the analysis pool', () => {
     expect(inWorker.analysis.editorial).toEqual(inline.analysis.editorial);
     expect(inWorker.analysis.quotes.map((q) => q.speaker)).toContain('Tom Reed');
     expect(inWorker.analysis.rows?.quotes[0]?.terms.length).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('leaves a worker free for pairing while articles are analysed', async () => {
+    await pool.start(); // both workers started and ready
+    const long = { title: 'Long', text: Array.from({ length: 400 }, () => story.text).join('\n\n') };
+    const order: string[] = [];
+    const analyses = [1, 2, 3].map((n) =>
+      pool.run({ kind: 'analyze', input: { ...long, title: `Long ${n}` } }).then(() => order.push(`analysis ${n}`)),
+    );
+    await new Promise((r) => setTimeout(r, 20));
+    // with both workers analysing, this job would wait for the first analysis to end
+    const pairing = pool.run({ kind: 'pair', quotes: [] }).then(() => order.push('pairing'));
+    await Promise.all([...analyses, pairing]);
+    expect(order[0]).toBe('pairing');
+    expect(order.slice(1)).toEqual(['analysis 1', 'analysis 2', 'analysis 3']);
   }, 120_000);
 
   it('keeps an input problem an IngestError with its status', async () => {
