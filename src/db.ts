@@ -8,6 +8,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { migrationsDir } from './paths.js';
 import { nameKey } from './ingest/fields.js';
+import { speakerSurname } from './speakers/index.js';
 
 export type Db = Database.Database;
 
@@ -34,6 +35,8 @@ export class SchemaTooNewError extends Error {}
  * Returns the versions applied.
  */
 export function migrate(db: Db, migrations: Migration[] = readMigrations()): number[] {
+  // a migration may call the app's SQL functions (018 fills in surnames)
+  addFunctions(db);
   const current = db.pragma('user_version', { simple: true }) as number;
   const latest = migrations.length ? migrations[migrations.length - 1].version : 0;
   if (current > latest) {
@@ -67,7 +70,6 @@ export function openDatabase(path: string): Db {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.pragma('synchronous = NORMAL');
-  addFunctions(db);
   migrate(db);
   return db;
 }
@@ -92,6 +94,10 @@ export function fileOf(db: Db): string | undefined {
 function addFunctions(db: Db): void {
   // outlet (and other) names are grouped and matched by this key, so invisible characters do not split one outlet in two
   db.function('name_key', { deterministic: true }, (v: unknown) => (typeof v === 'string' ? nameKey(v) : null));
+  // speaker aliases are looked up by surname (migration 018)
+  db.function('speaker_surname', { deterministic: true }, (v: unknown) =>
+    typeof v === 'string' ? speakerSurname(v) : '',
+  );
 }
 
 const statementCache = new WeakMap<Db, Map<string, Database.Statement>>();

@@ -1,13 +1,13 @@
 /** Speakers as entities across the corpus: resolve a name to one, merge, split. */
 import type { Db } from '../db.js';
-import { chooseDisplayName, findKnownSpeaker, speakerKey } from '../speakers/index.js';
+import { chooseDisplayName, findKnownSpeaker, speakerKey, speakerSurname } from '../speakers/index.js';
 import {
   addAlias,
   findSpeakersByKey,
   getSpeaker,
   getSpeakerName,
   insertSpeaker,
-  listSpeakerNames,
+  listSpeakersBySurname,
   mergeSpeakerRows,
   setSpeakerName,
   splitSpeakerAlias,
@@ -23,7 +23,9 @@ export function resolveSpeaker(db: Db, name: string): number {
   const byKey = findSpeakersByKey(db, key);
   let id: number | undefined = byKey[0];
   if (id === undefined) {
-    const matched = findKnownSpeaker(name, listSpeakerNames(db));
+    // a speaker of another surname never fits (matchSpeakers), and none has this key (byKey)
+    const surname = speakerSurname(name);
+    const matched = surname ? findKnownSpeaker(name, listSpeakersBySurname(db, surname)) : null;
     id = matched === null ? undefined : Number(matched);
   }
   if (id === undefined) return insertSpeaker(db, name, key);

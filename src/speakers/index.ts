@@ -2,7 +2,7 @@
  * speakers: one home for speaker identity — name keys robust to
  * transliteration, and the one rule for "the same speaker". Pure.
  */
-export { speakerKey, speakerWords, splitSpeakerName } from './names.js';
+export { speakerKey, speakerSurname, speakerWords, splitSpeakerName } from './names.js';
 export {
   chooseDisplayName,
   findKnownSpeaker,

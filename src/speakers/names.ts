@@ -113,3 +113,9 @@ export function speakerWords(name: string): readonly string[] {
 }
 
 const wordsCache = new Map<string, readonly string[]>();
+
+/** A name's surname as speaker identity reads it: the last of its folded words ('' when it has none). */
+export function speakerSurname(name: string): string {
+  const words = speakerWords(name);
+  return words[words.length - 1] ?? '';
+}

@@ -19,11 +19,10 @@ export function insertSpeaker(db: Db, name: string, key: string): number {
 
 /** Record another name of a speaker (no-op when known). */
 export function addAlias(db: Db, speakerId: number, alias: string, key: string): void {
-  prepared(db, 'INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias, key) VALUES (?, ?, ?)').run(
-    speakerId,
-    alias,
-    key,
-  );
+  prepared(
+    db,
+    'INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias, key, surname) VALUES (?, ?, ?, speaker_surname(?))',
+  ).run(speakerId, alias, key, alias);
 }
 
 /** Speaker ids having an alias with this matching key. */
@@ -33,12 +32,17 @@ export function findSpeakersByKey(db: Db, key: string): number[] {
   ).map((r) => r.id);
 }
 
-/** Every speaker with aliases (for matching a new name against the corpus). */
-export function listSpeakerNames(db: Db): { id: number; name: string; aliases: string[] }[] {
+/**
+ * The speakers having an alias with this surname, each with all its aliases
+ * (for matching a new name against the corpus: only a speaker sharing the
+ * name's surname can be the same person).
+ */
+export function listSpeakersBySurname(db: Db, surname: string): { id: number; name: string; aliases: string[] }[] {
   const rows = prepared(
     db,
-    'SELECT s.id, s.name, a.alias FROM speakers s JOIN speaker_aliases a ON a.speaker_id = s.id ORDER BY s.id',
-  ).all() as { id: number; name: string; alias: string }[];
+    `SELECT s.id, s.name, a.alias FROM speakers s JOIN speaker_aliases a ON a.speaker_id = s.id
+     WHERE s.id IN (SELECT speaker_id FROM speaker_aliases WHERE surname = ?) ORDER BY s.id`,
+  ).all(surname) as { id: number; name: string; alias: string }[];
   const byId = new Map<number, { id: number; name: string; aliases: string[] }>();
   for (const r of rows) {
     const s = byId.get(r.id) ?? { id: r.id, name: r.name, aliases: [] };
@@ -82,7 +86,7 @@ export function mergeSpeakerRows(db: Db, fromId: number, intoId: number): void {
   prepared(db, 'UPDATE quotes SET speaker_id = ? WHERE speaker_id = ?').run(intoId, fromId);
   prepared(
     db,
-    'INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias, key) SELECT ?, alias, key FROM speaker_aliases WHERE speaker_id = ?',
+    'INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias, key, surname) SELECT ?, alias, key, surname FROM speaker_aliases WHERE speaker_id = ?',
   ).run(intoId, fromId);
   prepared(db, 'DELETE FROM speakers WHERE id = ?').run(fromId);
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { nearDuplicateShare, shareIfAtLeast, sharedShingles, shingleSet } from '../../src/ingest/shingles.js';
 
@@ -50,6 +51,42 @@ describe('shareIfAtLeast', () => {
       expect(shareIfAtLeast(shingleSet(a), b, 0.0001) ?? 0).toBe(share);
     },
   );
+
+  it('reads words as the lower-cased text does, whatever the letters (dotted capital I, final sigma)', () => {
+    const pieces = [
+      'İstanbul',
+      'ΟΔΟΣ',
+      'ΑΣ',
+      'Σ',
+      'σ',
+      'ς',
+      'A',
+      'b',
+      'É',
+      'ß',
+      'ﬀ',
+      'Ⅻ',
+      '1',
+      ' ',
+      '.',
+      '-',
+      '\u0307',
+      '\n',
+    ];
+    const piece = fc.constantFrom(...pieces);
+    const text = fc.array(piece, { maxLength: 14 }).map((p) => p.join(''));
+    // the sigma before "." and a capital is not final in the whole text: "ασ", not "ας"
+    const sigma = 'aa  ΑΣ.İstanbul.É  ';
+    expect(shareIfAtLeast(shingleSet('ς .ΑΣ.İstanbul xYBY'), sigma, 0.0001)).toBe(
+      sharedShingles(shingleSet('ς .ΑΣ.İstanbul xYBY'), shingleSet(sigma)),
+    );
+    fc.assert(
+      fc.property(text, text, (a, b) => {
+        expect(shareIfAtLeast(shingleSet(a), b, 0.0001) ?? 0).toBe(sharedShingles(shingleSet(a), shingleSet(b)));
+      }),
+      { numRuns: 3000, seed: 18 },
+    );
+  });
 
   it('gives null for a different story', () => {
     const other =
