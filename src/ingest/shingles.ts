@@ -40,14 +40,15 @@ export function sharedShingles(a: Set<string>, b: Set<string>): number {
 export function shareIfAtLeast(mine: Set<string>, text: string, atLeast: number): number | null {
   // one shingle of slack over the bound, so rounding never drops a share that reaches it
   const maxMissing = (mine.size * (1 - atLeast)) / atLeast + 1;
+  const lower = text.toLowerCase();
+  const pattern = /[\p{L}\p{N}]+/gu;
   const shared = new Set<string>();
   const missing = new Set<string>();
   const window: string[] = [];
   let count = 0;
-  // words are lower-cased one by one, so a text that differs early is never lower-cased whole
-  for (const word of lowerWords(text)) {
+  for (let m = pattern.exec(lower); m !== null; m = pattern.exec(lower)) {
     count += 1;
-    window.push(word);
+    window.push(m[0]);
     if (window.length > shingleWords) window.shift();
     if (window.length < shingleWords) continue;
     const shingle = window.join(' ');
@@ -59,29 +60,6 @@ export function shareIfAtLeast(mine: Set<string>, text: string, atLeast: number)
   if (mine.size === 0 && shared.size + missing.size === 0) return 0;
   return shared.size / (mine.size + missing.size);
 }
-
-/**
- * The words of text.toLowerCase(), as shingleSet reads them, lower-casing a
- * word at a time. A word whose lower case holds a character that is not a
- * letter or digit (a dotted capital I becomes i and a combining dot) is split
- * as the lower-cased text would be. A capital sigma's lower case depends on
- * the letters around it, across punctuation: a text holding one is lower-cased
- * whole.
- */
-function* lowerWords(text: string): Generator<string> {
-  const pattern = /[\p{L}\p{N}]+/gu;
-  if (text.includes('Σ')) {
-    yield* text.toLowerCase().match(pattern) ?? [];
-    return;
-  }
-  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
-    const lower = m[0].toLowerCase();
-    if (isWord.test(lower)) yield lower;
-    else yield* lower.match(/[\p{L}\p{N}]+/gu) ?? [];
-  }
-}
-
-const isWord = /^[\p{L}\p{N}]+$/u;
 
 /** The share of shingles from which an import is asked whether it is a new version of an existing article. */
 export const nearDuplicateShare = 0.9;
