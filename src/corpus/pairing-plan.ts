@@ -4,9 +4,11 @@
  * reading candidates and scoring them took 0.3–3 s per article on a dense
  * corpus, all on the request thread. Now an import
  *
- * 1. reads each quote's candidates from the term index, one quote per turn of
- *    the event loop (planPairing), noting the quote counter (migration 015);
- * 2. has them scored by a job runner (a worker thread in the server and
+ * 1. reads each quote's candidates from the term index, noting the quote
+ *    counter (migration 015): in the workers, each through a read-only
+ *    connection of its own (readAndDecide), or, for an in-memory database,
+ *    on this thread one quote per turn of the event loop (planPairing);
+ * 2. has them scored by a job runner (worker threads in the server and
  *    `retold import`);
  * 3. stores article, quotes and the decided pairs in one IMMEDIATE
  *    transaction, which pairs the article the old way when the counter has

@@ -3,8 +3,9 @@
  * upload (decoding, HTML extraction, JSON parsing) and preparing plus
  * analysing one article, and deciding the pairing candidates of a new
  * article's quotes (read by the store on the calling thread, or by the job
- * itself through a read-only connection of the worker's own). The same functions run in the calling thread when no
- * pool is used (tests, the sample corpus).
+ * itself through a read-only connection of the worker's own). The same
+ * functions run in the calling thread when no pool is used (tests, the
+ * sample corpus).
  */
 import {
   IngestError,
@@ -20,6 +21,7 @@ import { loadVectors } from '../vectors/load.js';
 import { decidePlannedQuotes, type DecidedQuote, type PlannedQuote } from '../pairing/pair-job.js';
 import { readAndDecide, type DecidedPairing, type QuoteToPlan } from '../corpus/pairing-plan.js';
 import { openReader, type Db } from '../db.js';
+import { statSync } from 'node:fs';
 
 /** One uploaded file or fetched page. */
 export interface UploadedFile {
@@ -70,18 +72,29 @@ export function runJob(job: Job): ArticleInput[] | AnalyzedInput | DecidedQuote[
 }
 
 /** Read-only connections of this thread, by database file (a server has one; a test run a few). */
-const readers = new Map<string, Db>();
+const readers = new Map<string, { db: Db; inode: number }>();
 const READERS_KEPT = 4;
 
+/**
+ * This thread's read-only connection to a database file, opened again when
+ * the file at that path is another one (deleted and created anew): an old
+ * connection would go on reading the removed file.
+ */
 function readerOf(file: string): Db {
-  let db = readers.get(file);
-  if (db?.open) return db;
+  const inode = statSync(file).ino;
+  const kept = readers.get(file);
+  if (kept?.db.open && kept.inode === inode) return kept.db;
+  if (kept) {
+    kept.db.close();
+    readers.delete(file);
+  }
   if (readers.size >= READERS_KEPT) {
-    const [oldest, reader] = readers.entries().next().value as [string, Db];
-    reader.close();
+    const [oldest, reader] = readers.entries().next().value as [string, { db: Db }];
+    reader.db.close();
     readers.delete(oldest);
   }
-  readers.set(file, (db = openReader(file)));
+  const db = openReader(file);
+  readers.set(file, { db, inode });
   return db;
 }
 

@@ -113,6 +113,37 @@ describe('pairing decided outside the write transaction', () => {
     db.close();
   }, 180_000);
 
+  it('reads a database file created anew at the same path, not the removed one', async () => {
+    const file = join(dir, 'again.sqlite');
+    const first = await importPlanned(pool, file);
+    first.close();
+    for (const end of ['', '-wal', '-shm']) rmSync(file + end, { force: true });
+    const db = openDatabase(file);
+    const reads: number[] = [];
+    const recording: JobRunner = {
+      size: pool.size,
+      run: (job) => {
+        const j = job as Job;
+        // each read-pair job's answer: the quote counter it read, against the new file's
+        if (j.kind === 'read-pair')
+          return pool.run(j).then((r) => (reads.push(r.generation - readPairingGeneration(db)), r)) as never;
+        return pool.run(job);
+      },
+      close: async () => {},
+    };
+    const fresh = openDatabase(':memory:');
+    for (const input of articles.slice(0, 5)) {
+      importArticle(fresh, input);
+      const { prepared, analysis } = await pool.run({ kind: 'analyze', input });
+      expect((await importInOrder(db, recording, prepared, analysis)).status).toBe('imported');
+    }
+    // every read saw the new file as it stood (never the removed one's counter)
+    expect(reads.length).toBeGreaterThan(4);
+    expect(reads.every((d) => d === 0)).toBe(true);
+    expect(pairsOf(db)).toEqual(pairsOf(fresh));
+    db.close();
+  }, 180_000);
+
   it('pairs in the transaction when the corpus moved after a worker read the candidates', async () => {
     const db = openDatabase(join(dir, 'workers-moved.sqlite'));
     for (const input of articles.slice(0, 4)) importArticle(db, input);
