@@ -22,7 +22,7 @@ import {
   type QuoteFeatures,
   type WordVectors,
 } from '../pairing/index.js';
-import { decodeQuoteFeatures, encodeQuoteFeatures } from '../pairing/features-codec.js';
+import { decodeQuoteFeatures, encodeQuoteFeatures, featuresCarried } from '../pairing/features-codec.js';
 import { prepareCandidate, type DecidedQuote } from '../pairing/pair-job.js';
 import type { WriteSteps } from './write-turns.js';
 import { getQuote, listQuotesOfArticle, type QuoteRow } from '../store/quotes.js';
@@ -86,7 +86,7 @@ export function pairStoredArticle(
     const entry = prepareForPairing(
       { id: String(q.id), article: String(articleId), text: q.text, speaker: q.speaker, kind: q.kind },
       vectors,
-      q.features ?? (q.encoded === undefined ? undefined : decodeQuoteFeatures(q.text, q.encoded, vectors)),
+      featuresCarried(q, vectors),
     );
     const ids = rankCandidates(source, entry.terms, String(articleId)).map(Number);
     const candidates = getPairingQuotes(db, ids).map((row) => prepareCandidate(row, vectors));

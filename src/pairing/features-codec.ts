@@ -32,3 +32,11 @@ export function decodeQuoteFeatures(text: string, stored: string, vectors: WordV
   if (raw.clause) f.clause = raw.clause;
   return f;
 }
+
+/** A quote's features as it carries them: made (`features`), stored as text (`encoded`), or neither (undefined). */
+export function featuresCarried(
+  q: { text: string; features?: QuoteFeatures; encoded?: string },
+  vectors: WordVectors | undefined,
+): QuoteFeatures | undefined {
+  return q.features ?? (q.encoded === undefined ? undefined : decodeQuoteFeatures(q.text, q.encoded, vectors));
+}

@@ -4,7 +4,7 @@
  * candidates (src/corpus/pairing-plan.ts); this decides them. Pure.
  */
 import type { WordVectors } from '../vectors/table.js';
-import { decodeQuoteFeatures } from './features-codec.js';
+import { decodeQuoteFeatures, featuresCarried } from './features-codec.js';
 import { prepareQuote, type QuoteFeatures } from './features.js';
 import { pairQuote, prepareForPairing, type PreparedQuote } from './pair-quote.js';
 import type { PairingQuote, PairSuggestion } from './index.js';
@@ -92,12 +92,10 @@ function prepareFresh(row: CandidateQuote, vectors: WordVectors | undefined): Pr
 /** Decide every planned quote against its candidates. The new article is not stored yet, so it has no id here. */
 export function decidePlannedQuotes(quotes: PlannedQuote[], vectors: WordVectors | undefined): DecidedQuote[] {
   return quotes.map((q) => {
-    const features =
-      q.features ?? (q.encoded === undefined ? undefined : decodeQuoteFeatures(q.text, q.encoded, vectors));
     const entry = prepareForPairing(
       { id: String(q.index), article: 'new', text: q.text, speaker: q.speaker, kind: q.kind },
       vectors,
-      features,
+      featuresCarried(q, vectors),
     );
     return {
       index: q.index,

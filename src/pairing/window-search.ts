@@ -42,10 +42,22 @@ function shortestWindow(size: number, lSize: number): number {
   return Math.min(lSize, Math.max(1, Math.ceil(size * 0.75)));
 }
 
+/**
+ * The window lengths the search considers, in countable words of the longer
+ * quote (`lSize` of them): from `min` (shortestWindow) to `max`. One rule for
+ * searchWindows and for limitRecallPrecision, whose bound holds only over the
+ * same windows.
+ */
+function windowLengths(S: ContentWord[], L: ContentWord[]): { lSize: number; min: number; max: number } {
+  const size = S.filter(countable).length;
+  const lSize = L.filter(countable).length;
+  return { lSize, min: shortestWindow(size, lSize), max: Math.min(lSize, Math.ceil(size * 1.8) + 3) };
+}
+
 /** The least share of the longer quote's words that any window findBestWindow returns covers. */
 export function leastWindowShare(S: ContentWord[], L: ContentWord[]): number {
   if (!L.length) return 0;
-  return shortestWindow(S.filter(countable).length, L.filter(countable).length) / L.length;
+  return windowLengths(S, L).min / L.length;
 }
 
 /**
@@ -74,10 +86,7 @@ function searchWindows(
     }
   }
   const weights = Float64Array.from(S, (w) => w.weight);
-  const size = S.filter(countable).length;
-  const lSize = L.filter(countable).length;
-  const minLen = shortestWindow(size, lSize);
-  const maxLen = Math.min(lSize, Math.ceil(size * 1.8) + 3);
+  const { lSize, min: minLen, max: maxLen } = windowLengths(S, L);
   const rowMax = new Float64Array(ns);
   const top: Window[] = [];
   let bound = 0;
@@ -147,10 +156,7 @@ export function limitRecallPrecision(
   const recall = sWeight + support ? Math.min(1, (matched + support) / (sWeight + support)) : 0;
   const colMax = new Float64Array(nl);
   for (let j = 0; j < nl; j += 1) for (let i = 0; i < ns; i += 1) colMax[j] = Math.max(colMax[j], sim[i][j]);
-  const size = S.filter(countable).length;
-  const lSize = L.filter(countable).length;
-  const minLen = shortestWindow(size, lSize);
-  const maxLen = Math.min(lSize, Math.ceil(size * 1.8) + 3);
+  const { lSize, min: minLen, max: maxLen } = windowLengths(S, L);
   let precision = 0;
   // the windows of searchWindows; a window's growth over weightless words changes neither sum
   for (

@@ -77,7 +77,7 @@ export function isMarkChar(ch: string): boolean {
   return markChars.has(ch);
 }
 
-/** Speech verbs in the third person that the tagger can read as plural nouns, with their lemma (each ends in "s"). */
+/** Speech verbs in the third person that the tagger can read as plural nouns, with their lemma. */
 const nounCues = new Map(
   [
     'notes',
@@ -222,7 +222,7 @@ export function appendWords(text: string, tokens: Token[], from: number, to: num
       nameShape: undefined,
     });
     // `Conway notes.`, `Viguerie says`: after a name or pronoun the tagger reads a speech verb as a plural noun
-    const cue = t.text.endsWith('s') ? nounCues.get(t.text) : undefined;
+    const cue = nounCues.get(t.text);
     if (cue && prev && (prev.pos === 'PROPN' || prev.lower === 'he' || prev.lower === 'she')) {
       const w = words[words.length - 1];
       w.pos = 'VERB';
