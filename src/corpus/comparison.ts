@@ -50,6 +50,24 @@ export interface ComparedPair {
   alterations: AlterationLike[];
 }
 
+/** The alteration kinds that say what a change summary's figure, date and negation changes say. */
+const RESTATED_BY: Partial<Record<ComparedChange['type'], string[]>> = {
+  'number-changed': ['number', 'amount', 'quantity'],
+  'date-changed': ['date'],
+  'negation-changed': ['negation'],
+};
+
+/**
+ * The change bullets without those an alteration already states: a changed
+ * figure, date or negation is listed once, as the pair's alteration (first
+ * and emphasised), not a second time in the word-diff summary's words.
+ */
+function withoutRestated(changes: ComparedChange[], alterations: AlterationLike[]): ComparedChange[] {
+  if (alterations.length === 0) return changes;
+  const kinds = new Set(alterations.map((a) => a.kind));
+  return changes.filter((c) => !RESTATED_BY[c.type]?.some((kind) => kinds.has(kind)));
+}
+
 /** The comparison of two articles: the reference (earlier) one and the later one. */
 export interface Comparison {
   earlier: ArticleRow;
@@ -172,7 +190,7 @@ export function compareArticles(db: Db, idX: number, idY: number): Comparison | 
       earlier: viewVersion(earlierSide, qe),
       later: viewVersion(laterSide, ql),
       parts: summary.parts,
-      changes: addLoadedInsideQuote(summary.changes, loadedInside),
+      changes: withoutRestated(addLoadedInsideQuote(summary.changes, loadedInside), pair.alterations),
       fidelity: summary.fidelity,
       alterations: orientAlterations(pair.alterations, qa === qe),
     });

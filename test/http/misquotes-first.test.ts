@@ -61,6 +61,9 @@ describe('possible misquotes first', () => {
       /<ul class="changes">\s*<li class="change change-alteration"><strong>figure changed: 500 → 5,000<\/strong><\/li>/,
     );
     expect(page.slice(second)).not.toContain('Possible misquote');
+    // listed once, as the alteration: not again as the word diff's figure bullet
+    expect(page.slice(first, second)).not.toContain('change-number-changed');
+    expect(page.slice(second)).not.toContain('figure changed');
   });
 
   it('marks the misquote on the statements list, the statement timeline and the home page', async () => {
