@@ -101,7 +101,8 @@ function mergeNeighbours(text: string, spans: (Candidate & { voice: Voice })[]):
       last.source = last.source === s.source ? last.source : `${last.source}+${s.source}`;
       continue;
     }
-    merged.push({ ...s });
+    // the spans are the caller's own copies, so the first of a run takes in its neighbours itself
+    merged.push(s);
   }
   return merged;
 }
@@ -182,8 +183,16 @@ export function suggestEditorial(
     });
   }
   const quoted = createInsideTest(ctx.quoted);
+  // fresh objects of one shape (a spread copy made each one a dictionary), merged in place below
   const voiced = found
-    .map((c) => ({ ...c, voice: (c.rule !== 'scare-quote' && quoted(c) ? 'quoted' : 'writer') as Voice }))
+    .map((c): Candidate & { voice: Voice } => ({
+      start: c.start,
+      end: c.end,
+      category: c.category,
+      rule: c.rule,
+      source: c.source,
+      voice: c.rule !== 'scare-quote' && quoted(c) ? 'quoted' : 'writer',
+    }))
     .sort((x, y) => x.start - y.start || y.end - x.end || RULE_RANK[x.rule] - RULE_RANK[y.rule]);
   const spans = dropContained(mergeNeighbours(text, voiced)).map((s): EditorialSpan => ({
     start: s.start,
