@@ -7,6 +7,7 @@ import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { findPossessiveCuts, insertSpaces } from './possessives.js';
 import { readPrecedingSpaces } from './spaces.js';
+import { addWordFacts, findWordFacts, MAX_WORD_FACTS, type WordFacts } from './word-facts.js';
 
 /** One token of the text, with its character span (end exclusive). */
 export interface Token {
@@ -53,26 +54,6 @@ const its = nlp.its;
 /** An empty document, to ask wink's own vocabulary (not the words it learned since) about a word. */
 const vocabulary = nlp.readDoc('');
 const isInVocabulary = (word: string): boolean => !vocabulary.isOOV(word);
-
-/**
- * Per-word facts that depend only on the token's text (and POS for lemmas),
- * kept across documents: asking wink for lemma, type and stop-word flag costs
- * a lexicon look-up (and for lemmas often a lemmatizer run) on every token,
- * while news text repeats a small vocabulary. Contractions are left out —
- * their lemma and normal form come from the expansion, not the text.
- */
-interface WordFacts {
-  type: string;
-  stop: boolean;
-  /** the POS tag the word was first seen with, and its lower-case lemma (most words keep one tag) */
-  pos: string;
-  lemma: string;
-  /** lower-case lemmas for further POS tags */
-  more: Map<string, string> | null;
-}
-const wordFacts = new Map<string, WordFacts>();
-/** Bound on remembered words; unknown words (names, numbers) keep arriving in a long run. */
-const maxWordFacts = 200_000;
 
 /** A document's tokens as wink hands them out (each call of `doc.tokens()` builds this anew). */
 type WinkTokens = ReturnType<ReturnType<typeof nlp.readDoc>['tokens']>;
@@ -187,7 +168,16 @@ function analyzePiece(text: string, base: number, first: number): Omit<Analysis,
   const read = insertSpaces(text, cuts);
   const doc = nlp.readDoc(read);
   const all = doc.tokens();
-  const values = all.out(its.value) as string[];
+  // each token's word record by wink's number for its text, made (with the text) on first sight
+  const ids = all.out(its.uniqueId) as unknown as number[];
+  const words: WordFacts[] = new Array(ids.length);
+  const values: string[] = new Array(ids.length);
+  for (let i = 0; i < ids.length; i += 1) {
+    const known = findWordFacts(ids[i]);
+    const w = known ?? addWordFacts(ids[i], all.itemAt(i).out(its.value) as string);
+    words[i] = w;
+    values[i] = w.value;
+  }
   const spaces = readPrecedingSpaces(read, values, () => all.out(its.precedingSpaces) as string[]);
   const tags = all.out(its.pos) as string[];
   const negs = all.out(its.negationFlag) as unknown as boolean[];
@@ -209,18 +199,20 @@ function analyzePiece(text: string, base: number, first: number): Omit<Analysis,
     let stop: boolean;
     let lemma: string | undefined;
     if (contracted[i]) {
+      // a contraction's lemma comes from its expansion, not its text: read each time, never remembered
       const f = readTokenFacts(all, i);
       type = f.type;
       stop = f.stop;
       lemma = (f.lemma ?? value).toLowerCase();
     } else {
-      let facts = wordFacts.get(value);
-      if (facts === undefined) {
-        if (wordFacts.size >= maxWordFacts) wordFacts.clear();
+      const facts = words[i];
+      if (facts.type === undefined) {
         const f = readTokenFacts(all, i);
         lemma = (f.lemma ?? value).toLowerCase();
-        facts = { type: f.type, stop: f.stop, pos, lemma, more: null };
-        wordFacts.set(value, facts);
+        facts.type = f.type;
+        facts.stop = f.stop;
+        facts.pos = pos;
+        facts.lemma = lemma;
       } else if (facts.pos === pos) {
         lemma = facts.lemma;
       } else {
@@ -280,7 +272,7 @@ const wordSentiment = new Map<string, number>();
 export function scoreWordSentiment(word: string): number {
   let score = wordSentiment.get(word);
   if (score === undefined) {
-    if (wordSentiment.size >= maxWordFacts) wordSentiment.clear();
+    if (wordSentiment.size >= MAX_WORD_FACTS) wordSentiment.clear();
     score = Number(nlp.readDoc(word).out(its.sentiment)) || 0;
     wordSentiment.set(word, score);
   }
