@@ -21,7 +21,7 @@ export async function runImport(config: Config, argv: string[]): Promise<number>
   const runner = createWorkerPool(config.workers || defaultImportWorkers());
   // every worker reads its language model while the first files are read, rather than one after another
   void runner.start();
-  const options = { runner, maxBytes: config.maxUploadBytes, marks: { primarySource, userId: null } };
+  const options = { runner, db, maxBytes: config.maxUploadBytes, marks: { primarySource, userId: null } };
   const outcomes: SourceOutcome[] = [];
   // files being parsed and analysed ahead of the one being stored, bounded so a large folder is not read at once
   const ahead = runner.size * 2;

@@ -24,7 +24,7 @@ import {
 import { analyzeForStore, storeAnalysisSteps, type StoredAnalysis } from './analysis.js';
 import { runInTurns, runSteps, type WriteSteps } from './write-turns.js';
 import { textHashOf } from '../workers/store-rows.js';
-import type { DecidedPairing } from './pairing-plan.js';
+import type { DecidedPairing } from './pairing-reads.js';
 import { readPairingGeneration } from '../store/pairs.js';
 import { type ReanchorSummary } from './annotation-reanchoring.js';
 import { findNearDuplicate, supersedeText } from './article-versions.js';

@@ -15,22 +15,27 @@
  *    moved since step 1 (another import, a deletion or re-analysis,
  *    another process), so no pair is ever missed or made with a gone quote.
  *
- * Imports of one process take turns through steps 1–3 (importInOrder), so
- * an article always sees the one stored before it.
+ * Imports of one process take turns through step 3 (importInOrder), so an
+ * article always sees the one stored before it. Steps 1–2 may run ahead of
+ * the turn (planAhead), while the articles before it are stored: in its turn
+ * the article's candidates are read again and only those new since are
+ * decided (src/corpus/pairing-reads.ts), so the turn that runs alone costs
+ * a reading, not a scoring.
  */
 import { fileOf, type Db } from '../db.js';
 import type { PreparedArticle } from '../ingest/index.js';
-import {
-  canPair,
-  prepareForPairing,
-  prepareQuote,
-  rankCandidates,
-  rememberPostings,
-  type PostingSource,
-} from '../pairing/index.js';
-import { decidePlannedQuotes, type DecidedQuote, type PlannedQuote } from '../pairing/pair-job.js';
+import { canPair, prepareForPairing, prepareQuote, rememberPostings } from '../pairing/index.js';
+import type { DecidedQuote, PlannedQuote } from '../pairing/pair-job.js';
 import type { WordVectors } from '../vectors/table.js';
-import { getPairingQuotes, readPairingGeneration } from '../store/pairs.js';
+import { readPairingGeneration } from '../store/pairs.js';
+import {
+  readCandidates,
+  readSnapshot,
+  type DecidedPairing,
+  type EarlierDecisions,
+  type QuoteToPlan,
+  type Snapshot,
+} from './pairing-reads.js';
 import { findArticleByHash } from '../store/articles.js';
 import { loadVectors } from '../vectors/load.js';
 import type { JobRunner } from '../workers/pool.js';
@@ -39,12 +44,6 @@ import type { StoredAnalysis } from './analysis.js';
 import { textHashOf } from '../workers/store-rows.js';
 import { storeSource } from './pairs.js';
 
-/** Pairs decided outside the write transaction, valid while the quote counter stands at `generation`. */
-export interface DecidedPairing {
-  generation: number;
-  decided: DecidedQuote[];
-}
-
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Where planned quotes go as they are read: `send` is given every `batch` of them (and the rest at the end). */
@@ -52,9 +51,6 @@ export interface PlanBatches {
   batch: number;
   send(quotes: PlannedQuote[]): void;
 }
-
-/** A quote of a new article with the index terms its candidates are found by (and without them yet). */
-export type QuoteToPlan = Omit<PlannedQuote, 'candidates'> & { terms: string[] };
 
 /** The quote at `index` of an analysis as it is planned, or undefined when it never pairs (scare quotes). */
 function toPlan(analysis: StoredAnalysis, index: number, vectors: WordVectors | undefined): QuoteToPlan | undefined {
@@ -78,22 +74,16 @@ function toPlan(analysis: StoredAnalysis, index: number, vectors: WordVectors | 
   };
 }
 
-/** A planned quote's candidates, read from the term index (the new article has no postings yet: no article has id 0). */
-function readCandidates(db: Db, source: PostingSource, { terms, ...quote }: QuoteToPlan): PlannedQuote {
-  const ids = rankCandidates(source, terms, '0').map(Number);
-  return { ...quote, candidates: getPairingQuotes(db, ids) };
-}
-
 /** Read the candidates of every quote of an analysis, one quote per turn of the event loop. */
 export async function planPairing(
   db: Db,
   analysis: StoredAnalysis,
   batches?: PlanBatches,
-): Promise<{ generation: number; quotes: PlannedQuote[] }> {
+): Promise<{ snapshot: Snapshot; quotes: PlannedQuote[] }> {
   const vectors = loadVectors();
   // answers kept across the turns: a plan read while the corpus moved is thrown away (the generation)
   const source = rememberPostings(storeSource(db));
-  const generation = readPairingGeneration(db);
+  const snapshot = readSnapshot(db);
   const quotes: PlannedQuote[] = [];
   let sent = 0;
   for (let index = 0; index < analysis.quotes.length; index += 1) {
@@ -104,21 +94,7 @@ export async function planPairing(
     await nextTurn();
   }
   if (batches && quotes.length > sent) batches.send(quotes.slice(sent));
-  return { generation, quotes };
-}
-
-/**
- * Read the candidates of planned quotes in one read transaction and decide
- * them: a worker's pair job, through its own read-only connection, so the
- * request thread neither reads candidates nor scores them.
- */
-export function readAndDecide(db: Db, quotes: QuoteToPlan[], vectors: WordVectors | undefined): DecidedPairing {
-  const read = db.transaction(() => {
-    const source = rememberPostings(storeSource(db));
-    return { generation: readPairingGeneration(db), planned: quotes.map((q) => readCandidates(db, source, q)) };
-  });
-  const { generation, planned } = read();
-  return { generation, decided: decidePlannedQuotes(planned, vectors) };
+  return { snapshot, quotes };
 }
 
 /**
@@ -143,9 +119,14 @@ export function pairBatchSize(pairable: number, workers: number): number {
  * workers) this thread reads a quote per turn and sends the quotes out in
  * batches as they are read.
  */
-export async function decidePairing(db: Db, runner: JobRunner, analysis: StoredAnalysis): Promise<DecidedPairing> {
+export async function decidePairing(
+  db: Db,
+  runner: JobRunner,
+  analysis: StoredAnalysis,
+  { earlier, urgent = false }: { earlier?: EarlierDecisions; urgent?: boolean } = {},
+): Promise<DecidedPairing> {
   const database = fileOf(db);
-  if (runner.size > 0 && database) return decideInWorkers(db, database, runner, analysis);
+  if (runner.size > 0 && database) return decideInWorkers(db, database, runner, analysis, earlier, urgent);
   const jobs: Promise<DecidedQuote[]>[] = [];
   const send = (quotes: PlannedQuote[]) => {
     const job = runner.run({ kind: 'pair', quotes });
@@ -156,26 +137,66 @@ export async function decidePairing(db: Db, runner: JobRunner, analysis: StoredA
   const pairable = analysis.quotes.filter((q) => canPair(q.kind)).length;
   const plan = await planPairing(db, analysis, { batch: pairBatchSize(pairable, runner.size), send });
   const decided = (await Promise.all(jobs)).flat().sort((a, b) => a.index - b.index);
-  return { generation: plan.generation, decided };
+  return { generation: plan.snapshot.generation, snapshot: plan.snapshot, decided };
 }
 
-/** Reading and scoring in the workers, a batch of quotes each; batches read at different moments count as moved. */
+/**
+ * Reading and scoring in the workers, a batch of quotes each; batches read at
+ * different moments count as moved. With earlier decisions on the same quotes,
+ * the workers decide only the candidates new to them.
+ */
 async function decideInWorkers(
   db: Db,
   database: string,
   runner: JobRunner,
   analysis: StoredAnalysis,
+  earlier: EarlierDecisions | undefined,
+  urgent: boolean,
 ): Promise<DecidedPairing> {
   const vectors = loadVectors();
   const quotes = analysis.quotes.flatMap((_, index) => toPlan(analysis, index, vectors) ?? []);
-  if (quotes.length === 0) return { generation: readPairingGeneration(db), decided: [] };
+  if (quotes.length === 0) {
+    const snapshot = readSnapshot(db);
+    return { generation: snapshot.generation, snapshot, decided: [] };
+  }
   const size = pairBatchSize(quotes.length, runner.size);
   const jobs: Promise<DecidedPairing>[] = [];
-  for (let at = 0; at < quotes.length; at += size)
-    jobs.push(runner.run({ kind: 'read-pair', database, quotes: quotes.slice(at, at + size) }));
+  for (let at = 0; at < quotes.length; at += size) {
+    const batch = quotes.slice(at, at + size);
+    const indices = new Set(batch.map((q) => q.index));
+    const known = earlier && { ...earlier, decided: earlier.decided.filter((d) => indices.has(d.index)) };
+    jobs.push(runner.run({ kind: 'read-pair', database, quotes: batch, earlier: known }, { urgent }));
+  }
   const parts = await Promise.all(jobs);
   const generation = parts.every((p) => p.generation === parts[0].generation) ? parts[0].generation : MOVED;
-  return { generation, decided: parts.flatMap((p) => p.decided).sort((a, b) => a.index - b.index) };
+  // the earliest reading: every decision holds from it on while quotes are only added
+  const snapshot = parts.map((p) => p.snapshot).sort((x, y) => x.generation - y.generation)[0];
+  return { generation, snapshot, decided: parts.flatMap((p) => p.decided).sort((a, b) => a.index - b.index) };
+}
+
+/** Pairings being decided ahead of their turn, by database. */
+const decidingAhead = new WeakMap<Db, number>();
+
+/**
+ * Read and decide an analysed article's pairing now, before its turn to be
+ * stored, so the workers decide one article's candidates while the articles
+ * before it are stored; importInOrder then reads them again and decides only
+ * the candidates new since. Only where the workers read the database
+ * themselves, and at most two articles per worker ahead (a large batch is not
+ * read far ahead of what is stored); otherwise undefined. A failure here is
+ * no failure of the import: the pairing is decided again in turn.
+ */
+export function planAhead(
+  db: Db,
+  runner: JobRunner,
+  analysis: StoredAnalysis,
+): Promise<DecidedPairing | undefined> | undefined {
+  const ahead = decidingAhead.get(db) ?? 0;
+  if (runner.size === 0 || !fileOf(db) || ahead >= 2 * runner.size) return undefined;
+  decidingAhead.set(db, ahead + 1);
+  return decidePairing(db, runner, analysis)
+    .catch(() => undefined)
+    .finally(() => decidingAhead.set(db, (decidingAhead.get(db) ?? 1) - 1));
 }
 
 /** A generation no corpus has: the plan is read again, or paired in the write transaction. */
@@ -208,15 +229,17 @@ export function importInOrder(
   prepared: PreparedArticle,
   analysis: StoredAnalysis,
   marks: ImportMarks = {},
+  ahead?: Promise<DecidedPairing | undefined>,
 ): Promise<ImportResult> {
   return inOrder(db, async () => {
     // a duplicate is refused by storeImport: no pairing to plan
     if (findArticleByHash(db, textHashOf(analysis))) return storeImport(db, prepared, analysis, marks);
-    let pairing: DecidedPairing | undefined;
+    // decided ahead (planAhead), while the articles before it were stored: read again, deciding only what is new
+    let pairing = await ahead;
     for (let attempt = 0; attempt <= REPLANS; attempt += 1) {
-      pairing = await decidePairing(db, runner, analysis);
+      if (pairing && readPairingGeneration(db) === pairing.generation) break;
+      pairing = await decidePairing(db, runner, analysis, { earlier: pairing, urgent: true });
       await nextTurn();
-      if (readPairingGeneration(db) === pairing.generation) break;
     }
     // storeImport checks the counter again under the write lock and pairs in the transaction when it moved
     return storeImportInTurns(db, prepared, analysis, marks, pairing);

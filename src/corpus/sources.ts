@@ -10,7 +10,8 @@ import type { Config } from '../config.js';
 import { IngestError, type ArticleInput } from '../ingest/index.js';
 import { fetchUrl } from '../fetch/url.js';
 import type { ImportMarks, ImportResult } from './articles.js';
-import { importInOrder } from './pairing-plan.js';
+import { importInOrder, planAhead } from './pairing-plan.js';
+import type { DecidedPairing } from './pairing-reads.js';
 import { inlineRunner, type JobRunner } from '../workers/pool.js';
 import type { AnalyzedInput, UploadedFile } from '../workers/jobs.js';
 
@@ -29,12 +30,15 @@ export interface ImportOptions {
   maxArticles?: number;
   /** mark what is imported as primary sources, and by whom */
   marks?: ImportMarks;
+  /** the database the articles go to: given, each article's pairing is decided as soon as it is analysed (planAhead) */
+  db?: Db;
 }
 
 /** Let other requests in between two stored articles of a long batch. */
 const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-type Settled = { ok: true; value: AnalyzedInput } | { ok: false; error: unknown };
+type Settled =
+  { ok: true; value: AnalyzedInput; pairing?: Promise<DecidedPairing | undefined> } | { ok: false; error: unknown };
 
 /** A batch whose inputs are being analysed on the runner, not stored yet. */
 export interface PendingBatch {
@@ -59,11 +63,11 @@ export function startBatch(options: ImportOptions, source: string, inputs: Artic
     );
     return { source, failed: failure(source, error), items: [] };
   }
-  const { marks } = options;
+  const { marks, db, runner } = options;
   const items = inputs.map((input, i) => ({
     label: inputs.length > 1 ? `${source} #${i + 1}` : source,
-    analysis: options.runner.run({ kind: 'analyze', input }).then(
-      (value): Settled => ({ ok: true, value }),
+    analysis: runner.run({ kind: 'analyze', input }).then(
+      (value): Settled => ({ ok: true, value, pairing: db && planAhead(db, runner, value.analysis) }),
       (error: unknown): Settled => ({ ok: false, error }),
     ),
   }));
@@ -87,6 +91,7 @@ export async function finishBatch(db: Db, batch: PendingBatch): Promise<SourceOu
         r.value.prepared,
         r.value.analysis,
         batch.marks,
+        r.pairing,
       );
       outcomes.push({ source: label, ...stored });
     } catch (err) {

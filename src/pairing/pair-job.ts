@@ -36,6 +36,8 @@ export interface PlannedQuote {
 export interface DecidedQuote {
   index: number;
   pairs: PairSuggestion[];
+  /** the ids of the candidates decided, paired or not */
+  tried: number[];
 }
 
 /** Decoded candidates kept between articles: a quote is a candidate of many later quotes. */
@@ -103,6 +105,7 @@ export function decidePlannedQuotes(quotes: PlannedQuote[], vectors: WordVectors
         entry,
         q.candidates.map((c) => prepareCandidate(c, vectors)),
       ),
+      tried: q.candidates.map((c) => c.id),
     };
   });
 }

@@ -267,6 +267,16 @@ export function deletePairReview(
   );
 }
 
+/** The highest quote id, 0 with none: quotes stored after a moment have higher ids. */
+export function readLastQuoteId(db: Db): number {
+  return (prepared(db, 'SELECT coalesce(max(id), 0) AS n FROM quotes').get() as { n: number }).n;
+}
+
+/** How many quotes have an id above `id`. */
+export function countQuotesAfter(db: Db, id: number): number {
+  return (prepared(db, 'SELECT count(*) AS n FROM quotes WHERE id > ?').get(id) as { n: number }).n;
+}
+
 /** Where the quote counter stands (migration 015): it moves with every quote inserted, deleted or changed. */
 export function readPairingGeneration(db: Db): number {
   return (prepared(db, 'SELECT generation FROM pairing_generation WHERE id = 1').get() as { generation: number })

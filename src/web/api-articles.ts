@@ -77,7 +77,7 @@ export const create: Handler = async ({ db, config, runner }, req, res) => {
     );
   if (!kind.success) return void res.status(400).json({ error: 'kind: give "article" or "primary-source"' });
   const body = Buffer.isBuffer(req.body) ? [{ name: 'request body', type: 'application/json', bytes: req.body }] : [];
-  const outcomes = await importSources(db, importOptions({ config, runner }, res, kind.data), config, {
+  const outcomes = await importSources(db, importOptions({ config, runner, db }, res, kind.data), config, {
     files: [...uploadedFiles(req), ...body],
   });
   if (outcomes.length === 0)
@@ -92,7 +92,7 @@ export const fetchUrl: Handler = async ({ db, config, runner }, req, res) => {
     return void res.status(400).json({ error: 'request: invalid body', errors: fieldErrors(parsed.error) });
   const outcomes = await importUrl(
     db,
-    importOptions({ config, runner }, res, parsed.data.kind),
+    importOptions({ config, runner, db }, res, parsed.data.kind),
     config,
     parsed.data.url,
   );

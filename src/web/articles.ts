@@ -71,7 +71,7 @@ export const create: Handler = async ({ db, config, runner }, req, res) => {
     ? articleMetadataSchema.partial().safeParse({ ...values, title: values.title || undefined })
     : undefined;
   // files first, as the page lists them; refused metadata stops before the pasted text
-  const outcomes = await importSources(db, importOptions({ config, runner }, res, values.kind), config, {
+  const outcomes = await importSources(db, importOptions({ config, runner, db }, res, values.kind), config, {
     files: uploadedFiles(req),
     paste: meta?.success ? { text: values.text, metadata: meta.data } : undefined,
     url: meta && !meta.success ? undefined : values.url,

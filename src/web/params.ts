@@ -20,12 +20,13 @@ export const importKind = z.enum(['article', 'primary-source'], { error: 'kind: 
  * with kind "primary-source", every article imported is marked one, as the user.
  */
 export function importOptions(
-  { config, runner }: Pick<WebDeps, 'config' | 'runner'>,
+  { config, runner, db }: Pick<WebDeps, 'config' | 'runner' | 'db'>,
   res: Response,
   kind?: z.infer<typeof importKind>,
 ): ImportOptions {
   return {
     runner,
+    db,
     maxBytes: config.maxUploadBytes,
     maxArticles: config.maxArticles,
     marks: {

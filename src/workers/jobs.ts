@@ -19,7 +19,12 @@ import { analyzeForStore } from '../analysis/for-store.js';
 import { readyForStore, type StoredAnalysis } from './store-rows.js';
 import { loadVectors } from '../vectors/load.js';
 import { decidePlannedQuotes, type DecidedQuote, type PlannedQuote } from '../pairing/pair-job.js';
-import { readAndDecide, type DecidedPairing, type QuoteToPlan } from '../corpus/pairing-plan.js';
+import {
+  readAndDecide,
+  type DecidedPairing,
+  type EarlierDecisions,
+  type QuoteToPlan,
+} from '../corpus/pairing-reads.js';
 import { openReader, type Db } from '../db.js';
 import { statSync } from 'node:fs';
 
@@ -36,7 +41,7 @@ export type Job =
   | { kind: 'parse-paste'; text: string; maxBytes: number }
   | { kind: 'analyze'; input: ArticleInput }
   | { kind: 'pair'; quotes: PlannedQuote[] }
-  | { kind: 'read-pair'; database: string; quotes: QuoteToPlan[] };
+  | { kind: 'read-pair'; database: string; quotes: QuoteToPlan[]; earlier?: EarlierDecisions };
 
 /** An article ready to store: prepared, and analysed for the store. */
 export interface AnalyzedInput {
@@ -67,7 +72,7 @@ export function runJob(job: Job): ArticleInput[] | AnalyzedInput | DecidedQuote[
     case 'pair':
       return decidePlannedQuotes(job.quotes, loadVectors());
     case 'read-pair':
-      return readAndDecide(readerOf(job.database), job.quotes, loadVectors());
+      return readAndDecide(readerOf(job.database), job.quotes, loadVectors(), job.earlier);
   }
 }
 

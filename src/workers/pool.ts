@@ -11,7 +11,8 @@ import { reviveFailure, runJob, type Job, type JobFailure, type JobResults } fro
 
 /** Runs import jobs: in worker threads (createWorkerPool) or in the calling thread (inlineRunner). */
 export interface JobRunner {
-  run<K extends Job['kind']>(job: Extract<Job, { kind: K }>): Promise<JobResults[K]>;
+  /** Run a job; an urgent one goes ahead of every job waiting but other urgent ones (an import waits for it). */
+  run<K extends Job['kind']>(job: Extract<Job, { kind: K }>, options?: { urgent?: boolean }): Promise<JobResults[K]>;
   /** number of worker threads (0 for the calling thread) */
   readonly size: number;
   close(): Promise<void>;
@@ -37,6 +38,7 @@ export const inlineRunner: JobRunner = {
 interface Pending {
   id: number;
   job: Job;
+  urgent: boolean;
   resolve: (value: unknown) => void;
   reject: (err: Error) => void;
 }
@@ -142,16 +144,16 @@ export function createWorkerPool(size: number): WorkerPool {
         if (allReady()) resolve();
         else readyWaiters.push(resolve);
       }),
-    run: (job) =>
+    run: (job, { urgent = false } = {}) =>
       new Promise((resolve, reject) => {
         if (closed) return reject(new Error('workers: the pool is closed'));
-        const pending = { id: nextId++, job, resolve: resolve as (v: unknown) => void, reject };
-        // pairing jobs go ahead of queued analyses: an import stores (and so frees) each article as soon as
-        // it can, rather than after the whole batch is analysed; among themselves jobs keep their order
-        if (job.kind === 'pair') {
-          const at = queue.findIndex((p) => p.job.kind !== 'pair');
-          queue.splice(at < 0 ? queue.length : at, 0, pending);
-        } else queue.push(pending);
+        const pending = { id: nextId++, job, urgent, resolve: resolve as (v: unknown) => void, reject };
+        // urgent jobs first (the pairing an import waits for in its turn), then pairing jobs ahead of queued
+        // analyses: an import stores (and so frees) each article as soon as it can, rather than after the
+        // whole batch is analysed; among themselves jobs keep their order
+        const rank = (p: Pick<Pending, 'job' | 'urgent'>) => (p.urgent ? 0 : p.job.kind === 'pair' ? 1 : 2);
+        const at = queue.findIndex((p) => rank(p) > rank(pending));
+        queue.splice(at < 0 ? queue.length : at, 0, pending);
         // keep the process alive while jobs are waiting or running
         for (const s of slots) s.worker.ref();
         dispatch();

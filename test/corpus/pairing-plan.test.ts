@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateArticleTexts } from '../../bench/article-gen.js';
 import { importArticle, storeImport } from '../../src/corpus/articles.js';
-import { decidePairing, importInOrder, pairBatchSize } from '../../src/corpus/pairing-plan.js';
+import { decidePairing, importInOrder, pairBatchSize, planAhead } from '../../src/corpus/pairing-plan.js';
+import type { DecidedPairing } from '../../src/corpus/pairing-reads.js';
 import type { PlannedQuote } from '../../src/pairing/pair-job.js';
 import type { Job } from '../../src/workers/jobs.js';
 import { openDatabase, type Db } from '../../src/db.js';
@@ -42,10 +43,13 @@ function pairsOf(db: Db): string[] {
     .sort();
 }
 
-async function importPlanned(runner: JobRunner, file = ':memory:'): Promise<Db> {
+/** Analyse every article, then store them in order; `ahead`: each pairing decided before its turn (planAhead). */
+async function importPlanned(runner: JobRunner, file = ':memory:', ahead = false): Promise<Db> {
   const db = openDatabase(file);
   const analysed = await Promise.all(articles.map((input) => runner.run({ kind: 'analyze', input })));
-  for (const a of analysed) expect((await importInOrder(db, runner, a.prepared, a.analysis)).status).toBe('imported');
+  const early = analysed.map((a) => (ahead ? planAhead(db, runner, a.analysis) : undefined));
+  for (const [i, a] of analysed.entries())
+    expect((await importInOrder(db, runner, a.prepared, a.analysis, {}, early[i])).status).toBe('imported');
   return db;
 }
 
@@ -111,6 +115,10 @@ describe('pairing decided outside the write transaction', () => {
     expect(reads.length).toBeGreaterThan(articles.length);
     expect(pairsOf(db)).toEqual(pairsOf(inside));
     db.close();
+    // decided ahead of their turn, while the articles before them were stored, then read again in it
+    const ahead = await importPlanned(pool, join(dir, 'workers-ahead.sqlite'), true);
+    expect(pairsOf(ahead)).toEqual(pairsOf(inside));
+    ahead.close();
   }, 180_000);
 
   it('reads a database file created anew at the same path, not the removed one', async () => {
@@ -190,5 +198,60 @@ describe('pairing decided outside the write transaction', () => {
       )
       .get(otherId, lateId) as { n: number };
     expect(between.n).toBeGreaterThan(0);
+  }, 180_000);
+});
+
+describe('a pairing read again after articles were stored', () => {
+  /** The decisions of one quote, as a comparable string. */
+  const decisionsOf = (p: DecidedPairing) =>
+    p.decided.map((d) => JSON.stringify([d.index, [...d.tried].sort(), d.pairs.map((x) => x.a).sort()]));
+
+  it('keeps the earlier decisions while quotes were only added, decides anew after one was deleted', async () => {
+    const db = openDatabase(join(dir, 'read-again.sqlite'));
+    for (const input of articles.slice(0, 5)) importArticle(db, input);
+    const { analysis } = await inlineRunner.run({ kind: 'analyze', input: articles[5] });
+    const earlier = await decidePairing(db, pool, analysis);
+    // a marked decision: a candidate the earlier reading decided, said to pair with a score no decision gives
+    const target = earlier.decided.find((d) => d.tried.length > 0)!;
+    const candidate = target.tried[0];
+    const marked = {
+      ...earlier,
+      decided: earlier.decided.map((d) =>
+        d === target
+          ? {
+              ...d,
+              pairs: [
+                ...d.pairs.filter((p) => Number(p.a) !== candidate),
+                {
+                  a: String(candidate),
+                  b: String(d.index),
+                  score: 0.123,
+                  relation: 'gist' as const,
+                  alterations: [],
+                  reasons: [],
+                },
+              ],
+            }
+          : d,
+      ),
+    };
+    importArticle(db, articles[6]); // quotes only added
+    const again = await decidePairing(db, pool, analysis, { earlier: marked });
+    const fresh = await decidePairing(db, pool, analysis);
+    expect(again.generation).toBe(readPairingGeneration(db));
+    // read again: the earlier decision is kept (not decided anew), the candidates are those of now
+    const kept = again.decided.find((d) => d.index === target.index)!;
+    expect(kept.tried).toContain(candidate);
+    expect(kept.pairs.find((p) => Number(p.a) === candidate)?.score).toBe(0.123);
+    // and with the true earlier decisions, what deciding everything now gives
+    const honest = await decidePairing(db, pool, analysis, { earlier });
+    expect(decisionsOf(honest)).toEqual(decisionsOf(fresh));
+    expect(fresh.decided.flatMap((d) => d.pairs).length).toBeGreaterThan(0);
+    // a quote deleted since: nothing of the earlier reading is kept
+    db.prepare('DELETE FROM quotes WHERE id = (SELECT min(id) FROM quotes)').run();
+    const afterDeletion = await decidePairing(db, pool, analysis, { earlier: marked });
+    const decidedAnew = afterDeletion.decided.find((d) => d.index === target.index)!;
+    expect(decidedAnew.pairs.some((p) => p.score === 0.123)).toBe(false);
+    db.close();
   }, 180_000);
 });

@@ -2,7 +2,8 @@
  * The analysis pool: worker threads started from the TypeScript sources (as
  * under vitest and tsx) give the same results as the calling thread, keep an
  * input problem's status, leave the request thread free while they work and
- * keep a worker free for pairing while articles are analysed.
+ * keep a worker free for pairing while articles are analysed, and run an
+ * urgent job first.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
@@ -48,6 +49,27 @@ describe('the analysis pool', () => {
     await Promise.all([...analyses, pairing]);
     expect(order[0]).toBe('pairing');
     expect(order.slice(1)).toEqual(['analysis 1', 'analysis 2', 'analysis 3']);
+  }, 120_000);
+
+  it('runs an urgent job ahead of every job waiting, pairing jobs included', async () => {
+    const one = createWorkerPool(1);
+    try {
+      await one.start();
+      const long = { title: 'Long', text: Array.from({ length: 200 }, () => story.text).join('\n\n') };
+      const order: string[] = [];
+      // the first analysis holds the one worker; the rest wait in the queue
+      const waiting = [
+        one.run({ kind: 'analyze', input: long }).then(() => order.push('analysis 1')),
+        one.run({ kind: 'analyze', input: { ...long, title: 'Long 2' } }).then(() => order.push('analysis 2')),
+        one.run({ kind: 'pair', quotes: [] }).then(() => order.push('pairing')),
+      ];
+      await new Promise((r) => setTimeout(r, 20));
+      const urgent = one.run({ kind: 'pair', quotes: [] }, { urgent: true }).then(() => order.push('urgent'));
+      await Promise.all([...waiting, urgent]);
+      expect(order).toEqual(['analysis 1', 'urgent', 'pairing', 'analysis 2']);
+    } finally {
+      await one.close();
+    }
   }, 120_000);
 
   it('keeps an input problem an IngestError with its status', async () => {
