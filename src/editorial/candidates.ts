@@ -50,7 +50,7 @@ export function buildContext(text: string, quotes: QuoteSpan[], analysis: Analys
     sentenceStarts,
     quoted: [...given, ...marked],
     scare,
-    forms: readWordForms(analysis.tokens),
+    forms: readWordForms(analysis),
   };
 }
 

@@ -5,7 +5,7 @@
  * lemmas, the model's word features) run once per form instead of once per
  * token, and a token finds its form's record with one look-up for all of them.
  */
-import type { Token } from '../nlp/index.js';
+import { readWordRecords, type Analysis, type Token, type WordRecord } from '../nlp/index.js';
 import type { VerbReading } from './attribution.js';
 import type { StaticFeatures } from './features.js';
 import type { LexiconEntry } from './lexicon.js';
@@ -49,9 +49,32 @@ export function readWordForm(token: Token): WordForm {
   return form;
 }
 
-/** The form records of every token of a text, by token index. */
-export function readWordForms(tokens: readonly Token[]): WordForm[] {
+// The form of the token among those kept on its word's record (one form in most words).
+function readRecordForm(record: WordRecord, token: Token): WordForm {
+  let forms = record.memo as WordForm[] | null;
+  if (forms === null) record.memo = forms = [];
+  for (let k = 0; k < forms.length; k += 1) {
+    const f = forms[k];
+    if (f.lemma === token.lemma && f.pos === token.pos && f.stop === token.stop) return f;
+  }
+  const form: WordForm = { text: token.text, lemma: token.lemma, pos: token.pos, stop: token.stop };
+  forms.push(form);
+  return form;
+}
+
+/**
+ * The form records of every token of a text, by token index: kept on the
+ * records of words the analysis carries (nlp's readWordRecords), else found
+ * by the token's text.
+ */
+export function readWordForms(analysis: Analysis): WordForm[] {
+  const { tokens } = analysis;
+  const records = readWordRecords(analysis);
   const forms: WordForm[] = new Array(tokens.length);
-  for (let i = 0; i < tokens.length; i += 1) forms[i] = readWordForm(tokens[i]);
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    const record = records?.[i];
+    forms[i] = record !== undefined && record.value === t.text ? readRecordForm(record, t) : readWordForm(t);
+  }
   return forms;
 }

@@ -5,9 +5,20 @@
  */
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import { findLongRun } from './long-runs.js';
 import { findPossessiveCuts, insertSpaces } from './possessives.js';
 import { readPrecedingSpaces } from './spaces.js';
-import { addWordFacts, findWordFacts, MAX_WORD_FACTS, type WordFacts } from './word-facts.js';
+import {
+  addWordFacts,
+  findWordFacts,
+  keepWordRecords,
+  MAX_WORD_FACTS,
+  type WordFacts,
+  type WordRecord,
+} from './word-facts.js';
+
+export { readWordRecords, type WordRecord } from './word-facts.js';
+export { isSpaceCode, LONGEST_WINK_TOKEN } from './long-runs.js';
 
 /** One token of the text, with its character span (end exclusive). */
 export interface Token {
@@ -69,53 +80,6 @@ function readTokenFacts(all: WinkTokens, i: number): { type: string; stop: boole
 }
 
 /**
- * Longest run of non-space characters handed to wink. wink's tokenizer costs
- * the square of a token's length (a 20,000-character word took 3 s, 40,000
- * took 12 s: issue 16), so longer runs — never words, at most pasted hashes,
- * base64 or minified code — are kept whole as one opaque token of their own
- * and wink reads only the text between them. Every stage after this one is
- * then linear in the text's length.
- */
-export const LONGEST_WINK_TOKEN = 200;
-
-/** True for the characters of JavaScript's `\s` (so runs are what `\S+` would find). */
-export function isSpaceCode(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
-
-/**
- * The first run of more than LONGEST_WINK_TOKEN non-space characters at or
- * after `from`, or null. Such a run covers one of every
- * LONGEST_WINK_TOKEN + 1 characters, so only those are read, each widened
- * to its run of non-space characters: a few reads per word instead of a
- * regular expression `\S{201,}` that tries again from every character.
- */
-function findLongRun(text: string, from: number): { start: number; end: number } | null {
-  const stride = LONGEST_WINK_TOKEN + 1;
-  for (let probe = from; probe < text.length; probe += stride) {
-    if (isSpaceCode(text.charCodeAt(probe))) continue;
-    let start = probe;
-    while (start > from && !isSpaceCode(text.charCodeAt(start - 1))) start -= 1;
-    let end = probe + 1;
-    while (end < text.length && !isSpaceCode(text.charCodeAt(end))) end += 1;
-    if (end - start > LONGEST_WINK_TOKEN) return { start, end };
-    // the run is shorter than the stride, so the next probe lies past it
-  }
-  return null;
-}
-
-/**
  * Analyse a text: tokens with lemmas, POS and offsets, and sentences.
  * wink's tokenization is lossless (spaces + values rebuild the text), which is
  * what lets us compute offsets without searching. A run of more than
@@ -125,7 +89,12 @@ function findLongRun(text: string, from: number): { start: number; end: number }
 export function analyzeText(text: string): Analysis {
   if (typeof text !== 'string') throw new TypeError(`nlp: analyzeText expects a string, got ${typeof text}`);
   let run = findLongRun(text, 0);
-  if (run === null) return { text, ...analyzePiece(text, 0, 0) };
+  if (run === null) {
+    const piece = analyzePiece(text, 0, 0);
+    const analysis: Analysis = { text, tokens: piece.tokens, sentences: piece.sentences };
+    keepWordRecords(analysis, piece.words);
+    return analysis;
+  }
   const tokens: Token[] = [];
   const sentences: Sentence[] = [];
   let from = 0;
@@ -161,7 +130,11 @@ export function analyzeText(text: string): Analysis {
 }
 
 /** wink's reading of a text with no long runs; offsets from `base`, token indices from `first`. */
-function analyzePiece(text: string, base: number, first: number): Omit<Analysis, 'text'> {
+function analyzePiece(
+  text: string,
+  base: number,
+  first: number,
+): Omit<Analysis, 'text'> & { words: readonly WordRecord[] } {
   // wink reads a space before each possessive "'s" (possessives.ts); `cut` walks those places
   const cuts = findPossessiveCuts(text, isInVocabulary);
   let cut = 0;
@@ -259,7 +232,7 @@ function analyzePiece(text: string, base: number, first: number): Omit<Analysis,
       sentiment: moods[k] ?? 0,
     });
   });
-  return { tokens, sentences };
+  return { tokens, sentences, words };
 }
 
 const wordSentiment = new Map<string, number>();

@@ -8,10 +8,37 @@
  * by the string hashed it on every token.
  */
 
-/** What analyzeText remembers of one word. */
-export interface WordFacts {
+import type { Analysis } from './index.js';
+
+/**
+ * What analyzeText keeps about the word of a token, shared by every token of
+ * that text in every analysis: `memo` is free for one reader of analyses to
+ * keep its own answers about the word (editorial's word forms), so it finds
+ * them without a look-up of its own.
+ */
+export interface WordRecord {
   /** the token's text */
-  value: string;
+  readonly value: string;
+  memo: unknown;
+}
+
+const wordRecords = new WeakMap<Analysis, readonly WordRecord[]>();
+
+/** Keep the word records of an analysis analyzeText made, one per token. */
+export function keepWordRecords(analysis: Analysis, words: readonly WordRecord[]): void {
+  wordRecords.set(analysis, words);
+}
+
+/**
+ * Per token of an analysis analyzeText made, the record of its word; undefined
+ * for an analysis made otherwise or holding a run kept from wink.
+ */
+export function readWordRecords(analysis: Analysis): readonly WordRecord[] | undefined {
+  return wordRecords.get(analysis);
+}
+
+/** What analyzeText remembers of one word. */
+export interface WordFacts extends WordRecord {
   /** wink's token type; undefined until the word is first met outside a contraction */
   type: string | undefined;
   stop: boolean;
@@ -48,7 +75,7 @@ export function addWordFacts(id: number, value: string): WordFacts {
     grown.set(slotOf);
     slotOf = grown;
   }
-  const facts: WordFacts = { value, type: undefined, stop: false, pos: '', lemma: '', more: null };
+  const facts: WordFacts = { value, type: undefined, stop: false, pos: '', lemma: '', more: null, memo: null };
   records.push(facts);
   slotOf[id] = records.length;
   return facts;
