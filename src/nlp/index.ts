@@ -129,6 +129,25 @@ export function analyzeText(text: string): Analysis {
   return { text, tokens, sentences };
 }
 
+/**
+ * Per token, 1 when wink flags it as negated. wink flags only tokens of the
+ * sentences it flags (after a negation, to the end of its sentence), so only
+ * those sentences' tokens are asked, not every token of the text.
+ */
+function readNegationFlags(
+  sentences: ReturnType<ReturnType<typeof nlp.readDoc>['sentences']>,
+  spans: readonly [number, number][],
+  count: number,
+): Uint8Array {
+  const negs = new Uint8Array(count);
+  (sentences.out(its.negationFlag) as unknown as boolean[]).forEach((flagged, k) => {
+    if (!flagged) return;
+    const flags = sentences.itemAt(k).tokens().out(its.negationFlag) as unknown as boolean[];
+    for (let j = 0; j < flags.length; j += 1) if (flags[j]) negs[spans[k][0] + j] = 1;
+  });
+  return negs;
+}
+
 /** wink's reading of a text with no long runs; offsets from `base`, token indices from `first`. */
 function analyzePiece(
   text: string,
@@ -153,7 +172,9 @@ function analyzePiece(
   }
   const spaces = readPrecedingSpaces(read, values, () => all.out(its.precedingSpaces) as string[]);
   const tags = all.out(its.pos) as string[];
-  const negs = all.out(its.negationFlag) as unknown as boolean[];
+  const sentenceItems = doc.sentences();
+  const sentenceSpans = sentenceItems.out(its.span) as unknown as [number, number][];
+  const negs = readNegationFlags(sentenceItems, sentenceSpans, ids.length);
   const contracted = all.out(its.contractionFlag) as unknown as boolean[];
   const tokens: Token[] = new Array(values.length);
   let offset = base;
@@ -207,14 +228,14 @@ function analyzePiece(
       pos,
       type,
       stop,
-      negated: Boolean(negs[i]),
+      negated: negs[i] === 1,
       space,
     };
   }
   const sentences: Sentence[] = [];
-  const moods = doc.sentences().out(its.sentiment) as unknown as number[];
+  const moods = sentenceItems.out(its.sentiment) as unknown as number[];
   // all spans in one call: walking sentence items builds an API object per sentence
-  (doc.sentences().out(its.span) as unknown as [number, number][]).forEach((span, k) => {
+  sentenceSpans.forEach((span, k) => {
     let lo = span[0];
     let hi = span[1];
     // skip line-break tokens at the sentence edges so spans hold only text
