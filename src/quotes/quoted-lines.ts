@@ -8,13 +8,16 @@
  */
 import type { Token } from '../nlp/index.js';
 import type { MarkedSpan } from './marks.js';
-import { appendWords, buildWords, dependsOnWordBefore, isBlankToken, type Word, type WordBuild } from './words.js';
+import { appendWords, dependsOnWordBefore, isBlankToken, type Word, type WordBuild } from './words.js';
 
 /**
  * The words of the lines holding `spans` (in text order), each the word
  * buildWords makes of the whole text, plus the first word after each run of
- * such lines (a quotation closed at a line's end points past it). The whole
- * text's words when a run's first word depends on the word before it.
+ * such lines (a quotation closed at a line's end points past it). A run
+ * whose first word depends on the word before it starts at the line before
+ * (or further back, while that line's first word depends on the one before
+ * it too): words of other paragraphs before a quotation's line are never
+ * read as its own.
  */
 export function buildQuotedLineWords(text: string, tokens: Token[], spans: readonly MarkedSpan[]): Word[] {
   const build: WordBuild = { words: [], paragraph: 0, lastEnd: 0 };
@@ -23,10 +26,7 @@ export function buildQuotedLineWords(text: string, tokens: Token[], spans: reado
     let from = next;
     while (from < tokens.length && tokens[from].start < start) from += 1;
     // tokens were skipped: the first word here is built without the word before it
-    if (from > next) {
-      const first = findWordToken(tokens, from);
-      if (first < tokens.length && dependsOnWordBefore(tokens[first])) return buildWords(text, tokens);
-    }
+    if (from > next) from = findIndependentStart(text, tokens, from, next);
     let to = from;
     while (to < tokens.length && tokens[to].start < end) to += 1;
     // the first word after the lines, built from the word before it like every word of the run
@@ -34,6 +34,27 @@ export function buildQuotedLineWords(text: string, tokens: Token[], spans: reado
     next = appendWords(text, tokens, from, to, build);
   }
   return build.words;
+}
+
+/**
+ * The token from which words are built for a run of lines starting at token
+ * `from`: `from` when the run's first word reads nothing before it, else the
+ * start of the line before, and so on back; `next` (where the words built so
+ * far end) when the lines reach it.
+ */
+function findIndependentStart(text: string, tokens: Token[], from: number, next: number): number {
+  let at = from;
+  while (at > next) {
+    const first = findWordToken(tokens, at);
+    if (first >= tokens.length || !dependsOnWordBefore(tokens[first])) return at;
+    let last = at - 1;
+    while (last >= next && isBlankToken(tokens[last])) last -= 1;
+    if (last < next) return next;
+    const lineStart = text.lastIndexOf('\n', tokens[last].start - 1) + 1;
+    at = last;
+    while (at > next && tokens[at - 1].start >= lineStart) at -= 1;
+  }
+  return next;
 }
 
 /** The index of the first token at or after `i` that makes a word (tokens.length when none). */
