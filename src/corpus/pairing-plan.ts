@@ -159,7 +159,9 @@ async function decideInWorkers(
     const snapshot = readSnapshot(db);
     return { generation: snapshot.generation, snapshot, decided: [] };
   }
-  const size = pairBatchSize(quotes.length, runner.size);
+  // shared among the workers only when the import waits for the whole of it; a pairing decided ahead, or read
+  // again with its decisions, is one job: split, each worker read the same posting lists and candidates
+  const size = urgent && !earlier ? pairBatchSize(quotes.length, runner.size) : quotes.length;
   const jobs: Promise<DecidedPairing>[] = [];
   for (let at = 0; at < quotes.length; at += size) {
     const batch = quotes.slice(at, at + size);

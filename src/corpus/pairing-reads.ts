@@ -6,11 +6,11 @@
  * only the candidates new to it.
  */
 import type { Db } from '../db.js';
-import { rankCandidates, rememberPostings, type PostingSource } from '../pairing/index.js';
+import { rankCandidates, type PostingSource } from '../pairing/index.js';
 import { decidePlannedQuotes, type DecidedQuote, type PlannedQuote } from '../pairing/pair-job.js';
 import type { WordVectors } from '../vectors/table.js';
 import { countQuotesAfter, getPairingQuotes, readLastQuoteId, readPairingGeneration } from '../store/pairs.js';
-import { storeSource } from './pairs.js';
+import { cachedPostings } from './posting-cache.js';
 
 /** The corpus as candidates were read from it: the quote counter and the highest quote id. */
 export interface Snapshot {
@@ -97,7 +97,8 @@ export function readAndDecide(
 ): DecidedPairing {
   const read = db.transaction(() => {
     const snapshot = readSnapshot(db);
-    const source = rememberPostings(storeSource(db));
+    // the posting lists as this connection last read them, with what was added since
+    const source = cachedPostings(db, snapshot, (since) => onlyAdded(db, since, snapshot));
     // an earlier reading's decisions are used again when the corpus has only grown since
     const reuse = earlier && onlyAdded(db, earlier.snapshot, snapshot) ? earlier : undefined;
     const byIndex = new Map(reuse?.decided.map((d) => [d.index, d]));

@@ -210,6 +210,16 @@ export function readPostings(db: Db, term: string, excludeArticle: number, cap: 
   return rows.map((r) => r.id);
 }
 
+/** The newest `cap` quotes above id `after` holding a term (an index read before `after` brought up to date). */
+export function readPostingsAfter(db: Db, term: string, after: number, cap: number): number[] {
+  const rows = prepared(
+    db,
+    `SELECT t.quote_id AS id FROM quote_terms t JOIN quotes q ON q.id = t.quote_id
+     WHERE t.term = ? AND t.quote_id > ? ORDER BY t.quote_id DESC LIMIT ?`,
+  ).all(term, after, cap) as { id: number }[];
+  return rows.map((r) => r.id);
+}
+
 /** Store a quote's pairing features (text from pairing/features-codec.ts). */
 export function saveQuoteFeatures(db: Db, quoteId: number, features: string): void {
   prepared(db, 'INSERT OR REPLACE INTO quote_features (quote_id, features) VALUES (?, ?)').run(quoteId, features);
