@@ -207,7 +207,8 @@ export function suggestEditorial(
   // a span's confidence is that of its most likely word
   let k = 0;
   const { rows, probs } = scores;
-  for (const span of [...spans].sort((x, y) => x.start - y.start)) {
+  // spans come in order of start (sorted before merging; merging and dropping keep the order)
+  for (const span of spans) {
     while (k > 0 && a.tokens[rows[k - 1].token].end > span.start) k -= 1;
     while (k < rows.length && a.tokens[rows[k].token].end <= span.start) k += 1;
     let best = 0;

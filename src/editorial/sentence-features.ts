@@ -69,7 +69,13 @@ const f32 = Math.fround;
  * stores of `sum`.
  */
 function addFourInto(sum: Float32Array, a: Float32Array, b: Float32Array, c: Float32Array, e: Float32Array): void {
-  for (let d = 0; d < sum.length; d += 1) sum[d] = f32(f32(f32(sum[d] + a[d]) + b[d]) + c[d]) + e[d];
+  const n = sum.length;
+  let d = 0;
+  for (; d + 1 < n; d += 2) {
+    sum[d] = f32(f32(f32(sum[d] + a[d]) + b[d]) + c[d]) + e[d];
+    sum[d + 1] = f32(f32(f32(sum[d + 1] + a[d + 1]) + b[d + 1]) + c[d + 1]) + e[d + 1];
+  }
+  for (; d < n; d += 1) sum[d] = f32(f32(f32(sum[d] + a[d]) + b[d]) + c[d]) + e[d];
 }
 
 // The vectors of a sentence's words waiting to be added, four at a time.
