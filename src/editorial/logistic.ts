@@ -179,13 +179,9 @@ function readContextWeights(model: LogisticWeights): ContextWeights {
   return c;
 }
 
-/**
- * The probability a scorer gives one word row: its word's own part (the
- * static features and the vector, computed once per word and scorer) plus
- * its contextual features, added in the order listContextFeatures names
- * them. Equal to predictLogistic on the flattened row.
- */
-export function predictWordRow(model: LogisticWeights, row: WordRow): number {
+// A word row's logit: its word's own part (the static features and the vector, computed once
+// per word and scorer) plus its contextual features, added in the order listContextFeatures names them.
+function wordRowLogit(model: LogisticWeights, c: ContextWeights, row: WordRow): number {
   const word = row.word;
   let z: number;
   if (word.logitOf === model) z = word.logit!;
@@ -194,7 +190,6 @@ export function predictWordRow(model: LogisticWeights, row: WordRow): number {
     word.logitOf = model;
     word.logit = z;
   }
-  const c = readContextWeights(model);
   if (row.hits) for (const h of row.hits) z += (c.hit.get(h) ?? 0) * 1;
   if (row.mood < 0) z += c.moodNegative * -row.mood;
   if (row.mood > 0) z += c.moodPositive * row.mood;
@@ -202,5 +197,25 @@ export function predictWordRow(model: LogisticWeights, row: WordRow): number {
   for (let rest = row.flags; rest !== 0; rest &= rest - 1) z += c.flags[31 - Math.clz32(rest & -rest)] * 1;
   if (row.prevPos !== undefined) z += (c.prevPos.get(row.prevPos) ?? 0) * 1;
   if (row.nextPos !== undefined) z += (c.nextPos.get(row.nextPos) ?? 0) * 1;
-  return 1 / (1 + Math.exp(-z));
+  return z;
+}
+
+/**
+ * The probability a scorer gives one word row: its word's own part (the
+ * static features and the vector, computed once per word and scorer) plus
+ * its contextual features, added in the order listContextFeatures names
+ * them. Equal to predictLogistic on the flattened row.
+ */
+export function predictWordRow(model: LogisticWeights, row: WordRow): number {
+  return 1 / (1 + Math.exp(-wordRowLogit(model, readContextWeights(model), row)));
+}
+
+/**
+ * predictWordRow of every row into `out`, in one loop (a text's rows are
+ * scored by one scorer: its weights are read once, and no call returns a
+ * number per row).
+ */
+export function predictWordRows(model: LogisticWeights, rows: readonly WordRow[], out: Float64Array): void {
+  const c = readContextWeights(model);
+  for (let k = 0; k < rows.length; k += 1) out[k] = 1 / (1 + Math.exp(-wordRowLogit(model, c, rows[k])));
 }

@@ -12,7 +12,7 @@ import type { DetectContext } from './context.js';
 import { extractWordFeatures, type WordRow } from './features.js';
 import { extractSentenceFeatures } from './sentence-features.js';
 import { listLexiconWords } from './lexicon.js';
-import { predictLogistic, predictWordRow, type LogisticWeights } from './logistic.js';
+import { predictLogistic, predictWordRows, type LogisticWeights } from './logistic.js';
 
 /** A scorer with the decision threshold chosen by cross-validation. */
 export interface ThresholdedWeights extends LogisticWeights {
@@ -58,7 +58,7 @@ export function applyModel(
 ): ModelScores {
   const rows = extractWordFeatures(ctx, candidates, vectors);
   const probs = new Float64Array(rows.length);
-  for (let k = 0; k < rows.length; k += 1) probs[k] = predictWordRow(model.word, rows[k]);
+  predictWordRows(model.word, rows, probs);
   const sentenceRows = extractSentenceFeatures(ctx, candidates, rows, probs);
   const bias = new Float64Array(sentenceRows.length);
   for (let k = 0; k < sentenceRows.length; k += 1) bias[k] = predictLogistic(model.sentence, sentenceRows[k]);
