@@ -5,14 +5,21 @@
  * numbered version, so edits made after publication can be listed and diffed.
  */
 import type { Db } from '../db.js';
-import { nearDuplicateShare, shareIfAtLeast, shingleSet } from '../ingest/shingles.js';
+import {
+  mayBeNearDuplicates,
+  nearDuplicateShare,
+  shareIfAtLeast,
+  shingleSet,
+  sketchShingles,
+} from '../ingest/shingles.js';
 import { deleteArticle, getArticle, updateArticleText, type ArticleRow, type ArticleText } from '../store/articles.js';
 import {
   getArticleVersion,
   getSimilarTo,
   getTextStoredAt,
   insertArticleVersion,
-  listArticleTextsByLength,
+  getArticleTextOnly,
+  listArticleSketchesByLength,
   listArticleVersions,
   setSimilarTo,
   setTextStoredAt,
@@ -80,17 +87,26 @@ export function supersedeText(
 /**
  * The live article an imported text nearly duplicates (the highest share of
  * word shingles, at least 90 %), if any. Only articles of a similar length
- * can share that much, so only those are read.
+ * can share that much, and of those only the ones whose shingle sketch may
+ * (or that have none, stored before sketches) have their text read.
  */
-export function findNearDuplicate(db: Db, text: string, wordCount: number): SimilarArticle | undefined {
+export function findNearDuplicate(
+  db: Db,
+  text: string,
+  wordCount: number,
+  sketch: number[] = sketchShingles(text),
+): SimilarArticle | undefined {
   const slack = nearDuplicateShare - 0.05;
-  const candidates = listArticleTextsByLength(db, Math.floor(wordCount * slack), Math.ceil(wordCount / slack));
-  // shingling a long text costs a second on the thread that answers requests: only when there is a candidate
-  if (candidates.length === 0) return undefined;
-  const mine = shingleSet(text);
+  const candidates = listArticleSketchesByLength(db, Math.floor(wordCount * slack), Math.ceil(wordCount / slack));
+  let mine: Set<string> | undefined;
   let best: SimilarArticle | undefined;
   for (const c of candidates) {
-    const share = shareIfAtLeast(mine, c.text, nearDuplicateShare);
+    if (c.sketch && !mayBeNearDuplicates(sketch, c.sketch)) continue;
+    const other = getArticleTextOnly(db, c.id);
+    if (other === undefined) continue;
+    // shingling a long text costs a second on the thread that answers requests: only when a text is to be read
+    mine ??= shingleSet(text);
+    const share = shareIfAtLeast(mine, other, nearDuplicateShare);
     if (share !== null && share >= nearDuplicateShare && (!best || share > best.share))
       best = { id: c.id, title: c.title, share };
   }
@@ -197,7 +213,7 @@ export function mergeAsVersion(db: Db, sourceId: number, targetId: number): Merg
       const r = supersedeText(
         db,
         targetId,
-        { format, original, text, textHash, furniture, wordCount },
+        { format, original, text, textHash, furniture, wordCount, sketch: sketchShingles(text) },
         analysis,
         'merge',
       );

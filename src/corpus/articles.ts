@@ -5,6 +5,7 @@
 import type { Db } from '../db.js';
 import { IngestError, prepareArticle, type ArticleInput, type PreparedArticle } from '../ingest/index.js';
 import { hashText } from '../ingest/hash.js';
+import { sketchShingles } from '../ingest/shingles.js';
 import type { ArticleText } from '../store/articles.js';
 import {
   findArticleByHash,
@@ -31,9 +32,13 @@ import { findNearDuplicate, supersedeText } from './article-versions.js';
 import { setArticleKind } from '../store/references.js';
 
 /** The text columns of a prepared article, as the store keeps them. */
-export function storedText(prepared: PreparedArticle, textHash: string): ArticleText {
+export function storedText(
+  prepared: PreparedArticle,
+  textHash: string,
+  sketch: number[] = sketchShingles(prepared.text),
+): ArticleText {
   const { format, original, text, furniture, wordCount } = prepared;
-  return { format, original, text, textHash, furniture, wordCount };
+  return { format, original, text, textHash, furniture, wordCount, sketch };
 }
 
 /** The outcome of importing one input. */
@@ -107,7 +112,8 @@ function importSteps(
   if (analysis.text !== prepared.text) throw new Error('analysis: the analysis to store was computed for another text');
   const textHash = textHashOf(analysis);
   // read before the write lock is taken: it only asks a question, so an article stored meanwhile may go unasked
-  const similarTo = findNearDuplicate(db, prepared.text, prepared.wordCount);
+  const sketch = analysis.rows?.sketch ?? sketchShingles(prepared.text);
+  const similarTo = findNearDuplicate(db, prepared.text, prepared.wordCount, sketch);
   return (function* (): WriteSteps<ImportResult> {
     const existing = findArticleByHash(db, textHash);
     if (existing && !getArticle(db, existing.id)) {
@@ -123,7 +129,7 @@ function importSteps(
     // the same address with changed text is the same article, edited since
     const sameAddress = prepared.url ? findLiveArticleByUrl(db, prepared.url) : undefined;
     if (sameAddress !== undefined) {
-      const r = supersedeText(db, sameAddress, storedText(prepared, textHash), analysis, 'reimport');
+      const r = supersedeText(db, sameAddress, storedText(prepared, textHash, sketch), analysis, 'reimport');
       return { status: 'version', ...r };
     }
     const id = insertArticle(db, {
@@ -132,7 +138,7 @@ function importSteps(
       author: prepared.author,
       published: prepared.published,
       url: prepared.url,
-      ...storedText(prepared, textHash),
+      ...storedText(prepared, textHash, sketch),
     });
     // marked in the same transaction, so no reader sees the transcript compared as a retelling
     if (marks.primarySource || prepared.kind === 'primary-source')

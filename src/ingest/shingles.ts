@@ -61,5 +61,49 @@ export function shareIfAtLeast(mine: Set<string>, text: string, atLeast: number)
   return shared.size / (mine.size + missing.size);
 }
 
+/** Hashes kept in a shingle sketch: the lowest of the text's shingle hashes (Broder's bottom-k sketch). */
+const SKETCH_SIZE = 64;
+
+/** FNV-1a, 32 bits: a fixed hash, so a sketch stored today compares with one made tomorrow. */
+function hashShingle(shingle: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < shingle.length; i += 1) {
+    h ^= shingle.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** The sketch of a text: the lowest SKETCH_SIZE distinct hashes of its shingles, ascending (all of them for a short text). */
+export function sketchShingles(text: string): number[] {
+  const hashes = new Set<number>();
+  for (const shingle of shingleSet(text)) hashes.add(hashShingle(shingle));
+  return [...hashes].sort((a, b) => a - b).slice(0, SKETCH_SIZE);
+}
+
+/**
+ * Can two texts with these sketches share at least nearDuplicateShare of
+ * their shingles? False only when they share fewer than half the hashes of
+ * the smaller sketch. A shingle among the lowest SKETCH_SIZE hashes of both
+ * texts together that both texts hold is in both sketches; at a share of 0.9
+ * about 58 of those 64 are held by both (a random draw of 64 from the union),
+ * and fewer than 32 is a chance under 1e-12. With fewer shingles than that,
+ * the sketches are the whole sets and shared hashes count shared shingles:
+ * 90 % of the union is more than half of either.
+ */
+export function mayBeNearDuplicates(a: number[], b: number[]): boolean {
+  if (a.length === 0 || b.length === 0) return false;
+  let shared = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
+    if (a[i] === b[j]) {
+      shared += 1;
+      i += 1;
+      j += 1;
+    } else if (a[i] < b[j]) i += 1;
+    else j += 1;
+  }
+  return shared * 2 >= Math.min(a.length, b.length);
+}
+
 /** The share of shingles from which an import is asked whether it is a new version of an existing article. */
 export const nearDuplicateShare = 0.9;

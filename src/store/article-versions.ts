@@ -96,16 +96,25 @@ export function findLiveArticleByUrl(db: Db, url: string): number | undefined {
   return row?.id;
 }
 
-/** Live articles whose length is within the bounds (candidates for a near-duplicate), with their texts. */
-export function listArticleTextsByLength(
+/** Live articles whose length is within the bounds (candidates for a near-duplicate), with their shingle sketches. */
+export function listArticleSketchesByLength(
   db: Db,
   minWords: number,
   maxWords: number,
-): { id: number; title: string; text: string }[] {
-  return prepared(
+): { id: number; title: string; sketch: number[] | null }[] {
+  const rows = prepared(
     db,
-    'SELECT id, title, text FROM articles WHERE deleted_at IS NULL AND word_count BETWEEN ? AND ? ORDER BY id',
-  ).all(minWords, maxWords) as { id: number; title: string; text: string }[];
+    'SELECT id, title, shingle_sketch AS sketch FROM articles WHERE deleted_at IS NULL AND word_count BETWEEN ? AND ? ORDER BY id',
+  ).all(minWords, maxWords) as { id: number; title: string; sketch: string | null }[];
+  return rows.map((r) => ({ ...r, sketch: r.sketch === null ? null : (JSON.parse(r.sketch) as number[]) }));
+}
+
+/** The text of a live article, or undefined. */
+export function getArticleTextOnly(db: Db, id: number): string | undefined {
+  return (
+    prepared(db, 'SELECT text FROM articles WHERE id = ? AND deleted_at IS NULL').get(id) as
+      { text: string } | undefined
+  )?.text;
 }
 
 /** The time the article's current text was stored (its creation when never replaced). */

@@ -27,7 +27,7 @@ export type ArticleSummary = Pick<
 >;
 
 /** What is needed to insert an article. */
-export type NewArticle = Omit<ArticleRow, 'id' | 'createdAt' | 'updatedAt'>;
+export type NewArticle = Omit<ArticleRow, 'id' | 'createdAt' | 'updatedAt'> & Pick<ArticleText, 'sketch'>;
 
 /** The metadata a reviewer may correct: the article's metadata with a title always set, and its address. */
 export interface EditableArticleMetadata extends ArticleMetadata {
@@ -47,9 +47,11 @@ function toArticle(row: Record<string, unknown> | undefined): ArticleRow | undef
 export function insertArticle(db: Db, a: NewArticle): number {
   const info = prepared(
     db,
-    `INSERT INTO articles (title, outlet, author, published, url, format, original, text, text_hash, furniture, word_count)
-       VALUES (@title, @outlet, @author, @published, @url, @format, @original, @text, @textHash, @furniture, @wordCount)`,
-  ).run({ ...a, furniture: JSON.stringify(a.furniture) });
+    `INSERT INTO articles (title, outlet, author, published, url, format, original, text, text_hash, furniture, word_count,
+       shingle_sketch)
+       VALUES (@title, @outlet, @author, @published, @url, @format, @original, @text, @textHash, @furniture, @wordCount,
+       @sketch)`,
+  ).run({ ...a, furniture: JSON.stringify(a.furniture), sketch: a.sketch ? JSON.stringify(a.sketch) : null });
   return Number(info.lastInsertRowid);
 }
 
@@ -156,7 +158,10 @@ export function deleteArticle(db: Db, id: number): boolean {
 }
 
 /** The text fields that change when a corrected version of an article replaces its text. */
-export type ArticleText = Pick<ArticleRow, 'format' | 'original' | 'text' | 'textHash' | 'furniture' | 'wordCount'>;
+export type ArticleText = Pick<ArticleRow, 'format' | 'original' | 'text' | 'textHash' | 'furniture' | 'wordCount'> & {
+  /** the text's shingle sketch (ingest/shingles.ts); without one, near-duplicate checks read the text */
+  sketch?: number[];
+};
 
 /** Replace an article's text (metadata stays). */
 export function updateArticleText(db: Db, id: number, t: ArticleText): boolean {
@@ -164,7 +169,9 @@ export function updateArticleText(db: Db, id: number, t: ArticleText): boolean {
     prepared(
       db,
       `UPDATE articles SET format = @format, original = @original, text = @text, text_hash = @textHash, furniture = @furniture,
-           word_count = @wordCount, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = @id AND deleted_at IS NULL`,
-    ).run({ ...t, furniture: JSON.stringify(t.furniture), id }).changes > 0
+           word_count = @wordCount, shingle_sketch = @sketch, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+         WHERE id = @id AND deleted_at IS NULL`,
+    ).run({ ...t, furniture: JSON.stringify(t.furniture), sketch: t.sketch ? JSON.stringify(t.sketch) : null, id })
+      .changes > 0
   );
 }

@@ -8,6 +8,7 @@
  */
 import type { StoredAnalysis as Analysed } from '../analysis/for-store.js';
 import { hashText } from '../ingest/hash.js';
+import { sketchShingles } from '../ingest/shingles.js';
 import { encodeQuoteFeatures } from '../pairing/features-codec.js';
 
 /** A quote's pairing rows: its index terms and its features as stored text. */
@@ -16,9 +17,10 @@ export interface QuoteRows {
   features: string;
 }
 
-/** Rows prepared for the store: the text's hash, and per quote (same order) its pairing rows. */
+/** Rows prepared for the store: the text's hash and shingle sketch, and per quote (same order) its pairing rows. */
 export interface StoreRows {
   textHash: string;
+  sketch: number[];
   quotes: (QuoteRows | null)[];
 }
 
@@ -31,6 +33,7 @@ export interface StoredAnalysis extends Analysed {
 export function prepareStoreRows(analysis: Analysed): StoreRows {
   return {
     textHash: hashText(analysis.text),
+    sketch: sketchShingles(analysis.text),
     quotes: analysis.quotes.map((_, i) => {
       const entry = analysis.index?.[i];
       return entry ? { terms: entry.terms, features: encodeQuoteFeatures(entry.features) } : null;

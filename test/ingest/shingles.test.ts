@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nearDuplicateShare, shareIfAtLeast, sharedShingles, shingleSet } from '../../src/ingest/shingles.js';
+import {
+  mayBeNearDuplicates,
+  nearDuplicateShare,
+  shareIfAtLeast,
+  sharedShingles,
+  shingleSet,
+  sketchShingles,
+} from '../../src/ingest/shingles.js';
 
 const base =
   'The city council approved a new bridge on Tuesday after a long debate. Mayor Tom Reed said the bridge will connect two neighbourhoods. ' +
@@ -92,5 +99,44 @@ describe('shareIfAtLeast', () => {
     const other =
       'A storm closed the harbour on Monday and fishing boats stayed in port until the wind dropped. '.repeat(20);
     expect(shareIfAtLeast(shingleSet(base), other, nearDuplicateShare)).toBeNull();
+  });
+});
+
+describe('shingle sketches', () => {
+  const words =
+    'council bridge mayor budget city state residents traffic vote harbour storm port wind school teacher year'.split(
+      ' ',
+    );
+  /** A text of n words drawn from a small vocabulary (many repeated shingles), seeded. */
+  const draw = (n: number, seed: number) => {
+    let s = seed;
+    return Array.from({ length: n }, () => {
+      s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+      return words[s % words.length] + (s % 7 === 0 ? 's' : '');
+    });
+  };
+
+  it('never rules out two texts that share the near-duplicate share, long or short', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 900 }), fc.integer(), fc.integer({ min: 0, max: 30 }), (n, seed, edits) => {
+        const a = draw(n, seed);
+        const b = a.slice();
+        for (let k = 0; k < edits; k += 1) b[Math.abs(k * 7919 + seed) % n] = `edited${k}`;
+        const share = sharedShingles(shingleSet(a.join(' ')), shingleSet(b.join(' ')));
+        if (share >= nearDuplicateShare)
+          expect(mayBeNearDuplicates(sketchShingles(a.join(' ')), sketchShingles(b.join(' ')))).toBe(true);
+      }),
+      { seed: 19, numRuns: 300 },
+    );
+  });
+
+  it('rules out a different story and keeps a text with one word changed', () => {
+    const other = draw(120, 5).join(' ');
+    expect(mayBeNearDuplicates(sketchShingles(base), sketchShingles(other))).toBe(false);
+    expect(mayBeNearDuplicates(sketchShingles(base), sketchShingles(base.replace('twelve', 'fifteen')))).toBe(true);
+    // the lowest 64 hashes of a long text; every one of a short one (base has 63 shingles)
+    expect(sketchShingles(draw(500, 3).join(' ')).length).toBe(64);
+    expect(sketchShingles(base).length).toBe(shingleSet(base).size);
+    expect(mayBeNearDuplicates(sketchShingles(''), sketchShingles(''))).toBe(false);
   });
 });
