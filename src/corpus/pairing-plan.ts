@@ -89,7 +89,7 @@ export async function planPairing(
   for (let index = 0; index < analysis.quotes.length; index += 1) {
     const quote = toPlan(analysis, index, vectors);
     if (!quote) continue;
-    quotes.push(readCandidates(db, source, quote));
+    quotes.push(readCandidates(db, source, quote).planned);
     if (batches && quotes.length - sent >= batches.batch) batches.send(quotes.slice(sent, (sent = quotes.length)));
     await nextTurn();
   }

@@ -35,10 +35,37 @@ export interface EarlierDecisions {
 /** A quote of a new article with the index terms its candidates are found by (and without them yet). */
 export type QuoteToPlan = Omit<PlannedQuote, 'candidates'> & { terms: string[] };
 
-/** A planned quote's candidates, read from the term index (the new article has no postings yet: no article has id 0). */
-export function readCandidates(db: Db, source: PostingSource, { terms, ...quote }: QuoteToPlan): PlannedQuote {
-  const ids = rankCandidates(source, terms, '0').map(Number);
-  return { ...quote, candidates: getPairingQuotes(db, ids) };
+/** What reading a quote's candidates gives: the candidates to decide, all ranked, and earlier pairs still among them. */
+interface ReadQuote {
+  planned: PlannedQuote;
+  ranked: number[];
+  kept: DecidedQuote['pairs'];
+}
+
+/**
+ * A planned quote's candidates, read from the term index (the new article has
+ * no postings yet: no article has id 0). With an earlier reading's decisions,
+ * only the candidates it did not decide are to be decided; its pairs whose
+ * candidate is still among the candidates are kept — together, what deciding
+ * them all now gives.
+ */
+export function readCandidates(
+  db: Db,
+  source: PostingSource,
+  { terms, ...quote }: QuoteToPlan,
+  earlier?: DecidedQuote,
+): ReadQuote {
+  const ranked = rankCandidates(source, terms, '0').map(Number);
+  const tried = new Set(earlier?.tried);
+  const now = new Set(ranked);
+  return {
+    planned: {
+      ...quote,
+      candidates: getPairingQuotes(db, tried.size ? ranked.filter((id) => !tried.has(id)) : ranked),
+    },
+    ranked,
+    kept: earlier?.pairs.filter((p) => now.has(Number(p.a))) ?? [],
+  };
 }
 
 /** Where the corpus stands, read in the caller's transaction. */
@@ -54,34 +81,6 @@ export function readSnapshot(db: Db): Snapshot {
  */
 function onlyAdded(db: Db, then: Snapshot, now: Snapshot): boolean {
   return now.generation - then.generation === countQuotesAfter(db, then.lastQuote);
-}
-
-/**
- * A quote's candidates read now, deciding only those an earlier reading did
- * not: its pairs are those of the earlier decisions whose candidate is still
- * among the candidates, and those of the new ones — what deciding them all
- * now would give.
- */
-function readCandidatesAgain(
-  db: Db,
-  source: PostingSource,
-  { terms, ...quote }: QuoteToPlan,
-  earlier: DecidedQuote,
-): { planned: PlannedQuote; ranked: number[]; kept: DecidedQuote['pairs'] } {
-  const ranked = rankCandidates(source, terms, '0').map(Number);
-  const tried = new Set(earlier.tried);
-  const now = new Set(ranked);
-  return {
-    planned: {
-      ...quote,
-      candidates: getPairingQuotes(
-        db,
-        ranked.filter((id) => !tried.has(id)),
-      ),
-    },
-    ranked,
-    kept: earlier.pairs.filter((p) => now.has(Number(p.a))),
-  };
 }
 
 /**
@@ -102,10 +101,7 @@ export function readAndDecide(
     // an earlier reading's decisions are used again when the corpus has only grown since
     const reuse = earlier && onlyAdded(db, earlier.snapshot, snapshot) ? earlier : undefined;
     const byIndex = new Map(reuse?.decided.map((d) => [d.index, d]));
-    const planned = quotes.map((q) => {
-      const before = byIndex.get(q.index);
-      return before ? readCandidatesAgain(db, source, q, before) : { planned: readCandidates(db, source, q) };
-    });
+    const planned = quotes.map((q) => readCandidates(db, source, q, byIndex.get(q.index)));
     return { snapshot: reuse?.snapshot ?? snapshot, generation: snapshot.generation, planned };
   });
   const { snapshot, generation, planned } = read();
@@ -113,9 +109,10 @@ export function readAndDecide(
     planned.map((p) => p.planned),
     vectors,
   );
-  const decided = fresh.map((d, i) => {
-    const p = planned[i];
-    return 'ranked' in p ? { index: d.index, pairs: [...p.kept, ...d.pairs], tried: p.ranked } : d;
-  });
+  const decided = fresh.map((d, i) => ({
+    index: d.index,
+    pairs: [...planned[i].kept, ...d.pairs],
+    tried: planned[i].ranked,
+  }));
   return { generation, snapshot, decided };
 }
