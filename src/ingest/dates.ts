@@ -6,7 +6,8 @@
  * only say what counts as a date for an article: a whole day, 1900–2100, a
  * year written out unless a reference day is given for relative forms.
  */
-import * as chrono from 'chrono-node';
+import type { ParsedResult } from 'chrono-node/en';
+import { readChrono } from './date-reader.js';
 
 /** ISO dates must read year-month-day; chrono would take 2025-13-01 for 13 January. */
 const ISO_START = /^(\d{4})-(\d{1,2})-(\d{1,2})/;
@@ -21,7 +22,7 @@ interface Reading {
   iso: string;
 }
 
-function readResult(r: chrono.ParsedResult, reference: Date | undefined): Reading | null {
+function readResult(r: ParsedResult, reference: Date | undefined): Reading | null {
   const dotted = DOTTED.exec(r.text);
   if (dotted) return readDotted(r, Number(dotted[3]), Number(dotted[2]), Number(dotted[1]));
   const year = r.start.get('year');
@@ -41,7 +42,7 @@ function readResult(r: chrono.ParsedResult, reference: Date | undefined): Readin
   };
 }
 
-function readDotted(r: chrono.ParsedResult, year: number, month: number, day: number): Reading | null {
+function readDotted(r: ParsedResult, year: number, month: number, day: number): Reading | null {
   const d = new Date(Date.UTC(year, month - 1, day));
   if (year < 1900 || year > 2100 || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
   return { index: r.index, text: r.text, iso: d.toISOString().slice(0, 10) };
@@ -52,8 +53,7 @@ function parseAll(text: string, reference: Date | undefined): Reading[] {
   // four digits in a row has none: chrono, which costs a tenth of a millisecond a line, is not asked
   if (!reference && !HAS_YEAR.test(text)) return [];
   // chrono needs a reference even when relative forms are refused; the date it implies is not used then
-  return chrono
-    .parse(text, reference ?? new Date(0))
+  return readChrono(text, reference ?? new Date(0))
     .map((r) => readResult(r, reference))
     .filter((r): r is Reading => r !== null);
 }
