@@ -4,12 +4,17 @@
  * candidates) imported one after another into an in-memory database in this
  * thread — prepare, analyse, extract, pair, store — beside bare wink readDoc
  * over the same texts in the same run (issue 14 asks for at least 0.35 of it).
+ * A second row times the analysis alone — preparation and analysis, the work
+ * an import does before it pairs and stores — over the same texts: the most
+ * the import could reach if pairing and storing cost nothing.
  * Skipped with a row saying so when the data is absent.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { analyzeForStore } from '../src/corpus/analysis.js';
 import { importArticle } from '../src/corpus/articles.js';
+import { prepareArticle } from '../src/ingest/index.js';
 import { openDatabase } from '../src/db.js';
 import { readBare } from '../src/nlp/index.js';
 import { makeRow, type BenchRow } from './table.js';
@@ -54,6 +59,9 @@ export function benchRealImport(): BenchRow[] {
   }
   warm.close();
   const bare = timeAll(articles, (a) => readBare(a.text));
+  const analysed = timeAll(articles, (a) =>
+    analyzeForStore(prepareArticle({ text: a.text, outlet: a.outlet, format: 'txt' }).text),
+  );
   const db = openDatabase(':memory:');
   const imported = timeAll(articles, (a) => importArticle(db, { text: a.text, outlet: a.outlet, format: 'txt' }));
   const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
@@ -64,6 +72,13 @@ export function benchRealImport(): BenchRow[] {
     makeRow(
       `import of real news, one thread (${articles.length} PolNeAR dev articles, ${quotes} quotes, ${pairs} pairs)`,
       articles.length / imported,
+      'articles/s',
+      articles.length / bare,
+      'wink readDoc alone, same texts',
+    ),
+    makeRow(
+      `real news analysed alone, nothing paired or stored (${articles.length} PolNeAR dev articles): the import's ceiling`,
+      articles.length / analysed,
       'articles/s',
       articles.length / bare,
       'wink readDoc alone, same texts',
