@@ -8,8 +8,13 @@ export interface Line {
   prefix?: string;
 }
 
+// localeCompare with options builds a collator on every call; it is defined as comparing with
+// `new Intl.Collator(locales, options)`, so one collator made once compares the same.
+const ACCENT_COLLATOR = new Intl.Collator(undefined, { sensitivity: 'accent' });
+
+/** The same text but for case (accents count), as the reader's locale compares. */
 export function sameText(a: string, b: string): boolean {
-  return a.localeCompare(b, undefined, { sensitivity: 'accent' }) === 0;
+  return ACCENT_COLLATOR.compare(a, b) === 0;
 }
 
 /** Split normalized text into lines that remember their paragraph. */

@@ -44,6 +44,8 @@ export const NAME_LIST =
 /** "(Reporting by Jane Doe in Kyiv; Editing by John Roe)": a wire service's credit line, names only. */
 export function isReportingCredit(line: string): boolean {
   if (FILES_FROM.test(line)) return true;
+  // every clause must match CREDIT_CLAUSE, which holds " by " (same flags): a line without it is none
+  if (!/\sby\s/iu.test(line)) return false;
   const body = line.replace(/^\(|\)?\.?$/g, '').replace(/\)$/, '');
   const clauses = body.split(/\s*;\s*/);
   return clauses.every((c) => {
@@ -75,15 +77,17 @@ export function classifyAnywhere(line: string): { reason: string; outlet?: strin
   if (CLOSE.test(line)) return { reason: 'close button' };
   if (RELATED.test(line) && splitWords(line).length <= 40) return { reason: 'related-article link' };
   if (hasQuotation(line)) return null;
-  const words = splitWords(line).length;
+  // counted only when a pattern matched: most lines match none
+  let counted: number | undefined;
+  const words = (): number => (counted ??= splitWords(line).length);
   if (ADVERT.test(line)) return { reason: 'advertisement label' };
   const latest = LATEST.exec(line);
-  if (latest && words <= 40) return { reason: 'promotion', outlet: cleanOutletName(latest[1]) ?? undefined };
-  if (PROMPT.test(line) && words <= 20) return { reason: 'subscription or sharing prompt' };
-  if (COPYRIGHT.test(line) && words <= 25)
+  if (latest && words() <= 40) return { reason: 'promotion', outlet: cleanOutletName(latest[1]) ?? undefined };
+  if (PROMPT.test(line) && words() <= 20) return { reason: 'subscription or sharing prompt' };
+  if (COPYRIGHT.test(line) && words() <= 25)
     return { reason: 'copyright notice', outlet: readCopyrightHolder(line) ?? undefined };
   if (CREDIT_LABEL.test(line) || AGENCY_CREDIT.test(line) || isSlashCredit(line)) return { reason: 'photo credit' };
-  if (CAPTION_LABEL.test(line) && words <= 60) return { reason: 'photo caption' };
+  if (CAPTION_LABEL.test(line) && words() <= 60) return { reason: 'photo caption' };
   if (isRelativeTime(line)) return { reason: 'date line (relative time)' };
   if (CONTRIBUTED.test(line) || isReportingCredit(line)) return { reason: 'agency or reporting credit' };
   return null;

@@ -1,5 +1,5 @@
 /** ingest: furniture that repeats or labels something else on the page — repeated headlines, pull quotes, photo captions. */
-import { hasQuotation, isHeadlineLike, splitWords } from './lines.js';
+import { countWordsUpTo, hasQuotation, isHeadlineLike, splitWords } from './lines.js';
 import { type Line, sameText, remove, nextKept } from './furniture-lines.js';
 
 /** Repeated headlines, a line repeated right after itself, and pull quotes that repeat a paragraph. */
@@ -18,7 +18,7 @@ export function markRepeats(lines: Line[], titleIndex: number): void {
   // the article. Bucketed by the first 40 characters so long texts stay linear.
   const buckets = new Map<string, number[]>();
   lines.forEach((l, i) => {
-    if (l.removed || splitWords(l.text).length < 8) return;
+    if (l.removed || countWordsUpTo(l.text, 8) < 8) return;
     const key = l.text.slice(0, 40).toLowerCase();
     buckets.set(key, [...(buckets.get(key) ?? []), i]);
   });
@@ -42,8 +42,10 @@ export function markCaptions(lines: Line[], titleIndex: number): void {
     if (line.removed) return;
     const truncated = /(?:…|\.\.\.)$/.test(line.text) && splitWords(line.text).length >= 6;
     const after = nextKept(lines, i, 1);
-    const before = nextKept(lines, i, -1);
     const creditAfter = after?.removed === 'photo credit';
+    // a caption is cut short or followed by a credit; other lines need no look at the line before
+    if (!truncated && !creditAfter) return;
+    const before = nextKept(lines, i, -1);
     const beforeIndex = before ? lines.indexOf(before) : -1;
     const headlineBefore =
       !!before &&

@@ -10,8 +10,10 @@ const INVISIBLE = /[\u200b\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e\u2066-\u20
 // character: SQLite stores it as U+FFFD, so the stored text would differ from
 // the analysed one; it becomes U+FFFD here, before anything reads it.
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const SURROGATE = /[\ud800-\udfff]/;
 // ZWNJ/ZWJ are part of the spelling between letters of some scripts (Persian
 // "زبان‌های", Indic conjuncts, emoji sequences); elsewhere they are noise.
+const JOINER = /[\u200c\u200d]/;
 const JOINER_NOISE =
   /(?<![\p{L}\p{M}\p{Extended_Pictographic}])[\u200c\u200d]|[\u200c\u200d](?![\p{L}\p{M}\p{Extended_Pictographic}])|(?<=\p{Script=Latin})[\u200c\u200d]|[\u200c\u200d](?=\p{Script=Latin})/gu;
 
@@ -22,13 +24,13 @@ const JOINER_NOISE =
  * paragraph keep their single \n.
  */
 export function normalizeText(raw: string): string {
-  const text = raw
-    .replace(LONE_SURROGATE, '\ufffd')
+  // the two patterns with look-arounds are run only on texts holding what they replace
+  const whole = SURROGATE.test(raw) ? raw.replace(LONE_SURROGATE, '\ufffd') : raw;
+  const cleaned = whole
     .normalize('NFC')
     .replace(/\r\n?|[\u2028\u2029\u0085\v\f]/g, '\n')
-    .replace(INVISIBLE, '')
-    .replace(JOINER_NOISE, '')
-    .replace(SPACES, ' ');
+    .replace(INVISIBLE, '');
+  const text = (JOINER.test(cleaned) ? cleaned.replace(JOINER_NOISE, '') : cleaned).replace(SPACES, ' ');
   const paragraphs = text
     .split(/\n[ \n]*\n/)
     .map((p) =>
