@@ -37,7 +37,7 @@ export function hasQuotation(line: string): boolean {
 
 // A letter of a script other than Latin. A text without one has only Latin words, so its
 // share is 1 without counting (counting every word was a fifth of preparing an article).
-const NON_LATIN_LETTER = /(?!\p{Script=Latin})\p{L}/u;
+const NON_LATIN_LETTER = /[^\P{L}\p{Script=Latin}]/u;
 
 /** Share of a string's letters that are Latin script (1 when it has no letters). */
 export function shareLatin(text: string): number {
