@@ -199,7 +199,9 @@ export function prepareQuote(text: string, vectors?: WordVectors): QuoteFeatures
       });
       continue;
     }
-    if (t.stop || (t.type !== 'word' && t.type !== 'hashtag')) continue;
+    // wink's English model calls a word of another script (Arabic, Cyrillic, Chinese …) unknown: it is
+    // still a word of the quote, matched exactly, or two such quotes would share nothing to be found by
+    if (t.stop || (t.type !== 'word' && t.type !== 'hashtag' && !(t.type === 'unk' && /\p{L}/u.test(lower)))) continue;
     if (LIGHT_WORDS.has(lemma)) continue;
     if (negatedHere) cueUsed = true;
     const negated = negatedHere;

@@ -46,3 +46,23 @@ describe('statement features', () => {
     expect(prepareQuote(a).words).toContain('zentrix');
   });
 });
+
+describe('words of other scripts', () => {
+  it.each([
+    ['القوات ستنسحب بحلول نهاية 2025', ['القوات/word', 'ستنسحب/word', 'بحلول/word', 'نهاية/word', '2025/number']],
+    [
+      'Войска уйдут к концу 2025 года',
+      ['войска/word', 'уйдут/word', 'к/word', 'концу/word', '2025/number', 'года/word'],
+    ],
+  ])('keeps the words of "%s" as content words, matched exactly', (text, content) => {
+    expect(contentOf(text)).toEqual(content);
+  });
+
+  it('pairs two quotes in Arabic that say the same, and not two that share only a year', () => {
+    const quote = prepareQuote('القوات ستنسحب بحلول نهاية 2025');
+    const same = decidePair(quote, prepareQuote('القوات ستنسحب بحلول نهاية 2025'));
+    expect([same.same, same.relation]).toEqual([true, 'verbatim']);
+    const other = decidePair(quote, prepareQuote('الاقتصاد سينمو بقوة في عام 2025'));
+    expect(other.same).toBe(false);
+  });
+});
