@@ -94,7 +94,7 @@ export function findNearDuplicate(
   db: Db,
   text: string,
   wordCount: number,
-  sketch: number[] = sketchShingles(text),
+  sketch: number[],
 ): SimilarArticle | undefined {
   const slack = nearDuplicateShare - 0.05;
   const candidates = listArticleSketchesByLength(db, Math.floor(wordCount * slack), Math.ceil(wordCount / slack));

@@ -5,7 +5,6 @@
 import type { Db } from '../db.js';
 import { IngestError, prepareArticle, type ArticleInput, type PreparedArticle } from '../ingest/index.js';
 import { hashText } from '../ingest/hash.js';
-import { sketchShingles } from '../ingest/shingles.js';
 import type { ArticleText } from '../store/articles.js';
 import {
   findArticleByHash,
@@ -24,7 +23,7 @@ import {
 } from '../store/article-versions.js';
 import { analyzeForStore, storeAnalysisSteps, type StoredAnalysis } from './analysis.js';
 import { runInTurns, runSteps, type WriteSteps } from './write-turns.js';
-import { textHashOf } from '../workers/store-rows.js';
+import { sketchOf, textHashOf } from '../workers/store-rows.js';
 import type { DecidedPairing } from './pairing-reads.js';
 import { readPairingGeneration } from '../store/pairs.js';
 import { type ReanchorSummary } from './annotation-reanchoring.js';
@@ -32,11 +31,7 @@ import { findNearDuplicate, supersedeText } from './article-versions.js';
 import { setArticleKind } from '../store/references.js';
 
 /** The text columns of a prepared article, as the store keeps them. */
-export function storedText(
-  prepared: PreparedArticle,
-  textHash: string,
-  sketch: number[] = sketchShingles(prepared.text),
-): ArticleText {
+export function storedText(prepared: PreparedArticle, textHash: string, sketch: number[]): ArticleText {
   const { format, original, text, furniture, wordCount } = prepared;
   return { format, original, text, textHash, furniture, wordCount, sketch };
 }
@@ -112,7 +107,7 @@ function importSteps(
   if (analysis.text !== prepared.text) throw new Error('analysis: the analysis to store was computed for another text');
   const textHash = textHashOf(analysis);
   // read before the write lock is taken: it only asks a question, so an article stored meanwhile may go unasked
-  const sketch = analysis.rows?.sketch ?? sketchShingles(prepared.text);
+  const sketch = sketchOf(analysis);
   const similarTo = findNearDuplicate(db, prepared.text, prepared.wordCount, sketch);
   return (function* (): WriteSteps<ImportResult> {
     const existing = findArticleByHash(db, textHash);
@@ -195,6 +190,7 @@ export function storeReplacement(
   analysis: StoredAnalysis,
 ): ReplaceTextResult {
   const textHash = hashText(prepared.text);
+  const sketch = sketchOf(analysis);
   return db
     .transaction((): ReplaceTextResult => {
       const current = getArticle(db, id);
@@ -202,7 +198,10 @@ export function storeReplacement(
       if (current.textHash === textHash) return { status: 'unchanged', article: current };
       const existing = findArticleByHash(db, textHash);
       if (existing) return { status: 'duplicate', existing };
-      return { status: 'replaced', ...supersedeText(db, id, storedText(prepared, textHash), analysis, 'replace') };
+      return {
+        status: 'replaced',
+        ...supersedeText(db, id, storedText(prepared, textHash, sketch), analysis, 'replace'),
+      };
     })
     .immediate();
 }

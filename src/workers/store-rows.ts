@@ -55,3 +55,8 @@ export function readyForStore(analysis: Analysed): StoredAnalysis {
 export function textHashOf(analysis: StoredAnalysis): string {
   return analysis.rows?.textHash ?? hashText(analysis.text);
 }
+
+/** The shingle sketch of an analysed text: the one prepared with it, else made now. */
+export function sketchOf(analysis: StoredAnalysis): number[] {
+  return analysis.rows?.sketch ?? sketchShingles(analysis.text);
+}
